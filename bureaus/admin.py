@@ -1,0 +1,133 @@
+"""
+The staff admin for bureaus.
+
+A bureau is edited on one page with its departments, duties, achievements and
+institution counts as inlines. Django's admin saves the bureau and all inlines in
+one transaction and only after every form is valid, so a bad row saves nothing.
+"""
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+
+from .models import (
+    Achievement,
+    Bureau,
+    Department,
+    Duty,
+    InstitutionCount,
+    InstitutionType,
+    SourceDocument,
+)
+
+
+class DepartmentFormSet(BaseInlineFormSet):
+    """Refuses two departments of one bureau with the same name, in words staff understand."""
+
+    def clean(self):
+        super().clean()
+        seen = {}
+        for form in self.forms:
+            if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
+                continue
+            name = (form.cleaned_data.get("name") or "").strip()
+            if not name:
+                continue
+            key = name.casefold()
+            if key in seen:
+                raise ValidationError(
+                    f"Two departments are both named “{name}”. Each department of a bureau needs its own name."
+                )
+            seen[key] = name
+
+
+class DepartmentInline(admin.TabularInline):
+    model = Department
+    formset = DepartmentFormSet
+    fields = ["position", "name", "responsibility"]
+    extra = 0
+
+
+class DutyInline(admin.TabularInline):
+    model = Duty
+    fields = ["position", "kind", "title", "text"]
+    extra = 0
+
+
+class AchievementInline(admin.TabularInline):
+    model = Achievement
+    fields = ["position", "text"]
+    extra = 0
+
+
+class InstitutionCountInline(admin.TabularInline):
+    model = InstitutionCount
+    fields = ["position", "category", "count", "as_of_year", "note"]
+    autocomplete_fields = ["category"]
+    extra = 0
+
+
+class SourceDocumentInline(admin.TabularInline):
+    """Sources are records of what a document said: listed here, added on their own page, never rewritten."""
+
+    model = SourceDocument
+    fields = ["title", "sha256", "added_at"]
+    readonly_fields = ["title", "sha256", "added_at"]
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Bureau)
+class BureauAdmin(admin.ModelAdmin):
+    list_display = ["name", "district", "city", "province", "established_year", "is_published", "updated_at"]
+    list_filter = ["is_published", "province", "city"]
+    search_fields = ["name", "slug", "district", "city", "province", "departments__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["created_at", "updated_at"]
+    date_hierarchy = "updated_at"
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "is_published"]}),
+        ("Location", {"fields": ["province", "city", "district", "address"]}),
+        ("History", {"fields": ["established_year", "predecessor"]}),
+        ("Profile", {"fields": ["summary"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [DepartmentInline, DutyInline, AchievementInline, InstitutionCountInline, SourceDocumentInline]
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description="Publish the selected bureaus", permissions=["change"])
+    def publish(self, request, queryset):
+        updated = queryset.update(is_published=True, updated_at=timezone.now())
+        self.message_user(request, f"{updated} bureau(s) published.")
+
+    @admin.action(description="Withdraw the selected bureaus from the public site", permissions=["change"])
+    def unpublish(self, request, queryset):
+        updated = queryset.update(is_published=False, updated_at=timezone.now())
+        self.message_user(request, f"{updated} bureau(s) withdrawn.")
+
+
+@admin.register(InstitutionType)
+class InstitutionTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "plural", "slug", "group"]
+    list_filter = ["group"]
+    search_fields = ["name", "plural", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "bureau", "sha256", "added_at"]
+    search_fields = ["title", "bureau__name", "sha256"]
+    autocomplete_fields = ["bureau"]
+    fields = ["bureau", "title", "text", "sha256", "added_at"]
+    readonly_fields = ["sha256", "added_at"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Once stored, a document's text is evidence: changing it would orphan the facts drawn from it.
+        if obj is not None:
+            return [*self.readonly_fields, "bureau", "text"]
+        return self.readonly_fields

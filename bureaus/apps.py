@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BureausConfig(AppConfig):
+    name = "bureaus"
+    verbose_name = "District education bureaus"

@@ -1,0 +1,56 @@
+"""
+``manage.py load_seed_data``: load the institution types and the seed bureaus.
+
+Safe to repeat: a seed bureau that is already in the database is left alone, so
+edits staff made in the admin survive another ``make run``. ``--reset`` reloads
+every seed bureau from its fixture, overwriting such edits.
+"""
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from bureaus.models import Bureau
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+INSTITUTION_TYPES_FIXTURE = FIXTURES_DIR / "institution_types.json"
+SEED_FIXTURES = sorted((FIXTURES_DIR / "bureaus").glob("*.json"))
+
+
+def bureau_slug_of(fixture_path):
+    """The slug of the one bureau a seed fixture describes."""
+    try:
+        records = json.loads(Path(fixture_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise CommandError(f"Cannot read the fixture {fixture_path}: {error}") from None
+    slugs = [record["fields"]["slug"] for record in records if record.get("model") == "bureaus.bureau"]
+    if len(slugs) != 1:
+        raise CommandError(f"The fixture {fixture_path} should describe exactly one bureau, not {len(slugs)}.")
+    return slugs[0]
+
+
+class Command(BaseCommand):
+    help = "Load the institution types and seed bureaus; existing seed bureaus are kept unless --reset."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Reload seed bureaus that already exist, overwriting edits made since.",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, reset=False, **options):
+        call_command("loaddata", str(INSTITUTION_TYPES_FIXTURE), verbosity=0)
+        loaded = kept = 0
+        for fixture in SEED_FIXTURES:
+            slug = bureau_slug_of(fixture)
+            if not reset and Bureau.objects.filter(slug=slug).exists():
+                kept += 1
+                continue
+            call_command("loaddata", str(fixture), verbosity=0)
+            loaded += 1
+        self.stdout.write(f"Seed data: {loaded} bureau(s) loaded, {kept} already present and kept.")
