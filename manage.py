@@ -1,5 +1,6 @@
 #!/usr/bin/env python
 """Django's command-line utility for the District Education Bureau Portal."""
+
 import os
 import sys
 

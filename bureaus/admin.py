@@ -5,11 +5,13 @@ A bureau is edited on one page with its departments, duties, achievements and
 institution counts as inlines. Django's admin saves the bureau and all inlines in
 one transaction and only after every form is valid, so a bad row saves nothing.
 """
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 
+from .forms import PlainWordsModelForm
 from .models import (
     Achievement,
     Bureau,
@@ -25,7 +27,7 @@ class DepartmentFormSet(BaseInlineFormSet):
     """Refuses two departments of one bureau with the same name, in words staff understand."""
 
     def clean(self):
-        super().clean()
+        # Before Django's own uniqueness check, whose message is less clear and ignores case.
         seen = {}
         for form in self.forms:
             if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
@@ -39,10 +41,12 @@ class DepartmentFormSet(BaseInlineFormSet):
                     f"Two departments are both named “{name}”. Each department of a bureau needs its own name."
                 )
             seen[key] = name
+        super().clean()
 
 
 class DepartmentInline(admin.TabularInline):
     model = Department
+    form = PlainWordsModelForm
     formset = DepartmentFormSet
     fields = ["position", "name", "responsibility"]
     extra = 0
@@ -50,18 +54,21 @@ class DepartmentInline(admin.TabularInline):
 
 class DutyInline(admin.TabularInline):
     model = Duty
+    form = PlainWordsModelForm
     fields = ["position", "kind", "title", "text"]
     extra = 0
 
 
 class AchievementInline(admin.TabularInline):
     model = Achievement
+    form = PlainWordsModelForm
     fields = ["position", "text"]
     extra = 0
 
 
 class InstitutionCountInline(admin.TabularInline):
     model = InstitutionCount
+    form = PlainWordsModelForm
     fields = ["position", "category", "count", "as_of_year", "note"]
     autocomplete_fields = ["category"]
     extra = 0
@@ -83,6 +90,7 @@ class SourceDocumentInline(admin.TabularInline):
 
 @admin.register(Bureau)
 class BureauAdmin(admin.ModelAdmin):
+    form = PlainWordsModelForm
     list_display = ["name", "district", "city", "province", "established_year", "is_published", "updated_at"]
     list_filter = ["is_published", "province", "city"]
     search_fields = ["name", "slug", "district", "city", "province", "departments__name"]

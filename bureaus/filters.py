@@ -1,4 +1,5 @@
 """Filters for the public bureau list (django-filter)."""
+
 import django_filters
 from django.db.models import Exists, OuterRef, Q
 

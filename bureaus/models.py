@@ -6,6 +6,7 @@ institution counts, and the source documents its facts were drawn from. Every
 model has a natural key, so fixtures carry no primary keys and loading the same
 fixture twice updates rows instead of duplicating them.
 """
+
 import hashlib
 from urllib.parse import urlencode
 
@@ -47,7 +48,6 @@ class BureauQuerySet(models.QuerySet):
             ),
             Prefetch("sources", queryset=SourceDocument.objects.defer("text")),
         )
-
 
     def with_list_counts(self):
         """Annotate ``department_count`` and ``school_count`` (schools and kindergartens run)."""
@@ -139,9 +139,6 @@ class Bureau(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("bureaus:detail", kwargs={"slug": self.slug})
 
@@ -154,9 +151,8 @@ class Bureau(models.Model):
     def clean(self):
         super().clean()
         if is_municipality(self.province) and self.city:
-            raise ValidationError(
-                {"city": f"{self.province} is a municipality: its districts have no separate city. Leave the city empty."}
-            )
+            message = f"{self.province} is a municipality: its districts have no separate city. Leave the city empty."
+            raise ValidationError({"city": message})
         if self.established_year and self.established_year > timezone.now().year:
             raise ValidationError({"established_year": "The founding year cannot be in the future."})
 
@@ -181,6 +177,9 @@ class Bureau(models.Model):
         for duty in self.duties.all():
             groups[duty.kind].append(duty)
         return [(Duty.Kind(kind), duties) for kind, duties in groups.items() if duties]
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class BureauItem(models.Model):
@@ -246,13 +245,13 @@ class Department(BureauItem):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return f"{self.bureau.get_absolute_url()}#department-{self.position}"
+
     def natural_key(self):
         return (self.bureau.slug, self.name)
 
     natural_key.dependencies = ["bureaus.bureau"]
-
-    def get_absolute_url(self):
-        return f"{self.bureau.get_absolute_url()}#department-{self.position}"
 
 
 class Duty(BureauItem):
@@ -286,13 +285,13 @@ class Duty(BureauItem):
     def __str__(self):
         return self.title or self.text[:80]
 
+    def get_absolute_url(self):
+        return f"{self.bureau.get_absolute_url()}#duty-{self.position}"
+
     def natural_key(self):
         return (self.bureau.slug, self.position)
 
     natural_key.dependencies = ["bureaus.bureau"]
-
-    def get_absolute_url(self):
-        return f"{self.bureau.get_absolute_url()}#duty-{self.position}"
 
 
 class Achievement(BureauItem):
@@ -311,13 +310,13 @@ class Achievement(BureauItem):
     def __str__(self):
         return self.text[:80]
 
+    def get_absolute_url(self):
+        return f"{self.bureau.get_absolute_url()}#achievement-{self.position}"
+
     def natural_key(self):
         return (self.bureau.slug, self.position)
 
     natural_key.dependencies = ["bureaus.bureau"]
-
-    def get_absolute_url(self):
-        return f"{self.bureau.get_absolute_url()}#achievement-{self.position}"
 
 
 class InstitutionTypeManager(models.Manager):
@@ -349,11 +348,11 @@ class InstitutionType(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return f"{reverse('bureaus:list')}?institution_type={self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class InstitutionCountQuerySet(models.QuerySet):
@@ -446,14 +445,14 @@ class SourceDocument(models.Model):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.bureau.slug, self.sha256)
-
-    natural_key.dependencies = ["bureaus.bureau"]
-
     def save(self, *args, **kwargs):
         self.sha256 = sha256_of(self.text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return f"{self.bureau.get_source_url()}#source-{self.sha256[:12]}"
+
+    def natural_key(self):
+        return (self.bureau.slug, self.sha256)
+
+    natural_key.dependencies = ["bureaus.bureau"]

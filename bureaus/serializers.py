@@ -5,6 +5,7 @@ This is the single source of truth for that format: the ``.json`` page, the
 ``export_bureau`` command and (later) the API and the importer all call
 :func:`bureau_to_dict`. The README documents the format; change both together.
 """
+
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -37,8 +38,7 @@ def bureau_to_dict(bureau):
             for department in bureau.departments.all()
         ],
         "duties": [
-            {"kind": duty.kind, "title": _or_none(duty.title), "text": duty.text}
-            for duty in bureau.duties.all()
+            {"kind": duty.kind, "title": _or_none(duty.title), "text": duty.text} for duty in bureau.duties.all()
         ],
         "achievements": [{"text": achievement.text} for achievement in bureau.achievements.all()],
         "institution_counts": [

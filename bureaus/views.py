@@ -1,4 +1,5 @@
 """Public pages. Views stay thin: the querysets and the serializer do the work."""
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.views.generic import DetailView, TemplateView
@@ -14,9 +15,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         bureaus = list(
-            Bureau.objects.published()
-            .only("name", "slug", "province", "city", "district")
-            .order_by("province", "name")
+            Bureau.objects.published().only("name", "slug", "province", "city", "district").order_by("province", "name")
         )
         return super().get_context_data(
             bureaus=bureaus,

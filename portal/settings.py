@@ -9,6 +9,7 @@ DJANGO_SECRET_KEY     required when debug is off; a fixed development key is use
 DJANGO_ALLOWED_HOSTS  comma-separated host names; defaults to localhost names.
 DATABASE_URL          e.g. postgres://user:pass@host:5432/db; defaults to SQLite in db.sqlite3.
 """
+
 import os
 from pathlib import Path
 

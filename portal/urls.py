@@ -1,4 +1,5 @@
 """The portal's URLs: the public bureau pages and the staff admin."""
+
 from django.contrib import admin
 from django.urls import include, path
 

@@ -5,6 +5,7 @@ When no superuser exists, creates ``admin`` with a generated password and prints
 it once. Does nothing otherwise, so ``make run`` can call it every time. Refuses
 to run with debug off: production accounts are made with ``createsuperuser``.
 """
+
 import secrets
 
 from django.conf import settings

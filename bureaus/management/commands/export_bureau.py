@@ -1,4 +1,5 @@
 """``manage.py export_bureau SLUG``: print a bureau in the open-data JSON format."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from bureaus.models import Bureau

@@ -5,6 +5,7 @@ Safe to repeat: a seed bureau that is already in the database is left alone, so
 edits staff made in the admin survive another ``make run``. ``--reset`` reloads
 every seed bureau from its fixture, overwriting such edits.
 """
+
 import json
 from pathlib import Path
 

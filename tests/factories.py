@@ -1,0 +1,107 @@
+"""factory-boy factories for every model, shared by the whole suite."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from bureaus.models import (
+    Achievement,
+    Bureau,
+    Department,
+    Duty,
+    InstitutionCount,
+    InstitutionType,
+    SourceDocument,
+)
+
+
+class InstitutionTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = InstitutionType
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"School type {n}")
+    plural = factory.LazyAttribute(lambda o: f"{o.name.lower()}s")
+    slug = factory.Sequence(lambda n: f"school-type-{n}")
+    group = InstitutionType.Group.SCHOOL
+
+
+class BureauFactory(DjangoModelFactory):
+    class Meta:
+        model = Bureau
+        django_get_or_create = ["slug"]
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Example District {n} Education Bureau")
+    slug = factory.Sequence(lambda n: f"example-district-{n}")
+    province = "Liaoning"
+    city = "Shenyang"
+    district = factory.Sequence(lambda n: f"Example District {n}")
+    address = ""
+    summary = factory.Faker("paragraph")
+    is_published = True
+
+    class Params:
+        draft = factory.Trait(is_published=False)
+        # A bureau with something in every list, as a real profile has.
+        full = factory.Trait(
+            established_year=1994,
+            predecessor="Example Predecessor Bureau",
+            departments=factory.RelatedFactoryList(
+                "tests.factories.DepartmentFactory", factory_related_name="bureau", size=3
+            ),
+            duties=factory.RelatedFactoryList("tests.factories.DutyFactory", factory_related_name="bureau", size=4),
+            achievements=factory.RelatedFactoryList(
+                "tests.factories.AchievementFactory", factory_related_name="bureau", size=2
+            ),
+            counts=factory.RelatedFactoryList(
+                "tests.factories.InstitutionCountFactory", factory_related_name="bureau", size=2
+            ),
+            sources=factory.RelatedFactoryList(
+                "tests.factories.SourceDocumentFactory", factory_related_name="bureau", size=1
+            ),
+        )
+
+
+class DepartmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    bureau = factory.SubFactory(BureauFactory)
+    name = factory.Sequence(lambda n: f"Department {n}")
+    responsibility = factory.Faker("sentence")
+
+
+class DutyFactory(DjangoModelFactory):
+    class Meta:
+        model = Duty
+
+    bureau = factory.SubFactory(BureauFactory)
+    kind = factory.Iterator([kind for kind, _ in Duty.Kind.choices])
+    title = ""
+    text = factory.Faker("sentence")
+
+
+class AchievementFactory(DjangoModelFactory):
+    class Meta:
+        model = Achievement
+
+    bureau = factory.SubFactory(BureauFactory)
+    text = factory.Faker("sentence")
+
+
+class InstitutionCountFactory(DjangoModelFactory):
+    class Meta:
+        model = InstitutionCount
+
+    bureau = factory.SubFactory(BureauFactory)
+    category = factory.SubFactory(InstitutionTypeFactory)
+    count = factory.Faker("pyint", min_value=0, max_value=60)
+
+
+class SourceDocumentFactory(DjangoModelFactory):
+    class Meta:
+        model = SourceDocument
+
+    bureau = factory.SubFactory(BureauFactory)
+    title = factory.Sequence(lambda n: f"Source document {n}")
+    text = factory.Faker("paragraph", nb_sentences=8)

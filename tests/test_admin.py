@@ -1,0 +1,196 @@
+"""The staff admin: saving a bureau with its inlines through the admin's own forms, and refusing bad input."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+
+from bureaus.models import Bureau, Department, Duty, InstitutionCount
+
+from .factories import BureauFactory, DepartmentFactory, InstitutionTypeFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/bureaus/bureau/add/"
+INLINES = {
+    "departments": ["position", "name", "responsibility"],
+    "duties": ["position", "kind", "title", "text"],
+    "achievements": ["position", "text"],
+    "institution_counts": ["position", "category", "count", "as_of_year", "note"],
+    "sources": [],
+}
+
+
+def admin_post_data(bureau_fields=None, **rows):
+    """POST data for the bureau add/change form: the bureau's fields plus each inline's management form.
+
+    ``rows`` maps an inline prefix to a list of dicts, one per new row.
+    """
+    data = {
+        "name": "Tiexi District Education Bureau",
+        "slug": "shenyang-tiexi-district",
+        "province": "Liaoning",
+        "city": "Shenyang",
+        "district": "Tiexi District",
+        "address": "",
+        "established_year": "",
+        "predecessor": "",
+        "summary": "A test bureau.",
+        "is_published": "on",
+        **(bureau_fields or {}),
+    }
+    for prefix in INLINES:
+        items = rows.get(prefix, [])
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": str(len(items)),
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for index, item in enumerate(items):
+            for field, value in item.items():
+                data[f"{prefix}-{index}-{field}"] = value
+    return data
+
+
+@pytest.fixture
+def kindergarten():
+    return InstitutionTypeFactory(slug="kindergarten", name="Kindergarten", plural="kindergartens")
+
+
+def errors_of(response):
+    return response.content.decode()
+
+
+def test_admin_saves_a_bureau_with_all_its_inlines(staff_client, kindergarten):
+    response = staff_client.post(
+        ADD_URL,
+        admin_post_data(
+            {"established_year": "1994"},
+            departments=[
+                {"name": "Office", "responsibility": "Coordinates the work between departments"},
+                {"name": "Basic education department", "responsibility": ""},
+            ],
+            duties=[
+                {"kind": "responsibility", "title": "", "text": "Formulate education plans"},
+                {"kind": "plan", "title": "Equity", "text": "Promote educational equity"},
+            ],
+            achievements=[{"text": "Enrollment reached the national average"}],
+            institution_counts=[{"category": kindergarten.pk, "count": "6", "as_of_year": "2023", "note": ""}],
+        ),
+    )
+    assert response.status_code == 302, errors_of(response)
+    bureau = Bureau.objects.get(slug="shenyang-tiexi-district")
+    assert bureau.established_year == 1994
+    assert list(bureau.departments.values_list("name", "position")) == [
+        ("Office", 1),
+        ("Basic education department", 2),
+    ]
+    assert list(bureau.duties.values_list("kind", "position")) == [("responsibility", 1), ("plan", 2)]
+    assert bureau.achievements.get().text == "Enrollment reached the national average"
+    count = bureau.institution_counts.get()
+    assert (count.category, count.count, count.as_of_year) == (kindergarten, 6, 2023)
+    assert LogEntry.objects.filter(object_id=str(bureau.pk)).exists()  # history
+
+
+@pytest.mark.parametrize(
+    ("bureau_fields", "rows", "message"),
+    [
+        ({"name": ""}, {}, "Please give the bureau a name."),
+        ({"province": "Beijing", "city": "Beijing"}, {}, "Beijing is a municipality"),
+        ({"established_year": "1066"}, {}, "Ensure this value is greater than or equal to 1900."),
+        ({}, {"departments": [{"name": "", "responsibility": "Something"}]}, "Please give the department a name."),
+        (
+            {},
+            {"departments": [{"name": "Office", "responsibility": ""}, {"name": "office", "responsibility": ""}]},
+            "Two departments are both named “office”. Each department of a bureau needs its own name.",
+        ),
+        ({}, {"institution_counts": [{"category": "KG", "count": "-3"}]}, "A count cannot be negative."),
+        ({}, {"duties": [{"kind": "wish", "text": "x"}]}, "Select a valid choice."),
+    ],
+)
+def test_admin_refuses_bad_input_in_plain_words_and_saves_nothing(
+    staff_client, kindergarten, bureau_fields, rows, message
+):
+    rows = {
+        prefix: [{**row, "category": kindergarten.pk} if "category" in row else row for row in items]
+        for prefix, items in rows.items()
+    }
+    # Every bad form comes with good rows beside it: none of them may be saved either.
+    rows.setdefault("achievements", [{"text": "A good row"}])
+    response = staff_client.post(ADD_URL, admin_post_data(bureau_fields, **rows))
+    assert response.status_code == 200
+    assert message in errors_of(response)
+    assert Bureau.objects.count() == 0
+    assert Department.objects.count() == Duty.objects.count() == InstitutionCount.objects.count() == 0
+
+
+def test_changing_a_bureau_rejects_a_duplicate_of_an_existing_department(staff_client):
+    bureau = BureauFactory(slug="shenyang-tiexi-district")
+    existing = DepartmentFactory(bureau=bureau, name="Office", position=1)
+    data = admin_post_data(departments=[{"name": "Office", "responsibility": "", "position": ""}])
+    data.update(
+        {
+            "departments-TOTAL_FORMS": "2",
+            "departments-INITIAL_FORMS": "1",
+            "departments-0-id": str(existing.pk),
+            "departments-0-bureau": str(bureau.pk),
+            "departments-0-name": "Office",
+            "departments-0-position": "1",
+            "departments-0-responsibility": "",
+            "departments-1-name": "Office",
+            "departments-1-position": "",
+            "departments-1-responsibility": "",
+            "summary": "Changed summary",
+        }
+    )
+    response = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Two departments are both named “Office”." in errors_of(response)
+    bureau.refresh_from_db()
+    assert bureau.summary != "Changed summary"
+    assert bureau.departments.count() == 1
+
+
+def test_admin_list_filters_and_search(staff_client, seed_data):
+    response = staff_client.get("/admin/bureaus/bureau/?province=Jilin")
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list.values_list("slug", flat=True)) == ["changchun-new-district"]
+    found = staff_client.get("/admin/bureaus/bureau/?q=preschool")
+    assert list(found.context["cl"].result_list.values_list("slug", flat=True)) == ["shenyang-heping-district"]
+
+
+def test_change_page_has_view_on_site_and_autocomplete(staff_client, seed_data):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    page = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").content.decode()
+    assert "View on site" in page
+    assert "admin-autocomplete" in page
+    assert "Shenyang Zhongyuan District Education Bureau" in page
+    autocomplete = staff_client.get(
+        "/admin/autocomplete/",
+        {"term": "kinder", "app_label": "bureaus", "model_name": "institutioncount", "field_name": "category"},
+    )
+    assert [item["text"] for item in autocomplete.json()["results"]] == ["Kindergarten"]
+
+
+def test_publish_action_publishes_and_stamps_the_update(staff_client):
+    draft = BureauFactory(draft=True)
+    before = draft.updated_at
+    response = staff_client.post("/admin/bureaus/bureau/", {"action": "publish", "_selected_action": [draft.pk]})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_published
+    assert draft.updated_at > before
+
+
+def test_source_text_cannot_be_rewritten_once_stored(staff_client, seed_data):
+    source = Bureau.objects.get(slug="changchun-new-district").sources.get()
+    page = staff_client.get(f"/admin/bureaus/sourcedocument/{source.pk}/change/").content.decode()
+    assert 'name="text"' not in page
+    assert "with 9 offices and 5 offices" in page
+
+
+def test_the_public_cannot_reach_the_admin(client):
+    response = client.get(ADD_URL)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,158 @@
+"""Model behaviour: constraints, validation, natural keys, querysets."""
+
+import hashlib
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from bureaus.models import Bureau, Department, Duty, InstitutionCount, SourceDocument
+
+from .factories import (
+    AchievementFactory,
+    BureauFactory,
+    DepartmentFactory,
+    DutyFactory,
+    InstitutionCountFactory,
+    InstitutionTypeFactory,
+    SourceDocumentFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bureau_str_and_urls():
+    bureau = BureauFactory(name="Shenyang Heping District Education Bureau", slug="shenyang-heping-district")
+    assert str(bureau) == "Shenyang Heping District Education Bureau"
+    assert bureau.get_absolute_url() == "/bureaus/shenyang-heping-district/"
+    assert bureau.get_json_url() == "/bureaus/shenyang-heping-district.json"
+    assert bureau.get_source_url() == "/bureaus/shenyang-heping-district/source/"
+
+
+def test_location_reads_most_specific_first_and_skips_a_missing_city():
+    assert BureauFactory.build(district="Heping District", city="Shenyang", province="Liaoning").location == (
+        "Heping District, Shenyang, Liaoning"
+    )
+    assert BureauFactory.build(district="Dongcheng District", city="", province="Beijing").location == (
+        "Dongcheng District, Beijing"
+    )
+
+
+def test_municipality_districts_have_no_separate_city():
+    bureau = BureauFactory.build(province="Beijing", city="Beijing", district="Dongcheng District")
+    with pytest.raises(ValidationError) as error:
+        bureau.full_clean()
+    assert error.value.message_dict["city"] == [
+        "Beijing is a municipality: its districts have no separate city. Leave the city empty."
+    ]
+    bureau.city = ""
+    bureau.full_clean()
+
+
+def test_founding_year_in_the_future_is_refused():
+    bureau = BureauFactory.build(established_year=2099)
+    with pytest.raises(ValidationError) as error:
+        bureau.full_clean()
+    assert error.value.message_dict["established_year"] == ["The founding year cannot be in the future."]
+
+
+def test_empty_bureau_name_is_refused_in_plain_words_and_by_the_database():
+    bureau = BureauFactory.build(name="")
+    with pytest.raises(ValidationError) as error:
+        bureau.full_clean()
+    assert error.value.message_dict["name"] == ["Please give the bureau a name."]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        bureau.save()
+
+
+def test_negative_count_is_refused_by_validation_and_by_the_database():
+    item = InstitutionCountFactory.build(bureau=BureauFactory(), category=InstitutionTypeFactory(), count=-1)
+    with pytest.raises(ValidationError) as error:
+        item.full_clean()
+    assert "A count cannot be negative." in error.value.message_dict["count"]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        item.save()
+    assert InstitutionCount.objects.count() == 0
+
+
+def test_department_names_are_unique_within_a_bureau_only():
+    first = DepartmentFactory(name="Office")
+    DepartmentFactory(name="Office")  # another bureau may have an office too
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DepartmentFactory(bureau=first.bureau, name="Office")
+    assert first.bureau.departments.count() == 1
+
+
+def test_positions_fill_in_document_order_when_left_empty():
+    bureau = BureauFactory()
+    duties = [DutyFactory(bureau=bureau, position=None) for _ in range(3)]
+    assert [duty.position for duty in duties] == [1, 2, 3]
+    DutyFactory(bureau=bureau, position=10)
+    assert DutyFactory(bureau=bureau, position=None).position == 11
+
+
+def test_duties_by_kind_groups_in_fixed_kind_order_keeping_document_order():
+    bureau = BureauFactory()
+    plan = DutyFactory(bureau=bureau, kind=Duty.Kind.PLAN, text="Plan one")
+    first = DutyFactory(bureau=bureau, kind=Duty.Kind.RESPONSIBILITY, text="Responsibility one")
+    second = DutyFactory(bureau=bureau, kind=Duty.Kind.RESPONSIBILITY, text="Responsibility two")
+    groups = bureau.duties_by_kind()
+    assert [(kind.value, duties) for kind, duties in groups] == [
+        ("responsibility", [first, second]),
+        ("plan", [plan]),
+    ]
+    assert groups[0][0].label == "Responsibilities"
+
+
+def test_source_document_fingerprints_its_text():
+    document = SourceDocumentFactory(text="Some text 中文")
+    assert document.sha256 == hashlib.sha256("Some text 中文".encode()).hexdigest()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SourceDocumentFactory(bureau=document.bureau, text="Some text 中文")
+
+
+def test_published_and_visible_to(django_user_model):
+    published = BureauFactory()
+    draft = BureauFactory(draft=True)
+    assert list(Bureau.objects.published()) == [published]
+    assert list(Bureau.objects.visible_to(AnonymousUser())) == [published]
+    plain_user = django_user_model.objects.create_user("reader", password="x-long-password")
+    assert list(Bureau.objects.visible_to(plain_user)) == [published]
+    staff = django_user_model.objects.create_superuser("boss", password="x-long-password")
+    assert set(Bureau.objects.visible_to(staff)) == {published, draft}
+
+
+def test_list_counts_add_up_departments_and_schools_but_not_offices():
+    bureau = BureauFactory()
+    DepartmentFactory.create_batch(2, bureau=bureau)
+    InstitutionCountFactory(bureau=bureau, count=18)
+    InstitutionCountFactory(bureau=bureau, count=6)
+    InstitutionCountFactory(bureau=bureau, count=9, category=InstitutionTypeFactory(slug="office", group="unit"))
+    empty = BureauFactory()
+    annotated = {b.slug: b for b in Bureau.objects.with_list_counts()}
+    assert (annotated[bureau.slug].department_count, annotated[bureau.slug].school_count) == (2, 24)
+    assert (annotated[empty.slug].department_count, annotated[empty.slug].school_count) == (0, None)
+
+
+def test_natural_keys_round_trip_without_primary_keys():
+    bureau = BureauFactory(full=True)
+    objects = [bureau, *bureau.departments.all(), *bureau.duties.all(), *bureau.achievements.all()]
+    objects += [*bureau.institution_counts.all(), *bureau.sources.all()]
+    data = serializers.serialize("json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True)
+    assert '"pk"' not in data
+    Department.objects.all().delete()
+    for record in serializers.deserialize("json", data):
+        record.save()
+    assert bureau.departments.count() == 3
+    assert Bureau.objects.count() == 1
+    assert SourceDocument.objects.count() == 1
+
+
+def test_str_of_items():
+    assert str(DepartmentFactory(name="Office")) == "Office"
+    assert str(DutyFactory(title="Promote equity", text="Long text")) == "Promote equity"
+    assert str(AchievementFactory(text="Short")) == "Short"
+    item = InstitutionCountFactory(count=6, category=InstitutionTypeFactory(name="Kindergarten", slug="kindergarten"))
+    assert str(item) == "6 × Kindergarten"

@@ -1,0 +1,53 @@
+"""Production settings: Django's deploy checks pass, and missing secrets stop start-up clearly."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def manage(*args, **env):
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+PRODUCTION = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-3f9a8b7c6d5e4f3a2b1c",
+    "DJANGO_ALLOWED_HOSTS": "bureaus.example.org",
+}
+
+
+def test_check_deploy_is_clean_in_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_without_a_secret_key_refuses_to_start():
+    result = manage("check", DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    env = {key: value for key, value in PRODUCTION.items() if key != "DJANGO_DEBUG"}
+    result = manage("shell", "--no-imports", "-c", "from django.conf import settings; print(settings.DEBUG)", **env)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_models_and_migrations_agree():
+    result = manage("makemigrations", "--check", "--dry-run", DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,280 @@
+"""Public pages: the facts they show, what they hide, and how many queries they cost."""
+
+import pytest
+
+from bureaus.models import Bureau
+
+from .factories import (
+    BureauFactory,
+    DepartmentFactory,
+    DutyFactory,
+    InstitutionCountFactory,
+    InstitutionTypeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+PROFILE_URL = "/bureaus/shenyang-heping-district/"
+
+
+def html(response):
+    return response.content.decode()
+
+
+# Home -----------------------------------------------------------------------
+
+
+def test_home_groups_bureaus_by_province_with_totals(client, seed_data):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = html(response)
+    assert "Liaoning" in page and "(2)" in page
+    assert "Jilin" in page and "(1)" in page
+    assert page.index("Jilin") < page.index("Liaoning")
+    assert 'href="/bureaus/shenyang-heping-district/"' in page
+    assert "<dt>Bureaus</dt><dd>3</dd>" in page
+    assert "<dt>Provinces</dt><dd>2</dd>" in page
+    assert "<dt>Departments</dt><dd>12</dd>" in page
+    # Institution totals: Heping's 6 kindergartens, Changchun's 9 + 5 offices.
+    assert '>Kindergartens</a></th>\n        <td class="num">6</td>' in page
+    assert '>Offices</a></th>\n        <td class="num">14</td>' in page
+    assert 'role="search"' in page
+
+
+def test_home_leaves_out_unpublished_bureaus(client):
+    BureauFactory(name="Hidden Draft Bureau", draft=True)
+    page = html(client.get("/"))
+    assert "Hidden Draft Bureau" not in page
+    assert "No bureaus are published yet." in page
+
+
+# List -----------------------------------------------------------------------
+
+
+def test_list_shows_published_bureaus_with_key_facts(client, seed_data):
+    BureauFactory(name="Hidden Draft Bureau", draft=True)
+    response = client.get("/bureaus/")
+    page = html(response)
+    assert "3 bureaus found" in page
+    assert "Shenyang Heping District Education Bureau" in page
+    assert "Founded 1994" in page
+    assert "7 departments listed" in page
+    assert "28 schools and kindergartens" in page
+    assert "Hidden Draft Bureau" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("province=Jilin", {"changchun-new-district"}),
+        ("province=Liaoning", {"shenyang-heping-district", "dalian-jinpu-new-district"}),
+        ("city=Dalian", {"dalian-jinpu-new-district"}),
+        ("institution_type=kindergarten", {"shenyang-heping-district"}),
+        ("institution_type=office", {"changchun-new-district"}),
+        ("q=heping", {"shenyang-heping-district"}),
+        ("q=new+district", {"dalian-jinpu-new-district", "changchun-new-district"}),
+        ("q=liaoning+dalian", {"dalian-jinpu-new-district"}),
+        ("province=Liaoning&q=jinpu", {"dalian-jinpu-new-district"}),
+        ("province=Jilin&q=heping", set()),
+    ],
+)
+def test_filters_and_search_narrow_the_list(client, seed_data, query, expected):
+    response = client.get(f"/bureaus/?{query}")
+    assert response.status_code == 200
+    assert {bureau.slug for bureau in response.context["bureaus"]} == expected
+
+
+def test_type_filter_ignores_zero_counts(client, seed_data):
+    kindergarten = InstitutionTypeFactory(slug="kindergarten")
+    InstitutionCountFactory(bureau=BureauFactory(slug="none-left"), category=kindergarten, count=0)
+    response = client.get("/bureaus/?institution_type=kindergarten")
+    assert [b.slug for b in response.context["bureaus"]] == ["shenyang-heping-district"]
+
+
+def test_invalid_filter_values_show_a_message_not_an_error(client, seed_data):
+    response = client.get("/bureaus/?province=Atlantis&institution_type=unicorn-school&sort=nonsense")
+    assert response.status_code == 200
+    page = html(response)
+    assert "Select a valid choice." in page
+
+
+def test_sorting_by_founding_year(client):
+    BureauFactory(name="B bureau", established_year=2001)
+    BureauFactory(name="A bureau", established_year=1994)
+    BureauFactory(name="C bureau", established_year=None)
+    by_name = [b.name for b in client.get("/bureaus/").context["bureaus"]]
+    assert by_name == ["A bureau", "B bureau", "C bureau"]
+    newest_first = [b.name for b in client.get("/bureaus/?sort=-founded").context["bureaus"]]
+    assert newest_first.index("B bureau") < newest_first.index("A bureau")
+
+
+def test_pagination_keeps_the_filters(client, settings):
+    BureauFactory.create_batch(30, province="Jilin")
+    BureauFactory.create_batch(2, province="Hebei")
+    response = client.get("/bureaus/?province=Jilin&sort=name")
+    page = html(response)
+    assert "30 bureaus found" in page
+    assert "Page 1 of 2" in page
+    assert 'href="?province=Jilin&amp;sort=name&amp;page=2"' in page
+    second = client.get("/bureaus/?province=Jilin&sort=name&page=2")
+    assert len(second.context["bureaus"]) == 5
+    assert all(b.province == "Jilin" for b in second.context["bureaus"])
+
+
+def test_a_page_past_the_end_is_a_404(client):
+    BureauFactory()
+    assert client.get("/bureaus/?page=7").status_code == 404
+
+
+# Profile ---------------------------------------------------------------------
+
+
+def test_profile_shows_every_fact_of_heping(client, seed_data):
+    response = client.get(PROFILE_URL)
+    assert response.status_code == 200
+    page = html(response)
+    assert '<h1 id="bureau-name">Shenyang Heping District Education Bureau</h1>' in page
+    assert "Heping District, Shenyang, Liaoning" in page
+    assert "<dt>Founded</dt><dd>1994</dd>" in page
+    assert "<dt>Predecessor</dt><dd>Shenyang Zhongyuan District Education Bureau</dd>" in page
+    for name in ["Office", "High school education department", "Preschool education department"]:
+        assert f"<h3>{name}</h3>" in page
+    assert page.count('id="department-') == 7
+    assert page.count('id="duty-') == 6
+    assert "Organize the pilot work of basic education reform" in page
+    assert "Action Plan for Education and Teaching Reform in the New Era" in page
+    for plural, number in [
+        ("Basic education schools", 18),
+        ("Secondary vocational schools", 2),
+        ("Higher vocational schools", 2),
+        ("Kindergartens", 6),
+    ]:
+        assert f'>{plural}</a></th>\n              <td class="num">{number}</td>' in page
+    assert 'href="/bureaus/shenyang-heping-district/source/#source-' in page
+    assert 'href="/bureaus/shenyang-heping-district.json"' in page
+    assert "Last updated" in page
+
+
+def test_profile_shows_jinpu_departments_with_their_responsibilities_and_priorities(client, seed_data):
+    page = html(client.get("/bureaus/dalian-jinpu-new-district/"))
+    assert "<h3>Teaching and research section</h3>\n            <p>Responsible for education, teaching research" in page
+    assert "<dt>Seat</dt><dd>Jinzhou District, Dalian City, Liaoning Province</dd>" in page
+    assert '<h3 id="duties-priority">Priorities</h3>' in page
+    assert "<strong>Promote education equity</strong>" in page
+    assert "<dt>Founded</dt><dd>Not stated in the source</dd>" in page
+
+
+def test_profile_shows_changchun_ambiguous_counts_with_the_source_wording(client, seed_data):
+    page = html(client.get("/bureaus/changchun-new-district/"))
+    assert page.count("with 9 offices and 5 offices") == 2
+    assert '<h3 id="duties-task">Tasks</h3>' in page
+    assert '<h3 id="duties-plan">Plans</h3>' in page
+    assert "The source names no departments." in page
+
+
+def test_profile_headings_are_in_order(client, seed_data):
+    import re
+
+    page = html(client.get(PROFILE_URL))
+    levels = [int(level) for level in re.findall(r"<h([1-6])", page)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
+
+
+def test_unpublished_and_unknown_bureaus_are_404_to_the_public(client):
+    draft = BureauFactory(draft=True, slug="draft-bureau")
+    for url in [draft.get_absolute_url(), draft.get_json_url(), draft.get_source_url(), "/bureaus/nowhere/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Page not found" in html(response)
+
+
+def test_staff_preview_a_draft_with_a_notice(staff_client):
+    draft = BureauFactory(draft=True, name="Draft Bureau")
+    page = html(staff_client.get(draft.get_absolute_url()))
+    assert "Draft Bureau" in page
+    assert "This bureau is not published" in page
+
+
+def test_text_from_the_database_is_escaped(client):
+    bureau = BureauFactory(name="<script>alert(1)</script> Bureau")
+    DepartmentFactory(bureau=bureau, name="<b>Office</b>")
+    page = html(client.get(bureau.get_absolute_url()))
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Bureau" in page
+    assert "&lt;b&gt;Office&lt;/b&gt;" in page
+
+
+# Source ---------------------------------------------------------------------
+
+
+def test_source_page_shows_the_document_word_for_word(client, seed_data):
+    bureau = Bureau.objects.get(slug="changchun-new-district")
+    source = bureau.sources.get()
+    page = html(client.get(bureau.get_source_url()))
+    assert "Source of Changchun New District Education Bureau" in page
+    assert f'id="source-{source.sha256[:12]}"' in page
+    assert source.sha256 in page
+    assert "with 9 offices and 5 offices" in page
+    assert "People&#x27;s Republic of China (PRC) (China)" in page
+
+
+# JSON -----------------------------------------------------------------------
+
+
+def test_json_page_is_the_open_data_format(client, seed_data):
+    response = client.get("/bureaus/shenyang-heping-district.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    data = response.json()
+    assert data["slug"] == "shenyang-heping-district"
+    assert data["established_year"] == 1994
+    assert len(data["departments"]) == 7
+    assert data["institution_counts"][3] == {"category": "kindergarten", "count": 6, "as_of_year": None, "note": None}
+
+
+# Errors ---------------------------------------------------------------------
+
+
+def test_server_error_page_is_friendly(client, settings):
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+    assert "Something went wrong" in page
+    assert "<main" in page
+
+
+# Query counts ---------------------------------------------------------------
+
+
+@pytest.fixture
+def many_bureaus(db):
+    """55 bureaus with full profiles, so a per-bureau query would show in the counts."""
+    kindergarten = InstitutionTypeFactory(slug="kindergarten")
+    bureaus = BureauFactory.create_batch(55, full=True)
+    for bureau in bureaus:
+        InstitutionCountFactory(bureau=bureau, category=kindergarten, count=3)
+        DutyFactory.create_batch(3, bureau=bureau)
+    return bureaus
+
+
+@pytest.mark.parametrize(
+    ("url", "ceiling"),
+    [
+        ("/", 3),
+        ("/bureaus/", 5),
+        ("/bureaus/?province=Liaoning&institution_type=kindergarten&q=example&sort=-founded", 6),
+    ],
+)
+def test_pages_run_a_fixed_number_of_queries(client, many_bureaus, django_assert_max_num_queries, url, ceiling):
+    with django_assert_max_num_queries(ceiling):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(("suffix", "ceiling"), [("/", 6), (".json", 6), ("/source/", 2)])
+def test_profile_pages_run_a_fixed_number_of_queries(
+    client, many_bureaus, django_assert_max_num_queries, suffix, ceiling
+):
+    url = f"/bureaus/{many_bureaus[0].slug}{suffix}"
+    with django_assert_max_num_queries(ceiling):
+        assert client.get(url).status_code == 200
