@@ -1,0 +1,106 @@
+"""
+Pages in a real browser: Debian's chromium driven by Playwright.
+
+These check what only a browser can: layout at a phone's width, keyboard use.
+Locally they are skipped when /usr/bin/chromium is missing; in CI (CI=true) a
+missing browser is a failure, since .ci/run installs it.
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+from .factories import BureauFactory, DepartmentFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI needs Debian's chromium at /usr/bin/chromium (.ci/run installs it).")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def published_bureau(seed_data):
+    bureau = BureauFactory(
+        slug="a-very-long-named-bureau",
+        name="Education Bureau of the Extraordinarily Long Named Autonomous County New Development Area",
+        full=True,
+    )
+    DepartmentFactory(bureau=bureau, name="Departmentofbasiceducationwithanunbrokenverylongnamethatcannotwrap")
+    return bureau
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/bureaus/",
+        "/bureaus/shenyang-heping-district/",
+        "/bureaus/changchun-new-district/source/",
+        "/bureaus/a-very-long-named-bureau/",
+        "/bureaus/no-such-bureau/",
+    ],
+)
+def test_pages_fit_a_phone_without_sideways_scrolling(live_server, phone, published_bureau, path):
+    response = phone.goto(live_server.url + path)
+    assert response.status in (200, 404)
+    overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} is {overflow}px wider than a 360px screen"
+    assert phone.locator("main h1").count() == 1
+
+
+def test_filters_work_without_javascript(live_server, phone, seed_data):
+    phone.goto(live_server.url + "/bureaus/")
+    phone.get_by_label("Province").select_option("Jilin")
+    phone.get_by_role("button", name="Apply").click()
+    assert phone.get_by_role("heading", name="1 bureau found").is_visible()
+    assert "province=Jilin" in phone.url
+    assert phone.get_by_role("link", name="Changchun New District Education Bureau").is_visible()
+
+
+def test_keyboard_user_can_skip_to_the_content(live_server, browser, seed_data):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/bureaus/shenyang-heping-district/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    assert skip.evaluate("element => element === document.activeElement")
+    assert skip.is_visible()
+    outline = skip.evaluate("element => getComputedStyle(element).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    context.close()
