@@ -5,6 +5,7 @@ These check what only a browser can: layout at a phone's width, keyboard use.
 Locally they are skipped when /usr/bin/chromium is missing; in CI (CI=true) a
 missing browser is a failure, since .ci/run installs it.
 """
+
 import os
 from pathlib import Path
 
