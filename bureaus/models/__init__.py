@@ -1,0 +1,29 @@
+"""
+The data model of a district education bureau's profile.
+
+A ``Bureau`` owns ordered lists of departments, duties, achievements and
+institution counts, and the source documents its facts were drawn from; each
+fact can point at the sentence of its source it came from. Every model has a
+natural key, so fixtures carry no primary keys and loading the same fixture
+twice updates rows instead of duplicating them.
+"""
+
+from .base import EARLIEST_YEAR, LATEST_YEAR
+from .bureau import Bureau, BureauQuerySet
+from .items import Achievement, Department, Duty, InstitutionCount, InstitutionType
+from .sources import FactSource, SourceDocument, sha256_of
+
+__all__ = [
+    "EARLIEST_YEAR",
+    "LATEST_YEAR",
+    "Achievement",
+    "Bureau",
+    "BureauQuerySet",
+    "Department",
+    "Duty",
+    "FactSource",
+    "InstitutionCount",
+    "InstitutionType",
+    "SourceDocument",
+    "sha256_of",
+]

@@ -1,0 +1,172 @@
+"""The bureau itself, and the querysets every public page starts from."""
+
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from ..regions import PROVINCE_CHOICES, is_municipality
+from .base import EARLIEST_YEAR, LATEST_YEAR
+from .items import Department, Duty, InstitutionCount, InstitutionType
+from .sources import SourceDocument
+
+
+class BureauQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Published bureaus for everybody; drafts too for staff who may review them."""
+        if user.is_active and user.is_staff and user.has_perm("bureaus.view_bureau"):
+            return self.all()
+        return self.published()
+
+    def with_profile(self):
+        """Everything a profile page or the JSON format shows, in a fixed number of queries."""
+        return self.prefetch_related(
+            "departments",
+            "duties",
+            "achievements",
+            Prefetch(
+                "institution_counts",
+                queryset=InstitutionCount.objects.select_related("category"),
+            ),
+            Prefetch("sources", queryset=SourceDocument.objects.defer("text")),
+        )
+
+    def with_list_counts(self):
+        """Annotate ``department_count`` and ``school_count`` (schools and kindergartens run)."""
+        departments = (
+            Department.objects.filter(bureau=OuterRef("pk"))
+            .order_by()
+            .values("bureau")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        schools = (
+            InstitutionCount.objects.filter(bureau=OuterRef("pk"), category__group=InstitutionType.Group.SCHOOL)
+            .order_by()
+            .values("bureau")
+            .annotate(n=Sum("count"))
+            .values("n")
+        )
+        return self.annotate(
+            department_count=Coalesce(Subquery(departments), 0),
+            school_count=Subquery(schools),
+        )
+
+
+class BureauManager(models.Manager.from_queryset(BureauQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Bureau(models.Model):
+    name = models.CharField(
+        max_length=200,
+        error_messages={"blank": "Please give the bureau a name.", "required": "Please give the bureau a name."},
+        help_text="The bureau's name as its source document words it.",
+    )
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Used in the bureau's address on this site, e.g. shenyang-heping-district.",
+    )
+    province = models.CharField(max_length=40, choices=PROVINCE_CHOICES)
+    city = models.CharField(
+        "prefecture-level city",
+        max_length=100,
+        blank=True,
+        help_text="Leave empty for districts of Beijing, Tianjin, Shanghai and Chongqing.",
+    )
+    district = models.CharField(
+        "district or new area",
+        max_length=100,
+        help_text="The county-level district or new area the bureau serves.",
+    )
+    address = models.CharField(
+        "seat",
+        max_length=300,
+        blank=True,
+        help_text="Where the bureau is located, as the source document words it.",
+    )
+    established_year = models.PositiveSmallIntegerField(
+        "founding year",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR), MaxValueValidator(LATEST_YEAR)],
+    )
+    predecessor = models.CharField(max_length=200, blank=True)
+    summary = models.TextField(blank=True)
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="Only published bureaus are visible to the public.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BureauManager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="bureau_name_not_empty"),
+            models.CheckConstraint(condition=~Q(district=""), name="bureau_district_not_empty"),
+            models.CheckConstraint(
+                condition=Q(established_year__isnull=True)
+                | Q(established_year__gte=EARLIEST_YEAR, established_year__lte=LATEST_YEAR),
+                name="bureau_established_year_plausible",
+            ),
+        ]
+        indexes = [models.Index(fields=["province", "city"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("bureaus:detail", kwargs={"slug": self.slug})
+
+    def get_json_url(self):
+        return reverse("bureaus:detail-json", kwargs={"slug": self.slug})
+
+    def get_source_url(self):
+        return reverse("bureaus:source", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if is_municipality(self.province) and self.city:
+            message = f"{self.province} is a municipality: its districts have no separate city. Leave the city empty."
+            raise ValidationError({"city": message})
+        if self.established_year and self.established_year > timezone.now().year:
+            raise ValidationError({"established_year": "The founding year cannot be in the future."})
+
+    @property
+    def breadcrumb_trail(self):
+        """(url, label) pairs leading from the bureau list down to this bureau's page."""
+        list_url = reverse("bureaus:list")
+        return [(list_url, "Bureaus"), (f"{list_url}?{urlencode({'province': self.province})}", self.province)]
+
+    @property
+    def source_breadcrumb_trail(self):
+        return [*self.breadcrumb_trail, (self.get_absolute_url(), self.name)]
+
+    @property
+    def location(self):
+        """District, city and province, most specific first, as one line."""
+        return ", ".join(part for part in (self.district, self.city, self.province) if part)
+
+    def duties_by_kind(self):
+        """The bureau's duties grouped by kind, kinds in a fixed order, each list in document order."""
+        groups = {kind: [] for kind in Duty.Kind.values}
+        for duty in self.duties.all():
+            groups[duty.kind].append(duty)
+        return [(Duty.Kind(kind), duties) for kind, duties in groups.items() if duties]
+
+    def natural_key(self):
+        return (self.slug,)

@@ -1,0 +1,216 @@
+"""A bureau's ordered lists: departments, duties, achievements and institution counts."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+
+from .base import EARLIEST_YEAR, LATEST_YEAR, BureauItem, BureauItemManager, source_span_constraint
+
+
+class DepartmentManager(models.Manager):
+    def get_by_natural_key(self, bureau_slug, name):
+        return self.get(bureau__slug=bureau_slug, name=name)
+
+
+class Department(BureauItem):
+    bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="departments")
+    name = models.CharField(
+        max_length=200,
+        error_messages={"blank": "Please give the department a name."},
+    )
+    responsibility = models.TextField(
+        "what it is responsible for",
+        blank=True,
+        help_text="Leave empty when the source document does not say.",
+    )
+
+    objects = DepartmentManager()
+
+    class Meta:
+        ordering = ["bureau", "position", "name"]
+        constraints = [
+            source_span_constraint("department_source_span_valid"),
+            models.UniqueConstraint(
+                fields=["bureau", "name"],
+                name="department_name_unique_in_bureau",
+                violation_error_message="This bureau already has a department with this name.",
+            ),
+            models.UniqueConstraint(fields=["bureau", "position"], name="department_position_unique_in_bureau"),
+            models.CheckConstraint(condition=~Q(name=""), name="department_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{self.bureau.get_absolute_url()}#department-{self.position}"
+
+    def natural_key(self):
+        return (self.bureau.slug, self.name)
+
+    natural_key.dependencies = ["bureaus.bureau", "bureaus.sourcedocument"]
+
+
+class Duty(BureauItem):
+    """A responsibility, priority, task or plan the source document names."""
+
+    class Kind(models.TextChoices):
+        RESPONSIBILITY = "responsibility", "Responsibilities"
+        PRIORITY = "priority", "Priorities"
+        TASK = "task", "Tasks"
+        PLAN = "plan", "Plans"
+
+    bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="duties")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    title = models.CharField(max_length=300, blank=True)
+    text = models.TextField(error_messages={"blank": "Please write what the duty is."})
+
+    objects = BureauItemManager()
+
+    class Meta:
+        verbose_name_plural = "duties"
+        ordering = ["bureau", "position"]
+        constraints = [
+            source_span_constraint("duty_source_span_valid"),
+            models.UniqueConstraint(fields=["bureau", "position"], name="duty_position_unique_in_bureau"),
+            models.CheckConstraint(condition=~Q(text=""), name="duty_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["responsibility", "priority", "task", "plan"]),
+                name="duty_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or self.text[:80]
+
+    def get_absolute_url(self):
+        return f"{self.bureau.get_absolute_url()}#duty-{self.position}"
+
+    def natural_key(self):
+        return (self.bureau.slug, self.position)
+
+    natural_key.dependencies = ["bureaus.bureau", "bureaus.sourcedocument"]
+
+
+class Achievement(BureauItem):
+    bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="achievements")
+    text = models.TextField(error_messages={"blank": "Please write what was achieved."})
+
+    objects = BureauItemManager()
+
+    class Meta:
+        ordering = ["bureau", "position"]
+        constraints = [
+            source_span_constraint("achievement_source_span_valid"),
+            models.UniqueConstraint(fields=["bureau", "position"], name="achievement_position_unique_in_bureau"),
+            models.CheckConstraint(condition=~Q(text=""), name="achievement_text_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return f"{self.bureau.get_absolute_url()}#achievement-{self.position}"
+
+    def natural_key(self):
+        return (self.bureau.slug, self.position)
+
+    natural_key.dependencies = ["bureaus.bureau", "bureaus.sourcedocument"]
+
+
+class InstitutionTypeManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class InstitutionType(models.Model):
+    """A shared category of institution, so counts add up across bureaus."""
+
+    class Group(models.TextChoices):
+        SCHOOL = "school", "Schools and kindergartens"
+        UNIT = "unit", "Offices and units"
+
+    name = models.CharField(max_length=100, unique=True)
+    plural = models.CharField(max_length=100, help_text="Used in tables and totals, e.g. 'kindergartens'.")
+    slug = models.SlugField(max_length=100, unique=True)
+    group = models.CharField(max_length=10, choices=Group.choices, default=Group.SCHOOL)
+    description = models.TextField(blank=True)
+
+    objects = InstitutionTypeManager()
+
+    class Meta:
+        ordering = ["group", "name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="institution_type_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('bureaus:list')}?institution_type={self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class InstitutionCountQuerySet(models.QuerySet):
+    def published_totals(self):
+        """Per institution type: the sum of counts and how many published bureaus report one."""
+        return (
+            self.filter(bureau__is_published=True)
+            .values("category__name", "category__plural", "category__slug", "category__group")
+            .annotate(total=Sum("count"), bureau_count=Count("bureau", distinct=True))
+            .order_by("category__group", "category__name")
+        )
+
+
+class InstitutionCountManager(BureauItemManager.from_queryset(InstitutionCountQuerySet)):
+    pass
+
+
+class InstitutionCount(BureauItem):
+    bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="institution_counts")
+    category = models.ForeignKey(
+        InstitutionType,
+        on_delete=models.PROTECT,
+        related_name="counts",
+        verbose_name="institution type",
+    )
+    count = models.IntegerField(
+        validators=[MinValueValidator(0, message="A count cannot be negative.")],
+    )
+    as_of_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(EARLIEST_YEAR), MaxValueValidator(LATEST_YEAR)],
+        help_text="The year the count refers to, when the source says.",
+    )
+    note = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The source's wording where it is ambiguous or needs explaining.",
+    )
+
+    objects = InstitutionCountManager()
+
+    class Meta:
+        ordering = ["bureau", "position"]
+        constraints = [
+            source_span_constraint("institution_count_source_span_valid"),
+            models.UniqueConstraint(fields=["bureau", "position"], name="institution_count_position_unique_in_bureau"),
+            models.CheckConstraint(
+                condition=Q(count__gte=0),
+                name="institution_count_not_negative",
+                violation_error_message="A count cannot be negative.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.count} × {self.category}"
+
+    def natural_key(self):
+        return (self.bureau.slug, self.position)
+
+    natural_key.dependencies = ["bureaus.bureau", "bureaus.institutiontype", "bureaus.sourcedocument"]

@@ -1,0 +1,91 @@
+"""Source documents, and where in them the bureau's own facts (founding year, predecessor …) were found."""
+
+import hashlib
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .base import SourceSpan, source_span_constraint
+
+
+class SourceDocumentManager(models.Manager):
+    def get_by_natural_key(self, bureau_slug, sha256):
+        return self.get(bureau__slug=bureau_slug, sha256=sha256)
+
+
+def sha256_of(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SourceDocument(models.Model):
+    """The full text a bureau's facts were drawn from, kept so every fact can be checked."""
+
+    bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=300)
+    text = models.TextField()
+    sha256 = models.CharField(max_length=64, editable=False, help_text="Fingerprint of the text (UTF-8).")
+    added_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = SourceDocumentManager()
+
+    class Meta:
+        ordering = ["bureau", "added_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["bureau", "sha256"], name="source_document_unique_in_bureau"),
+            models.CheckConstraint(condition=~Q(text=""), name="source_document_text_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.sha256 = sha256_of(self.text)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.bureau.get_source_url()}#source-{self.sha256[:12]}"
+
+    def natural_key(self):
+        return (self.bureau.slug, self.sha256)
+
+    natural_key.dependencies = ["bureaus.bureau"]
+
+
+class FactSourceManager(models.Manager):
+    def get_by_natural_key(self, bureau_slug, fact):
+        return self.get(bureau__slug=bureau_slug, fact=fact)
+
+
+class FactSource(SourceSpan):
+    """Where a fact held on the bureau itself (founding year, predecessor, …) was found."""
+
+    class Fact(models.TextChoices):
+        NAME = "name", "Name"
+        LOCATION = "location", "Location"
+        ESTABLISHED_YEAR = "established_year", "Founding year"
+        PREDECESSOR = "predecessor", "Predecessor"
+
+    bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="fact_sources")
+    fact = models.CharField(max_length=30, choices=Fact.choices)
+
+    objects = FactSourceManager()
+
+    class Meta:
+        ordering = ["bureau", "fact"]
+        constraints = [
+            models.UniqueConstraint(fields=["bureau", "fact"], name="fact_source_unique_in_bureau"),
+            models.CheckConstraint(
+                condition=Q(source__isnull=False, source_start__isnull=False),
+                name="fact_source_has_span",
+            ),
+            source_span_constraint("fact_source_span_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_fact_display()} of {self.bureau_id}"
+
+    def natural_key(self):
+        return (self.bureau.slug, self.fact)
+
+    natural_key.dependencies = ["bureaus.bureau", "bureaus.sourcedocument"]
