@@ -2,8 +2,9 @@
 The portal's open-data JSON format for one bureau.
 
 This is the single source of truth for that format: the ``.json`` page, the
-``export_bureau`` command and (later) the API and the importer all call
-:func:`bureau_to_dict`. The README documents the format; change both together.
+``export_bureau`` command and the importer's dry run all call
+:func:`profile_to_dict` (saved bureaus through :func:`bureau_to_dict`). The
+README documents the format; change both together.
 """
 
 import json
@@ -16,11 +17,23 @@ def _or_none(value):
 
 
 def bureau_to_dict(bureau):
-    """Return ``bureau`` as a JSON-ready dict.
+    """Return a saved ``bureau`` as a JSON-ready dict.
 
     Expects a bureau fetched with ``Bureau.objects.with_profile()`` so that its
     lists come from the prefetch cache rather than one query each.
     """
+    return profile_to_dict(
+        bureau,
+        departments=bureau.departments.all(),
+        duties=bureau.duties.all(),
+        achievements=bureau.achievements.all(),
+        institution_counts=bureau.institution_counts.all(),
+        sources=bureau.sources.all(),
+    )
+
+
+def profile_to_dict(bureau, *, departments, duties, achievements, institution_counts, sources):
+    """The format itself, from a bureau and its lists; the lists may hold unsaved objects (an import draft)."""
     return {
         "slug": bureau.slug,
         "name": bureau.name,
@@ -35,12 +48,10 @@ def bureau_to_dict(bureau):
         "summary": bureau.summary,
         "departments": [
             {"name": department.name, "responsibility": _or_none(department.responsibility)}
-            for department in bureau.departments.all()
+            for department in departments
         ],
-        "duties": [
-            {"kind": duty.kind, "title": _or_none(duty.title), "text": duty.text} for duty in bureau.duties.all()
-        ],
-        "achievements": [{"text": achievement.text} for achievement in bureau.achievements.all()],
+        "duties": [{"kind": duty.kind, "title": _or_none(duty.title), "text": duty.text} for duty in duties],
+        "achievements": [{"text": achievement.text} for achievement in achievements],
         "institution_counts": [
             {
                 "category": item.category.slug,
@@ -48,9 +59,9 @@ def bureau_to_dict(bureau):
                 "as_of_year": item.as_of_year,
                 "note": _or_none(item.note),
             }
-            for item in bureau.institution_counts.all()
+            for item in institution_counts
         ],
-        "sources": [{"title": source.title, "sha256": source.sha256} for source in bureau.sources.all()],
+        "sources": [{"title": source.title, "sha256": source.sha256} for source in sources],
         "updated_at": bureau.updated_at.isoformat(),
     }
 

@@ -101,7 +101,7 @@ def test_changchun_keeps_both_ambiguous_office_numbers_with_the_wording(seed_dat
     assert counts_of(bureau) == [("office", 9), ("office", 5)]
     for item in bureau.institution_counts.all():
         assert "with 9 offices and 5 offices" in item.note
-    assert duty_kinds(bureau) == {"task": 5, "priority": 4, "plan": 10, "responsibility": 6}
+    assert duty_kinds(bureau) == {"task": 5, "priority": 4, "plan": 12, "responsibility": 6}
     assert bureau.departments.count() == 0
     assert bureau.achievements.count() == 4
 
@@ -141,3 +141,23 @@ def test_loading_the_fixtures_twice_changes_nothing(seed_data):
     call_command("loaddata", str(INSTITUTION_TYPES_FIXTURE), *map(str, SEED_FIXTURES), verbosity=0)
     assert {model: model.objects.count() for model in models} == before
     assert before[Bureau] == 3
+
+
+def test_every_fact_points_at_the_sentence_it_came_from(seed_data):
+    from bureaus.models import FactSource
+
+    for bureau in Bureau.objects.all():
+        items = [*bureau.departments.all(), *bureau.duties.all(), *bureau.achievements.all()]
+        items += list(bureau.institution_counts.all())
+        assert items
+        for item in items:
+            quote = normalise(item.source_quote)
+            assert item.source.bureau == bureau
+            text = getattr(item, "responsibility", "") or getattr(item, "name", "") or getattr(item, "text", "")
+            if isinstance(item, InstitutionCount):
+                text = str(item.count)
+            assert normalise(text).rstrip(".;")[:60] in quote, f"{bureau.slug}: {text!r} not in {quote!r}"
+    facts = {(f.bureau.slug, f.fact): normalise(f.source_quote) for f in FactSource.objects.select_related("bureau")}
+    assert "1994" in facts[("shenyang-heping-district", "established_year")]
+    assert "zhongyuan" in facts[("shenyang-heping-district", "predecessor")]
+    assert "jinzhou district, dalian city" in facts[("dalian-jinpu-new-district", "location")]

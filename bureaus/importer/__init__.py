@@ -1,0 +1,16 @@
+"""
+The bureau document importer: prose documents in, draft bureaus out.
+
+    text = read_document(path)            # or decode_document(uploaded_bytes)
+    draft = parse_document(text, title)   # a Draft, every fact with its source span
+    result = save_draft(draft)            # an unpublished bureau, in one transaction
+
+Every failure is a :class:`DocumentError` whose message is one line in plain words.
+"""
+
+from .draft import Draft
+from .errors import DocumentError
+from .parser import parse_document
+from .reading import MAX_BYTES, decode_document, read_document
+
+__all__ = ["MAX_BYTES", "DocumentError", "Draft", "decode_document", "parse_document", "read_document"]

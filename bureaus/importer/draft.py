@@ -1,0 +1,206 @@
+"""
+What the parser proposes for one document: a draft bureau, each fact with its span.
+
+A :class:`Draft` is plain data. :meth:`Draft.build` turns it into unsaved model
+objects, which the open-data JSON (dry run), the fixture writer (``--output``)
+and the saver all start from, so the three cannot drift apart.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from ..models import (
+    Achievement,
+    Bureau,
+    Department,
+    Duty,
+    FactSource,
+    InstitutionCount,
+    InstitutionType,
+    SourceDocument,
+    sha256_of,
+)
+from ..serializers import profile_to_dict
+
+
+@dataclass
+class DraftDepartment:
+    name: str
+    responsibility: str
+    span: tuple
+
+
+@dataclass
+class DraftDuty:
+    kind: str
+    title: str
+    text: str
+    span: tuple
+
+
+@dataclass
+class DraftAchievement:
+    text: str
+    span: tuple
+
+
+@dataclass
+class DraftCount:
+    category: str  # an institution type's slug
+    new_type_name: str  # the name of a type the portal does not have yet, else ""
+    count: int
+    as_of_year: int | None
+    note: str
+    span: tuple
+
+
+@dataclass
+class Draft:
+    source_text: str
+    source_title: str
+    name: str = ""
+    slug: str = ""
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    address: str = ""
+    established_year: int | None = None
+    predecessor: str = ""
+    summary: str = ""
+    fact_spans: dict = field(default_factory=dict)  # FactSource.Fact value → span
+    departments: list = field(default_factory=list)
+    duties: list = field(default_factory=list)
+    achievements: list = field(default_factory=list)
+    counts: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def sha256(self):
+        return sha256_of(self.source_text)
+
+    def fact_count(self):
+        return (
+            len(self.departments)
+            + len(self.duties)
+            + len(self.achievements)
+            + len(self.counts)
+            + (self.established_year is not None)
+            + bool(self.predecessor)
+        )
+
+    def quote(self, span):
+        return self.source_text[span[0] : span[1]]
+
+    def duty_counts(self):
+        counts = {}
+        for duty in self.duties:
+            counts[duty.kind] = counts.get(duty.kind, 0) + 1
+        return counts
+
+    def build(self, known_types=None):
+        """Unsaved model objects for this draft, linked to each other, in the order a fixture needs.
+
+        ``known_types`` maps slugs to existing ``InstitutionType`` rows; types the
+        draft needs that are not among them are returned as new, unsaved types.
+        """
+        known_types = dict(known_types or {})
+        now = timezone.now()
+        bureau = Bureau(
+            name=self.name,
+            slug=self.slug,
+            province=self.province,
+            city=self.city,
+            district=self.district,
+            address=self.address,
+            established_year=self.established_year,
+            predecessor=self.predecessor,
+            summary=self.summary,
+            is_published=False,
+            created_at=now,
+            updated_at=now,
+        )
+        source = SourceDocument(
+            bureau=bureau, title=self.source_title, text=self.source_text, sha256=self.sha256, added_at=now
+        )
+
+        def spanned(model, span, **fields):
+            return model(bureau=bureau, source=source, source_start=span[0], source_end=span[1], **fields)
+
+        new_types = []
+        for item in self.counts:
+            if item.category not in known_types:
+                new_type = InstitutionType(
+                    name=item.new_type_name or item.category.replace("-", " ").capitalize(),
+                    plural=f"{(item.new_type_name or item.category).lower()}s",
+                    slug=item.category,
+                    group=InstitutionType.Group.SCHOOL if "school" in item.category else InstitutionType.Group.UNIT,
+                    description="Added by the document importer.",
+                )
+                known_types[item.category] = new_type
+                new_types.append(new_type)
+        return BuiltDraft(
+            bureau=bureau,
+            source=source,
+            new_types=new_types,
+            fact_sources=[spanned(FactSource, span, fact=fact) for fact, span in self.fact_spans.items()],
+            departments=[
+                spanned(Department, d.span, name=d.name, responsibility=d.responsibility, position=index)
+                for index, d in enumerate(self.departments, 1)
+            ],
+            duties=[
+                spanned(Duty, d.span, kind=d.kind, title=d.title, text=d.text, position=index)
+                for index, d in enumerate(self.duties, 1)
+            ],
+            achievements=[
+                spanned(Achievement, a.span, text=a.text, position=index)
+                for index, a in enumerate(self.achievements, 1)
+            ],
+            institution_counts=[
+                spanned(
+                    InstitutionCount,
+                    c.span,
+                    category=known_types[c.category],
+                    count=c.count,
+                    as_of_year=c.as_of_year,
+                    note=c.note,
+                    position=index,
+                )
+                for index, c in enumerate(self.counts, 1)
+            ],
+        )
+
+
+@dataclass
+class BuiltDraft:
+    bureau: Bureau
+    source: SourceDocument
+    new_types: list
+    fact_sources: list
+    departments: list
+    duties: list
+    achievements: list
+    institution_counts: list
+
+    def to_open_data(self):
+        return profile_to_dict(
+            self.bureau,
+            departments=self.departments,
+            duties=self.duties,
+            achievements=self.achievements,
+            institution_counts=self.institution_counts,
+            sources=[self.source],
+        )
+
+    def objects(self):
+        """Every object, parents before children, as a fixture must list them."""
+        return [
+            *self.new_types,
+            self.bureau,
+            self.source,
+            *self.fact_sources,
+            *self.departments,
+            *self.duties,
+            *self.achievements,
+            *self.institution_counts,
+        ]

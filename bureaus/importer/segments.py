@@ -1,0 +1,180 @@
+"""
+Cutting a document into lines, sentences and clauses without losing where each came from.
+
+Every piece is a :class:`Segment`: its text and its [start, end) offsets in the
+original document, so any fact drawn from it can point back at its source.
+Lines are also classified as headings, list items or paragraphs, because real
+documents mark their structure in many ways: "I.", "Second,", "1.", "(1)", "一、"
+or a short line of its own.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def span(self):
+        return (self.start, self.end)
+
+    def sub(self, start, end):
+        """The part of this segment between two offsets relative to its text, trimmed of spaces."""
+        piece = self.text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        return Segment(piece, self.start + start + lead, self.start + start + lead + len(piece))
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-empty line: its ``kind`` (heading, item or paragraph) and its ``body`` without the marker."""
+
+    kind: str
+    body: Segment
+    marker: str
+
+
+ROMAN_MARKER = r"[IVX]{1,5}\s*[.、．]\s*"
+ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly"
+ORDINAL_MARKER = rf"(?:{ORDINAL_WORDS})(?:ly)?\s*[,:，：]\s*"
+CHINESE_MARKER = r"[一二三四五六七八九十]+\s*[、.．]\s*"
+NUMBER_MARKER = r"\d{1,2}\s*[.、．)）](?!\d)\s*"
+PAREN_MARKER = r"[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[)）]\s*"
+CIRCLED_MARKER = r"[①-⑳]\s*"
+
+HEADING_MARKER_RE = re.compile(rf"^(?:{ROMAN_MARKER}|{CHINESE_MARKER})", re.IGNORECASE)
+ORDINAL_RE = re.compile(rf"^{ORDINAL_MARKER}", re.IGNORECASE)
+ITEM_MARKER_RE = re.compile(rf"^(?:{NUMBER_MARKER}|{PAREN_MARKER}|{CIRCLED_MARKER})")
+INLINE_ITEM_RE = re.compile(rf"(?:^|(?<=\s)){PAREN_MARKER}|(?:^|(?<=[\s;；]))[①-⑳]")
+
+TERMINAL = ".。!！?？;；"
+SHORT_HEADING_WORDS = 10
+
+
+def _word_count(text):
+    return len(text.split())
+
+
+def _looks_like_heading(text):
+    """Short and without a sentence's closing punctuation: a title, not a statement."""
+    text = text.strip()
+    return bool(text) and _word_count(text) <= SHORT_HEADING_WORDS and text[-1] not in TERMINAL
+
+
+def lines(text):
+    """Every non-empty line of ``text`` as a classified :class:`Line`."""
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        start, end = position, position + len(raw)
+        position = end
+        segment = Segment(raw, start, end).sub(0, len(raw))
+        if segment.text:
+            yield classify(segment)
+
+
+def classify(segment):
+    text = segment.text
+    for kind, pattern in (("marked", HEADING_MARKER_RE), ("ordinal", ORDINAL_RE), ("numbered", ITEM_MARKER_RE)):
+        match = pattern.match(text)
+        if not match:
+            continue
+        body = segment.sub(match.end(), len(text))
+        if kind == "marked" or (kind == "ordinal" and _looks_like_heading(body.text)):
+            return Line("heading", body, match.group(0).strip())
+        if kind == "numbered" and _looks_like_heading(body.text) and section_kind(body.text):
+            return Line("heading", body, match.group(0).strip())
+        return Line("item", body, match.group(0).strip())
+    if _looks_like_heading(text) and (text.endswith((":", "：")) or _word_count(text) <= 6 or section_kind(text)):
+        return Line("heading", segment, "")
+    return Line("paragraph", segment, "")
+
+
+# What a heading announces. Checked in this order: "key tasks" is tasks, "focus of work" priorities.
+SECTION_KEYWORDS = (
+    ("achievement", r"result|achievement|effectiveness|accomplish|performance|progress|outcome|success|honou?r"),
+    (
+        "departments",
+        r"institution(?:al)? (?:setup|set-up|structure|setting)|organi[sz]ation|internal|department|divisions|structure|setup",
+    ),
+    ("responsibility", r"responsibilit|function|duties|mandate"),
+    ("task", r"\btasks?\b"),
+    ("priority", r"focus|priorit|key work|emphasis"),
+    ("plan", r"plan|future|outlook|next steps?|prospect|vision|goal"),
+    ("basic", r"basic|overview|profile|history|introduction|general|situation|about"),
+)
+
+
+def section_kind(heading):
+    """What a heading's section is about ("task", "departments", …), or "" when it does not say."""
+    lowered = heading.lower()
+    for kind, pattern in SECTION_KEYWORDS:
+        if re.search(pattern, lowered):
+            return kind
+    return ""
+
+
+ABBREVIATIONS = ("no", "nos", "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "vs", "approx", "jr")
+SENTENCE_END_RE = re.compile(r"[.!?。！？](?=[\"'”’)]?(?:\s+|$))")
+
+
+def sentences(segment):
+    """The sentences of a line, split after . ! ? (and their Chinese forms) but not after abbreviations."""
+    text = segment.text
+    result, start = [], 0
+    for match in SENTENCE_END_RE.finditer(text):
+        end = match.end()
+        word = re.search(r"([\w.]+)[.]$", text[start:end])
+        if match.group(0) == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+            continue
+        piece = segment.sub(start, end)
+        if piece.text:
+            result.append(piece)
+        start = end
+    rest = segment.sub(start, len(text))
+    if rest.text:
+        result.append(rest)
+    return result
+
+
+def clauses(segment, separators=";；"):
+    """A sentence cut at its semicolons, as documents separate list entries."""
+    result, start = [], 0
+    for index, char in enumerate(segment.text):
+        if char in separators:
+            piece = segment.sub(start, index + 1)
+            if piece.text.strip(separators):
+                result.append(piece)
+            start = index + 1
+    rest = segment.sub(start, len(segment.text))
+    if rest.text:
+        result.append(rest)
+    return result
+
+
+def inline_items(segment):
+    """Items numbered inside one paragraph, "(1) … (2) …": the paragraph cut before each marker."""
+    starts = [match.start() for match in INLINE_ITEM_RE.finditer(segment.text)]
+    if len(starts) < 2:
+        return []
+    head = segment.sub(0, starts[0])
+    items = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(segment.text)
+        piece = segment.sub(start, end)
+        marker = INLINE_ITEM_RE.match(piece.text)
+        items.append(piece.sub(marker.end(), len(piece.text)))
+    return [head, *items]
+
+
+def strip_end(text):
+    """Text without trailing list punctuation: "Do this;" → "Do this"."""
+    return text.rstrip(" ,，;；:：")
+
+
+def capitalise(text):
+    return text[:1].upper() + text[1:] if text else text
