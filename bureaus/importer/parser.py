@@ -168,13 +168,18 @@ class _Parser:
                     self.add_duty(self.section, sentence.text, sentence.span)
             elif INTRO_RE.search(sentence.text) and self.section in DUTY_KINDS:
                 self.pending_kind = self.section
-            elif (
-                self.section in ("", "basic")
-                and SUMMARY_RE.search(sentence.text)
-                and not CHATTER_RE.search(sentence.text)
-            ):
-                if "bureau" in sentence.text.lower() or sentence.text.startswith("It "):
-                    self.summary.append(sentence)
+            elif self.is_summary_sentence(sentence):
+                self.summary.append(sentence)
+
+    def is_summary_sentence(self, sentence):
+        """A sentence saying what the bureau is ("… is located in …", "… was established in …")."""
+        text = sentence.text
+        return (
+            self.section in ("", "basic")
+            and bool(SUMMARY_RE.search(text))
+            and not CHATTER_RE.search(text)
+            and ("bureau" in text.lower() or text.startswith("It "))
+        )
 
     def read_item(self, segment):
         kind = self.pending_kind or self.section
