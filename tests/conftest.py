@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from bureaus.management.commands.load_seed_data import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
+from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from bureaus.management.commands.load_seed_data import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
 from bureaus.models import Achievement, Bureau, Department, Duty, InstitutionCount, SourceDocument
+from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
 
 pytestmark = pytest.mark.django_db
 

@@ -21,6 +21,7 @@ from ..models import (
     SourceDocument,
     sha256_of,
 )
+from ..seed import standard_institution_types
 from ..serializers import profile_to_dict
 
 
@@ -130,13 +131,7 @@ class Draft:
         new_types = []
         for item in self.counts:
             if item.category not in known_types:
-                new_type = InstitutionType(
-                    name=item.new_type_name or item.category.replace("-", " ").capitalize(),
-                    plural=f"{(item.new_type_name or item.category).lower()}s",
-                    slug=item.category,
-                    group=InstitutionType.Group.SCHOOL if "school" in item.category else InstitutionType.Group.UNIT,
-                    description="Added by the document importer.",
-                )
+                new_type = standard_type(item.category) or proposed_type(item.category, item.new_type_name)
                 known_types[item.category] = new_type
                 new_types.append(new_type)
         return BuiltDraft(
@@ -169,6 +164,25 @@ class Draft:
                 for index, c in enumerate(self.counts, 1)
             ],
         )
+
+
+def standard_type(slug):
+    """One of the shared institution types of ``fixtures/institution_types.json``, unsaved, or None."""
+    fields = standard_institution_types().get(slug)
+    return InstitutionType(**fields) if fields else None
+
+
+def proposed_type(slug, name):
+    """A new institution type for a category no shared type fits ("teacher training centre")."""
+    return InstitutionType(
+        name=name,
+        plural=f"{name.lower()}s",
+        slug=slug,
+        group=InstitutionType.Group.SCHOOL
+        if "school" in slug or "kindergarten" in slug
+        else InstitutionType.Group.UNIT,
+        description="Proposed by the document importer.",
+    )
 
 
 @dataclass

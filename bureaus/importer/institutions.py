@@ -119,10 +119,22 @@ def normalise_category(phrase):
     return slugify(name), name
 
 
+# A count in a plan is a promise, not a fact: "will build ten new kindergartens".
+FUTURE_RE = re.compile(r"\b(?:will|shall|plans? to|planned to|aims? to|is to|are to)\b", re.I)
+BUILDING_VERB_RE = re.compile(
+    r"\b(?:build|construct|add|open|establish|create|renovate|rebuild|expand|set up|start|merge|close)(?:s|ed|ing)?\s+$",
+    re.I,
+)
+
+
 def find_counts(sentence):
-    """Institution counts in one sentence, in order; totals and non-institutions are left out."""
+    """Institution counts in one sentence, in order; totals, plans and non-institutions are left out."""
     found = []
+    if FUTURE_RE.search(sentence):
+        return found
     for match in COUNT_RE.finditer(sentence):
+        if BUILDING_VERB_RE.search(sentence[: match.start()]):
+            continue
         phrase = match.group("phrase")
         if TOTAL_AFTER_RE.match(sentence[match.end() :]) or TOTAL_BEFORE_RE.search(sentence[: match.start()]):
             continue

@@ -358,7 +358,9 @@ class _Parser:
             draft.warnings.append("No institution counts found.")
         for count in draft.counts:
             if count.new_type_name:
-                draft.warnings.append(f"New institution type proposed: “{count.new_type_name}” ({count.count}).")
+                draft.warnings.append(
+                    f"“{count.new_type_name}” ({count.count}) is not one of the shared institution types."
+                )
 
     def resolve_departments(self):
         departments = {}  # casefolded name → DraftDepartment

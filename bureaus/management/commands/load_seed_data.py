@@ -9,16 +9,12 @@ every seed bureau from its fixture, overwriting such edits.
 import json
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from bureaus.models import Bureau
-
-FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
-INSTITUTION_TYPES_FIXTURE = FIXTURES_DIR / "institution_types.json"
-SEED_FIXTURES = sorted((FIXTURES_DIR / "bureaus").glob("*.json"))
+from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
 
 
 def bureau_slug_of(fixture_path):

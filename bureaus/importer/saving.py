@@ -1,0 +1,116 @@
+"""
+Saving drafts: as an unpublished bureau in the database, or as a fixture file for review.
+
+``save_draft`` runs in one transaction: a draft is saved whole or not at all.
+"""
+
+from dataclasses import dataclass
+
+from django.core import serializers
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ..models import Bureau, FactSource, InstitutionType
+from .errors import DocumentError
+
+CREATED, UNCHANGED, REPLACED = "created", "unchanged", "replaced"
+LIST_RELATIONS = ("departments", "duties", "achievements", "institution_counts")
+
+
+@dataclass
+class SaveResult:
+    status: str  # CREATED, UNCHANGED or REPLACED
+    bureau: Bureau
+
+
+def known_types(draft):
+    slugs = {count.category for count in draft.counts}
+    return {t.slug: t for t in InstitutionType.objects.filter(slug__in=slugs)}
+
+
+@transaction.atomic
+def save_draft(draft, *, replace=False):
+    """Save ``draft`` as an unpublished bureau.
+
+    The same document imported again (same sha256) changes nothing. A document for
+    a slug that exists already is refused unless ``replace``: then the bureau's
+    imported facts are replaced by the document's, facts staff added by hand are
+    kept after them, and the bureau goes back to draft for review.
+    """
+    existing = Bureau.objects.select_for_update().filter(slug=draft.slug).first()
+    if existing is not None and existing.sources.filter(sha256=draft.sha256).exists():
+        return SaveResult(UNCHANGED, existing)
+    if existing is not None and not replace:
+        raise DocumentError(
+            f"A bureau with the slug “{draft.slug}” already exists ({existing.name}); "
+            "use --replace to replace its facts with this document's."
+        )
+    built = draft.build(known_types(draft))
+    validate(built)
+    for new_type in built.new_types:
+        new_type.save()
+    bureau = built.bureau
+    if existing is not None:
+        bureau.pk, bureau.created_at = existing.pk, existing.created_at
+        _clear_imported_facts(existing, {department.name.casefold() for department in built.departments})
+    bureau.save()
+    built.source.save()
+    # Django fills in the ids of the bureau, source and new types saved above when the rows are created.
+    for rows in (built.fact_sources, built.departments, built.duties, built.achievements, built.institution_counts):
+        if rows:
+            type(rows[0]).objects.bulk_create(rows)
+    if existing is not None:
+        _move_hand_added_facts_last(bureau)
+    return SaveResult(REPLACED if existing is not None else CREATED, bureau)
+
+
+def validate(built):
+    """Check every object against its model's field rules; a DocumentError lists what is wrong."""
+    problems = []
+    for obj in built.objects():
+        try:
+            obj.full_clean(exclude=["bureau", "source", "category"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                problems += [f"{obj._meta.verbose_name} {field}: {message}" for message in messages]
+    if problems:
+        raise DocumentError("The document gives values the portal cannot store: " + "; ".join(problems[:3]))
+
+
+def _clear_imported_facts(bureau, incoming_department_names):
+    """Delete what an earlier import put in; keep what staff typed in by hand (no source).
+
+    A hand-added department the new document also names is dropped: the document's
+    version, with its source sentence, takes its place.
+    """
+    FactSource.objects.filter(bureau=bureau).delete()
+    for department in bureau.departments.filter(source__isnull=True):
+        if department.name.casefold() in incoming_department_names:
+            department.delete()
+    for relation in LIST_RELATIONS:
+        getattr(bureau, relation).filter(source__isnull=False).delete()
+        # Hand-added rows step aside so the imported ones can take positions 1, 2, …
+        for offset, item in enumerate(getattr(bureau, relation).order_by("position"), 1):
+            type(item).objects.filter(pk=item.pk).update(position=30000 + offset)
+
+
+def _move_hand_added_facts_last(bureau):
+    for relation in LIST_RELATIONS:
+        manager = getattr(bureau, relation)
+        last = manager.filter(source__isnull=False).count()
+        for offset, item in enumerate(manager.filter(source__isnull=True).order_by("position"), 1):
+            type(item).objects.filter(pk=item.pk).update(position=last + offset)
+
+
+def drafts_to_fixture(drafts):
+    """A Django fixture (natural keys, no primary keys) of the drafts, for review and ``loaddata``."""
+    objects, types = [], {}
+    for draft in drafts:
+        known = {**known_types(draft), **types}
+        built = draft.build(known)
+        for new_type in built.new_types:
+            types[new_type.slug] = new_type
+        objects += built.objects()
+    return serializers.serialize(
+        "json", objects, indent=2, use_natural_foreign_keys=True, use_natural_primary_keys=True
+    )

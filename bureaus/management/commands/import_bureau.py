@@ -1,0 +1,85 @@
+"""
+``manage.py import_bureau PATH [PATH ...]``: read bureau documents into draft bureaus.
+
+Each file is parsed and saved as an unpublished bureau with its source document,
+in its own transaction, so one bad file does not stop the others. ``--dry-run``
+prints the drafts as open-data JSON and writes nothing; ``--output FILE`` writes
+them as a fixture for review instead of saving them. Exit status 1 when any file
+failed.
+"""
+
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from bureaus.importer import DocumentError, parse_document, read_document
+from bureaus.importer.saving import CREATED, REPLACED, UNCHANGED, drafts_to_fixture, save_draft
+from bureaus.serializers import dumps
+
+
+class Command(BaseCommand):
+    help = "Import bureau documents (UTF-8 text) as unpublished draft bureaus for review."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="Text files, one bureau each.")
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument("--dry-run", action="store_true", help="Print the drafts as JSON; write nothing.")
+        mode.add_argument("--output", type=Path, help="Write the drafts to this fixture file instead of saving.")
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Replace the facts of an existing bureau with the same slug (it becomes a draft again).",
+        )
+
+    def handle(self, *args, paths, dry_run, output, replace, **options):
+        self.summary = {CREATED: [], UNCHANGED: [], REPLACED: [], "drafted": [], "failed": []}
+        drafts = []
+        for index, path in enumerate(paths, 1):
+            self.progress(index - 1, len(paths), path)
+            try:
+                draft = parse_document(read_document(path), title=path.name)
+                if dry_run or output:
+                    drafts.append(draft)
+                    self.summary["drafted"].append((path, draft.slug))
+                else:
+                    result = save_draft(draft, replace=replace)
+                    self.summary[result.status].append((path, result.bureau.slug))
+                for warning in draft.warnings:
+                    self.stderr.write(f"{path.name}: warning: {warning}")
+            except DocumentError as error:
+                self.summary["failed"].append((path, str(error)))
+        self.progress(len(paths), len(paths), None)
+
+        if dry_run:
+            data = [draft.build().to_open_data() for draft in drafts]
+            self.stdout.write(dumps(data[0] if len(paths) == 1 and data else data))
+        elif output and drafts:
+            output.write_text(drafts_to_fixture(drafts) + "\n", encoding="utf-8")
+        self.report(output)
+        failed = self.summary["failed"]
+        if failed:
+            raise CommandError(f"{len(failed)} of {len(paths)} file(s) could not be imported.")
+
+    def progress(self, done, total, path):
+        """A one-line progress bar, on a terminal only, when there is more than one file."""
+        if total < 2 or not sys.stderr.isatty():
+            return
+        width = 30
+        filled = width * done // total
+        label = path.name[:40] if path else "done"
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<40}{end}")
+        sys.stderr.flush()
+
+    def report(self, output):
+        out = self.stderr if self.summary["drafted"] and not output else self.stdout
+        for status in (CREATED, REPLACED, UNCHANGED, "drafted"):
+            for path, slug in self.summary[status]:
+                out.write(f"{status:>9}  {path.name} → {slug}")
+        for path, reason in self.summary["failed"]:
+            out.write(self.style.ERROR(f"{'failed':>9}  {path.name}: {reason}"))
+        counts = ", ".join(f"{len(items)} {status}" for status, items in self.summary.items() if items)
+        if output and self.summary["drafted"]:
+            counts += f"; fixture written to {output}"
+        out.write(f"Summary: {counts or 'nothing to do'}.")
