@@ -56,7 +56,7 @@ class BureauSourceView(VisibleBureauMixin, DetailView):
     template_name = "bureaus/bureau_source.html"
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_related("sources")
+        return super().get_queryset().with_source_spans()
 
 
 class BureauJSONView(VisibleBureauMixin, DetailView):

@@ -135,8 +135,8 @@ def test_profile_shows_every_fact_of_heping(client, seed_data):
     page = html(response)
     assert '<h1 id="bureau-name">Shenyang Heping District Education Bureau</h1>' in page
     assert "Heping District, Shenyang, Liaoning" in page
-    assert "<dt>Founded</dt><dd>1994</dd>" in page
-    assert "<dt>Predecessor</dt><dd>Shenyang Zhongyuan District Education Bureau</dd>" in page
+    assert '<dt>Founded</dt><dd>1994 <a class="source-link" href="/bureaus/shenyang-heping-district/source/#s' in page
+    assert "<dt>Predecessor</dt><dd>Shenyang Zhongyuan District Education Bureau <a" in page
     for name in ["Office", "High school education department", "Preschool education department"]:
         assert f"<h3>{name}</h3>" in page
     assert page.count('id="department-') == 7
@@ -158,7 +158,7 @@ def test_profile_shows_every_fact_of_heping(client, seed_data):
 def test_profile_shows_jinpu_departments_with_their_responsibilities_and_priorities(client, seed_data):
     page = html(client.get("/bureaus/dalian-jinpu-new-district/"))
     assert "<h3>Teaching and research section</h3>\n            <p>Responsible for education, teaching research" in page
-    assert "<dt>Seat</dt><dd>Jinzhou District, Dalian City, Liaoning Province</dd>" in page
+    assert "<dt>Seat</dt><dd>Jinzhou District, Dalian City, Liaoning Province <a" in page
     assert '<h3 id="duties-priority">Priorities</h3>' in page
     assert "<strong>Promote education equity</strong>" in page
     assert "<dt>Founded</dt><dd>Not stated in the source</dd>" in page
@@ -206,6 +206,28 @@ def test_text_from_the_database_is_escaped(client):
 
 
 # Source ---------------------------------------------------------------------
+
+
+def test_every_source_link_on_a_profile_lands_on_its_sentence(client, seed_data):
+    import re
+
+    for slug in ["shenyang-heping-district", "dalian-jinpu-new-district", "changchun-new-district"]:
+        profile = html(client.get(f"/bureaus/{slug}/"))
+        anchors = re.findall(rf'href="/bureaus/{slug}/source/#(s\d+-\d+-\d+)"', profile)
+        assert len(anchors) >= 10, slug
+        source_page = html(client.get(f"/bureaus/{slug}/source/"))
+        for anchor in set(anchors):
+            assert f'<span class="cited" id="{anchor}">' in source_page, (slug, anchor)
+
+
+def test_source_page_wraps_the_cited_sentence(client, seed_data):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    fact = bureau.fact_sources.get(fact="established_year")
+    page = html(client.get(bureau.get_source_url()))
+    assert (
+        f'<span class="cited" id="{fact.source_anchor}">Shenyang Heping District Education Bureau was established in 1994'
+        in page
+    )
 
 
 def test_source_page_shows_the_document_word_for_word(client, seed_data):
@@ -271,7 +293,7 @@ def test_pages_run_a_fixed_number_of_queries(client, many_bureaus, django_assert
         assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize(("suffix", "ceiling"), [("/", 6), (".json", 6), ("/source/", 2)])
+@pytest.mark.parametrize(("suffix", "ceiling"), [("/", 7), (".json", 7), ("/source/", 7)])
 def test_profile_pages_run_a_fixed_number_of_queries(
     client, many_bureaus, django_assert_max_num_queries, suffix, ceiling
 ):

@@ -35,7 +35,7 @@ class SourceSpan(models.Model):
         """The id of this fact's sentence on the bureau's source page, or "" when it has none."""
         if self.source_id is None or self.source_start is None:
             return ""
-        return f"span-{self.source_start}-{self.source_end}"
+        return source_anchor(self.source_id, self.source_start, self.source_end)
 
     @property
     def source_quote(self):
@@ -43,6 +43,11 @@ class SourceSpan(models.Model):
         if self.source_anchor:
             return self.source.text[self.source_start : self.source_end]
         return ""
+
+
+def source_anchor(source_id, start, end):
+    """The id a span of a source document has on its bureau's source page."""
+    return f"s{source_id}-{start}-{end}"
 
 
 def source_span_constraint(name):

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from ..regions import PROVINCE_CHOICES, is_municipality
 from .base import EARLIEST_YEAR, LATEST_YEAR
-from .items import Department, Duty, InstitutionCount, InstitutionType
-from .sources import SourceDocument
+from .items import Achievement, Department, Duty, InstitutionCount, InstitutionType
+from .sources import FactSource, SourceDocument
 
 
 class BureauQuerySet(models.QuerySet):
@@ -37,6 +37,15 @@ class BureauQuerySet(models.QuerySet):
                 queryset=InstitutionCount.objects.select_related("category"),
             ),
             Prefetch("sources", queryset=SourceDocument.objects.defer("text")),
+            "fact_sources",
+        )
+
+    def with_source_spans(self):
+        """Sources with their text, and the spans of every fact drawn from them, for the source page."""
+        span_fields = ("bureau_id", "source_id", "source_start", "source_end")
+        return self.prefetch_related(
+            "sources",
+            *(Prefetch(relation, queryset=model.objects.only(*span_fields)) for relation, model in SPANNED_RELATIONS),
         )
 
     def with_list_counts(self):
@@ -59,6 +68,15 @@ class BureauQuerySet(models.QuerySet):
             department_count=Coalesce(Subquery(departments), 0),
             school_count=Subquery(schools),
         )
+
+
+SPANNED_RELATIONS = (
+    ("departments", Department),
+    ("duties", Duty),
+    ("achievements", Achievement),
+    ("institution_counts", InstitutionCount),
+    ("fact_sources", FactSource),
+)
 
 
 class BureauManager(models.Manager.from_queryset(BureauQuerySet)):
@@ -160,6 +178,20 @@ class Bureau(models.Model):
     def location(self):
         """District, city and province, most specific first, as one line."""
         return ", ".join(part for part in (self.district, self.city, self.province) if part)
+
+    @property
+    def fact_anchors(self):
+        """{fact: anchor on the source page} for the bureau's own facts (founding year, predecessor …)."""
+        return {fact.fact: fact.source_anchor for fact in self.fact_sources.all()}
+
+    def source_spans(self):
+        """(source id, start, end) of every fact of the bureau that points into a source."""
+        spans = set()
+        for relation, _model in SPANNED_RELATIONS:
+            for item in getattr(self, relation).all():
+                if item.source_anchor:
+                    spans.add((item.source_id, item.source_start, item.source_end))
+        return spans
 
     def duties_by_kind(self):
         """The bureau's duties grouped by kind, kinds in a fixed order, each list in document order."""
