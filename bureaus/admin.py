@@ -6,17 +6,22 @@ institution counts as inlines. Django's admin saves the bureau and all inlines i
 one transaction and only after every form is valid, so a bad row saves nothing.
 """
 
+from functools import partial
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.urls import path
 from django.utils import timezone
 
+from .admin_import import import_document_view
 from .forms import PlainWordsModelForm
 from .models import (
     Achievement,
     Bureau,
     Department,
     Duty,
+    FactSource,
     InstitutionCount,
     InstitutionType,
     SourceDocument,
@@ -44,34 +49,62 @@ class DepartmentFormSet(BaseInlineFormSet):
         super().clean()
 
 
-class DepartmentInline(admin.TabularInline):
+class SourcedInline(admin.TabularInline):
+    """An inline of facts that shows, beside each, the source sentence it was drawn from."""
+
+    form = PlainWordsModelForm
+    readonly_fields = ["source_sentence"]
+    extra = 0
+
+    @admin.display(description="Source sentence")
+    def source_sentence(self, obj):
+        return obj.source_quote or "—"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
+
+class DepartmentInline(SourcedInline):
     model = Department
-    form = PlainWordsModelForm
     formset = DepartmentFormSet
-    fields = ["position", "name", "responsibility"]
-    extra = 0
+    fields = ["position", "name", "responsibility", "source_sentence"]
 
 
-class DutyInline(admin.TabularInline):
+class DutyInline(SourcedInline):
     model = Duty
-    form = PlainWordsModelForm
-    fields = ["position", "kind", "title", "text"]
-    extra = 0
+    fields = ["position", "kind", "title", "text", "source_sentence"]
 
 
-class AchievementInline(admin.TabularInline):
+class AchievementInline(SourcedInline):
     model = Achievement
-    form = PlainWordsModelForm
-    fields = ["position", "text"]
-    extra = 0
+    fields = ["position", "text", "source_sentence"]
 
 
-class InstitutionCountInline(admin.TabularInline):
+class InstitutionCountInline(SourcedInline):
     model = InstitutionCount
-    form = PlainWordsModelForm
-    fields = ["position", "category", "count", "as_of_year", "note"]
+    fields = ["position", "category", "count", "as_of_year", "note", "source_sentence"]
     autocomplete_fields = ["category"]
+
+
+class FactSourceInline(admin.TabularInline):
+    """Where the bureau's own facts (founding year, predecessor …) were read: shown, not edited."""
+
+    model = FactSource
+    fields = ["fact", "source_sentence"]
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+    verbose_name_plural = "sources of the bureau's own facts"
+
+    @admin.display(description="Source sentence")
+    def source_sentence(self, obj):
+        return obj.source_quote
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
 
 
 class SourceDocumentInline(admin.TabularInline):
@@ -104,8 +137,24 @@ class BureauAdmin(admin.ModelAdmin):
         ("Profile", {"fields": ["summary"]}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-    inlines = [DepartmentInline, DutyInline, AchievementInline, InstitutionCountInline, SourceDocumentInline]
+    inlines = [
+        DepartmentInline,
+        DutyInline,
+        AchievementInline,
+        InstitutionCountInline,
+        FactSourceInline,
+        SourceDocumentInline,
+    ]
     actions = ["publish", "unpublish"]
+    change_list_template = "admin/bureaus/bureau/change_list.html"
+
+    def get_urls(self):
+        import_url = path(
+            "import/",
+            self.admin_site.admin_view(partial(import_document_view, self)),
+            name="bureaus_bureau_import",
+        )
+        return [import_url, *super().get_urls()]
 
     @admin.action(description="Publish the selected bureaus", permissions=["change"])
     def publish(self, request, queryset):

@@ -15,6 +15,7 @@ INLINES = {
     "duties": ["position", "kind", "title", "text"],
     "achievements": ["position", "text"],
     "institution_counts": ["position", "category", "count", "as_of_year", "note"],
+    "fact_sources": [],
     "sources": [],
 }
 

@@ -99,6 +99,31 @@ class Draft:
             counts[duty.kind] = counts.get(duty.kind, 0) + 1
         return counts
 
+    def review_sections(self):
+        """What a reviewer checks, section by section: [(heading, [(label, value, source sentence)])]."""
+        from ..models import Duty
+
+        facts = [
+            ("Name", self.name, self.quote(self.fact_spans.get("name", (0, 0)))),
+            ("Location", ", ".join(p for p in (self.district, self.city, self.province) if p), self.quote(self.fact_spans.get("location", (0, 0)))),
+            ("Seat", self.address, self.quote(self.fact_spans.get("location", (0, 0)))),
+            ("Founding year", self.established_year, self.quote(self.fact_spans.get("established_year", (0, 0)))),
+            ("Predecessor", self.predecessor, self.quote(self.fact_spans.get("predecessor", (0, 0)))),
+        ]  # fmt: skip
+        kinds = dict(Duty.Kind.choices)
+        return [
+            ("Bureau", [row for row in facts if row[1] not in ("", None)]),
+            ("Departments", [(d.name, d.responsibility, self.quote(d.span)) for d in self.departments]),
+            ("Duties", [(kinds[d.kind], f"{d.title}. {d.text}" if d.title else d.text, self.quote(d.span)) for d in self.duties]),
+            ("Achievements", [("", a.text, self.quote(a.span)) for a in self.achievements]),
+            ("Institution counts", [(self.type_name(c), f"{c.count}" + (f" ({c.note})" if c.note else ""), self.quote(c.span)) for c in self.counts]),
+        ]  # fmt: skip
+
+    @staticmethod
+    def type_name(count):
+        standard = standard_institution_types().get(count.category)
+        return count.new_type_name or (standard["name"] if standard else count.category)
+
     def build(self, known_types=None):
         """Unsaved model objects for this draft, linked to each other, in the order a fixture needs.
 

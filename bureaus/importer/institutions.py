@@ -142,6 +142,8 @@ def find_counts(sentence):
         number = NUMBER_WORDS.get(raw) if not raw.isdigit() else int(raw)
         if raw.isdigit() and len(raw) == 4 and raw.startswith(("19", "20")):
             continue  # a year ("in 2020 schools …"), not a count
+        if re.search(r"\bnew(?:ly)?\b", phrase, re.IGNORECASE):
+            continue  # "12 new kindergartens were opened" counts a change, not what the bureau runs
         category, new_name = normalise_category(phrase)
         if not category:
             continue

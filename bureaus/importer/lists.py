@@ -32,9 +32,12 @@ FILLER_WORDS = {"and", "or", "also", "further", "to", "will", "shall"}
 CONJUNCTION_RE = re.compile(r"^(?:and|or|as well as)\s+", re.IGNORECASE)
 
 
+IRREGULAR_PAST = {"built": "build", "made": "make", "led": "lead", "took": "take", "gave": "give", "undertook": "undertake", "held": "hold", "set": "set"}  # fmt: skip
+
+
 def base_forms(word):
     """The base forms a word may come from: promoting → promote, strengthened → strengthen, plans → plan."""
-    forms = {word}
+    forms = {word, IRREGULAR_PAST.get(word, word)}
     for suffix in ("ing", "ed", "es", "s", "d"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]

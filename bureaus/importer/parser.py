@@ -50,7 +50,9 @@ LIST_TRIGGERS = [
 ]
 LIST_TRIGGERS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in LIST_TRIGGERS]
 FUNCTIONS_RE = re.compile(r"\bha(?:s|ve) the functions? of\b", re.IGNORECASE)
+FOLLOWING_RE = re.compile(r"^(?:as follows|the following(?:\s+aspects)?)\s*[:：]?\s*", re.IGNORECASE)
 INTRO_RE = re.compile(r"(?:[:：]\s*$|\bas follows\b|\bthe following\b)", re.IGNORECASE)
+
 ACHIEVEMENT_INTRO_RE = re.compile(
     r"\b(?:made|achieved|obtained|scored)\b[^.]*\b(?:achievements?|results|progress|success)\b", re.IGNORECASE
 )
@@ -84,7 +86,8 @@ DEPARTMENT_DUTY_RE = re.compile(
     re.IGNORECASE,
 )
 SUMMARY_RE = re.compile(
-    r"\b(?:is located|is the|is an?|was established|was founded|is responsible for the|is an integral)\b", re.IGNORECASE
+    r"\b(?:is located|is the|is an?|was (?:established|founded|set up|formed)|is responsible for the|is an integral)\b",
+    re.IGNORECASE,
 )
 CHATTER_RE = re.compile(r"\b(?:I'll|I will|let me|tell you|the following is|here is)\b", re.IGNORECASE)
 
@@ -92,6 +95,7 @@ PLACE_SUFFIX = r"New District|New Area|District|County|Banner|City|Area"
 WORD = r"[A-Z][\w'’-]*"
 NAMED_FIRST_RE = re.compile(
     rf"\b(?P<place>(?:{WORD}\s+){{1,5}}?(?:{PLACE_SUFFIX}))\s+(?:Education Bureau|Bureau of Education)\b"
+    rf"(?:\s+of\s+(?P<city>{WORD})(?:\s+City)?)?"
 )
 NAMED_AFTER_RE = re.compile(
     rf"\b(?:Education Bureau|Bureau of Education) of (?:the\s+)?(?P<place>(?:{WORD}\s+){{1,5}}?(?:{PLACE_SUFFIX}))\b"
@@ -175,7 +179,7 @@ class _Parser:
         """A sentence saying what the bureau is ("… is located in …", "… was established in …")."""
         text = sentence.text
         return (
-            self.section in ("", "basic")
+            self.section not in (*DUTY_KINDS, "achievement")
             and bool(SUMMARY_RE.search(text))
             and not CHATTER_RE.search(text)
             and ("bureau" in text.lower() or text.startswith("It "))
@@ -282,6 +286,9 @@ class _Parser:
             if not match:
                 continue
             rest = sentence.sub(match.end(), len(sentence.text))
+            intro = FOLLOWING_RE.match(rest.text)
+            if intro:
+                rest = rest.sub(intro.end(), len(rest.text))
             if not strip_end(rest.text).rstrip("."):
                 self.pending_kind = kind  # "… include the following aspects:" – the entries follow
                 return kind
@@ -338,14 +345,19 @@ class _Parser:
 
     def finish(self):
         draft = self.draft
-        self.resolve_name_and_place()
+        city_hint = self.resolve_name()
         self.resolve_departments()
-        draft.summary = " ".join(dict.fromkeys(sentence.text for sentence in self.summary[:2]))
         if not draft.fact_count():
             raise DocumentError(
                 "This text does not look like a profile of an education bureau: no departments, duties, "
                 "achievements, institution counts, founding year or predecessor were found in it."
             )
+        self.resolve_place(city_hint)
+        place = draft.city if draft.city and not draft.district.lower().startswith(draft.city.lower()) else ""
+        if not place and gazetteer.is_municipality(draft.province):
+            place = draft.province
+        draft.slug = slugify(f"{place} {draft.district}")[:100]
+        draft.summary = " ".join(dict.fromkeys(sentence.text for sentence in self.summary[:2]))
         if not draft.departments:
             draft.warnings.append("No departments found.")
         elif self.department_number and self.department_number != len(draft.departments):
@@ -376,7 +388,8 @@ class _Parser:
                 department.span = span
         self.draft.departments = list(departments.values())
 
-    def resolve_name_and_place(self):
+    def resolve_name(self):
+        """Set the bureau's name and district from how the text names it; return the city it names, if any."""
         draft, text = self.draft, self.text
         predecessor_start, predecessor_end = self.predecessor_range
         candidates = []  # (district, city hint, name, start, end, formal)
@@ -388,7 +401,7 @@ class _Parser:
                 if not place or place.lower() in BARE_SUFFIXES:
                     continue
                 district, city = _split_city(place)
-                if not formal and match.group("city") and gazetteer.city_named(match.group("city")):
+                if match.group("city") and gazetteer.city_named(match.group("city")):
                     city = city or match.group("city")
                 name = f"{place} Education Bureau" if formal else f"Education Bureau of {district}"
                 candidates.append((district, city, name, match.start(), match.end(), formal))
@@ -402,12 +415,7 @@ class _Parser:
         best = next((c for c in chosen if c[5]), chosen[0])
         draft.district, draft.name = district, best[2]
         draft.fact_spans[FactSource.Fact.NAME] = self.sentence_around(best[3], best[4])
-        city_hint = next((c[1] for c in chosen if c[1]), "")
-        self.resolve_place(city_hint)
-        place = draft.city if draft.city and not district.lower().startswith(draft.city.lower()) else ""
-        draft.slug = slugify(
-            f"{place or (draft.province if gazetteer.is_municipality(draft.province) else '')} {district}"
-        )[:100]
+        return next((c[1] for c in chosen if c[1]), "")
 
     def resolve_place(self, city_hint):
         draft = self.draft

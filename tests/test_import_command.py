@@ -1,0 +1,193 @@
+"""``import_bureau``: drafts saved per file, dry runs, fixtures, re-imports, and bad files."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from bureaus.models import Bureau, Department, Duty, FactSource, InstitutionCount, InstitutionType, SourceDocument
+
+from .factories import DepartmentFactory, DutyFactory
+
+pytestmark = pytest.mark.django_db
+
+DOCUMENTS = Path(__file__).with_name("documents")
+TIEXI = DOCUMENTS / "numbered_headings.txt"
+NARRATIVE = DOCUMENTS / "narrative.txt"
+RECIPE = DOCUMENTS / "recipe.txt"
+
+
+def run(*args):
+    """Run the command; return (exit status, stdout, stderr) as a shell would see them."""
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_bureau", *map(str, args), stdout=out, stderr=err)
+        status = 0
+    except CommandError as error:
+        err.write(str(error))
+        status = error.returncode
+    return status, out.getvalue(), err.getvalue()
+
+
+def test_import_saves_an_unpublished_draft_with_its_source_and_provenance():
+    status, out, _ = run(TIEXI)
+    assert status == 0
+    assert "created  numbered_headings.txt → shenyang-tiexi-district" in out
+    assert "Summary: 1 created." in out
+    bureau = Bureau.objects.get(slug="shenyang-tiexi-district")
+    assert not bureau.is_published
+    assert bureau.established_year == 1985
+    source = bureau.sources.get()
+    assert source.text == TIEXI.read_text(encoding="utf-8")
+    assert source.title == "numbered_headings.txt"
+    office = bureau.departments.get(name="Office")
+    assert office.source == source
+    assert office.source_quote == "Office: responsible for the daily operation of the bureau."
+    assert FactSource.objects.get(bureau=bureau, fact="established_year").source_quote.startswith(
+        "The Tiexi District Education Bureau of Shenyang City, Liaoning Province, was founded in 1985."
+    )
+    assert InstitutionType.objects.get(slug="teacher-training-centre").name == "Teacher training centre"
+    # A draft is not public until someone publishes it.
+    assert Bureau.objects.published().count() == 0
+
+
+def test_reimporting_the_same_document_changes_nothing():
+    run(TIEXI)
+    bureau = Bureau.objects.get()
+    status, out, _ = run(TIEXI)
+    assert status == 0
+    assert "unchanged  numbered_headings.txt" in out
+    assert Bureau.objects.get().updated_at == bureau.updated_at
+    assert SourceDocument.objects.count() == 1
+
+
+def test_a_changed_document_for_an_existing_slug_is_refused_without_replace(tmp_path):
+    run(TIEXI)
+    changed = tmp_path / "tiexi.txt"
+    changed.write_text(TIEXI.read_text(encoding="utf-8").replace("1985", "1986"), encoding="utf-8")
+    status, out, err = run(changed)
+    assert status == 1
+    assert "A bureau with the slug “shenyang-tiexi-district” already exists" in out
+    assert "use --replace" in out
+    assert Bureau.objects.get().established_year == 1985
+
+
+def test_replace_swaps_imported_facts_keeps_hand_added_ones_and_unpublishes(tmp_path):
+    run(TIEXI)
+    bureau = Bureau.objects.get()
+    bureau.is_published = True
+    bureau.save()
+    DepartmentFactory(bureau=bureau, name="Hand-added office", position=None)
+    DutyFactory(bureau=bureau, kind="plan", text="Typed in by staff", position=None)
+    changed = tmp_path / "tiexi.txt"
+    changed.write_text(
+        TIEXI.read_text(encoding="utf-8")
+        .replace("1985", "1986")
+        .replace("(3) Basic Education Section", "(3) Safety Section"),
+        encoding="utf-8",
+    )
+    status, out, _ = run(changed, "--replace")
+    assert status == 0, out
+    assert "replaced  tiexi.txt → shenyang-tiexi-district" in out
+    bureau.refresh_from_db()
+    assert bureau.established_year == 1986
+    assert not bureau.is_published
+    assert list(bureau.departments.values_list("name", "position")) == [
+        ("Office", 1),
+        ("Personnel Section", 2),
+        ("Safety Section", 3),
+        ("Hand-added office", 4),
+    ]
+    assert bureau.duties.last().text == "Typed in by staff"
+    assert bureau.sources.count() == 2
+    assert FactSource.objects.filter(bureau=bureau).count() == FactSource.objects.count()
+
+
+def test_dry_run_prints_open_data_json_and_writes_nothing():
+    status, out, err = run("--dry-run", TIEXI)
+    assert status == 0
+    data = json.loads(out)
+    assert data["slug"] == "shenyang-tiexi-district"
+    assert data["established_year"] == 1985
+    assert data["region"] == {"province": "Liaoning", "city": "Shenyang", "district": "Tiexi District"}
+    assert data["sources"][0]["title"] == "numbered_headings.txt"
+    assert "drafted  numbered_headings.txt" in err
+    assert Bureau.objects.count() == InstitutionType.objects.count() == 0
+
+
+def test_dry_run_of_several_files_prints_a_list():
+    status, out, _ = run("--dry-run", TIEXI, NARRATIVE)
+    assert status == 0
+    assert [item["slug"] for item in json.loads(out)] == ["shenyang-tiexi-district", "shanghai-pudong-new-area"]
+
+
+def test_output_writes_a_fixture_that_loaddata_loads(tmp_path):
+    fixture = tmp_path / "drafts.json"
+    status, out, _ = run("--output", fixture, TIEXI, NARRATIVE)
+    assert status == 0
+    assert f"fixture written to {fixture}" in out
+    assert Bureau.objects.count() == 0
+    records = json.loads(fixture.read_text(encoding="utf-8"))
+    assert all("pk" not in record for record in records)
+    call_command("loaddata", str(fixture), verbosity=0)
+    call_command("loaddata", str(fixture), verbosity=0)  # loading again duplicates nothing
+    assert set(Bureau.objects.values_list("slug", flat=True)) == {"shenyang-tiexi-district", "shanghai-pudong-new-area"}
+    tiexi = Bureau.objects.get(slug="shenyang-tiexi-district")
+    assert tiexi.departments.count() == 3
+    assert tiexi.departments.first().source_quote.startswith("Office: responsible")
+    assert InstitutionCount.objects.filter(bureau=tiexi).count() == 7
+
+
+def test_one_bad_file_does_not_stop_the_others(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    status, out, err = run(TIEXI, empty, RECIPE, binary, NARRATIVE, tmp_path / "missing.txt")
+    assert status == 1
+    assert "empty.txt: empty.txt is empty: there is no text to import." in out
+    assert "recipe.txt: This text does not look like a profile of an education bureau" in out
+    assert "photo.txt: photo.txt is not a text document" in out
+    assert "missing.txt does not exist" in out
+    assert "Summary: 2 created, 4 failed." in out
+    assert "4 of 6 file(s) could not be imported." in err
+    assert "Traceback" not in out + err
+    assert set(Bureau.objects.values_list("slug", flat=True)) == {"shenyang-tiexi-district", "shanghai-pudong-new-area"}
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00\x00", "和平区".encode("gb18030"), b"x" * (1024 * 1024 + 10)])
+def test_a_single_bad_file_exits_1_and_writes_nothing(tmp_path, content):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    fixture = tmp_path / "out.json"
+    for args in ([path], ["--output", fixture, path], ["--dry-run", path]):
+        status, out, _ = run(*args)
+        assert status == 1
+        assert "failed  bad.txt:" in out
+    assert not fixture.exists()
+    assert Bureau.objects.count() == Department.objects.count() == Duty.objects.count() == 0
+
+
+def test_the_command_exits_1_from_the_shell(tmp_path):
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "import_bureau", "--dry-run", str(empty)],
+        cwd=settings.BASE_DIR,
+        env={"DJANGO_DEBUG": "1", "PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "empty.txt is empty" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,262 @@
+"""The document parser: seed documents give the curated facts; other formats parse as expected; bad input is refused."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from bureaus.importer import DocumentError, decode_document, parse_document, read_document
+from bureaus.importer.lists import split_actions, split_names, starts_with_verb
+from bureaus.importer.segments import Segment
+from bureaus.models import Bureau
+from bureaus.seed import SEED_FIXTURES
+
+DOCUMENTS = Path(__file__).with_name("documents")
+SEED_SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
+
+
+def parse_file(name):
+    path = DOCUMENTS / name
+    return parse_document(read_document(path), title=path.name)
+
+
+def segment(text):
+    return Segment(text, 0, len(text))
+
+
+# The seed documents give the same facts as the curated fixtures -----------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fixture", SEED_FIXTURES, ids=lambda path: path.stem)
+def test_seed_document_yields_the_curated_facts(seed_data, fixture):
+    slug = fixture.stem
+    curated = Bureau.objects.get(slug=slug)
+    draft = parse_document((SEED_SOURCES / f"{slug}.txt").read_text(encoding="utf-8"))
+
+    assert draft.slug == slug
+    assert (draft.province, draft.city, draft.district) == (curated.province, curated.city, curated.district)
+    assert draft.established_year == curated.established_year
+    assert draft.predecessor == curated.predecessor
+    assert [d.name for d in draft.departments] == [d.name for d in curated.departments.all()]
+    assert [d.responsibility for d in draft.departments] == [d.responsibility for d in curated.departments.all()]
+    assert [(c.category, c.count) for c in draft.counts] == [
+        (c.category.slug, c.count) for c in curated.institution_counts.select_related("category")
+    ]
+    curated_kinds = {}
+    for duty in curated.duties.all():
+        curated_kinds[duty.kind] = curated_kinds.get(duty.kind, 0) + 1
+    assert draft.duty_counts() == curated_kinds
+    assert len(draft.achievements) == curated.achievements.count()
+
+
+def test_heping_warns_that_the_province_was_inferred():
+    draft = parse_document((SEED_SOURCES / "shenyang-heping-district.txt").read_text(encoding="utf-8"))
+    assert "Province inferred from the city: Shenyang is in Liaoning." in draft.warnings
+
+
+def test_every_fact_of_a_seed_keeps_the_sentence_it_came_from():
+    text = (SEED_SOURCES / "dalian-jinpu-new-district.txt").read_text(encoding="utf-8")
+    draft = parse_document(text)
+    office = draft.departments[0]
+    assert draft.quote(office.span).startswith("Among them, the office is the comprehensive management department")
+    priority = next(d for d in draft.duties if d.kind == "priority")
+    assert draft.quote(priority.span).startswith("Promote the modernization of education.")
+    for item in [*draft.departments, *draft.duties, *draft.achievements]:
+        start, end = item.span
+        assert 0 <= start < end <= len(text)
+
+
+# Documents the portal has never seen ---------------------------------------------
+
+EXPECTED = {
+    "roman_headings.txt": {
+        "slug": "shijiazhuang-yuhua-district",
+        "place": ("Hebei", "Shijiazhuang", "Yuhua District"),
+        "address": "Yuhua District, Shijiazhuang City, Hebei Province",
+        "departments": [
+            ("General office", "Responsible for documents, meetings and daily affairs"),
+            ("Personnel section", "Responsible for teacher recruitment and staff management"),
+            ("Planning and finance section", ""),
+            ("Basic education section", "Responsible for the management of primary schools and junior high schools"),
+            ("Safety section", ""),
+        ],
+        "duties": {"responsibility": 4},
+        "achievements": 2,
+        "counts": [],
+    },
+    "ordinal_headings.txt": {
+        "slug": "beijing-dongcheng-district",
+        "place": ("Beijing", "", "Dongcheng District"),
+        "year": 1998,
+        "predecessor": "Dongcheng District Education Office",
+        "departments": [],
+        "duties": {"priority": 2, "plan": 3},
+        "titles": ["Balance educational resources", "Strengthen teacher ethics"],
+        "counts": [("internal-office", 9), ("directly-affiliated-unit", 12)],
+    },
+    "numbered_headings.txt": {
+        "slug": "shenyang-tiexi-district",
+        "place": ("Liaoning", "Shenyang", "Tiexi District"),
+        "year": 1985,
+        "predecessor": "Tiexi District Culture and Education Office",
+        "departments": [
+            ("Office", "Responsible for the daily operation of the bureau"),
+            ("Personnel Section", "Responsible for teacher recruitment and staff management"),
+            ("Basic Education Section", "Responsible for primary and secondary schools"),
+        ],
+        "duties": {"task": 3},
+        # "186 schools of all kinds" is a total; "build ten new kindergartens" is a plan.
+        "counts": [
+            ("primary-school", 45),
+            ("junior-high-school", 20),
+            ("special-education-school", 3),
+            ("kindergarten", 118),
+            ("internal-office", 11),
+            ("directly-affiliated-unit", 6),
+            ("teacher-training-centre", 2),
+        ],
+        "as_of": [2022, 2022, 2022, 2022, None, None, None],
+    },
+    "narrative.txt": {
+        "slug": "shanghai-pudong-new-area",
+        "place": ("Shanghai", "", "Pudong New Area"),
+        "year": 2003,
+        "departments": [],
+        "duties": {"task": 3, "plan": 3},
+        "achievements": 3,
+        "counts": [("primary-school", 150), ("junior-high-school", 90), ("kindergarten", 80)],
+    },
+    "inline_numbered.txt": {
+        "slug": "chengdu-wuhou-district",
+        "place": ("Sichuan", "Chengdu", "Wuhou District"),
+        "departments": [
+            (name, "")
+            for name in [
+                "Office",
+                "Policy and regulations section",
+                "Basic education section",
+                "Preschool education section",
+                "Vocational and adult education section",
+                "Teacher management section",
+                "Security section",
+            ]
+        ],
+        "duties": {"responsibility": 3},
+        "achievements": 1,
+        "counts": [],  # "12 new kindergartens were opened" is a change, not a count
+    },
+    "ambiguous_city_with_province.txt": {
+        "slug": "suzhou-gusu-district",
+        "place": ("Jiangsu", "Suzhou", "Gusu District"),
+        "departments": [],
+        "duties": {"responsibility": 2},
+        "counts": [],
+    },
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_new_documents_parse_as_expected(name):
+    expected = EXPECTED[name]
+    draft = parse_file(name)
+    assert draft.slug == expected["slug"]
+    assert (draft.province, draft.city, draft.district) == expected["place"]
+    assert draft.established_year == expected.get("year")
+    assert draft.predecessor == expected.get("predecessor", "")
+    if "address" in expected:
+        assert draft.address == expected["address"]
+    assert [(d.name, d.responsibility) for d in draft.departments] == expected["departments"]
+    assert draft.duty_counts() == expected["duties"]
+    if "titles" in expected:
+        assert [d.title for d in draft.duties if d.title] == expected["titles"]
+    if "achievements" in expected:
+        assert len(draft.achievements) == expected["achievements"]
+    assert [(c.category, c.count) for c in draft.counts] == expected["counts"]
+    if "as_of" in expected:
+        assert [c.as_of_year for c in draft.counts] == expected["as_of"]
+    assert draft.fact_count() > 0
+    assert draft.name and draft.summary
+
+
+def test_lists_ending_in_other_departments_and_joined_by_and():
+    names = split_names(segment("office, teaching and research section, planning section and other departments."))
+    assert [name.text for name in names] == ["Office", "Teaching and research section", "Planning section"]
+    names = split_names(segment("teacher education department and preschool education department."))
+    assert [name.text for name in names] == ["Teacher education department", "Preschool education department"]
+
+
+def test_comma_lists_split_before_each_verb_phrase_only():
+    entries = split_actions(
+        segment(
+            "implementing the national, provincial and municipal policies, guiding, supervising and inspecting "
+            "schools, safeguarding the rights of teachers, students and workers, and coordinating major issues, "
+            "making contributions to the city."
+        )
+    )
+    assert [entry.text for entry in entries] == [
+        "Implementing the national, provincial and municipal policies",
+        "Guiding, supervising and inspecting schools",
+        "Safeguarding the rights of teachers, students and workers",
+        "Coordinating major issues, making contributions to the city.",
+    ]
+
+
+def test_semicolon_lists_give_one_entry_per_clause_with_its_own_offsets():
+    text = "The tasks include: build schools; Train teachers; improve funding."
+    entries = split_actions(Segment(text, 100, 100 + len(text)).sub(len("The tasks include: "), len(text)))
+    assert [entry.text for entry in entries] == ["Build schools", "Train teachers", "Improve funding."]
+    assert entries[1].start == 100 + text.index("Train")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [("actively promoting reform", True), ("built new schools", True), ("students and workers", False), ("", False)],
+)
+def test_starts_with_verb(phrase, expected):
+    assert starts_with_verb(phrase) is expected
+
+
+# Bad input -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("recipe.txt", "does not look like a profile of an education bureau: it never mentions education"),
+        ("news_item.txt", "does not look like a profile of an education bureau: no departments, duties"),
+        ("ambiguous_city.txt", "Suzhou is a city in both Jiangsu and Anhui, and the text names no province"),
+    ],
+)
+def test_documents_that_are_not_bureau_profiles_are_refused(name, message):
+    with pytest.raises(DocumentError, match=message):
+        parse_file(name)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "is empty"),
+        (b"   \n\t  ", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is not a text document"),
+        ("和平区教育局成立于1994年".encode("gb18030"), "is not UTF-8 text"),
+        (b"Education Bureau " + b"\x01\x02\x03\x04\x05" * 20, "full of control characters"),
+        (b"x" * (1024 * 1024 + 1), "larger than 1 MB"),
+    ],
+)
+def test_unreadable_files_are_refused_in_one_line(data, message):
+    with pytest.raises(DocumentError, match=message) as error:
+        decode_document(data, name="upload.txt")
+    assert "\n" not in str(error.value)
+
+
+def test_a_utf8_byte_order_mark_is_accepted():
+    assert decode_document("\ufeffEducation".encode()) == "Education"
+
+
+def test_a_missing_file_or_a_folder_is_refused(tmp_path):
+    with pytest.raises(DocumentError, match="does not exist"):
+        read_document(tmp_path / "missing.txt")
+    with pytest.raises(DocumentError, match="is a folder"):
+        read_document(tmp_path)
