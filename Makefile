@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev migrate seed lint clean
+.PHONY: run test bench install install-dev lint clean
 
 # Local development runs with debug on; production reads its settings from the environment.
 run: export DJANGO_DEBUG ?= 1
 test: export DJANGO_DEBUG ?= 1
+bench: export DJANGO_DEBUG ?= 1
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -36,6 +37,10 @@ run: install
 
 test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Measured speed, not asserted in tests: figures on the terminal and in bench-results/*.json.
+bench: install
+	$(BIN)/python manage.py benchmark
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -185,6 +185,8 @@ def test_lists_ending_in_other_departments_and_joined_by_and():
     assert [name.text for name in names] == ["Office", "Teaching and research section", "Planning section"]
     names = split_names(segment("teacher education department and preschool education department."))
     assert [name.text for name in names] == ["Teacher education department", "Preschool education department"]
+    names = split_names(segment("safety section, policy and regulations section and office"))
+    assert [name.text for name in names] == ["Safety section", "Policy and regulations section", "Office"]
 
 
 def test_comma_lists_split_before_each_verb_phrase_only():

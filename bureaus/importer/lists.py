@@ -146,15 +146,19 @@ def split_names(segment):
     names = []
     for start, end in pieces:
         piece = segment.sub(start, end)
-        conjunction = re.search(r"\s+(?:and|as well as)\s+", piece.text)
-        if conjunction:
-            left = piece.sub(0, conjunction.start())
-            right = piece.sub(conjunction.end(), len(piece.text))
-            if is_department_name(left.text) and is_department_name(right.text):
-                names += [left, right]
-                continue
-        names.append(piece)
+        names += _split_on_and(piece)
     return [_name(piece) for piece in names if _name(piece).text]
+
+
+def _split_on_and(piece):
+    """ "planning and finance section and office" → two names: the "and" between two department names,
+    not the one inside "planning and finance section"."""
+    for conjunction in reversed(list(re.finditer(r"\s+(?:and|as well as)\s+", piece.text))):
+        left = piece.sub(0, conjunction.start())
+        right = piece.sub(conjunction.end(), len(piece.text))
+        if is_department_name(left.text) and is_department_name(right.text):
+            return [left, right]
+    return [piece]
 
 
 def _name(segment):

@@ -1,0 +1,170 @@
+"""
+Generated bureau documents in the formats real ones use, with the facts each was made from.
+
+For the benchmark (``make bench``) and for checking the parser on documents
+nobody wrote by hand. Deterministic for a given seed.
+"""
+
+import random
+from dataclasses import dataclass, field
+
+from . import gazetteer
+
+DISTRICT_NAMES = [
+    "Heping",
+    "Hexi",
+    "Nankai",
+    "Tiexi",
+    "Dadong",
+    "Huanggu",
+    "Yuhong",
+    "Sujiatun",
+    "Zhongshan",
+    "Xigang",
+    "Shahekou",
+    "Ganjingzi",
+    "Lushunkou",
+    "Jinzhou",
+    "Chaoyang",
+    "Haidian",
+    "Fengtai",
+    "Xicheng",
+    "Dongcheng",
+    "Pudong",
+    "Minhang",
+    "Baoshan",
+    "Jiading",
+    "Xuhui",
+    "Changning",
+    "Jingan",
+    "Putuo",
+    "Hongkou",
+    "Yangpu",
+    "Songjiang",
+    "Qingpu",
+    "Fengxian",
+    "Jinshan",
+    "Chongming",
+    "Wuhou",
+    "Jinjiang",
+    "Qingyang",
+    "Jinniu",
+    "Chenghua",
+    "Longquanyi",
+    "Xindu",
+    "Wenjiang",
+    "Shuangliu",
+    "Pidu",
+    "Yuhua",
+    "Xinhua",
+    "Qiaoxi",
+    "Changan",
+    "Luquan",
+    "Luancheng",
+    "Gaocheng",
+]
+DEPARTMENTS = [
+    ("office", "responsible for documents, meetings and the daily affairs of the bureau"),
+    ("personnel section", "responsible for teacher recruitment and staff management"),
+    ("planning and finance section", "responsible for the budget and the school building plan"),
+    ("basic education section", "responsible for the management of primary schools and junior high schools"),
+    ("preschool education section", "responsible for kindergartens and preschool teachers"),
+    ("vocational education section", "responsible for secondary vocational schools"),
+    ("safety section", "responsible for school safety and emergency plans"),
+    ("teaching and research section", "responsible for teaching research and teacher training"),
+    ("policy and regulations section", "responsible for education law and administrative reviews"),
+]
+DUTIES = [
+    "implementing national and provincial education policies",
+    "formulating the district's education development plan",
+    "managing the funds of the district's schools",
+    "supervising the quality of teaching",
+    "guiding the construction of teachers",
+    "coordinating the allocation of educational resources",
+    "promoting the balanced development of compulsory education",
+    "improving the quality of preschool education",
+]
+COUNTS = [
+    ("primary schools", "primary-school"),
+    ("junior high schools", "junior-high-school"),
+    ("kindergartens", "kindergarten"),
+    ("special education schools", "special-education-school"),
+    ("secondary vocational schools", "secondary-vocational-school"),
+    ("internal offices", "internal-office"),
+    ("directly affiliated units", "directly-affiliated-unit"),
+]
+
+
+@dataclass
+class SyntheticDocument:
+    text: str
+    slug_hint: str
+    year: int | None
+    departments: list = field(default_factory=list)
+    duties: int = 0
+    counts: list = field(default_factory=list)  # (slug, number)
+
+
+def generate(count, seed=2026):
+    rng = random.Random(seed)
+    cities = [(city, province) for province in sorted(_provinces()) for city in gazetteer.cities_in(province)]
+    cities = [(c, p) for c, p in cities if len(gazetteer.city_named(c)[1]) == 1]
+    return [_document(rng, *rng.choice(cities), index) for index in range(count)]
+
+
+def _provinces():
+    from ..regions import PROVINCES
+
+    return [p for p in PROVINCES if not gazetteer.is_municipality(p)]
+
+
+def _document(rng, city, province, index):
+    district = f"{rng.choice(DISTRICT_NAMES)} District"
+    year = rng.choice([None, rng.randint(1950, 2015)])
+    departments = rng.sample(DEPARTMENTS, rng.randint(3, 8))
+    duties = rng.sample(DUTIES, rng.randint(3, 7))
+    counts = rng.sample(COUNTS, rng.randint(2, 5))
+    numbers = [rng.randint(1, 90) for _ in counts]
+    style = index % 3
+    name = f"{city} {district} Education Bureau"
+    names = ", ".join(d[0] for d in departments[:-1]) + f" and {departments[-1][0]}"
+    count_text = ", ".join(f"{n} {label}" for n, (label, _) in zip(numbers[:-1], counts[:-1], strict=True))
+    count_text += f" and {numbers[-1]} {counts[-1][0]}"
+    history = f"{name} was established in {year}." if year else f"{name} serves {district} of {city}."
+    lines = []
+    if style == 0:  # Roman numeral headings, semicolon lists, "and other departments"
+        lines += [
+            f"Profile of {name}",
+            "I. Basic information",
+            f"{history} It is located in {district}, {city} City, {province} Province. The bureau runs {count_text}.",
+            "II. Institutional setup",
+            f"The bureau consists of {names} and other departments. "
+            + "; ".join(f"The {d} is {r}" for d, r in departments)
+            + ".",
+            "III. Main responsibilities",
+            "The main responsibilities of the bureau include: " + "; ".join(duties) + ".",
+        ]
+    elif style == 1:  # ordinal headings with numbered entries
+        lines += [
+            "First, basic information",
+            f"{history} At present, the bureau has {len(departments)} departments, including {names}. "
+            f"It is located in {city} City, {province} Province, and has {count_text}.",
+            "Second, internal departments",
+            *(f"({i}) {d.capitalize()}: {r}." for i, (d, r) in enumerate(departments, 1)),
+            "Third, the main tasks",
+            *(f"{i}. {t.capitalize()}." for i, t in enumerate(duties, 1)),
+        ]
+    else:  # narrative, no headings
+        lines += [
+            f"{history} {name} is located in {district}, {city} City, {province} Province.",
+            f"The bureau is composed of {names}. With {count_text}, it serves the whole district.",
+            "The main tasks of the bureau include: " + "; ".join(duties) + ".",
+        ]
+    return SyntheticDocument(
+        text="\n".join(lines) + "\n",
+        slug_hint=district,
+        year=year,
+        departments=[d[0] for d in departments],
+        duties=len(duties),
+        counts=[(slug, n) for n, (_, slug) in zip(numbers, counts, strict=True)],
+    )
