@@ -105,3 +105,42 @@ def test_keyboard_user_can_skip_to_the_content(live_server, browser, seed_data):
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
     context.close()
+
+
+def test_a_source_link_highlights_its_sentence(live_server, browser, seed_data):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/bureaus/dalian-jinpu-new-district/")
+    page.locator("#department-5 .source-link").click()
+    target = page.locator(".cited:target")
+    assert target.count() == 1
+    assert target.inner_text().startswith("The teaching and research section is responsible for")
+    assert target.evaluate("element => getComputedStyle(element).backgroundColor") != "rgba(0, 0, 0, 0)"
+    context.close()
+
+
+def test_staff_import_review_and_confirm_a_district_in_the_admin(live_server, browser, django_user_model, db):
+    from pathlib import Path
+
+    from playwright.sync_api import expect
+
+    from bureaus.models import Bureau
+
+    django_user_model.objects.create_superuser("importer", "", "a-long-test-password")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/?next=/admin/bureaus/bureau/")
+    page.fill("#id_username", "importer")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.get_by_role("link", name="Import document").click()
+    page.set_input_files("#id_document", str(Path(__file__).with_name("documents") / "numbered_headings.txt"))
+    page.get_by_role("button", name="Preview the draft").click()
+    expect(page.get_by_role("heading", name="Departments (3)")).to_be_visible()
+    expect(page.get_by_text("Office: responsible for the daily operation of the bureau.")).to_be_visible()
+    page.get_by_role("button", name="Create draft bureau").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("created from the document")
+    assert "/change/" in page.url
+    bureau = Bureau.objects.get(slug="shenyang-tiexi-district")
+    assert not bureau.is_published and bureau.departments.count() == 3
+    context.close()
