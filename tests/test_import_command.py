@@ -191,3 +191,16 @@ def test_the_command_exits_1_from_the_shell(tmp_path):
     assert result.returncode == 1
     assert "empty.txt is empty" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(monkeypatch, capsys):
+    import sys
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    run(TIEXI, NARRATIVE)
+    bar = capsys.readouterr().err
+    assert "[###############...............] 1/2 narrative.txt" in bar
+    assert "[##############################] 2/2 done" in bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    run("--dry-run", TIEXI, NARRATIVE)
+    assert "[" not in capsys.readouterr().err
