@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class BureausConfig(AppConfig):
     name = "bureaus"
     verbose_name = "District education bureaus"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the search index to saves)

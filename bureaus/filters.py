@@ -1,18 +1,26 @@
-"""Filters for the public bureau list (django-filter)."""
+"""
+Filters for the bureau list and the API (django-filter), with facet counts.
+
+The URL holds the whole state (``?q=…&province=…&institution_type=…``), so any
+result list can be bookmarked and shared. ``q`` is a full-text search ranked by
+relevance; the other filters narrow it.
+"""
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django import forms
+from django.db.models import Count, Exists, OuterRef
 
-from .models import Bureau, InstitutionCount, InstitutionType
+from . import search
+from .models import Bureau, Department, InstitutionCount, InstitutionType
+from .regions import PROVINCE_CHOICES
+
+FACETS = ("province", "city", "institution_type")
 
 
 class BureauFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label="Name or place",
-        method="filter_name_or_place",
-    )
-    province = django_filters.ChoiceFilter(label="Province", empty_label="All provinces")
-    city = django_filters.ChoiceFilter(label="City", empty_label="All cities")
+    q = django_filters.CharFilter(label="Search", method="filter_search")
+    province = django_filters.ChoiceFilter(label="Province", choices=PROVINCE_CHOICES, empty_label="All provinces")
+    city = django_filters.CharFilter(label="City", widget=forms.Select(choices=[("", "All cities")]))
     institution_type = django_filters.ModelChoiceFilter(
         label="Runs at least one",
         queryset=InstitutionType.objects.all(),
@@ -20,9 +28,12 @@ class BureauFilter(django_filters.FilterSet):
         empty_label="Any institution type",
         method="filter_institution_type",
     )
+    department = django_filters.CharFilter(label="Has a department named", method="filter_department")
+    founded_from = django_filters.NumberFilter(field_name="established_year", lookup_expr="gte", label="Founded from")
+    founded_to = django_filters.NumberFilter(field_name="established_year", lookup_expr="lte", label="Founded until")
     sort = django_filters.OrderingFilter(
         label="Sort by",
-        empty_label="Name",
+        empty_label="Best match (search) or name",
         null_label=None,
         fields=(
             ("name", "name"),
@@ -40,33 +51,78 @@ class BureauFilter(django_filters.FilterSet):
 
     class Meta:
         model = Bureau
-        fields = ["q", "province", "city", "institution_type"]
+        fields = ["q", "province", "city", "institution_type", "department", "founded_from", "founded_to"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Offer only places that published bureaus are in, so no choice leads to an empty list.
-        base = self.queryset.order_by()
-        self.filters["province"].extra["choices"] = [
-            (province, province) for province in base.values_list("province", flat=True).distinct().order_by("province")
-        ]
-        self.filters["city"].extra["choices"] = [
-            (city, f"{city} ({province})")
-            for city, province in base.exclude(city="")
-            .values_list("city", "province")
-            .distinct()
-            .order_by("city", "province")
-        ]
-
-    def filter_name_or_place(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(name__icontains=word)
-                | Q(district__icontains=word)
-                | Q(city__icontains=word)
-                | Q(province__icontains=word)
-            )
-        return queryset
+    def filter_search(self, queryset, name, value):
+        # Decided once per request, then reused by every facet's query.
+        if not hasattr(self, "_all_words"):
+            self._all_words = search.needs_all_words(self.queryset, value)
+        return search.search(queryset, value, all_words=self._all_words)
 
     def filter_institution_type(self, queryset, name, value):
         runs_one = InstitutionCount.objects.filter(bureau=OuterRef("pk"), category=value, count__gt=0)
         return queryset.filter(Exists(runs_one))
+
+    def filter_department(self, queryset, name, value):
+        named = Department.objects.filter(bureau=OuterRef("pk"), name__icontains=value.strip())
+        return queryset.filter(Exists(named))
+
+    @property
+    def search_query(self):
+        return self.form.cleaned_data.get("q", "") if self.is_bound and self.is_valid() else ""
+
+    def facets(self):
+        """Per facet, the values with how many bureaus each would give, the other filters applied.
+
+        Each facet ignores its own filter ("disjunctive" faceting), so choosing Liaoning
+        still shows how many bureaus Jilin has. One query per facet.
+        """
+        result = {}
+        for facet in FACETS:
+            others = self._filtered_without(facet).order_by().values("pk")
+            if facet == "institution_type":
+                rows = (
+                    InstitutionCount.objects.filter(bureau__in=others, count__gt=0)
+                    .values("category__slug", "category__plural")
+                    .annotate(n=Count("bureau", distinct=True))
+                    .order_by("category__plural")
+                )
+                result[facet] = [
+                    (row["category__slug"], row["category__plural"].capitalize(), row["n"]) for row in rows
+                ]
+            elif facet == "city":
+                rows = (
+                    Bureau.objects.filter(pk__in=others)
+                    .exclude(city="")
+                    .values("city", "province")
+                    .annotate(n=Count("pk"))
+                    .order_by("city")
+                )
+                result[facet] = [(row["city"], f"{row['city']} ({row['province']})", row["n"]) for row in rows]
+            else:
+                rows = (
+                    Bureau.objects.filter(pk__in=others).values("province").annotate(n=Count("pk")).order_by("province")
+                )
+                result[facet] = [(row["province"], row["province"], row["n"]) for row in rows]
+        return result
+
+    def _filtered_without(self, facet):
+        """The queryset with every valid filter applied but ``facet`` (and sorting)."""
+        queryset = self.queryset.all()
+        if not self.is_bound:
+            return queryset
+        for name, value in self.form.cleaned_data.items():
+            if name not in (facet, "sort"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def label_choices_with_counts(self, facets):
+        """Show facet counts in the form's drop-downs: "Liaoning (2)"; a chosen value stays listed."""
+        empty = {"province": "All provinces", "city": "All cities", "institution_type": "Any institution type"}
+        for facet, rows in facets.items():
+            field = self.form.fields[facet]
+            chosen = self.data.get(facet, "") if self.data else ""
+            choices = [(value, f"{label} ({count})") for value, label, count in rows]
+            if chosen and chosen not in {value for value, _, _ in rows}:
+                choices.append((chosen, f"{chosen} (0)"))
+            field.widget.choices = [("", empty[facet]), *choices]

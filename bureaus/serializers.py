@@ -69,3 +69,142 @@ def profile_to_dict(bureau, *, departments, duties, achievements, institution_co
 def dumps(data):
     """JSON text as the portal publishes it: UTF-8 characters kept, stable key order."""
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+def _nullable(schema):
+    return {**schema, "type": [schema["type"], "null"]}
+
+
+# JSON Schema of the format above, used by the OpenAPI description (and so by its tests).
+BUREAU_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": [
+        "slug", "name", "region", "address", "established_year", "predecessor", "summary",
+        "departments", "duties", "achievements", "institution_counts", "sources", "updated_at",
+    ],
+    "properties": {
+        "slug": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+        "name": {"type": "string", "minLength": 1},
+        "region": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["province", "city", "district"],
+            "properties": {
+                "province": _nullable({"type": "string"}),
+                "city": _nullable({"type": "string", "description": "null for the four municipalities"}),
+                "district": _nullable({"type": "string"}),
+            },
+        },
+        "address": _nullable({"type": "string"}),
+        "established_year": _nullable({"type": "integer", "minimum": 1900, "maximum": 2100}),
+        "predecessor": _nullable({"type": "string"}),
+        "summary": {"type": "string"},
+        "departments": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["name", "responsibility"],
+                "properties": {"name": {"type": "string"}, "responsibility": _nullable({"type": "string"})},
+            },
+        },
+        "duties": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["kind", "title", "text"],
+                "properties": {
+                    "kind": {"enum": ["responsibility", "priority", "task", "plan"]},
+                    "title": _nullable({"type": "string"}),
+                    "text": {"type": "string"},
+                },
+            },
+        },
+        "achievements": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["text"],
+                "properties": {"text": {"type": "string"}},
+            },
+        },
+        "institution_counts": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["category", "count", "as_of_year", "note"],
+                "properties": {
+                    "category": {"type": "string", "description": "an institution type's slug"},
+                    "count": {"type": "integer", "minimum": 0},
+                    "as_of_year": _nullable({"type": "integer"}),
+                    "note": _nullable({"type": "string"}),
+                },
+            },
+        },
+        "sources": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["title", "sha256"],
+                "properties": {"title": {"type": "string"}, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+            },
+        },
+        "updated_at": {"type": "string", "format": "date-time"},
+    },
+}  # fmt: skip
+
+
+def institution_type_to_dict(institution_type):
+    return {
+        "slug": institution_type.slug,
+        "name": institution_type.name,
+        "plural": institution_type.plural,
+        "group": institution_type.group,
+        "description": institution_type.description,
+    }
+
+
+def json_ld(bureau, url):
+    """schema.org GovernmentOrganization data for a profile page (a bureau from ``with_profile()``)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": bureau.name,
+        "url": url,
+        "description": bureau.summary or None,
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": "CN",
+            "addressRegion": bureau.province,
+            "addressLocality": bureau.city or bureau.district,
+            "streetAddress": bureau.address or None,
+        },
+        "areaServed": bureau.location,
+        "foundingDate": str(bureau.established_year) if bureau.established_year else None,
+        "department": [
+            {
+                "@type": "GovernmentOrganization",
+                "name": department.name,
+                "description": department.responsibility or None,
+            }
+            for department in bureau.departments.all()
+        ],
+        "additionalProperty": [
+            {"@type": "PropertyValue", "name": item.category.plural, "value": item.count}
+            for item in bureau.institution_counts.all()
+        ],
+    }
+    return _without_nulls(data)
+
+
+def _without_nulls(value):
+    if isinstance(value, dict):
+        return {key: _without_nulls(item) for key, item in value.items() if item not in (None, [], "")}
+    if isinstance(value, list):
+        return [_without_nulls(item) for item in value]
+    return value

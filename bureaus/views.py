@@ -1,13 +1,18 @@
 """Public pages. Views stay thin: the querysets and the serializer do the work."""
 
+import csv
+
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from . import charts, search, statistics
+from .compare import MAX_BUREAUS, ComparisonError, compare
 from .filters import BureauFilter
 from .models import Bureau, Department, InstitutionCount
-from .serializers import bureau_to_dict, dumps
+from .serializers import bureau_to_dict, dumps, json_ld
 
 
 class HomeView(TemplateView):
@@ -35,6 +40,16 @@ class BureauListView(FilterView):
     def get_queryset(self):
         return Bureau.objects.published().with_list_counts()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.filterset
+        facets = filterset.facets()
+        filterset.label_choices_with_counts(facets)
+        context["facets"] = facets
+        context["query"] = filterset.search_query
+        context["bureaus"] = search.attach_snippets(context["bureaus"], context["query"])
+        return context
+
 
 class VisibleBureauMixin:
     """Look bureaus up among those the visitor may see: drafts are a 404 to the public."""
@@ -50,6 +65,19 @@ class BureauDetailView(VisibleBureauMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().with_profile()
+
+    def get_context_data(self, **kwargs):
+        bureau = self.object
+        counts = bureau.institution_counts.all()
+        return super().get_context_data(
+            counts_chart=charts.bar_chart(
+                [(item.category.plural.capitalize(), item.count) for item in counts],
+                title=f"Institutions run by {bureau.name}",
+                chart_id="chart-counts",
+            ),
+            json_ld_data=json_ld(bureau, self.request.build_absolute_uri(bureau.get_absolute_url())),
+            **kwargs,
+        )
 
 
 class BureauSourceView(VisibleBureauMixin, DetailView):
@@ -70,3 +98,73 @@ class BureauJSONView(VisibleBureauMixin, DetailView):
         )
         response["Content-Disposition"] = f'inline; filename="{self.object.slug}.json"'
         return response
+
+
+class StatisticsView(TemplateView):
+    """Institutions across published bureaus: by type, by province and by bureau, as charts and tables."""
+
+    template_name = "bureaus/statistics.html"
+    TOP_BUREAUS = 25
+
+    def get_context_data(self, **kwargs):
+        by_type, by_province = statistics.by_type(), statistics.by_province()
+        top_bureaus = statistics.by_bureau(limit=self.TOP_BUREAUS)
+        return super().get_context_data(
+            by_type=by_type,
+            by_province=by_province,
+            top_bureaus=top_bureaus,
+            top_count=self.TOP_BUREAUS,
+            type_chart=charts.bar_chart(
+                [(row["plural"].capitalize(), row["total"]) for row in by_type],
+                title="Institutions by type",
+                chart_id="chart-types",
+            ),
+            province_chart=charts.bar_chart(
+                [(row["province"], row["schools"]) for row in by_province],
+                title="Schools and kindergartens by province",
+                chart_id="chart-provinces",
+            ),
+            bureau_chart=charts.bar_chart(
+                [(row["name"], row["schools"]) for row in top_bureaus],
+                title=f"The {self.TOP_BUREAUS} bureaus running the most schools and kindergartens",
+                chart_id="chart-bureaus",
+            ),
+            **kwargs,
+        )
+
+
+STATISTICS_TABLES = {
+    "types": (statistics.by_type, ["type", "name", "group", "total", "bureaus"]),
+    "provinces": (statistics.by_province, ["province", "bureaus", "schools", "units"]),
+    "bureaus": (statistics.by_bureau, ["slug", "name", "province", "schools", "units"]),
+}
+
+
+def statistics_csv(request, table):
+    """One statistics table as CSV: every row, also those the page leaves out."""
+    if table not in STATISTICS_TABLES:
+        raise Http404("No such statistics table.")
+    rows, fields = STATISTICS_TABLES[table]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="statistics-{table}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(fields)
+    writer.writerows([row[field] for field in fields] for row in rows())
+    return response
+
+
+def compare_view(request):
+    slugs = request.GET.getlist("b")
+    context = {"slugs": slugs, "max_bureaus": MAX_BUREAUS}
+    status = 200
+    try:
+        context["comparison"] = compare(slugs)
+    except ComparisonError as error:
+        context["error"] = str(error)
+        status = 400 if slugs else 200
+    return TemplateResponse(request, "bureaus/compare.html", context, status=status)
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

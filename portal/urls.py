@@ -1,16 +1,24 @@
-"""The portal's URLs: the public bureau pages and the staff admin."""
+"""The portal's URLs: public pages, the open-data API, and the staff admin."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from bureaus.views import HomeView
+from bureaus import views
+from bureaus.sitemaps import SITEMAPS
 
 admin.site.site_header = "District Education Bureau Portal"
 admin.site.site_title = "Bureau Portal admin"
 admin.site.index_title = "Content"
 
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
+    path("", views.HomeView.as_view(), name="home"),
     path("bureaus/", include("bureaus.urls")),
+    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("statistics/<slug:table>.csv", views.statistics_csv, name="statistics-csv"),
+    path("compare/", views.compare_view, name="compare"),
+    path("api/", include("bureaus.api_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
 ]

@@ -11,11 +11,13 @@ twice updates rows instead of duplicating them.
 from .base import EARLIEST_YEAR, LATEST_YEAR
 from .bureau import Bureau, BureauQuerySet
 from .items import Achievement, Department, Duty, InstitutionCount, InstitutionType
+from .search import SearchEntry
 from .sources import FactSource, SourceDocument, sha256_of
 
 __all__ = [
     "EARLIEST_YEAR",
     "LATEST_YEAR",
+    "SearchEntry",
     "Achievement",
     "Bureau",
     "BureauQuerySet",

@@ -1,4 +1,6 @@
-"""Template tags for showing where facts come from."""
+"""Template tags for showing where facts come from, and for structured data about a bureau."""
+
+import json
 
 from django import template
 from django.utils.html import escape
@@ -43,3 +45,11 @@ def source_with_spans(source, spans):
 def source_link(bureau, anchor, label="Source"):
     """A small link to the sentence a fact came from, or nothing when the fact has no recorded source."""
     return {"url": f"{bureau.get_source_url()}#{anchor}" if anchor else "", "label": label}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org JSON-LD block; <, > and & are escaped so the data cannot close the script element."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # escaped just above

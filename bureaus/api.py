@@ -1,0 +1,187 @@
+"""
+The open-data API: read-only JSON and CSV of published bureaus.
+
+Every endpoint answers GET and HEAD only, allows any origin to read it, sends
+``Cache-Control: public``, and supports conditional requests: its ETag and
+Last-Modified come from the published data's version (how many bureaus, and the
+latest change), so an unchanged answer costs one query and a 304.
+"""
+
+import csv
+import hashlib
+from functools import wraps
+from itertools import chain
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Max
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.http import quote_etag
+from django.views.decorators.http import condition, require_safe
+
+from . import statistics
+from .filters import BureauFilter
+from .models import Achievement, Bureau, Department, Duty, InstitutionCount, InstitutionType
+from .openapi import openapi_document
+from .serializers import bureau_to_dict, institution_type_to_dict
+
+DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
+CACHE_SECONDS = 300
+
+
+def data_version(request):
+    """(count, latest update) of the published bureaus, computed once per request."""
+    if not hasattr(request, "_bureau_data_version"):
+        request._bureau_data_version = Bureau.objects.published().aggregate(n=Count("pk"), last=Max("updated_at"))
+    return request._bureau_data_version
+
+
+def _etag(request, *args, **kwargs):
+    version = data_version(request)
+    key = f"{request.path}?{request.GET.urlencode()}|{version['n']}|{version['last']}"
+    return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+
+
+def _last_modified(request, *args, **kwargs):
+    return data_version(request)["last"]
+
+
+def open_data(view):
+    """GET/HEAD only, readable from any origin, cacheable by anyone, answered 304 when unchanged."""
+
+    @require_safe
+    @condition(etag_func=_etag, last_modified_func=_last_modified)
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        return response
+
+    return wrapper
+
+
+def _json(data, status=200):
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False}, safe=False)
+
+
+def _filtered(request):
+    """The published bureaus narrowed by the list page's filters, or a 400 response saying what is wrong."""
+    filterset = BureauFilter(request.GET, queryset=Bureau.objects.published())
+    if not filterset.is_valid():
+        errors = {field: [str(message) for message in messages] for field, messages in filterset.errors.items()}
+        return None, _json({"errors": errors}, status=400)
+    return filterset.qs, None
+
+
+@open_data
+def bureau_list(request):
+    queryset, error = _filtered(request)
+    if error:
+        return error
+    try:
+        size = min(MAX_PAGE_SIZE, max(1, int(request.GET.get("page_size", DEFAULT_PAGE_SIZE))))
+    except ValueError:
+        return _json({"errors": {"page_size": ["Give a whole number from 1 to 100."]}}, status=400)
+    paginator = Paginator(queryset.with_profile(), size)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        return _json({"errors": {"page": [f"Give a page number from 1 to {paginator.num_pages}."]}}, status=404)
+
+    def link(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return _json(
+        {
+            "count": paginator.count,
+            "next": link(page.next_page_number()) if page.has_next() else None,
+            "previous": link(page.previous_page_number()) if page.has_previous() else None,
+            "results": [bureau_to_dict(bureau) for bureau in page.object_list],
+        }
+    )
+
+
+@open_data
+def bureau_detail(request, slug):
+    bureau = get_object_or_404(Bureau.objects.published().with_profile(), slug=slug)
+    return _json(bureau_to_dict(bureau))
+
+
+@open_data
+def institution_types(request):
+    return _json({"results": [institution_type_to_dict(t) for t in InstitutionType.objects.all()]})
+
+
+@open_data
+def statistics_summary(request):
+    return _json({"by_type": statistics.by_type(), "by_province": statistics.by_province()})
+
+
+@require_safe
+def openapi(request):
+    response = _json(openapi_document(request.build_absolute_uri("/")))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def docs(request):
+    return TemplateResponse(request, "api/docs.html", {"openapi": openapi_document(request.build_absolute_uri("/"))})
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming CSV."""
+
+    def write(self, value):
+        return value
+
+
+def _rows(kind, bureaus):
+    """Header and rows of one CSV download, one row per item, each with its bureau's slug."""
+    ids = bureaus.order_by().values("pk")
+    if kind == "bureaus":
+        fields = [
+            "slug",
+            "name",
+            "province",
+            "city",
+            "district",
+            "address",
+            "established_year",
+            "predecessor",
+            "updated_at",
+        ]
+        return fields, Bureau.objects.filter(pk__in=ids).order_by("name").values_list(*fields)
+    model, fields = {
+        "departments": (Department, ["position", "name", "responsibility"]),
+        "duties": (Duty, ["position", "kind", "title", "text"]),
+        "achievements": (Achievement, ["position", "text"]),
+        "institution-counts": (InstitutionCount, ["position", "category__slug", "count", "as_of_year", "note"]),
+    }[kind]
+    rows = (
+        model.objects.filter(bureau__in=ids).order_by("bureau__name", "position").values_list("bureau__slug", *fields)
+    )
+    header = ["bureau_slug", *(field.replace("category__slug", "category") for field in fields)]
+    return header, rows
+
+
+CSV_KINDS = ("bureaus", "departments", "duties", "achievements", "institution-counts")
+
+
+@open_data
+def csv_download(request, kind):
+    if kind not in CSV_KINDS:
+        raise Http404(f"There is no {kind}.csv; the downloads are {', '.join(CSV_KINDS)}.")
+    queryset, error = _filtered(request)
+    if error:
+        return error
+    header, rows = _rows(kind, queryset)
+    writer = csv.writer(_Echo())
+    lines = (writer.writerow(row) for row in chain([header], rows.iterator(chunk_size=2000)))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{kind}.csv"'
+    return response

@@ -1,0 +1,98 @@
+"""
+Side-by-side comparison of 2 to 4 bureaus.
+
+Departments are lined up by what kind of department they are (a "general
+office" and an "office" are both the office), institution counts by type and
+duties by kind, so differences show on one row.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .models import Bureau, Duty
+
+MIN_BUREAUS, MAX_BUREAUS = 2, 4
+
+# (kind, label, words that mark it); checked in order, the first match wins.
+DEPARTMENT_KINDS = [
+    ("teaching-research", "Teaching and research", r"teaching and research|research"),
+    ("preschool", "Preschool education", r"preschool|kindergarten"),
+    ("vocational", "Vocational education", r"vocational|adult"),
+    ("high-school", "High school education", r"high school|senior"),
+    ("basic", "Basic education", r"basic education|compulsory|primary"),
+    ("teachers", "Teachers and personnel", r"teacher|personnel|human resources|staff"),
+    ("planning", "Planning, development and finance", r"plan|development|finance|budget|fund"),
+    ("policy", "Policy and regulations", r"policy|regulation|law|legal|supervision|inspection"),
+    ("safety", "Safety and security", r"safety|security"),
+    ("office", "General office", r"office"),
+]
+OTHER_KIND = ("other", "Other departments")
+
+
+def department_kind(name):
+    lowered = name.lower()
+    for kind, label, pattern in DEPARTMENT_KINDS:
+        if re.search(pattern, lowered):
+            return kind, label
+    return OTHER_KIND
+
+
+class ComparisonError(ValueError):
+    """A comparison that cannot be made; the message says why in plain words."""
+
+
+@dataclass
+class Comparison:
+    bureaus: list
+    department_rows: list  # [(label, [[names of bureau 1], [names of bureau 2], …])]
+    count_rows: list  # [(type, [[counts the source gives] per bureau])]
+    duty_rows: list  # [(kind label, [[duties of bureau 1], …])]
+
+
+def compare(slugs, queryset=None):
+    """A Comparison of the bureaus with these slugs, in the order given; ComparisonError if it cannot be made."""
+    slugs = list(dict.fromkeys(slug.strip() for slug in slugs if slug and slug.strip()))
+    if len(slugs) < MIN_BUREAUS:
+        raise ComparisonError(f"Choose at least {MIN_BUREAUS} bureaus to compare (you chose {len(slugs)}).")
+    if len(slugs) > MAX_BUREAUS:
+        raise ComparisonError(f"Choose at most {MAX_BUREAUS} bureaus to compare (you chose {len(slugs)}).")
+    queryset = queryset if queryset is not None else Bureau.objects.published()
+    found = {bureau.slug: bureau for bureau in queryset.with_profile().filter(slug__in=slugs)}
+    unknown = [slug for slug in slugs if slug not in found]
+    if unknown:
+        raise ComparisonError(f"No published bureau has the slug {', '.join(f'“{s}”' for s in unknown)}.")
+    bureaus = [found[slug] for slug in slugs]
+    return Comparison(
+        bureaus=bureaus,
+        department_rows=_department_rows(bureaus),
+        count_rows=_count_rows(bureaus),
+        duty_rows=_duty_rows(bureaus),
+    )
+
+
+def _department_rows(bureaus):
+    kinds = [(kind, label) for kind, label, _ in DEPARTMENT_KINDS] + [OTHER_KIND]
+    cells = {kind: [[] for _ in bureaus] for kind, _ in kinds}
+    for column, bureau in enumerate(bureaus):
+        for department in bureau.departments.all():
+            cells[department_kind(department.name)[0]][column].append(department.name)
+    return [(label, cells[kind]) for kind, label in kinds if any(cells[kind])]
+
+
+def _count_rows(bureaus):
+    types, cells = {}, {}
+    for column, bureau in enumerate(bureaus):
+        for item in bureau.institution_counts.all():
+            types.setdefault(item.category.slug, item.category)
+            # Kept apart, not added up: a source that gives two numbers for one type is shown as it says.
+            cells.setdefault(item.category.slug, [[] for _ in bureaus])[column].append(item.count)
+    return [(types[slug], cells[slug]) for slug in sorted(types, key=lambda s: (types[s].group, types[s].name))]
+
+
+def _duty_rows(bureaus):
+    rows = []
+    for kind in Duty.Kind:
+        cells = [[duty for duty in bureau.duties.all() if duty.kind == kind] for bureau in bureaus]
+        if any(cells):
+            rows.append((kind.label, cells))
+    return rows

@@ -1,0 +1,211 @@
+"""
+Full-text search over published bureaus.
+
+Each bureau's searchable text lives in a ``SearchEntry`` row (name; place;
+summary, departments, duties, achievements and institution types). The database
+indexes it: SQLite's FTS5 (porter stemming) on the default database, PostgreSQL's
+``tsvector`` with a GIN index in production. Entries are refreshed when a bureau or
+anything in it is saved (signals in ``bureaus.signals``), after an import, and in
+bulk by ``manage.py rebuild_search_index``.
+
+Queries are never passed to the database's query syntax as they are: they are
+cut into words, so quotes, operators and 10 kB of text cannot cause an error.
+"""
+
+import re
+
+from django.db import connection
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+MAX_TERMS = 12
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "does",
+        "do",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "is",
+        "it",
+        "its",
+        "many",
+        "much",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "there",
+        "these",
+        "this",
+        "to",
+        "was",
+        "what",
+        "which",
+        "who",
+        "with",
+    ]
+)
+HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"  # markers no document contains, escaped away afterwards
+FTS_TABLE = "bureaus_search_fts"
+# Column weights: a match in the name counts most, then the place, then the rest.
+SQLITE_RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
+
+
+def terms(query):
+    """The words of a query worth searching for, at most MAX_TERMS."""
+    words = re.findall(r"\w+", (query or "").lower())
+    kept = [word for word in words if word not in STOPWORDS] or words
+    return list(dict.fromkeys(kept))[:MAX_TERMS]
+
+
+def entry_fields(bureau):
+    """The searchable text of a bureau (works on historical models in migrations too)."""
+    body = [bureau.summary]
+    for department in bureau.departments.all():
+        body += [department.name, department.responsibility]
+    for duty in bureau.duties.all():
+        body += [duty.title, duty.text]
+    body += [achievement.text for achievement in bureau.achievements.all()]
+    body += [item.category.name for item in bureau.institution_counts.all()]
+    place = [bureau.district, bureau.city, bureau.province, bureau.address]
+    return {
+        "name": bureau.name,
+        "place": " ".join(part for part in place if part),
+        "body": "\n".join(part for part in body if part),
+    }
+
+
+def refresh(bureau_ids):
+    """Rebuild the search entries of these bureaus (and drop those of bureaus that no longer exist)."""
+    from .models import Bureau, SearchEntry
+
+    bureau_ids = set(bureau_ids)
+    if not bureau_ids:
+        return
+    bureaus = Bureau.objects.filter(pk__in=bureau_ids).prefetch_related(
+        "departments", "duties", "achievements", "institution_counts__category"
+    )
+    entries = [SearchEntry(bureau_id=bureau.pk, **entry_fields(bureau)) for bureau in bureaus]
+    SearchEntry.objects.filter(pk__in=bureau_ids - {entry.bureau_id for entry in entries}).delete()
+    SearchEntry.objects.bulk_create(
+        entries, update_conflicts=True, unique_fields=["bureau"], update_fields=["name", "place", "body"]
+    )
+
+
+def rebuild(batch_size=500):
+    """Rebuild every bureau's entry; returns how many bureaus were indexed."""
+    from .models import Bureau, SearchEntry
+
+    ids = list(Bureau.objects.values_list("pk", flat=True))
+    SearchEntry.objects.exclude(pk__in=ids).delete()
+    for start in range(0, len(ids), batch_size):
+        refresh(ids[start : start + batch_size])
+    return len(ids)
+
+
+def search(queryset, query, all_words=None):
+    """``queryset`` narrowed to bureaus matching ``query``, with ``search_rank``, best first.
+
+    A bureau whose name is the query exactly comes first. With ``all_words=None``,
+    bureaus having all the words are returned, or, when there are none, bureaus
+    having any of them; pass the answer of :func:`needs_all_words` to skip that check.
+    """
+    words = terms(query)
+    if not words:
+        return queryset
+    if all_words is None:
+        all_words = needs_all_words(queryset, query)
+    backend = _postgres if connection.vendor == "postgresql" else _sqlite
+    matches = backend(queryset, words, all_words=all_words)
+    exact_name = Case(When(name__iexact=query.strip(), then=Value(1)), default=Value(0), output_field=IntegerField())
+    return matches.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name")
+
+
+def needs_all_words(queryset, query):
+    """Whether some bureau of ``queryset`` has every word of ``query`` (else any word will do)."""
+    words = terms(query)
+    backend = _postgres if connection.vendor == "postgresql" else _sqlite
+    return bool(words) and backend(queryset, words, all_words=True).exists()
+
+
+def _sqlite_match(words, all_words):
+    # Each word is quoted, so it is a plain term whatever characters it has; the last may be a prefix.
+    quoted = [f'"{word}"' for word in words]
+    if len(words[-1]) >= 3:
+        quoted[-1] += "*"
+    return (" AND " if all_words else " OR ").join(quoted)
+
+
+def _sqlite(queryset, words, all_words):
+    match = _sqlite_match(words, all_words)
+    ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+    rank = RawSQL(
+        f"SELECT {SQLITE_RANK} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = bureaus_bureau.id", [match]
+    )
+    return queryset.filter(pk__in=ids).annotate(search_rank=rank)
+
+
+def _pg_query(words, all_words):
+    # Words are \w+ only, so joining them with & or | cannot make to_tsquery fail.
+    return (" & " if all_words else " | ").join(words)
+
+
+def _postgres(queryset, words, all_words):
+    tsquery = "to_tsquery('english'::regconfig, %s)"
+    query = _pg_query(words, all_words)
+    ids = RawSQL(f"SELECT bureau_id FROM bureaus_searchentry WHERE search_vector @@ {tsquery}", [query])
+    rank = RawSQL(
+        f"SELECT ts_rank_cd(search_vector, {tsquery}) FROM bureaus_searchentry WHERE bureau_id = bureaus_bureau.id",
+        [query],
+    )
+    return queryset.filter(pk__in=ids).annotate(search_rank=rank)
+
+
+def attach_snippets(bureaus, query):
+    """Give each bureau of a page a ``search_snippet``: the matching passage, terms in <mark>, escaped."""
+    words = terms(query)
+    bureaus = list(bureaus)
+    if not words or not bureaus:
+        return bureaus
+    ids = [bureau.pk for bureau in bureaus]
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            options = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2"
+            cursor.execute(
+                "SELECT bureau_id, ts_headline('english', body, to_tsquery('english'::regconfig, %s), %s) "
+                f"FROM bureaus_searchentry WHERE bureau_id IN ({placeholders})",
+                [_pg_query(words, all_words=False), options, *ids],
+            )
+        else:
+            cursor.execute(
+                f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', 24) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+                [HIGHLIGHT_START, HIGHLIGHT_END, _sqlite_match(words, all_words=False), *ids],
+            )
+        snippets = dict(cursor.fetchall())
+    for bureau in bureaus:
+        bureau.search_snippet = highlight(snippets.get(bureau.pk, ""))
+    return bureaus
+
+
+def highlight(snippet):
+    """Escape a snippet, then turn the database's markers into <mark> elements."""
+    html = escape(snippet).replace(HIGHLIGHT_START, "<mark>").replace(HIGHLIGHT_END, "</mark>")
+    return mark_safe(html)  # escaped above; only our own <mark> tags are added
