@@ -10,6 +10,7 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .. import search
 from ..models import Bureau, FactSource, InstitutionType
 from .errors import DocumentError
 
@@ -61,6 +62,7 @@ def save_draft(draft, *, replace=False):
             type(rows[0]).objects.bulk_create(rows)
     if existing is not None:
         _move_hand_added_facts_last(bureau)
+    search.refresh([bureau.pk])  # bulk_create sends no signals
     return SaveResult(REPLACED if existing is not None else CREATED, bureau)
 
 

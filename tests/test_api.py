@@ -1,0 +1,155 @@
+"""The open-data API: responses valid against the OpenAPI document, CSV that round-trips, caching headers."""
+
+import csv
+import io
+
+import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate as validate_openapi
+
+from bureaus.models import InstitutionCount
+
+from .factories import BureauFactory, InstitutionCountFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def openapi(client):
+    document = client.get("/api/openapi.json").json()
+    validate_openapi(document)  # a valid OpenAPI 3.1 document
+    return document
+
+
+def validate(openapi, schema_name, data):
+    """Validate ``data`` against a component schema of the OpenAPI document, refs resolved within it."""
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": openapi["components"]}
+    Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
+
+
+def schema_of(openapi, path, status="200"):
+    content = openapi["paths"][path]["get"]["responses"][status]["content"]["application/json"]["schema"]
+    return content["$ref"].rsplit("/", 1)[-1]
+
+
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("/api/bureaus/", "/api/bureaus/"),
+        ("/api/bureaus/?province=Liaoning&page_size=1", "/api/bureaus/"),
+        ("/api/bureaus/?q=teachers", "/api/bureaus/"),
+        ("/api/bureaus/shenyang-heping-district/", "/api/bureaus/{slug}/"),
+        ("/api/bureaus/changchun-new-district/", "/api/bureaus/{slug}/"),
+        ("/api/institution-types/", "/api/institution-types/"),
+        ("/api/statistics/", "/api/statistics/"),
+    ],
+)
+def test_responses_validate_against_the_openapi_document(client, seed_data, openapi, url, path):
+    response = client.get(url)
+    assert response.status_code == 200
+    validate(openapi, schema_of(openapi, path), response.json())
+
+
+def test_every_bureau_json_page_validates_too(client, seed_data, openapi):
+    for slug in ["shenyang-heping-district", "dalian-jinpu-new-district", "changchun-new-district"]:
+        validate(openapi, "Bureau", client.get(f"/bureaus/{slug}.json").json())
+
+
+def test_errors_validate_and_say_what_is_wrong(client, seed_data, openapi):
+    response = client.get("/api/bureaus/", {"province": "Atlantis"})
+    assert response.status_code == 400
+    validate(openapi, "Errors", response.json())
+    assert "Select a valid choice" in response.json()["errors"]["province"][0]
+    assert client.get("/api/bureaus/", {"page": 99}).status_code == 404
+    assert client.get("/api/bureaus/", {"page_size": "lots"}).status_code == 400
+
+
+def test_the_list_is_paginated_with_links(client):
+    BureauFactory.create_batch(5)
+    data = client.get("/api/bureaus/", {"page_size": 2}).json()
+    assert data["count"] == 5
+    assert len(data["results"]) == 2
+    assert data["previous"] is None
+    assert data["next"].endswith("/api/bureaus/?page_size=2&page=2")
+    last = client.get("/api/bureaus/", {"page_size": 2, "page": 3}).json()
+    assert len(last["results"]) == 1 and last["next"] is None
+
+
+def test_only_published_bureaus_are_served(client):
+    BureauFactory(slug="draft", draft=True)
+    assert client.get("/api/bureaus/").json()["count"] == 0
+    assert client.get("/api/bureaus/draft/").status_code == 404
+    assert parse_csv(client.get("/api/csv/bureaus.csv")) == []
+
+
+def test_the_api_is_read_only_and_open_to_other_sites(client, seed_data):
+    response = client.get("/api/bureaus/")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert client.post("/api/bureaus/").status_code == 405
+    assert client.delete("/api/bureaus/shenyang-heping-district/").status_code == 405
+    assert client.head("/api/bureaus/").status_code == 200
+
+
+def test_conditional_get_answers_304_until_the_data_changes(client, seed_data):
+    first = client.get("/api/bureaus/shenyang-heping-district/")
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert client.get("/api/bureaus/shenyang-heping-district/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get("/api/bureaus/", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    from bureaus.models import Bureau
+
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    bureau.summary = "Changed."
+    bureau.save()
+    assert client.get("/api/bureaus/shenyang-heping-district/", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def parse_csv(response):
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_csv_downloads_parse_and_round_trip_the_counts(client, seed_data):
+    rows = parse_csv(client.get("/api/csv/institution-counts.csv"))
+    assert [(row["bureau_slug"], row["category"], int(row["count"])) for row in rows] == [
+        (item.bureau.slug, item.category.slug, item.count)
+        for item in InstitutionCount.objects.select_related("bureau", "category").order_by("bureau__name", "position")
+    ]
+    assert {row["note"] for row in rows if row["bureau_slug"] == "changchun-new-district"} != {""}
+
+
+@pytest.mark.parametrize(
+    ("kind", "columns", "rows"),
+    [
+        ("bureaus", ["slug", "name", "province", "city", "district"], 3),
+        ("departments", ["bureau_slug", "position", "name", "responsibility"], 12),
+        ("duties", ["bureau_slug", "position", "kind", "title", "text"], 16 + 27),
+        ("achievements", ["bureau_slug", "position", "text"], 8),
+    ],
+)
+def test_each_csv_has_one_row_per_item(client, seed_data, kind, columns, rows):
+    parsed = parse_csv(client.get(f"/api/csv/{kind}.csv"))
+    assert len(parsed) == rows
+    assert set(columns) <= set(parsed[0])
+
+
+def test_csv_follows_the_filters_of_the_list(client, seed_data):
+    rows = parse_csv(client.get("/api/csv/departments.csv", {"province": "Jilin"}))
+    assert rows == []
+    rows = parse_csv(client.get("/api/csv/bureaus.csv", {"q": "Zhongyuan"}))
+    assert [row["slug"] for row in rows] == ["shenyang-heping-district"]
+    assert client.get("/api/csv/secrets.csv").status_code == 404
+
+
+def test_api_list_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for _ in range(30):
+        InstitutionCountFactory(bureau=BureauFactory(full=True))
+    with django_assert_max_num_queries(10):
+        response = client.get("/api/bureaus/", {"page_size": 100})
+    assert len(response.json()["results"]) == 30
+
+
+def test_the_api_page_for_people_lists_every_endpoint(client, openapi):
+    page = client.get("/api/").content.decode()
+    for path in openapi["paths"]:
+        assert f"GET {path}" in page

@@ -1,0 +1,69 @@
+"""Facet counts beside each filter value, and the new filters."""
+
+import pytest
+
+from .factories import BureauFactory, DepartmentFactory, InstitutionCountFactory, InstitutionTypeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spread():
+    kindergarten = InstitutionTypeFactory(slug="kindergarten", plural="kindergartens")
+    primary = InstitutionTypeFactory(slug="primary-school", plural="primary schools")
+    a = BureauFactory(slug="a", province="Liaoning", city="Shenyang", established_year=1990)
+    b = BureauFactory(slug="b", province="Liaoning", city="Dalian", established_year=2005)
+    c = BureauFactory(slug="c", province="Jilin", city="Changchun", established_year=2010)
+    BureauFactory(slug="hidden", province="Jilin", city="Changchun", draft=True)
+    InstitutionCountFactory(bureau=a, category=kindergarten, count=4)
+    InstitutionCountFactory(bureau=b, category=kindergarten, count=0)  # runs none: not counted
+    InstitutionCountFactory(bureau=c, category=primary, count=9)
+    DepartmentFactory(bureau=a, name="Special education section")
+    DepartmentFactory(bureau=c, name="Office")
+
+
+def facets(client, **params):
+    return client.get("/bureaus/", params).context["facets"]
+
+
+def test_facet_counts_without_filters(client, spread):
+    result = facets(client)
+    assert result["province"] == [("Jilin", "Jilin", 1), ("Liaoning", "Liaoning", 2)]
+    assert [(value, n) for value, _, n in result["city"]] == [("Changchun", 1), ("Dalian", 1), ("Shenyang", 1)]
+    assert [(value, n) for value, _, n in result["institution_type"]] == [("kindergarten", 1), ("primary-school", 1)]
+
+
+def test_a_facet_ignores_its_own_filter_but_follows_the_others(client, spread):
+    result = facets(client, province="Liaoning")
+    assert result["province"] == [("Jilin", "Jilin", 1), ("Liaoning", "Liaoning", 2)]
+    assert [(value, n) for value, _, n in result["city"]] == [("Dalian", 1), ("Shenyang", 1)]
+    assert [(value, n) for value, _, n in result["institution_type"]] == [("kindergarten", 1)]
+
+
+def test_counts_show_in_the_drop_downs(client, spread):
+    page = client.get("/bureaus/", {"province": "Liaoning"}).content.decode()
+    assert '<option value="Liaoning" selected>Liaoning (2)</option>' in page
+    assert '<option value="Jilin">Jilin (1)</option>' in page
+    assert "Kindergartens (1)" in page
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"department": "special"}, {"a"}),
+        ({"department": "OFFICE"}, {"c"}),
+        ({"founded_from": "2000"}, {"b", "c"}),
+        ({"founded_to": "2005"}, {"a", "b"}),
+        ({"founded_from": "2000", "founded_to": "2006"}, {"b"}),
+        ({"institution_type": "kindergarten"}, {"a"}),
+        ({"city": "Changchun"}, {"c"}),
+    ],
+)
+def test_new_filters(client, spread, params, expected):
+    assert {b.slug for b in client.get("/bureaus/", params).context["bureaus"]} == expected
+
+
+def test_a_bad_year_is_a_message_not_an_error(client, spread):
+    response = client.get("/bureaus/", {"founded_from": "nineteen"})
+    assert response.status_code == 200
+    assert "Enter a number." in response.content.decode()
