@@ -67,24 +67,24 @@ def _json(data, status=200):
 
 
 def _filtered(request):
-    """The published bureaus narrowed by the list page's filters, or a 400 response saying what is wrong."""
+    """The list page's filters on the published bureaus, or a 400 response saying what is wrong."""
     filterset = BureauFilter(request.GET, queryset=Bureau.objects.published())
     if not filterset.is_valid():
         errors = {field: [str(message) for message in messages] for field, messages in filterset.errors.items()}
         return None, _json({"errors": errors}, status=400)
-    return filterset.qs, None
+    return filterset, None
 
 
 @open_data
 def bureau_list(request):
-    queryset, error = _filtered(request)
+    filterset, error = _filtered(request)
     if error:
         return error
     try:
         size = min(MAX_PAGE_SIZE, max(1, int(request.GET.get("page_size", DEFAULT_PAGE_SIZE))))
     except ValueError:
         return _json({"errors": {"page_size": ["Give a whole number from 1 to 100."]}}, status=400)
-    paginator = Paginator(queryset.with_profile(), size)
+    paginator = Paginator(filterset.qs.with_profile(), size)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger):
@@ -176,10 +176,10 @@ CSV_KINDS = ("bureaus", "departments", "duties", "achievements", "institution-co
 def csv_download(request, kind):
     if kind not in CSV_KINDS:
         raise Http404(f"There is no {kind}.csv; the downloads are {', '.join(CSV_KINDS)}.")
-    queryset, error = _filtered(request)
+    filterset, error = _filtered(request)
     if error:
         return error
-    header, rows = _rows(kind, queryset)
+    header, rows = _rows(kind, filterset.unranked_qs())
     writer = csv.writer(_Echo())
     lines = (writer.writerow(row) for row in chain([header], rows.iterator(chunk_size=2000)))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")

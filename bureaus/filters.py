@@ -54,10 +54,25 @@ class BureauFilter(django_filters.FilterSet):
         fields = ["q", "province", "city", "institution_type", "department", "founded_from", "founded_to"]
 
     def filter_search(self, queryset, name, value):
-        # Decided once per request, then reused by every facet's query.
+        return search.matching(queryset, value, all_words=self.all_words(value))
+
+    def all_words(self, query):
+        """Whether to ask for every word of the search; decided once, reused by every facet's query."""
         if not hasattr(self, "_all_words"):
-            self._all_words = search.needs_all_words(self.queryset, value)
-        return search.search(queryset, value, all_words=self._all_words)
+            self._all_words = search.needs_all_words(self.queryset, query)
+        return self._all_words
+
+    def filter_queryset(self, queryset):
+        """Filter, then rank by relevance when searching and no other order was asked for."""
+        queryset = super().filter_queryset(queryset)
+        query = self.form.cleaned_data.get("q")
+        if query and not self.form.cleaned_data.get("sort"):
+            queryset = search.ranked(queryset, query, all_words=self.all_words(query))
+        return queryset
+
+    def unranked_qs(self):
+        """The filtered bureaus without the relevance join: safe to use inside another query."""
+        return self._filtered_without(None)
 
     def filter_institution_type(self, queryset, name, value):
         runs_one = InstitutionCount.objects.filter(bureau=OuterRef("pk"), category=value, count__gt=0)
@@ -116,13 +131,18 @@ class BureauFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def label_choices_with_counts(self, facets):
-        """Show facet counts in the form's drop-downs: "Liaoning (2)"; a chosen value stays listed."""
+    def facet_options(self, facets):
+        """{facet: (empty label, [(value, "Label (count)", selected)])} for the list page's drop-downs.
+
+        A value chosen in the URL stays listed even when no bureau has it. The page
+        renders these itself: Django's Select widget is slow with hundreds of cities.
+        """
         empty = {"province": "All provinces", "city": "All cities", "institution_type": "Any institution type"}
+        options = {}
         for facet, rows in facets.items():
-            field = self.form.fields[facet]
-            chosen = self.data.get(facet, "") if self.data else ""
-            choices = [(value, f"{label} ({count})") for value, label, count in rows]
+            chosen = str(self.data.get(facet, "")) if self.data else ""
+            entries = [(value, f"{label} ({count})", value == chosen) for value, label, count in rows]
             if chosen and chosen not in {value for value, _, _ in rows}:
-                choices.append((chosen, f"{chosen} (0)"))
-            field.widget.choices = [("", empty[facet]), *choices]
+                entries.append((chosen, f"{chosen} (0)", True))
+            options[facet] = (empty[facet], entries)
+        return options

@@ -119,29 +119,66 @@ def rebuild(batch_size=500):
     return len(ids)
 
 
-def search(queryset, query, all_words=None):
-    """``queryset`` narrowed to bureaus matching ``query``, with ``search_rank``, best first.
+def matching(queryset, query, all_words=None):
+    """``queryset`` narrowed to the bureaus matching ``query``; safe to use as a subquery.
 
-    A bureau whose name is the query exactly comes first. With ``all_words=None``,
-    bureaus having all the words are returned, or, when there are none, bureaus
-    having any of them; pass the answer of :func:`needs_all_words` to skip that check.
+    With ``all_words=None``, bureaus having every word are kept, or, when there are
+    none, bureaus having any of them; pass the answer of :func:`needs_all_words` to
+    skip that check.
     """
     words = terms(query)
     if not words:
         return queryset
     if all_words is None:
         all_words = needs_all_words(queryset, query)
-    backend = _postgres if connection.vendor == "postgresql" else _sqlite
-    matches = backend(queryset, words, all_words=all_words)
+    if connection.vendor == "postgresql":
+        sql = "SELECT bureau_id FROM bureaus_searchentry WHERE search_vector @@ to_tsquery('english'::regconfig, %s)"
+        return queryset.filter(pk__in=RawSQL(sql, [_pg_query(words, all_words)]))
+    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    return queryset.filter(pk__in=RawSQL(sql, [_sqlite_match(words, all_words)]))
+
+
+def ranked(queryset, query, all_words=None):
+    """Matching bureaus with ``search_rank``, best first; a bureau named exactly as the query comes first.
+
+    Joins the full-text index for the rank, so use the result as the final query
+    (a page, a count), not inside another query: see :func:`matching` for that.
+    """
+    words = terms(query)
+    if not words:
+        return queryset
+    if all_words is None:
+        all_words = needs_all_words(queryset, query)
+    if connection.vendor == "postgresql":
+        tsquery = "to_tsquery('english'::regconfig, %s)"
+        pg_query = _pg_query(words, all_words)
+        joined = queryset.extra(
+            tables=["bureaus_searchentry"],
+            where=[
+                "bureaus_searchentry.bureau_id = bureaus_bureau.id",
+                f"bureaus_searchentry.search_vector @@ {tsquery}",
+            ],
+            params=[pg_query],
+            select={"search_rank": f"ts_rank_cd(bureaus_searchentry.search_vector, {tsquery})"},
+            select_params=[pg_query],
+        )
+    else:
+        # A join with the FTS5 table ranks every match in one pass; a subquery per bureau
+        # would run the full-text query once per match (seconds for a common word).
+        joined = queryset.extra(
+            tables=[FTS_TABLE],
+            where=[f"{FTS_TABLE}.rowid = bureaus_bureau.id", f"{FTS_TABLE} MATCH %s"],
+            params=[_sqlite_match(words, all_words)],
+            select={"search_rank": SQLITE_RANK},
+        )
     exact_name = Case(When(name__iexact=query.strip(), then=Value(1)), default=Value(0), output_field=IntegerField())
-    return matches.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name")
+    return joined.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name")
 
 
 def needs_all_words(queryset, query):
     """Whether some bureau of ``queryset`` has every word of ``query`` (else any word will do)."""
     words = terms(query)
-    backend = _postgres if connection.vendor == "postgresql" else _sqlite
-    return bool(words) and backend(queryset, words, all_words=True).exists()
+    return bool(words) and matching(queryset, query, all_words=True).exists()
 
 
 def _sqlite_match(words, all_words):
@@ -152,29 +189,9 @@ def _sqlite_match(words, all_words):
     return (" AND " if all_words else " OR ").join(quoted)
 
 
-def _sqlite(queryset, words, all_words):
-    match = _sqlite_match(words, all_words)
-    ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-    rank = RawSQL(
-        f"SELECT {SQLITE_RANK} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = bureaus_bureau.id", [match]
-    )
-    return queryset.filter(pk__in=ids).annotate(search_rank=rank)
-
-
 def _pg_query(words, all_words):
     # Words are \w+ only, so joining them with & or | cannot make to_tsquery fail.
     return (" & " if all_words else " | ").join(words)
-
-
-def _postgres(queryset, words, all_words):
-    tsquery = "to_tsquery('english'::regconfig, %s)"
-    query = _pg_query(words, all_words)
-    ids = RawSQL(f"SELECT bureau_id FROM bureaus_searchentry WHERE search_vector @@ {tsquery}", [query])
-    rank = RawSQL(
-        f"SELECT ts_rank_cd(search_vector, {tsquery}) FROM bureaus_searchentry WHERE bureau_id = bureaus_bureau.id",
-        [query],
-    )
-    return queryset.filter(pk__in=ids).annotate(search_rank=rank)
 
 
 def attach_snippets(bureaus, query):

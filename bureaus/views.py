@@ -44,8 +44,8 @@ class BureauListView(FilterView):
         context = super().get_context_data(**kwargs)
         filterset = self.filterset
         facets = filterset.facets()
-        filterset.label_choices_with_counts(facets)
         context["facets"] = facets
+        context["facet_options"] = filterset.facet_options(facets)
         context["query"] = filterset.search_query
         context["bureaus"] = search.attach_snippets(context["bureaus"], context["query"])
         return context

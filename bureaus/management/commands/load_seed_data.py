@@ -38,10 +38,14 @@ class Command(BaseCommand):
             action="store_true",
             help="Reload seed bureaus that already exist, overwriting edits made since.",
         )
+        parser.add_argument("--types-only", action="store_true", help="Load the institution types only.")
 
     @transaction.atomic
-    def handle(self, *args, reset=False, **options):
+    def handle(self, *args, reset=False, types_only=False, **options):
         call_command("loaddata", str(INSTITUTION_TYPES_FIXTURE), verbosity=0)
+        if types_only:
+            self.stdout.write("Institution types loaded.")
+            return
         loaded = kept = 0
         for fixture in SEED_FIXTURES:
             slug = bureau_slug_of(fixture)
