@@ -76,3 +76,12 @@ def test_ensure_local_superuser_refuses_in_production(settings):
     with pytest.raises(CommandError, match="local development only"):
         call_command("ensure_local_superuser")
     assert not get_user_model().objects.exists()
+
+
+def test_rebuild_search_index(seed_data, capsys):
+    from bureaus.models import SearchEntry
+
+    SearchEntry.objects.all().delete()
+    call_command("rebuild_search_index")
+    assert "Search index rebuilt for 3 bureau(s)." in capsys.readouterr().out
+    assert SearchEntry.objects.count() == 3
