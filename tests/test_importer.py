@@ -253,6 +253,12 @@ def test_unreadable_files_are_refused_in_one_line(data, message):
     assert "\n" not in str(error.value)
 
 
+def test_text_with_nul_characters_is_refused():
+    # PostgreSQL cannot store them; a real document never has them.
+    with pytest.raises(DocumentError, match="NUL characters"):
+        parse_document("Heping District Education Bureau was established in 1994.\x00")
+
+
 def test_a_utf8_byte_order_mark_is_accepted():
     assert decode_document("\ufeffEducation".encode()) == "Education"
 

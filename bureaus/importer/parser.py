@@ -114,6 +114,8 @@ def parse_document(text, title=""):
     """A draft bureau from a document's text, or a DocumentError saying why there is none."""
     if not text.strip():
         raise DocumentError("The document is empty: there is no text to import.")
+    if "\x00" in text:
+        raise DocumentError("The text contains NUL characters, so it is binary data, not a document.")
     if not re.search(r"\beducation\b", text, re.IGNORECASE):
         raise DocumentError(
             "This text does not look like a profile of an education bureau: it never mentions education."
