@@ -19,6 +19,7 @@ from .forms import PlainWordsModelForm
 from .models import (
     Achievement,
     Bureau,
+    ContentVersion,
     Department,
     Duty,
     FactSource,
@@ -159,11 +160,13 @@ class BureauAdmin(admin.ModelAdmin):
     @admin.action(description="Publish the selected bureaus", permissions=["change"])
     def publish(self, request, queryset):
         updated = queryset.update(is_published=True, updated_at=timezone.now())
+        ContentVersion.bump()  # update() sends no signals
         self.message_user(request, f"{updated} bureau(s) published.")
 
     @admin.action(description="Withdraw the selected bureaus from the public site", permissions=["change"])
     def unpublish(self, request, queryset):
         updated = queryset.update(is_published=False, updated_at=timezone.now())
+        ContentVersion.bump()
         self.message_user(request, f"{updated} bureau(s) withdrawn.")
 
 

@@ -3,8 +3,8 @@ The open-data API: read-only JSON and CSV of published bureaus.
 
 Every endpoint answers GET and HEAD only, allows any origin to read it, sends
 ``Cache-Control: public``, and supports conditional requests: its ETag and
-Last-Modified come from the published data's version (how many bureaus, and the
-latest change), so an unchanged answer costs one query and a 304.
+Last-Modified come from the content version (moved on by every change to what
+the site shows), so an unchanged answer costs one query and a 304.
 """
 
 import csv
@@ -13,7 +13,6 @@ from functools import wraps
 from itertools import chain
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Max
 from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,7 +21,7 @@ from django.views.decorators.http import condition, require_safe
 
 from . import statistics
 from .filters import BureauFilter
-from .models import Achievement, Bureau, Department, Duty, InstitutionCount, InstitutionType
+from .models import Achievement, Bureau, ContentVersion, Department, Duty, InstitutionCount, InstitutionType
 from .openapi import openapi_document
 from .serializers import bureau_to_dict, institution_type_to_dict
 
@@ -31,20 +30,20 @@ CACHE_SECONDS = 300
 
 
 def data_version(request):
-    """(count, latest update) of the published bureaus, computed once per request."""
-    if not hasattr(request, "_bureau_data_version"):
-        request._bureau_data_version = Bureau.objects.published().aggregate(n=Count("pk"), last=Max("updated_at"))
-    return request._bureau_data_version
+    """(number, time) of the content version, read once per request."""
+    if not hasattr(request, "_content_version"):
+        request._content_version = ContentVersion.current()
+    return request._content_version
 
 
 def _etag(request, *args, **kwargs):
-    version = data_version(request)
-    key = f"{request.path}?{request.GET.urlencode()}|{version['n']}|{version['last']}"
+    number, _ = data_version(request)
+    key = f"{request.path}?{request.GET.urlencode()}|{number}"
     return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
 
 
 def _last_modified(request, *args, **kwargs):
-    return data_version(request)["last"]
+    return data_version(request)[1]
 
 
 def open_data(view):

@@ -12,7 +12,7 @@ from . import search
 from .importer import parse_document
 from .importer.saving import known_types
 from .importer.synthetic import generate
-from .models import Achievement, Bureau, Department, Duty, FactSource, InstitutionCount, SourceDocument
+from .models import Achievement, Bureau, ContentVersion, Department, Duty, FactSource, InstitutionCount, SourceDocument
 
 
 def national_drafts(count, seed=2026):
@@ -56,4 +56,5 @@ def bulk_load(drafts, batch_size=1000):
         model.objects.bulk_create(objects, batch_size=batch_size)
         rows += len(objects)
     search.rebuild()
+    ContentVersion.bump()  # bulk_create sends no signals
     return rows + 2 * len(built)

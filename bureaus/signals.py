@@ -1,10 +1,20 @@
-"""Keep each bureau's search entry in step with its content, however it is saved."""
+"""Keep each bureau's search entry, and the content version cached pages hang on, in step with its content."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from . import search
-from .models import Achievement, Bureau, Department, Duty, InstitutionCount, InstitutionType
+from .models import (
+    Achievement,
+    Bureau,
+    ContentVersion,
+    Department,
+    Duty,
+    FactSource,
+    InstitutionCount,
+    InstitutionType,
+    SourceDocument,
+)
 
 ITEM_MODELS = (Department, Duty, Achievement, InstitutionCount)
 
@@ -29,3 +39,12 @@ for model in ITEM_MODELS:
 def institution_type_saved(sender, instance, created, **kwargs):
     if not created:
         search.refresh(instance.counts.values_list("bureau_id", flat=True).distinct())
+
+
+def content_changed(sender, **kwargs):
+    ContentVersion.bump()
+
+
+for model in (Bureau, *ITEM_MODELS, InstitutionType, SourceDocument, FactSource):
+    post_save.connect(content_changed, sender=model, dispatch_uid=f"version-{model.__name__}-saved")
+    post_delete.connect(content_changed, sender=model, dispatch_uid=f"version-{model.__name__}-deleted")

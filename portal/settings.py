@@ -8,6 +8,7 @@ DJANGO_DEBUG          "1"/"true" turns debug on. Off by default: production is t
 DJANGO_SECRET_KEY     required when debug is off; a fixed development key is used only in debug.
 DJANGO_ALLOWED_HOSTS  comma-separated host names; defaults to localhost names.
 DATABASE_URL          e.g. postgres://user:pass@host:5432/db; defaults to SQLite in db.sqlite3.
+CACHE_URL             locmem:// (default), redis://host:6379/0 or memcached://host:11211.
 """
 
 import os
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bureaus.cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -98,7 +100,39 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent admin saves wait for each other instead of failing with "database is locked":
+    # a write-ahead log lets readers go on during a write, IMMEDIATE takes the write lock at
+    # the start of a transaction (so waiting is possible), and the timeout is how long to wait.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def cache_from_url(url):
+    """CACHE_URL: locmem:// (default), redis://host:6379/0, memcached://host:11211, or dummy://."""
+    scheme, _, location = url.partition("://")
+    backends = {
+        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+        "redis": "django.core.cache.backends.redis.RedisCache",
+        "rediss": "django.core.cache.backends.redis.RedisCache",
+        "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",
+        "dummy": "django.core.cache.backends.dummy.DummyCache",
+    }
+    if scheme not in backends:
+        raise ImproperlyConfigured(f"CACHE_URL must start with one of {', '.join(backends)}; it is {url!r}.")
+    location = url if scheme.startswith("redis") else location
+    return {"BACKEND": backends[scheme], "LOCATION": location or "portal"}
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://portal"))}
+# Pages for anonymous visitors, kept until the content changes (see bureaus.cache) or this many seconds.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

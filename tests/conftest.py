@@ -1,6 +1,7 @@
 """Fixtures shared by the suite."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
@@ -13,8 +14,30 @@ def seed_data(db):
 
 
 @pytest.fixture
+def staff_client_factory(db, django_user_model):
+    """Make clients logged in as superusers (a separate client from the anonymous ``client``)."""
+    from django.test import Client
+
+    def make(username="editor"):
+        user = django_user_model.objects.create_superuser(username, f"{username}@example.org", "a-long-test-password")
+        staff = Client()
+        staff.force_login(user)
+        return staff
+
+    return make
+
+
+@pytest.fixture
 def staff_client(client, django_user_model):
     """A client logged in as a superuser: the bureau staff's view of the admin."""
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "a-long-test-password")
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages: a page cached by one test must not answer in another."""
+    cache.clear()
+    yield
+    cache.clear()

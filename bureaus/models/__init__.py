@@ -13,6 +13,7 @@ from .bureau import Bureau, BureauQuerySet
 from .items import Achievement, Department, Duty, InstitutionCount, InstitutionType
 from .search import SearchEntry
 from .sources import FactSource, SourceDocument, sha256_of
+from .version import ContentVersion
 
 __all__ = [
     "EARLIEST_YEAR",
@@ -21,6 +22,7 @@ __all__ = [
     "Achievement",
     "Bureau",
     "BureauQuerySet",
+    "ContentVersion",
     "Department",
     "Duty",
     "FactSource",

@@ -1,0 +1,70 @@
+"""
+Whole-page caching for anonymous visitors, invalidated the moment content changes.
+
+Cached pages are keyed by the content version (``ContentVersion``), which every
+save of a bureau or anything shown with it moves on. Reading that one row costs a
+primary-key query; in exchange no server ever serves a page older than the data,
+whether the cache is this process's memory or Redis/Memcached shared by several
+servers. Logged-in users (staff) always get fresh pages, and so does anything
+that sets a cookie, streams, or is not a plain successful GET.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+
+from .models import ContentVersion
+
+CACHE_HEADER = "X-Page-Cache"
+
+
+def page_key(request, version):
+    # The time of the change is part of the key too: a restored backup or a rolled-back
+    # transaction can bring back an old number, never an old (number, time) pair.
+    number, changed_at = version
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{number}:{changed_at.timestamp() if changed_at else 0}:{request.method}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Place after AuthenticationMiddleware (it needs ``request.user``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.cache = caches[settings.PAGE_CACHE_ALIAS]
+        self.timeout = settings.PAGE_CACHE_SECONDS
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request, ContentVersion.current())
+        response = self.cache.get(key)
+        if response is not None:
+            response[CACHE_HEADER] = "hit"
+            return response
+        response = self.get_response(request)
+        if self.cacheable_response(request, response):
+            self.cache.set(key, response, self.timeout)
+        response[CACHE_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def cacheable_request(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and not request.user.is_authenticated
+            and not request.path.startswith("/admin/")
+            and "HTTP_IF_NONE_MATCH" not in request.META  # conditional requests are answered by the view
+            and "HTTP_IF_MODIFIED_SINCE" not in request.META
+        )
+
+    @staticmethod
+    def cacheable_response(request, response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not getattr(request, "_messages", None)
+            and "private" not in response.get("Cache-Control", "")
+        )
