@@ -144,3 +144,28 @@ def test_staff_import_review_and_confirm_a_district_in_the_admin(live_server, br
     bureau = Bureau.objects.get(slug="shenyang-tiexi-district")
     assert not bureau.is_published and bureau.departments.count() == 3
     context.close()
+
+
+def test_no_page_breaks_the_content_security_policy(live_server, browser, seed_data, django_user_model):
+    django_user_model.objects.create_superuser("csp", "", "a-long-test-password")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append((page.url, message.text)) if "Content Security Policy" in message.text else None
+        ),
+    )
+    for path in ["/", "/bureaus/?q=teacher", "/bureaus/shenyang-heping-district/", "/statistics/", "/api/",
+                 "/compare/?b=shenyang-heping-district&b=changchun-new-district"]:  # fmt: skip
+        page.goto(live_server.url + path)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "csp")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    for path in ["/admin/bureaus/bureau/", "/admin/bureaus/bureau/add/", "/admin/bureaus/bureau/import/"]:
+        page.goto(live_server.url + path)
+    page.wait_for_timeout(300)
+    context.close()
+    assert violations == []

@@ -51,3 +51,30 @@ def test_debug_is_off_unless_asked_for():
 def test_models_and_migrations_agree():
     result = manage("makemigrations", "--check", "--dry-run", DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_errors_are_logged_to_stderr_as_json_in_production():
+    script = (
+        "import logging\n"
+        "try:\n    1 / 0\n"
+        "except ZeroDivisionError:\n    logging.getLogger('django.request').exception('Server error')\n"
+    )
+    result = manage("shell", "--no-imports", "-c", script, **PRODUCTION)
+    line = [line for line in result.stderr.splitlines() if line.startswith("{")][-1]
+    import json
+
+    entry = json.loads(line)
+    assert entry["level"] == "ERROR"
+    assert entry["logger"] == "django.request"
+    assert "ZeroDivisionError" in entry["exception"]
+
+
+def test_production_responses_carry_the_security_headers(db, client):
+    # The policy is set in settings; the test client sees the headers the middleware adds.
+    response = client.get("/robots.txt")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
