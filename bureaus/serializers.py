@@ -62,7 +62,7 @@ def profile_to_dict(bureau, *, departments, duties, achievements, institution_co
             for item in institution_counts
         ],
         "sources": [{"title": source.title, "sha256": source.sha256} for source in sources],
-        "updated_at": bureau.updated_at.isoformat(),
+        "updated_at": bureau.updated_at.isoformat(timespec="seconds"),
     }
 
 

@@ -156,3 +156,14 @@ def test_str_of_items():
     assert str(AchievementFactory(text="Short")) == "Short"
     item = InstitutionCountFactory(count=6, category=InstitutionTypeFactory(name="Kindergarten", slug="kindergarten"))
     assert str(item) == "6 × Kindergarten"
+
+
+def test_a_source_cannot_be_deleted_while_facts_point_into_it_but_goes_with_its_bureau(seed_data):
+    from django.db.models import RestrictedError
+
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    with pytest.raises(RestrictedError), transaction.atomic():
+        bureau.sources.get().delete()
+    bureau.delete()
+    assert SourceDocument.objects.filter(bureau__slug="shenyang-heping-district").count() == 0
+    assert Department.objects.filter(bureau__slug="shenyang-heping-district").count() == 0

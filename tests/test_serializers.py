@@ -77,7 +77,7 @@ def test_format_of_a_full_bureau():
         {"category": "kindergarten", "count": 6, "as_of_year": 2023, "note": "As written"}
     ]
     assert data["sources"] == [{"title": "Doc", "sha256": source.sha256}]
-    assert data["updated_at"] == bureau.updated_at.isoformat()
+    assert data["updated_at"] == bureau.updated_at.isoformat(timespec="seconds")
 
 
 def test_unknowns_are_null_and_lists_empty():

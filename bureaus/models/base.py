@@ -16,9 +16,11 @@ class SourceSpan(models.Model):
     can check the fact against its source in context.
     """
 
+    # RESTRICT: a source cannot be deleted while facts point into it, unless they go with it
+    # (deleting a bureau deletes its sources and facts together).
     source = models.ForeignKey(
         "bureaus.SourceDocument",
-        on_delete=models.SET_NULL,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="+",

@@ -1,0 +1,47 @@
+"""
+``manage.py backup FILE``: everything the portal holds, as one fixture with natural keys.
+
+Bureaus and all their items, source documents, institution types, users, groups and
+the admin's history. Left out, because they are rebuilt: content types and
+permissions (by ``migrate``), sessions, the search index and the content version.
+``manage.py restore FILE`` loads it into an empty database.
+"""
+
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "bureaus.searchentry",
+    "bureaus.contentversion",
+]
+
+
+class Command(BaseCommand):
+    help = "Write a full backup of the portal's data (a JSON fixture with natural keys) to FILE."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+
+    def handle(self, *args, file, **options):
+        if file.exists() and file.is_dir():
+            raise CommandError(f"{file} is a folder; give a file name, e.g. {file / 'portal-backup.json'}.")
+        temporary = file.with_name(file.name + ".partial")
+        try:
+            call_command(
+                "dumpdata",
+                *sum((["--exclude", label] for label in EXCLUDED), []),
+                natural_foreign=True,
+                natural_primary=True,
+                indent=1,
+                output=str(temporary),
+                verbosity=0,
+            )
+        except OSError as error:
+            raise CommandError(f"Cannot write the backup to {file}: {error.strerror}.") from None
+        temporary.replace(file)  # a half-written backup never takes the name of a finished one
+        self.stdout.write(f"Backup written to {file}.")

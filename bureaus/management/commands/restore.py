@@ -1,0 +1,42 @@
+"""
+``manage.py restore FILE``: load a backup made by ``manage.py backup`` into an empty database.
+
+All or nothing: the load runs in one transaction. The search index is rebuilt
+afterwards. A database that already holds bureaus is refused, so a restore
+never mixes two sets of data.
+"""
+
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, transaction
+
+from bureaus import search
+from bureaus.models import Bureau, ContentVersion
+
+
+class Command(BaseCommand):
+    help = "Restore a backup made by 'manage.py backup' into an empty (migrated) database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+
+    def handle(self, *args, file, **options):
+        if not file.is_file():
+            raise CommandError(f"{file} is not a backup file.")
+        if Bureau.objects.exists():
+            raise CommandError(
+                "This database already holds bureaus; restore into an empty database "
+                "(for example a new one, after 'manage.py migrate')."
+            )
+        try:
+            with transaction.atomic():
+                call_command("loaddata", str(file), verbosity=0)
+                count = search.rebuild()
+                ContentVersion.bump()
+        except (DeserializationError, DatabaseError, ValueError) as error:
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise CommandError(f"{file} could not be restored, nothing was loaded: {first_line}") from None
+        self.stdout.write(f"Restored {count} bureau(s) from {file}.")
