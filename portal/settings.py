@@ -7,6 +7,7 @@ developer's laptop and production is read from the environment:
 DJANGO_DEBUG          "1"/"true" turns debug on. Off by default: production is the safe default.
 DJANGO_SECRET_KEY     required when debug is off; a fixed development key is used only in debug.
 DJANGO_ALLOWED_HOSTS  comma-separated host names; defaults to localhost names.
+DJANGO_HTTPS          "0" only to try production settings over plain http on this machine.
 DATABASE_URL          e.g. postgres://user:pass@host:5432/db; defaults to SQLite in db.sqlite3.
 CACHE_URL             locmem:// (default), redis://host:6379/0 or memcached://host:11211.
 """
@@ -170,7 +171,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
-if not DEBUG:
+# Production is served over HTTPS (behind a proxy that sets X-Forwarded-Proto). DJANGO_HTTPS=0 is for
+# trying the production set-up on plain http://127.0.0.1 (make serve); never set it on a public server.
+HTTPS = env_bool("DJANGO_HTTPS", default=not DEBUG)
+if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
