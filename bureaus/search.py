@@ -13,6 +13,8 @@ cut into words, so quotes, operators and 10 kB of text cannot cause an error.
 """
 
 import re
+import threading
+from contextlib import contextmanager
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Value, When
@@ -91,11 +93,36 @@ def entry_fields(bureau):
     }
 
 
+_deferred = threading.local()
+
+
+@contextmanager
+def deferred():
+    """Collect refreshes instead of running them, then refresh each bureau once at the end.
+
+    For bulk writes (loading a fixture) that would otherwise re-index a bureau once per row.
+    """
+    if getattr(_deferred, "ids", None) is not None:  # already deferring: the outer block refreshes
+        yield
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    for start in range(0, len(ids), 500):
+        refresh(sorted(ids)[start : start + 500])
+
+
 def refresh(bureau_ids):
     """Rebuild the search entries of these bureaus (and drop those of bureaus that no longer exist)."""
     from .models import Bureau, SearchEntry
 
     bureau_ids = set(bureau_ids)
+    if getattr(_deferred, "ids", None) is not None:
+        _deferred.ids |= bureau_ids
+        return
     if not bureau_ids:
         return
     bureaus = Bureau.objects.filter(pk__in=bureau_ids).prefetch_related(

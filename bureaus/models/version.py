@@ -1,5 +1,8 @@
 """A counter that moves whenever anything the public pages show changes: the key to cached pages."""
 
+import threading
+from contextlib import contextmanager
+
 from django.db import models
 from django.db.models import F
 from django.utils import timezone
@@ -26,5 +29,27 @@ class ContentVersion(models.Model):
     @classmethod
     def bump(cls):
         """Mark the content changed (inside the caller's transaction, so it rolls back with it)."""
+        if getattr(_batch, "pending", None) is not None:
+            _batch.pending = True
+            return
         if not cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now()):
             cls.objects.get_or_create(pk=1)
+
+    @classmethod
+    @contextmanager
+    def batched(cls):
+        """Within this block, many changes move the version on once, at the end."""
+        if getattr(_batch, "pending", None) is not None:
+            yield
+            return
+        _batch.pending = False
+        try:
+            yield
+            changed = _batch.pending
+        finally:
+            _batch.pending = None
+        if changed:
+            cls.bump()
+
+
+_batch = threading.local()

@@ -1,0 +1,74 @@
+"""``bulk_load``: the same rows as loaddata, from the same fixture; bad fixtures load nothing."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from bureaus.benchmarking import national_drafts
+from bureaus.importer.saving import drafts_to_fixture
+from bureaus.models import Bureau, Department, Duty, FactSource, InstitutionCount, SearchEntry, SourceDocument
+from bureaus.serializers import bureau_to_dict
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Bureau, SourceDocument, FactSource, Department, Duty, InstitutionCount]
+
+
+@pytest.fixture
+def fixture_file(tmp_path, db):
+    call_command("loaddata", "institution_types", verbosity=0)
+    path = tmp_path / "national.json"
+    path.write_text(drafts_to_fixture(national_drafts(25)))
+    return path
+
+
+def snapshot():
+    return (
+        {model.__name__: model.objects.count() for model in MODELS},
+        {b.slug: {**bureau_to_dict(b), "updated_at": None} for b in Bureau.objects.with_profile()},
+    )
+
+
+def test_bulk_load_gives_the_same_rows_as_loaddata(fixture_file, capsys):
+    call_command("loaddata", str(fixture_file), verbosity=0)
+    by_loaddata = snapshot()
+    Bureau.objects.all().delete()
+    call_command("bulk_load", str(fixture_file))
+    assert "Loaded" in capsys.readouterr().out
+    assert snapshot() == by_loaddata
+    assert SearchEntry.objects.count() == 25
+    assert Department.objects.filter(source__isnull=True).count() == 0
+
+
+def test_bulk_load_refuses_bureaus_already_there(fixture_file):
+    call_command("bulk_load", str(fixture_file))
+    with pytest.raises(CommandError, match="already in the database"):
+        call_command("bulk_load", str(fixture_file))
+    assert Bureau.objects.count() == 25
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json", "is not a JSON fixture"),
+        ('{"model": "bureaus.bureau"}', "should be a JSON list"),
+        ('[{"model": "auth.user", "fields": {}}]', "reads bureau data only"),
+        (
+            '[{"model": "bureaus.department", "fields": {"bureau": ["nowhere"], "name": "Office", "position": 1}}]',
+            "nothing was written",
+        ),
+    ],
+)
+def test_a_bad_fixture_loads_nothing(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with pytest.raises(CommandError, match=message):
+        call_command("bulk_load", str(path))
+    assert Bureau.objects.count() == Department.objects.count() == 0
+
+
+def test_loaddata_indexes_the_loaded_bureaus_for_search(fixture_file, client):
+    call_command("loaddata", str(fixture_file), verbosity=0)
+    assert SearchEntry.objects.count() == 25
+    some = Bureau.objects.first()
+    assert some.slug in [b.slug for b in client.get("/bureaus/", {"q": some.district}).context["bureaus"]]
