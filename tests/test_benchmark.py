@@ -14,6 +14,7 @@ def test_generated_documents_parse_to_their_facts():
         draft = parse_document(doc.text)
         assert [d.name.lower() for d in draft.departments] == doc.departments
         assert len(draft.duties) == doc.duties
+        assert len(draft.achievements) == doc.achievements
         assert [(c.category, c.count) for c in draft.counts] == doc.counts
         assert draft.established_year == doc.year
 

@@ -83,6 +83,22 @@ DUTIES = [
     "coordinating the allocation of educational resources",
     "promoting the balanced development of compulsory education",
     "improving the quality of preschool education",
+    "strengthening the moral education of primary and secondary school students",
+    "supervising the safety of school buildings and school buses",
+    "organizing the admission of pupils to nearby schools",
+    "building a team of high-quality rural teachers",
+    "promoting the use of information technology in teaching",
+    "establishing the district's system of student financial aid",
+    "guiding the reform of vocational education and training",
+    "improving the evaluation of students' all-round development",
+]
+ACHIEVEMENTS = [
+    "improved the enrollment rate of preschool education",
+    "built a number of high-quality schools in rural areas",
+    "introduced experienced teachers from other provinces",
+    "strengthened the training of young head teachers",
+    "promoted the balanced development of compulsory education",
+    "expanded the places in public kindergartens",
 ]
 COUNTS = [
     ("primary schools", "primary-school"),
@@ -102,6 +118,7 @@ class SyntheticDocument:
     year: int | None
     departments: list = field(default_factory=list)
     duties: int = 0
+    achievements: int = 0
     counts: list = field(default_factory=list)  # (slug, number)
 
 
@@ -121,9 +138,11 @@ def _provinces():
 def _document(rng, city, province, index):
     district = f"{rng.choice(DISTRICT_NAMES)} District"
     year = rng.choice([None, rng.randint(1950, 2015)])
-    departments = rng.sample(DEPARTMENTS, rng.randint(3, 8))
-    duties = rng.sample(DUTIES, rng.randint(3, 7))
-    counts = rng.sample(COUNTS, rng.randint(2, 5))
+    # About what a real profile holds: 8 departments, 12 duties, 3 achievements, 6 counts.
+    departments = rng.sample(DEPARTMENTS, rng.randint(6, 9))
+    duties = rng.sample(DUTIES, rng.randint(10, 14))
+    achievements = rng.sample(ACHIEVEMENTS, rng.randint(2, 4))
+    counts = rng.sample(COUNTS, rng.randint(5, 7))
     numbers = [rng.randint(1, 90) for _ in counts]
     style = index % 3
     name = f"{city} {district} Education Bureau"
@@ -131,6 +150,11 @@ def _document(rng, city, province, index):
     count_text = ", ".join(f"{n} {label}" for n, (label, _) in zip(numbers[:-1], counts[:-1], strict=True))
     count_text += f" and {numbers[-1]} {counts[-1][0]}"
     history = f"{name} was established in {year}." if year else f"{name} serves {district} of {city}."
+    results = (
+        "Since its establishment, the bureau has "
+        + ", ".join(achievements[:-1])
+        + f", and {achievements[-1]}."
+    )
     lines = []
     if style == 0:  # Roman numeral headings, semicolon lists, "and other departments"
         lines += [
@@ -143,6 +167,8 @@ def _document(rng, city, province, index):
             + ".",
             "III. Main responsibilities",
             "The main responsibilities of the bureau include: " + "; ".join(duties) + ".",
+            "IV. Results of the work",
+            results,
         ]
     elif style == 1:  # ordinal headings with numbered entries
         lines += [
@@ -153,12 +179,14 @@ def _document(rng, city, province, index):
             *(f"({i}) {d.capitalize()}: {r}." for i, (d, r) in enumerate(departments, 1)),
             "Third, the main tasks",
             *(f"{i}. {t.capitalize()}." for i, t in enumerate(duties, 1)),
+            results,
         ]
     else:  # narrative, no headings
         lines += [
             f"{history} {name} is located in {district}, {city} City, {province} Province.",
             f"The bureau is composed of {names}. With {count_text}, it serves the whole district.",
             "The main tasks of the bureau include: " + "; ".join(duties) + ".",
+            results,
         ]
     return SyntheticDocument(
         text="\n".join(lines) + "\n",
@@ -166,5 +194,6 @@ def _document(rng, city, province, index):
         year=year,
         departments=[d[0] for d in departments],
         duties=len(duties),
+        achievements=len(achievements),
         counts=[(slug, n) for n, (_, slug) in zip(numbers, counts, strict=True)],
     )

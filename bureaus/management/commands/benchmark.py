@@ -166,6 +166,7 @@ def _matches(draft, doc):
     return (
         [d.name.lower() for d in draft.departments] == doc.departments
         and len(draft.duties) == doc.duties
+        and len(draft.achievements) == doc.achievements
         and [(c.category, c.count) for c in draft.counts] == doc.counts
         and draft.established_year == doc.year
     )
