@@ -5,8 +5,8 @@ Cached pages are keyed by the content version (``ContentVersion``), which every
 save of a bureau or anything shown with it moves on. Reading that one row costs a
 primary-key query; in exchange no server ever serves a page older than the data,
 whether the cache is this process's memory or Redis/Memcached shared by several
-servers. Logged-in users (staff) always get fresh pages, and so does anything
-that sets a cookie, streams, or is not a plain successful GET.
+servers. Anyone with a session (logged-in staff) always gets fresh pages, and so
+does anything that sets a cookie, streams, or is not a plain successful GET.
 """
 
 import hashlib
@@ -28,7 +28,8 @@ def page_key(request, version):
 
 
 class AnonymousPageCacheMiddleware:
-    """Place after AuthenticationMiddleware (it needs ``request.user``)."""
+    """The outermost middleware: a visitor without a session cookie is anonymous, so a cached
+    page (stored with the headers the other middleware gave it) is returned before any of them runs."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -53,8 +54,10 @@ class AnonymousPageCacheMiddleware:
     def cacheable_request(request):
         return (
             request.method in ("GET", "HEAD")
-            and not request.user.is_authenticated
-            and not request.path.startswith("/admin/")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(
+                ("/admin/", settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL)
+            )
             and "HTTP_IF_NONE_MATCH" not in request.META  # conditional requests are answered by the view
             and "HTTP_IF_MODIFIED_SINCE" not in request.META
         )

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from bureaus.benchmarking import national_drafts
+from bureaus.benchmarks.dataset import national_drafts
 from bureaus.importer.saving import drafts_to_fixture
 from bureaus.models import Bureau, Department, Duty, FactSource, InstitutionCount, SearchEntry, SourceDocument
 from bureaus.serializers import bureau_to_dict

@@ -150,11 +150,7 @@ def _document(rng, city, province, index):
     count_text = ", ".join(f"{n} {label}" for n, (label, _) in zip(numbers[:-1], counts[:-1], strict=True))
     count_text += f" and {numbers[-1]} {counts[-1][0]}"
     history = f"{name} was established in {year}." if year else f"{name} serves {district} of {city}."
-    results = (
-        "Since its establishment, the bureau has "
-        + ", ".join(achievements[:-1])
-        + f", and {achievements[-1]}."
-    )
+    results = "Since its establishment, the bureau has " + ", ".join(achievements[:-1]) + f", and {achievements[-1]}."
     lines = []
     if style == 0:  # Roman numeral headings, semicolon lists, "and other departments"
         lines += [

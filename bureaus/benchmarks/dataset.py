@@ -8,11 +8,11 @@ of one per row) and the search index is rebuilt once at the end.
 
 from django.db import transaction
 
-from . import search
-from .importer import parse_document
-from .importer.saving import known_types
-from .importer.synthetic import generate
-from .models import Achievement, Bureau, ContentVersion, Department, Duty, FactSource, InstitutionCount, SourceDocument
+from .. import search
+from ..importer import parse_document
+from ..importer.saving import known_types
+from ..importer.synthetic import generate
+from ..models import Achievement, Bureau, ContentVersion, Department, Duty, FactSource, InstitutionCount, SourceDocument
 
 
 def national_drafts(count, seed=2026):

@@ -1,0 +1,61 @@
+"""SQL queries per page as the number of bureaus grows: loads the dataset in steps and counts at each."""
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from ..models import Bureau
+from .dataset import bulk_load
+
+PAGES = {
+    "home": "/",
+    "list": "/bureaus/",
+    "filtered list": "/bureaus/?province=Liaoning&institution_type=kindergarten",
+    "search": "/bureaus/?q=kindergarten",
+    "profile": None,  # the first bureau's profile
+    "statistics": "/statistics/",
+    "api list": "/api/bureaus/?page_size=20",
+    "api bureau": None,
+}
+
+
+def page_urls():
+    slug = Bureau.objects.order_by("pk").values_list("slug", flat=True).first()
+    urls = dict(PAGES)
+    urls["profile"] = f"/bureaus/{slug}/"
+    urls["api bureau"] = f"/api/bureaus/{slug}/"
+    return urls
+
+
+def count_queries(urls):
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    for name, url in urls.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, HTTP_CACHE_CONTROL="no-cache")
+        assert response.status_code == 200, (url, response.status_code)
+        counts[name] = len(queries)
+    return counts
+
+
+def run(drafts, steps=(30, 300, 3000)):
+    """Load ``drafts`` up to each step, counting the queries of every page at each; the dataset stays loaded."""
+    from django.core.cache import cache
+
+    loaded, by_step = 0, {}
+    for step in steps:
+        step = min(step, len(drafts))
+        bulk_load(drafts[loaded:step])
+        loaded = step
+        cache.clear()  # count the work of a page, not of the page cache
+        by_step[step] = count_queries(page_urls())
+    constant = all(counts == by_step[steps[0] if steps[0] in by_step else loaded] for counts in by_step.values())
+    header = " / ".join(f"{step:,}" for step in by_step)
+    rows = [(f"queries per page at {header} bureaus", "")]
+    rows += [(f"  {name}", " / ".join(str(counts[name]) for counts in by_step.values())) for name in PAGES]
+    rows.append(("identical at every size", "yes" if constant else "NO"))
+    return {
+        "queries_per_page": {str(step): counts for step, counts in by_step.items()},
+        "identical": constant,
+        "_rows": rows,
+    }
