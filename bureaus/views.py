@@ -5,6 +5,7 @@ import csv
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -19,12 +20,21 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        bureaus = list(
-            Bureau.objects.published().only("name", "slug", "province", "city", "district").order_by("province", "name")
+        # Thousands of links: plain tuples and one URL prefix, not a model instance and a reverse() each.
+        profile_prefix = reverse("bureaus:list")
+        provinces = {}
+        rows = (
+            Bureau.objects.published()
+            .order_by("province", "name")
+            .values_list("province", "name", "slug", "district", "city")
         )
+        for province, name, slug, district, city in rows:
+            location = ", ".join(part for part in (district, city, province) if part)
+            provinces.setdefault(province, []).append((name, f"{profile_prefix}{slug}/", location))
         return super().get_context_data(
-            bureaus=bureaus,
-            province_count=len({bureau.province for bureau in bureaus}),
+            provinces=provinces,
+            bureau_count=sum(len(bureaus) for bureaus in provinces.values()),
+            province_count=len(provinces),
             department_count=Department.objects.filter(bureau__is_published=True).count(),
             institution_totals=InstitutionCount.objects.published_totals(),
             **kwargs,

@@ -57,4 +57,5 @@ def bulk_load(drafts, batch_size=1000):
         rows += len(objects)
     search.rebuild()
     ContentVersion.bump()  # bulk_create sends no signals
+    search.optimize_query_planner()
     return rows + 2 * len(built)

@@ -197,6 +197,8 @@ class InstitutionCount(BureauItem):
 
     class Meta:
         ordering = ["bureau", "position"]
+        # "Runs at least one kindergarten" looks up a bureau's counts by type.
+        indexes = [models.Index(fields=["bureau", "category"], name="count_bureau_category")]
         constraints = [
             source_span_constraint("institution_count_source_span_valid"),
             models.UniqueConstraint(fields=["bureau", "position"], name="institution_count_position_unique_in_bureau"),

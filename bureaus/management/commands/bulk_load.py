@@ -18,6 +18,7 @@ from django.db import transaction
 
 from bureaus import search
 from bureaus.models import ContentVersion
+from bureaus.search import optimize_query_planner
 
 KEYED = ("bureaus.institutiontype", "bureaus.bureau", "bureaus.sourcedocument")
 # Parents before children.
@@ -60,6 +61,7 @@ class Command(BaseCommand):
                 rows = self.load(by_model, batch_size)
                 search.rebuild()
                 ContentVersion.bump()
+            optimize_query_planner()
         except (KeyError, ValueError, TypeError) as error:
             raise CommandError(f"{file} could not be loaded, nothing was written: {error}") from None
         self.stdout.write(f"Loaded {rows:,} rows from {file}.")
