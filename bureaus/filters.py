@@ -90,36 +90,43 @@ class BureauFilter(django_filters.FilterSet):
         """Per facet, the values with how many bureaus each would give, the other filters applied.
 
         Each facet ignores its own filter ("disjunctive" faceting), so choosing Liaoning
-        still shows how many bureaus Jilin has. One query per facet.
+        still shows how many bureaus Jilin has. Province and city come from one grouped
+        query when neither is chosen (the usual case), else one query each.
         """
-        result = {}
-        for facet in FACETS:
-            others = self._filtered_without(facet).order_by().values("pk")
-            if facet == "institution_type":
-                rows = (
-                    InstitutionCount.objects.filter(bureau__in=others, count__gt=0)
-                    .values("category__slug", "category__plural")
-                    .annotate(n=Count("bureau", distinct=True))
-                    .order_by("category__plural")
-                )
-                result[facet] = [
-                    (row["category__slug"], row["category__plural"].capitalize(), row["n"]) for row in rows
-                ]
-            elif facet == "city":
-                rows = (
-                    Bureau.objects.filter(pk__in=others)
-                    .exclude(city="")
-                    .values("city", "province")
-                    .annotate(n=Count("pk"))
-                    .order_by("city")
-                )
-                result[facet] = [(row["city"], f"{row['city']} ({row['province']})", row["n"]) for row in rows]
-            else:
-                rows = (
-                    Bureau.objects.filter(pk__in=others).values("province").annotate(n=Count("pk")).order_by("province")
-                )
-                result[facet] = [(row["province"], row["province"], row["n"]) for row in rows]
+        places = self._place_counts()
+        result = {
+            "province": sorted(places["province"].items()),
+            "city": sorted(places["city"].items()),
+        }
+        result["province"] = [(province, province, n) for province, n in result["province"]]
+        result["city"] = [(city, f"{city} ({province})", n) for (city, province), n in result["city"]]
+        others = self._filtered_without("institution_type").order_by().values("pk")
+        rows = (
+            InstitutionCount.objects.filter(bureau__in=others, count__gt=0)
+            .values("category__slug", "category__plural")
+            .annotate(n=Count("bureau", distinct=True))
+            .order_by("category__plural")
+        )
+        result["institution_type"] = [
+            (row["category__slug"], row["category__plural"].capitalize(), row["n"]) for row in rows
+        ]
         return result
+
+    def _place_counts(self):
+        """{"province": {province: n}, "city": {(city, province): n}}, each ignoring its own filter."""
+        chosen = {facet for facet in ("province", "city") if self.is_bound and self.form.cleaned_data.get(facet)}
+        counts = {"province": {}, "city": {}}
+        for facet in ("province", "city") if chosen else ("both",):
+            others = self._filtered_without(facet if chosen else "province").order_by().values("pk")
+            rows = (
+                Bureau.objects.filter(pk__in=others).values_list("province", "city").annotate(n=Count("pk")).order_by()
+            )
+            for province, city, n in rows:
+                if facet in ("province", "both"):
+                    counts["province"][province] = counts["province"].get(province, 0) + n
+                if facet in ("city", "both") and city:
+                    counts["city"][(city, province)] = n
+        return counts
 
     def _filtered_without(self, facet):
         """The queryset with every valid filter applied but ``facet`` (and sorting)."""

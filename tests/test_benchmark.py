@@ -54,3 +54,50 @@ def test_search_benchmark_refuses_a_database_with_bureaus(tmp_path):
     BureauFactory()
     with pytest.raises(CommandError, match="needs an empty database"):
         call_command("benchmark", "--only", "search", "--output-dir", str(tmp_path))
+
+
+@pytest.mark.django_db
+def test_the_mixed_run_submits_the_admin_form_as_a_browser_would(staff_client, seed_data):
+    """The staff of the mixed run read the change form's fields; posting them back must save."""
+    from bureaus.benchmarks.mixed import FormFields
+    from bureaus.models import Bureau
+
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    url = f"/admin/bureaus/bureau/{bureau.pk}/change/"
+    parser = FormFields()
+    parser.feed(staff_client.get(url).content.decode())
+    fields = dict(parser.fields)
+    assert fields["name"] == "Shenyang Heping District Education Bureau"
+    assert fields["province"] == "Liaoning"
+    assert fields["departments-TOTAL_FORMS"] == "7"
+    data = [(name, "saved by the benchmark" if name == "summary" else value) for name, value in parser.fields]
+    response = staff_client.post(url, dict(data))
+    assert response.status_code == 302
+    bureau.refresh_from_db()
+    assert bureau.summary == "saved by the benchmark"
+    assert bureau.departments.count() == 7
+
+
+@pytest.mark.django_db
+def test_query_counts_are_measured_at_each_size():
+    from bureaus.benchmarks import queries
+    from bureaus.benchmarks.dataset import national_drafts
+
+    call_command("loaddata", "institution_types", verbosity=0)
+    result = queries.run(national_drafts(12), steps=(3, 12))
+    small, large = result["queries_per_page"]["3"], result["queries_per_page"]["12"]
+    # (A search's queries depend on whether it finds anything, which three bureaus may not.)
+    assert {page: n for page, n in small.items() if page != "search"} == {
+        page: n for page, n in large.items() if page != "search"
+    }
+
+
+def test_the_loading_benchmark_compares_both_loaders(tmp_path, db):
+    from bureaus.benchmarks import loading
+    from bureaus.benchmarks.dataset import national_drafts
+
+    call_command("loaddata", "institution_types", verbosity=0)
+    result = loading.run(national_drafts(5), tmp_path)
+    assert result["same_rows"] is True
+    assert result["row_counts"]["bureaus_bureau"] == 5
+    assert result["seconds"]["bulk_load"] > 0 and result["seconds"]["loaddata"] > 0
