@@ -153,11 +153,9 @@ def matching(queryset, query, all_words=None):
     none, bureaus having any of them; pass the answer of :func:`needs_all_words` to
     skip that check.
     """
-    words = terms(query)
+    words, all_words = _words_and_mode(queryset, query, all_words)
     if not words:
         return queryset
-    if all_words is None:
-        all_words = needs_all_words(queryset, query)
     if connection.vendor == "postgresql":
         sql = "SELECT bureau_id FROM bureaus_searchentry WHERE search_vector @@ to_tsquery('english'::regconfig, %s)"
         return queryset.filter(pk__in=RawSQL(sql, [_pg_query(words, all_words)]))
@@ -171,11 +169,9 @@ def ranked(queryset, query, all_words=None):
     Joins the full-text index for the rank, so use the result as the final query
     (a page, a count), not inside another query: see :func:`matching` for that.
     """
-    words = terms(query)
+    words, all_words = _words_and_mode(queryset, query, all_words)
     if not words:
         return queryset
-    if all_words is None:
-        all_words = needs_all_words(queryset, query)
     if connection.vendor == "postgresql":
         tsquery = "to_tsquery('english'::regconfig, %s)"
         pg_query = _pg_query(words, all_words)
@@ -200,6 +196,14 @@ def ranked(queryset, query, all_words=None):
         )
     exact_name = Case(When(name__iexact=query.strip(), then=Value(1)), default=Value(0), output_field=IntegerField())
     return joined.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name")
+
+
+def _words_and_mode(queryset, query, all_words):
+    """The query's words, and whether to ask for all of them (decided now when not given)."""
+    words = terms(query)
+    if words and all_words is None:
+        all_words = needs_all_words(queryset, query)
+    return words, all_words
 
 
 def needs_all_words(queryset, query):
