@@ -20,11 +20,10 @@ CACHE_HEADER = "X-Page-Cache"
 
 
 def page_key(request, version):
-    # The time of the change is part of the key too: a restored backup or a rolled-back
+    # The version holds the time of the change too: a restored backup or a rolled-back
     # transaction can bring back an old number, never an old (number, time) pair.
-    number, changed_at = version
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{number}:{changed_at.timestamp() if changed_at else 0}:{request.method}:{digest}"
+    return f"page:{version}:{request.method}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -39,7 +38,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request, ContentVersion.current())
+        key = page_key(request, ContentVersion.cache_key_part())
         response = self.cache.get(key)
         if response is not None:
             response[CACHE_HEADER] = "hit"

@@ -3,7 +3,7 @@
 import threading
 from contextlib import contextmanager
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import F
 from django.utils import timezone
 
@@ -25,6 +25,14 @@ class ContentVersion(models.Model):
         """(number, changed_at) of the current content."""
         row = cls.objects.filter(pk=1).values_list("number", "changed_at").first()
         return row or (0, None)
+
+    @classmethod
+    def cache_key_part(cls):
+        """The current version as text, read with one plain SQL statement: the page cache asks on every hit."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT number, changed_at FROM {cls._meta.db_table} WHERE id = 1")  # noqa: S608
+            row = cursor.fetchone()
+        return f"{row[0]}:{row[1]}" if row else "0"
 
     @classmethod
     def bump(cls):
