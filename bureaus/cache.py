@@ -22,8 +22,9 @@ CACHE_HEADER = "X-Page-Cache"
 def page_key(request, version):
     # The version holds the time of the change too: a restored backup or a rolled-back
     # transaction can bring back an old number, never an old (number, time) pair.
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{version}:{request.method}:{digest}"
+    # Hashed: memcached keys may not contain spaces or be long, and the version holds a timestamp.
+    digest = hashlib.sha256(f"{version}|{request.method}|{request.get_full_path()}".encode()).hexdigest()
+    return f"page:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
