@@ -73,6 +73,9 @@ def published_bureau(seed_data):
         "/bureaus/changchun-new-district/source/",
         "/bureaus/a-very-long-named-bureau/",
         "/bureaus/no-such-bureau/",
+        "/statistics/",
+        "/compare/?b=shenyang-heping-district&b=changchun-new-district&b=dalian-jinpu-new-district",
+        "/api/",
     ],
 )
 def test_pages_fit_a_phone_without_sideways_scrolling(live_server, phone, published_bureau, path):
