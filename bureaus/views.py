@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from . import charts, search, statistics
 from .compare import MAX_BUREAUS, ComparisonError, compare
 from .filters import BureauFilter
-from .models import Bureau, Department, InstitutionCount
+from .models import Bureau, Department
 from .serializers import bureau_to_dict, dumps, json_ld
 
 
@@ -36,7 +36,7 @@ class HomeView(TemplateView):
             bureau_count=sum(len(bureaus) for bureaus in provinces.values()),
             province_count=len(provinces),
             department_count=Department.objects.filter(bureau__is_published=True).count(),
-            institution_totals=InstitutionCount.objects.published_totals(),
+            institution_totals=statistics.by_type(),
             **kwargs,
         )
 

@@ -2,7 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Q
 from django.urls import reverse
 
 from .base import EARLIEST_YEAR, LATEST_YEAR, BureauItem, BureauItemManager, source_span_constraint
@@ -155,21 +155,6 @@ class InstitutionType(models.Model):
         return (self.slug,)
 
 
-class InstitutionCountQuerySet(models.QuerySet):
-    def published_totals(self):
-        """Per institution type: the sum of counts and how many published bureaus report one."""
-        return (
-            self.filter(bureau__is_published=True)
-            .values("category__name", "category__plural", "category__slug", "category__group")
-            .annotate(total=Sum("count"), bureau_count=Count("bureau", distinct=True))
-            .order_by("category__group", "category__name")
-        )
-
-
-class InstitutionCountManager(BureauItemManager.from_queryset(InstitutionCountQuerySet)):
-    pass
-
-
 class InstitutionCount(BureauItem):
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="institution_counts")
     category = models.ForeignKey(
@@ -193,7 +178,7 @@ class InstitutionCount(BureauItem):
         help_text="The source's wording where it is ambiguous or needs explaining.",
     )
 
-    objects = InstitutionCountManager()
+    objects = BureauItemManager()
 
     class Meta:
         ordering = ["bureau", "position"]
