@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .. import search
-from ..models import Bureau, FactSource, InstitutionType
+from ..models import Bureau, ContentVersion, FactSource, InstitutionType
 from .errors import DocumentError
 
 CREATED, UNCHANGED, REPLACED = "created", "unchanged", "replaced"
@@ -24,12 +24,12 @@ class SaveResult:
     bureau: Bureau
 
 
-def known_types(draft):
-    slugs = {count.category for count in draft.counts}
+def known_types(drafts):
+    """{slug: InstitutionType} of the types these drafts count that already exist: one query for all."""
+    slugs = {count.category for draft in drafts for count in draft.counts}
     return {t.slug: t for t in InstitutionType.objects.filter(slug__in=slugs)}
 
 
-@transaction.atomic
 def save_draft(draft, *, replace=False):
     """Save ``draft`` as an unpublished bureau.
 
@@ -38,6 +38,13 @@ def save_draft(draft, *, replace=False):
     imported facts are replaced by the document's, facts staff added by hand are
     kept after them, and the bureau goes back to draft for review.
     """
+    # One transaction; the bureau is re-indexed for search, and the content version moved on,
+    # once at the end rather than for every row saved or deleted on the way.
+    with transaction.atomic(), ContentVersion.batched(), search.deferred():
+        return _save(draft, replace)
+
+
+def _save(draft, replace):
     existing = Bureau.objects.select_for_update().filter(slug=draft.slug).first()
     if existing is not None and existing.sources.filter(sha256=draft.sha256).exists():
         return SaveResult(UNCHANGED, existing)
@@ -46,7 +53,7 @@ def save_draft(draft, *, replace=False):
             f"A bureau with the slug “{draft.slug}” already exists ({existing.name}); "
             "use --replace to replace its facts with this document's."
         )
-    built = draft.build(known_types(draft))
+    built = draft.build(known_types([draft]))
     validate(built)
     for new_type in built.new_types:
         new_type.save()
@@ -62,7 +69,6 @@ def save_draft(draft, *, replace=False):
             type(rows[0]).objects.bulk_create(rows)
     if existing is not None:
         _move_hand_added_facts_last(bureau)
-    search.refresh([bureau.pk])  # bulk_create sends no signals
     return SaveResult(REPLACED if existing is not None else CREATED, bureau)
 
 
@@ -106,12 +112,10 @@ def _move_hand_added_facts_last(bureau):
 
 def drafts_to_fixture(drafts):
     """A Django fixture (natural keys, no primary keys) of the drafts, for review and ``loaddata``."""
-    objects, types = [], {}
+    objects, types = [], known_types(drafts)
     for draft in drafts:
-        known = {**known_types(draft), **types}
-        built = draft.build(known)
-        for new_type in built.new_types:
-            types[new_type.slug] = new_type
+        built = draft.build(types)
+        types.update({new_type.slug: new_type for new_type in built.new_types})
         objects += built.objects()
     return serializers.serialize(
         "json", objects, indent=2, use_natural_foreign_keys=True, use_natural_primary_keys=True
