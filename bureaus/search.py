@@ -111,8 +111,7 @@ def deferred():
         ids = _deferred.ids
     finally:
         _deferred.ids = None
-    for start in range(0, len(ids), 500):
-        refresh(sorted(ids)[start : start + 500])
+    _refresh_in_batches(sorted(ids))
 
 
 def refresh(bureau_ids):
@@ -141,9 +140,13 @@ def rebuild(batch_size=500):
 
     ids = list(Bureau.objects.values_list("pk", flat=True))
     SearchEntry.objects.exclude(pk__in=ids).delete()
+    _refresh_in_batches(ids, batch_size)
+    return len(ids)
+
+
+def _refresh_in_batches(ids, batch_size=500):
     for start in range(0, len(ids), batch_size):
         refresh(ids[start : start + batch_size])
-    return len(ids)
 
 
 def matching(queryset, query, all_words=None):

@@ -4,9 +4,9 @@
 Reads the same fixture format ``loaddata`` reads (natural keys, as ``import_bureau
 --output`` and ``backup`` write for bureau data), but resolves natural keys in
 memory and writes each model with a few ``bulk_create`` statements instead of one
-query per row and per key. All or nothing, in one transaction; then the search
-index is rebuilt once. Only for new bureaus: a slug already in the database is
-refused (``loaddata`` updates existing rows).
+query per row and per key. All or nothing, in one transaction; the new bureaus
+are indexed for search once, at the end. Only for new bureaus: a slug already in
+the database is refused (``loaddata`` updates existing rows).
 """
 
 import json
@@ -57,9 +57,9 @@ class Command(BaseCommand):
                 raise CommandError(f"bulk_load reads bureau data only; found a record of {label!r}. Use loaddata.")
             by_model.setdefault(label, []).append(record["fields"])
         try:
-            with transaction.atomic(), ContentVersion.batched():
+            # bulk_create sends no signals: index the new bureaus, and move the version on, once at the end.
+            with transaction.atomic(), ContentVersion.batched(), search.deferred():
                 rows = self.load(by_model, batch_size)
-                search.rebuild()
                 ContentVersion.bump()
             optimize_query_planner()
         except (KeyError, ValueError, TypeError) as error:
@@ -85,6 +85,8 @@ class Command(BaseCommand):
                 if taken:
                     raise ValueError(f"these bureaus are already in the database: {', '.join(taken[:5])}")
             model._default_manager.bulk_create(objects, batch_size=batch_size)
+            if label == "bureaus.bureau":
+                search.refresh([bureau.pk for bureau in objects])  # recorded now, run when loading ends
             rows += len(objects)
             if label in KEYED:
                 slug_of = {pk: key[0] for key, pk in keys["bureaus.bureau"].items()}
