@@ -35,6 +35,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
         self.cache = caches[settings.PAGE_CACHE_ALIAS]
         self.timeout = settings.PAGE_CACHE_SECONDS
+        static = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else f"/{settings.STATIC_URL}"
+        self.uncached_prefixes = ("/admin/", static)
 
     def __call__(self, request):
         if not self.cacheable_request(request):
@@ -50,8 +52,7 @@ class AnonymousPageCacheMiddleware:
         response[CACHE_HEADER] = "miss"
         return response
 
-    @staticmethod
-    def cacheable_request(request):
+    def cacheable_request(self, request):
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
