@@ -56,9 +56,7 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(
-                ("/admin/", settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL)
-            )
+            and not request.path.startswith(self.uncached_prefixes)
             and "HTTP_IF_NONE_MATCH" not in request.META  # conditional requests are answered by the view
             and "HTTP_IF_MODIFIED_SINCE" not in request.META
         )
