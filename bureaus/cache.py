@@ -23,13 +23,16 @@ def page_key(request, version):
     # The version holds the time of the change too: a restored backup or a rolled-back
     # transaction can bring back an old number, never an old (number, time) pair.
     # Hashed: memcached keys may not contain spaces or be long, and the version holds a timestamp.
-    digest = hashlib.sha256(f"{version}|{request.method}|{request.get_full_path()}".encode()).hexdigest()
+    # The absolute URI holds scheme and host: pages carry absolute links (canonical, og:url, JSON-LD,
+    # the sitemap, API paging), so one host's page must never answer another's. Building it calls
+    # get_host(), which refuses a host not in ALLOWED_HOSTS (a 400) before the cache is read.
+    digest = hashlib.sha256(f"{version}|{request.method}|{request.build_absolute_uri()}".encode()).hexdigest()
     return f"page:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
-    """The outermost middleware: a visitor without a session cookie is anonymous, so a cached
-    page (stored with the headers the other middleware gave it) is returned before any of them runs."""
+    """Sits right after SecurityMiddleware: a visitor without a session cookie is anonymous, so a cached
+    page (stored with the headers the other middleware gave it) is returned before the rest runs."""
 
     def __init__(self, get_response):
         self.get_response = get_response

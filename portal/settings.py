@@ -64,10 +64,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: a cached page for a visitor without a session is returned at once, with the
-    # security headers the middleware below added when it was first made (bureaus.cache).
-    "bureaus.cache.AnonymousPageCacheMiddleware",
+    # Security first: the HTTPS redirect and its headers apply to every answer, cached or not.
     "django.middleware.security.SecurityMiddleware",
+    # Then a cached page for a visitor without a session is returned at once, with the headers the
+    # middleware below added when it was first made. The cache validates the Host header itself and
+    # keys on scheme and host, so no request can poison another host's pages (bureaus.cache).
+    "bureaus.cache.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,6 +1,7 @@
 """Anonymous pages are cached and go stale the moment content changes; staff always see fresh pages."""
 
 import pytest
+from django.test import Client
 
 from bureaus.models import Bureau, ContentVersion
 
@@ -66,3 +67,33 @@ def test_a_rolled_back_change_cannot_bring_back_an_old_page(client, seed_data):
         transaction.set_rollback(True)
     assert ContentVersion.current() == before
     assert get(client, "/")[0]["X-Page-Cache"] == "hit"
+
+
+# The cache sits after host validation and the HTTPS redirect, and keys on scheme and host.
+
+
+def test_a_host_not_allowed_is_refused_even_when_the_page_is_cached(client, seed_data, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert get(client, "/bureaus/")[0].status_code == 200
+    assert client.get("/bureaus/", HTTP_HOST="evil.example").status_code == 400
+
+
+def test_plain_http_is_redirected_even_when_the_page_is_cached(client, seed_data, settings):
+    get(client, "/bureaus/", secure=True)
+    assert get(client, "/bureaus/", secure=True)[0]["X-Page-Cache"] == "hit"
+    settings.SECURE_SSL_REDIRECT = True
+    response = Client().get("/bureaus/")  # a new client: SecurityMiddleware reads settings when loaded
+    assert response.status_code == 301
+    assert response["Location"] == "https://testserver/bureaus/"
+
+
+def test_one_allowed_host_cannot_poison_the_links_of_another(client, seed_data, settings):
+    settings.ALLOWED_HOSTS = ["portal.example", "localhost"]
+    url = "/bureaus/shenyang-heping-district/"
+    get(client, url, HTTP_HOST="localhost:8101")
+    response, page = get(client, url, HTTP_HOST="portal.example")
+    assert response["X-Page-Cache"] == "miss"
+    assert 'href="http://portal.example/bureaus/shenyang-heping-district/"' in page
+    assert "localhost:8101" not in page
+    robots = client.get("/robots.txt", HTTP_HOST="portal.example").content.decode()
+    assert "Sitemap: http://portal.example/sitemap.xml" in robots
