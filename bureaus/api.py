@@ -7,7 +7,6 @@ Last-Modified come from the content version (moved on by every change to what
 the site shows), so an unchanged answer costs one query and a 304.
 """
 
-import csv
 import hashlib
 from functools import wraps
 from itertools import chain
@@ -20,6 +19,7 @@ from django.utils.http import quote_etag
 from django.views.decorators.http import condition, require_safe
 
 from . import statistics
+from .csvcells import SafeWriter
 from .filters import BureauFilter
 from .models import Achievement, Bureau, ContentVersion, Department, Duty, InstitutionCount, InstitutionType
 from .openapi import openapi_document
@@ -179,7 +179,7 @@ def csv_download(request, kind):
     if error:
         return error
     header, rows = _rows(kind, filterset.unranked_qs())
-    writer = csv.writer(_Echo())
+    writer = SafeWriter(_Echo())
     lines = (writer.writerow(row) for row in chain([header], rows.iterator(chunk_size=2000)))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{kind}.csv"'

@@ -122,7 +122,12 @@ def openapi_document(server_url="/"):
                     ],
                     "responses": {
                         "200": {
-                            "description": "CSV with a header row.",
+                            "description": (
+                                "CSV (UTF-8) with a header row. A text cell that would start with =, +, -, @, "
+                                "a tab or a carriage return is written with a leading apostrophe (') so that "
+                                "spreadsheets show it as text instead of running it as a formula. Times are "
+                                "ISO 8601, as in the JSON."
+                            ),
                             "content": {"text/csv": {"schema": {"type": "string"}}},
                         },
                         "304": NOT_MODIFIED,

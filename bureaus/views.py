@@ -1,6 +1,5 @@
 """Public pages. Views stay thin: the querysets and the serializer do the work."""
 
-import csv
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -11,6 +10,7 @@ from django_filters.views import FilterView
 
 from . import charts, search, statistics
 from .compare import MAX_BUREAUS, ComparisonError, compare
+from .csvcells import SafeWriter
 from .filters import BureauFilter
 from .models import Bureau, Department
 from .serializers import bureau_to_dict, dumps, json_ld
@@ -157,7 +157,7 @@ def statistics_csv(request, table):
     rows, fields = STATISTICS_TABLES[table]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="statistics-{table}.csv"'
-    writer = csv.writer(response)
+    writer = SafeWriter(response)
     writer.writerow(fields)
     writer.writerows([row[field] for field in fields] for row in rows())
     return response

@@ -9,7 +9,7 @@ from openapi_spec_validator import validate as validate_openapi
 
 from bureaus.models import InstitutionCount
 
-from .factories import BureauFactory, InstitutionCountFactory
+from .factories import BureauFactory, DepartmentFactory, DutyFactory, InstitutionCountFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +153,25 @@ def test_the_api_page_for_people_lists_every_endpoint(client, openapi):
     page = client.get("/api/").content.decode()
     for path in openapi["paths"]:
         assert f"GET {path}" in page
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(client):
+    bureau = BureauFactory(name="=HYPERLINK(\"http://evil.example\")", predecessor="+1+2", address="@SUM(A1)")
+    InstitutionCountFactory(bureau=bureau)
+    DepartmentFactory(bureau=bureau, name="-Office", responsibility="\tcmd|' /C calc'!A0")
+    DutyFactory(bureau=bureau, text="\r=1+1")
+    [row] = parse_csv(client.get("/api/csv/bureaus.csv"))
+    assert row["name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert (row["predecessor"], row["address"]) == ("'+1+2", "'@SUM(A1)")
+    [department] = parse_csv(client.get("/api/csv/departments.csv"))
+    assert (department["name"], department["responsibility"]) == ("'-Office", "'\tcmd|' /C calc'!A0")
+    [duty] = parse_csv(client.get("/api/csv/duties.csv"))
+    assert duty["text"] == "'\r=1+1"
+    by_bureau = list(csv.DictReader(io.StringIO(client.get("/statistics/bureaus.csv").content.decode())))
+    assert by_bureau[0]["name"] == "'=HYPERLINK(\"http://evil.example\")"
+
+
+def test_csv_times_are_written_as_in_the_json(client):
+    bureau = BureauFactory()
+    [row] = parse_csv(client.get("/api/csv/bureaus.csv"))
+    assert row["updated_at"] == client.get(f"/api/bureaus/{bureau.slug}/").json()["updated_at"]
