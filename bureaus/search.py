@@ -22,6 +22,8 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .models.base import CONTROL_CHARACTERS_RE
+
 MAX_TERMS = 12
 STOPWORDS = frozenset(
     [
@@ -63,7 +65,9 @@ STOPWORDS = frozenset(
         "with",
     ]
 )
-HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"  # markers no document contains, escaped away afterwards
+# Highlight markers: control characters, which every model refuses and entry_fields() strips
+# from the index as well, so stored text can never forge a <mark>.
+HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"
 FTS_TABLE = "bureaus_search_fts"
 # Column weights: a match in the name counts most, then the place, then the rest.
 SQLITE_RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
@@ -86,11 +90,12 @@ def entry_fields(bureau):
     body += [achievement.text for achievement in bureau.achievements.all()]
     body += [item.category.name for item in bureau.institution_counts.all()]
     place = [bureau.district, bureau.city, bureau.province, bureau.address]
-    return {
+    fields = {
         "name": bureau.name,
         "place": " ".join(part for part in place if part),
         "body": "\n".join(part for part in body if part),
     }
+    return {key: CONTROL_CHARACTERS_RE.sub("", value) for key, value in fields.items()}
 
 
 _deferred = threading.local()

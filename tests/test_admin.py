@@ -108,6 +108,8 @@ def test_admin_saves_a_bureau_with_all_its_inlines(staff_client, kindergarten):
         ),
         ({}, {"institution_counts": [{"category": "KG", "count": "-3"}]}, "A count cannot be negative."),
         ({}, {"duties": [{"kind": "wish", "text": "x"}]}, "Select a valid choice."),
+        ({"summary": "Forged \x02mark\x03 here"}, {}, "contains a control character (U+0002, line 1)"),
+        ({}, {"duties": [{"kind": "task", "text": "A \x1b[31m red task"}]}, "contains a control character (U+001B"),
     ],
 )
 def test_admin_refuses_bad_input_in_plain_words_and_saves_nothing(

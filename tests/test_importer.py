@@ -259,6 +259,11 @@ def test_text_with_nul_characters_is_refused():
         parse_document("Heping District Education Bureau was established in 1994.\x00")
 
 
+def test_text_with_control_characters_is_refused_saying_where():
+    with pytest.raises(DocumentError, match=r"control character \(U\+0002, line 2\)"):
+        parse_document("Heping District Education Bureau.\nIt was established in \x021994.")
+
+
 def test_a_utf8_byte_order_mark_is_accepted():
     assert decode_document("\ufeffEducation".encode()) == "Education"
 

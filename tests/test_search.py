@@ -113,3 +113,14 @@ def test_rebuild_indexes_every_bureau(seed_data):
     assert search.rebuild() == 3
     assert SearchEntry.objects.count() == 3
     assert search.terms("The, the THE and heping!") == ["heping"]
+
+
+def test_stored_text_cannot_forge_highlighting(client):
+    """Rows written before control characters were refused (or by raw SQL) still cannot add <mark>."""
+    bureau = BureauFactory(slug="forged", summary="Teachers")
+    Bureau.objects.filter(pk=bureau.pk).update(summary="Teachers \x02<script>x</script>\x03 and \x02forged\x03")
+    search.refresh([bureau.pk])
+    page = client.get("/bureaus/", {"q": "teachers"}).content.decode()
+    assert "<mark>Teachers</mark>" in page
+    assert "<mark>forged</mark>" not in page
+    assert "<script>x</script>" not in page

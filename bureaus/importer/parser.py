@@ -18,6 +18,7 @@ from collections import Counter
 from django.utils.text import slugify
 
 from ..models import FactSource
+from ..models.base import control_character_problem
 from . import gazetteer
 from .draft import Draft, DraftAchievement, DraftCount, DraftDepartment, DraftDuty
 from .errors import DocumentError
@@ -116,6 +117,9 @@ def parse_document(text, title=""):
         raise DocumentError("The document is empty: there is no text to import.")
     if "\x00" in text:
         raise DocumentError("The text contains NUL characters, so it is binary data, not a document.")
+    problem = control_character_problem(text)
+    if problem:
+        raise DocumentError(f"The text {problem}")
     if not re.search(r"\beducation\b", text, re.IGNORECASE):
         raise DocumentError(
             "This text does not look like a profile of an education bureau: it never mentions education."

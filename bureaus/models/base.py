@@ -1,5 +1,8 @@
 """Pieces shared by the bureau's list items: ordering by position and a pointer into the source."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
@@ -9,7 +12,63 @@ EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
 
-class SourceSpan(models.Model):
+# C0 control characters other than tab, line feed and carriage return, and DEL. Nothing a person
+# writes contains them, PostgreSQL cannot store NUL, and search highlighting uses two of them as
+# its markers: stored text that carried them could forge highlighting.
+CONTROL_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character_problem(text):
+    """A sentence naming the first control character in ``text``, or "" when there is none."""
+    match = CONTROL_CHARACTERS_RE.search(text or "")
+    if not match:
+        return ""
+    line = text.count("\n", 0, match.start()) + 1
+    return f"contains a control character (U+{ord(match.group()):04X}, line {line}); remove it and try again."
+
+
+class PlainTextFields:
+    """Model mixin: every text field refuses control characters, whichever path saves it (admin
+    forms, importer, loaders all run ``full_clean``)."""
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if isinstance(field, models.CharField | models.TextField) and field.name not in (exclude or ()):
+                problem = control_character_problem(getattr(self, field.attname))
+                if problem and field.name not in errors:
+                    errors[field.name] = [f"The text {problem}"]
+        if errors:
+            raise ValidationError(errors)
+
+
+def validate_loaded_row(obj):
+    """Every rule of ``obj``'s model that needs no query, for rows loaders bring in (loaddata,
+    bulk_load, restore): one line naming the record and what is wrong, or "" when it is valid.
+
+    Relations are left out: loaders resolve them first, and a missing one fails on its own.
+    Check constraints are enforced by the database when the row is written.
+    """
+    relations = [field.name for field in obj._meta.concrete_fields if field.is_relation]
+    try:
+        obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+        if hasattr(obj, "clean_loaded"):
+            obj.clean_loaded()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        value = getattr(obj, field, None) if field != "__all__" else None
+        shown = repr(value if not isinstance(value, str) or len(value) <= 60 else f"{value[:60]}…")
+        about = f"{field} {shown}: " if field != "__all__" else ""
+        label = f"{obj._meta.verbose_name} “{str(obj)[:60]}”"
+        return f"{label}: {about}{' '.join(messages)}"
+    return ""
+
+
+class SourceSpan(PlainTextFields, models.Model):
     """Where in a source document a fact was found: the characters [source_start, source_end).
 
     The span covers the sentence (or list clause) the fact came from, so a reader

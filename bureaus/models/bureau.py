@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..regions import PROVINCE_CHOICES, is_municipality
-from .base import EARLIEST_YEAR, LATEST_YEAR
+from .base import EARLIEST_YEAR, LATEST_YEAR, PlainTextFields
 from .items import Achievement, Department, Duty, InstitutionCount, InstitutionType
 from .sources import FactSource, SourceDocument
 
@@ -84,7 +84,7 @@ class BureauManager(models.Manager.from_queryset(BureauQuerySet)):
         return self.get(slug=slug)
 
 
-class Bureau(models.Model):
+class Bureau(PlainTextFields, models.Model):
     name = models.CharField(
         max_length=200,
         error_messages={"blank": "Please give the bureau a name.", "required": "Please give the bureau a name."},

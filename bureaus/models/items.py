@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import EARLIEST_YEAR, LATEST_YEAR, BureauItem, BureauItemManager, source_span_constraint
+from .base import EARLIEST_YEAR, LATEST_YEAR, BureauItem, BureauItemManager, PlainTextFields, source_span_constraint
 
 
 class DepartmentManager(models.Manager):
@@ -124,7 +124,7 @@ class InstitutionTypeManager(models.Manager):
         return self.get(slug=slug)
 
 
-class InstitutionType(models.Model):
+class InstitutionType(PlainTextFields, models.Model):
     """A shared category of institution, so counts add up across bureaus."""
 
     class Group(models.TextChoices):

@@ -2,11 +2,12 @@
 
 import hashlib
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from .base import SourceSpan, source_span_constraint
+from .base import PlainTextFields, SourceSpan, source_span_constraint
 
 
 class SourceDocumentManager(models.Manager):
@@ -18,7 +19,7 @@ def sha256_of(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class SourceDocument(models.Model):
+class SourceDocument(PlainTextFields, models.Model):
     """The full text a bureau's facts were drawn from, kept so every fact can be checked."""
 
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="sources")
@@ -48,6 +49,11 @@ class SourceDocument(models.Model):
 
     def natural_key(self):
         return (self.bureau.slug, self.sha256)
+
+    def clean_loaded(self):
+        """A loaded source must be the text its fingerprint says: facts point into it by position."""
+        if self.sha256 != sha256_of(self.text):
+            raise ValidationError({"sha256": "The fingerprint does not match the text: the text was changed."})
 
     natural_key.dependencies = ["bureaus.bureau"]
 

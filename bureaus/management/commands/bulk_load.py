@@ -13,11 +13,13 @@ import json
 from pathlib import Path
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from bureaus import search
 from bureaus.models import ContentVersion
+from bureaus.models.base import validate_loaded_row
 from bureaus.search import optimize_query_planner
 
 KEYED = ("bureaus.institutiontype", "bureaus.bureau", "bureaus.sourcedocument")
@@ -62,8 +64,9 @@ class Command(BaseCommand):
                 rows = self.load(by_model, batch_size)
                 ContentVersion.bump()
             optimize_query_planner()
-        except (KeyError, ValueError, TypeError) as error:
-            raise CommandError(f"{file} could not be loaded, nothing was written: {error}") from None
+        except (KeyError, ValueError, TypeError, ValidationError) as error:
+            message = "; ".join(error.messages) if isinstance(error, ValidationError) else error
+            raise CommandError(f"{file} could not be loaded, nothing was written: {message}") from None
         self.stdout.write(f"Loaded {rows:,} rows from {file}.")
 
     def load(self, by_model, batch_size):
@@ -79,6 +82,10 @@ class Command(BaseCommand):
             if label == "bureaus.institutiontype":
                 records = [fields for fields in records if (fields["slug"],) not in keys[label]]
             objects = [model(**self.values(model, fields, keys)) for fields in records]
+            for obj in objects:
+                problem = validate_loaded_row(obj)
+                if problem:
+                    raise ValueError(f"the fixture has an invalid record: {problem}")
             if label == "bureaus.bureau":
                 slugs = [bureau.slug for bureau in objects]
                 taken = sorted(model._default_manager.filter(slug__in=slugs).values_list("slug", flat=True))

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DatabaseError, transaction
 
+from bureaus.management.commands.loaddata import InvalidRecord
 from bureaus.models import Bureau
 
 
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 call_command("loaddata", str(file), verbosity=0)
                 count = Bureau.objects.count()
+        except InvalidRecord as error:
+            raise CommandError(f"{file} could not be restored, nothing was loaded: {error.problem}") from None
         except (DeserializationError, DatabaseError, ValueError) as error:
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise CommandError(f"{file} could not be restored, nothing was loaded: {first_line}") from None

@@ -1,0 +1,80 @@
+"""Every loader (loaddata, bulk_load, restore) validates every record and refuses the whole file."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from bureaus.models import Bureau, Department, SourceDocument
+
+pytestmark = pytest.mark.django_db
+
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "bureaus" / "shenyang-heping-district.json"
+
+
+def fixture_with(tmp_path, model, **changes):
+    """The Heping seed fixture with ``changes`` made to the first record of ``model``."""
+    records = json.loads(SEED.read_text())
+    record = next(r for r in records if r["model"] == model)
+    for field, value in changes.items():
+        if field == "slug_everywhere":  # the bureau's slug, and every natural key pointing at it
+            text = json.dumps(records).replace('"shenyang-heping-district"', json.dumps(value))
+            return write(tmp_path, json.loads(text))
+        record["fields"][field] = value
+    return write(tmp_path, records)
+
+
+def write(tmp_path, records):
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(records))
+    return path
+
+
+BAD_RECORDS = [
+    ("bureaus.bureau", {"slug_everywhere": "fx bad slug!"}, "slug"),
+    ("bureaus.bureau", {"province": "Atlantis"}, "province 'Atlantis'"),
+    ("bureaus.bureau", {"established_year": 2099}, "established_year 2099"),
+    ("bureaus.bureau", {"name": "N" * 5000}, "name"),
+    ("bureaus.bureau", {"province": "Beijing", "city": "Beijing"}, "city 'Beijing'"),
+    ("bureaus.bureau", {"summary": "forged \x02mark\x03"}, "control character"),
+    ("bureaus.sourcedocument", {"sha256": "0" * 64}, "fingerprint does not match"),
+    ("bureaus.department", {"name": ""}, "department"),
+]
+
+
+@pytest.fixture
+def types(db):
+    call_command("loaddata", "institution_types", verbosity=0)
+
+
+@pytest.mark.parametrize(("model", "changes", "named"), BAD_RECORDS)
+@pytest.mark.parametrize("loader", ["loaddata", "bulk_load", "restore"])
+def test_a_file_with_one_invalid_record_loads_nothing_and_names_it(tmp_path, types, loader, model, changes, named):
+    path = fixture_with(tmp_path, model, **changes)
+    with pytest.raises(CommandError) as error:
+        call_command(loader, str(path), verbosity=0)
+    message = str(error.value)
+    assert named in message
+    assert "\n" not in message
+    assert "nothing was" in message.lower()
+    assert (Bureau.objects.count(), SourceDocument.objects.count(), Department.objects.count()) == (0, 0, 0)
+
+
+@pytest.mark.parametrize("loader", ["loaddata", "bulk_load", "restore"])
+def test_the_valid_seed_fixture_loads_with_every_loader(tmp_path, types, loader):
+    call_command(loader, str(write(tmp_path, json.loads(SEED.read_text()))), verbosity=0)
+    assert Bureau.objects.get().slug == "shenyang-heping-district"
+    assert Department.objects.count() == 7
+
+
+def test_bulk_load_prints_a_clean_error_not_a_traceback(tmp_path, types, capsys):
+    from django.core.management import execute_from_command_line
+
+    path = fixture_with(tmp_path, "bureaus.bureau", province="Atlantis")
+    with pytest.raises(SystemExit):
+        execute_from_command_line(["manage.py", "bulk_load", str(path)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "CommandError: " in err and "province 'Atlantis'" in err
