@@ -12,11 +12,13 @@ from functools import wraps
 from itertools import chain
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
-from django.views.decorators.http import condition, require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import condition
 
 from . import statistics
 from .csvcells import SafeWriter
@@ -37,6 +39,7 @@ def data_version(request):
 
 
 def _etag(request, *args, **kwargs):
+    # The version, path and query name one answer exactly; the hash keeps the tag short.
     number, _ = data_version(request)
     key = f"{request.path}?{request.GET.urlencode()}|{number}"
     return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
@@ -46,16 +49,64 @@ def _last_modified(request, *args, **kwargs):
     return data_version(request)[1]
 
 
-def open_data(view):
-    """GET/HEAD only, readable from any origin, cacheable by anyone, answered 304 when unchanged."""
+READ_METHODS = ("GET", "HEAD")
+ALLOW = "GET, HEAD, OPTIONS"
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": ALLOW,
+    # A browser client revalidating with If-None-Match sends a preflight first: allow it, and let
+    # scripts read the validators they need to revalidate.
+    "Access-Control-Allow-Headers": "If-None-Match, If-Modified-Since",
+    "Access-Control-Expose-Headers": "ETag, Last-Modified",
+    "Access-Control-Max-Age": "86400",
+}
 
-    @require_safe
-    @condition(etag_func=_etag, last_modified_func=_last_modified)
+
+def read_only(view):
+    """Any origin may read; OPTIONS answers a CORS preflight; every other method gets a JSON 405.
+
+    CSRF does not apply: nothing here writes, and a JSON client must get a JSON answer, not
+    the HTML CSRF page.
+    """
+
+    @csrf_exempt
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Access-Control-Allow-Origin"] = "*"
-        response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+        elif request.method not in READ_METHODS:
+            message = f"The open-data API is read-only: use GET, not {request.method}."
+            response = _json({"errors": {"method": [message]}}, status=405)
+        else:
+            response = view(request, *args, **kwargs)
+        if request.method not in READ_METHODS:
+            response["Allow"] = ALLOW
+        for header, value in CORS_HEADERS.items():
+            response[header] = value
+        return response
+
+    return wrapper
+
+
+def open_data(view):
+    """Read-only, cacheable by anyone, answered 304 when unchanged."""
+    conditional = condition(etag_func=_etag, last_modified_func=_last_modified)(view)
+
+    @read_only
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.headers.get("If-None-Match", "").strip() == "*":
+            # "Any version will do": only an answer that exists can be not modified. Django's
+            # condition() would say 304 before the view could find the bureau or the filter wrong.
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                response = get_conditional_response(
+                    request, etag=_etag(request), last_modified=_last_modified(request), response=response
+                )
+        else:
+            response = conditional(request, *args, **kwargs)
+        if response.status_code in (200, 304):
+            response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
         return response
 
     return wrapper
@@ -79,10 +130,10 @@ def bureau_list(request):
     filterset, error = _filtered(request)
     if error:
         return error
-    try:
-        size = min(MAX_PAGE_SIZE, max(1, int(request.GET.get("page_size", DEFAULT_PAGE_SIZE))))
-    except ValueError:
-        return _json({"errors": {"page_size": ["Give a whole number from 1 to 100."]}}, status=400)
+    size = request.GET.get("page_size", str(DEFAULT_PAGE_SIZE))
+    if not size.isdigit() or not 1 <= int(size) <= MAX_PAGE_SIZE:
+        return _json({"errors": {"page_size": [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]}}, status=400)
+    size = int(size)
     paginator = Paginator(filterset.qs.with_profile(), size)
     try:
         page = paginator.page(request.GET.get("page", 1))
@@ -120,14 +171,12 @@ def statistics_summary(request):
     return _json({"by_type": statistics.by_type(), "by_province": statistics.by_province()})
 
 
-@require_safe
+@read_only
 def openapi(request):
-    response = _json(openapi_document(request.build_absolute_uri("/")))
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return _json(openapi_document(request.build_absolute_uri("/")))
 
 
-@require_safe
+@read_only
 def docs(request):
     return TemplateResponse(request, "api/docs.html", {"openapi": openapi_document(request.build_absolute_uri("/"))})
 
@@ -183,4 +232,16 @@ def csv_download(request, kind):
     lines = (writer.writerow(row) for row in chain([header], rows.iterator(chunk_size=2000)))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{kind}.csv"'
+    return response
+
+
+def is_api_request(request):
+    return request.path.startswith("/api/")
+
+
+def error_response(status, message):
+    """A JSON error for API clients, readable cross-origin like every other API answer."""
+    response = _json({"errors": {"detail": [message]}}, status=status)
+    for header, value in CORS_HEADERS.items():
+        response[header] = value
     return response

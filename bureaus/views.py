@@ -5,10 +5,11 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views import defaults
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import charts, search, statistics
+from . import api, charts, search, statistics
 from .compare import MAX_BUREAUS, ComparisonError, compare
 from .csvcells import SafeWriter
 from .filters import BureauFilter
@@ -178,3 +179,18 @@ def compare_view(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    """404: JSON for the API, the site's page for everything else."""
+    if api.is_api_request(request):
+        message = exception.args[0] if exception and exception.args and isinstance(exception.args[0], str) else ""
+        return api.error_response(404, message or "Nothing exists at this address.")
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    """500: JSON for the API, the site's page for everything else."""
+    if api.is_api_request(request):
+        return api.error_response(500, "The server failed to answer; the error was logged. Try again later.")
+    return defaults.server_error(request)

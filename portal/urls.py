@@ -22,3 +22,6 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "bureaus.views.page_not_found"
+handler500 = "bureaus.views.server_error"

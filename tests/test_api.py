@@ -175,3 +175,69 @@ def test_csv_times_are_written_as_in_the_json(client):
     bureau = BureauFactory()
     [row] = parse_csv(client.get("/api/csv/bureaus.csv"))
     assert row["updated_at"] == client.get(f"/api/bureaus/{bureau.slug}/").json()["updated_at"]
+
+
+# The API's edges: preconditions, preflight, other methods, errors and page sizes.
+
+
+def test_if_none_match_any_is_304_only_for_what_exists(client, seed_data):
+    url = "/api/bureaus/shenyang-heping-district/"
+    assert client.get(url, HTTP_IF_NONE_MATCH="*").status_code == 304
+    assert client.get("/api/bureaus/nowhere/", HTTP_IF_NONE_MATCH="*").status_code == 404
+    assert client.get("/api/bureaus/", {"province": "Atlantis"}, HTTP_IF_NONE_MATCH="*").status_code == 400
+    assert client.get("/api/csv/bureaus.csv", {"province": "Atlantis"}, HTTP_IF_NONE_MATCH="*").status_code == 400
+
+
+def test_a_cors_preflight_for_a_conditional_get_is_allowed(client, seed_data):
+    response = client.options(
+        "/api/bureaus/",
+        HTTP_ORIGIN="https://elsewhere.example",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
+    assert "If-None-Match" in response["Access-Control-Allow-Headers"]
+    got = client.get("/api/bureaus/")
+    assert {"ETag", "Last-Modified"} <= {h.strip() for h in got["Access-Control-Expose-Headers"].split(",")}
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_writes_get_a_json_405_not_the_csrf_page(method, seed_data):
+    from django.test import Client
+
+    response = getattr(Client(enforce_csrf_checks=True), method)("/api/bureaus/shenyang-heping-district/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert "read-only" in response.json()["errors"]["method"][0]
+
+
+def test_api_errors_are_json(client, seed_data):
+    for url in ("/api/bureaus/nowhere/", "/api/no-such-endpoint/", "/api/csv/secrets.csv"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
+        assert response.json()["errors"]["detail"][0]
+    assert client.get("/bureaus/nowhere/")["Content-Type"].startswith("text/html")
+
+
+def test_api_server_errors_are_json(seed_data, monkeypatch):
+    from django.test import Client
+
+    from bureaus import api
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "bureau_to_dict", broken)
+    response = Client(raise_request_exception=False).get("/api/bureaus/shenyang-heping-district/")
+    assert response.status_code == 500
+    assert "logged" in response.json()["errors"]["detail"][0]
+
+
+@pytest.mark.parametrize("size", ["0", "-5", "101", "abc", "2.5", ""])
+def test_a_page_size_outside_1_to_100_is_refused_the_same_way(client, size):
+    response = client.get("/api/bureaus/", {"page_size": size})
+    assert response.status_code == 400
+    assert response.json()["errors"]["page_size"] == ["Give a whole number from 1 to 100."]
