@@ -69,3 +69,34 @@ def test_a_bad_backup_loads_nothing(tmp_path, content):
 def test_restore_of_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="is not a backup file"):
         call_command("restore", str(tmp_path / "missing.json"))
+
+
+def test_the_backup_is_readable_by_its_owner_only(tmp_path, seed_data):
+    import os
+
+    backup = tmp_path / "backup.json"
+    old_umask = os.umask(0o022)
+    try:
+        call_command("backup", str(backup))
+    finally:
+        os.umask(old_umask)
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
+def test_restore_never_replaces_the_passwords_of_existing_users(tmp_path, seed_data):
+    User = get_user_model()
+    User.objects.create_user("editor", password="password-in-the-backup")
+    backup = tmp_path / "backup.json"
+    call_command("backup", str(backup))
+    Bureau.objects.all().delete()
+    editor = User.objects.get(username="editor")
+    editor.set_password("password-changed-since")
+    editor.save()
+
+    with pytest.raises(CommandError, match="already has user accounts.*--skip-users"):
+        call_command("restore", str(backup))
+    assert Bureau.objects.count() == 0
+
+    call_command("restore", str(backup), skip_users=True)
+    assert Bureau.objects.count() == 3
+    assert User.objects.get(username="editor").check_password("password-changed-since")

@@ -5,8 +5,12 @@ Bureaus and all their items, source documents, institution types, users, groups 
 the admin's history. Left out, because they are rebuilt: content types and
 permissions (by ``migrate``), sessions, the search index and the content version.
 ``manage.py restore FILE`` loads it into an empty database.
+
+The file holds every user's password hash, so it is created readable and writable by
+its owner only (mode 0600), whatever the umask.
 """
 
+import os
 from pathlib import Path
 
 from django.core.management import call_command
@@ -32,6 +36,9 @@ class Command(BaseCommand):
             raise CommandError(f"{file} is a folder; give a file name, e.g. {file / 'portal-backup.json'}.")
         temporary = file.with_name(file.name + ".partial")
         try:
+            # Created private before a byte is written; dumpdata then writes into it.
+            os.close(os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+            os.chmod(temporary, 0o600)  # an existing .partial keeps its old mode through os.open
             call_command(
                 "dumpdata",
                 *sum((["--exclude", label] for label in EXCLUDED), []),
@@ -44,4 +51,4 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot write the backup to {file}: {error.strerror}.") from None
         temporary.replace(file)  # a half-written backup never takes the name of a finished one
-        self.stdout.write(f"Backup written to {file}.")
+        self.stdout.write(f"Backup written to {file} (readable by its owner only: it holds password hashes).")
