@@ -23,7 +23,8 @@ from django.views.decorators.http import condition
 from . import statistics
 from .csvcells import SafeWriter
 from .filters import BureauFilter
-from .models import Achievement, Bureau, ContentVersion, Department, Duty, InstitutionCount, InstitutionType
+from .models import Bureau, ContentVersion, InstitutionType
+from .models.parts import CSV_PARTS
 from .openapi import openapi_document
 from .serializers import bureau_to_dict, institution_type_to_dict
 
@@ -204,12 +205,8 @@ def _rows(kind, bureaus):
             "updated_at",
         ]
         return fields, Bureau.objects.filter(pk__in=ids).order_by("name").values_list(*fields)
-    model, fields = {
-        "departments": (Department, ["position", "name", "responsibility"]),
-        "duties": (Duty, ["position", "kind", "title", "text"]),
-        "achievements": (Achievement, ["position", "text"]),
-        "institution-counts": (InstitutionCount, ["position", "category__slug", "count", "as_of_year", "note"]),
-    }[kind]
+    part = CSV_PARTS[kind]
+    model, fields = part.model, part.csv_fields
     rows = (
         model.objects.filter(bureau__in=ids).order_by("bureau__name", "position").values_list("bureau__slug", *fields)
     )
@@ -217,7 +214,7 @@ def _rows(kind, bureaus):
     return header, rows
 
 
-CSV_KINDS = ("bureaus", "departments", "duties", "achievements", "institution-counts")
+CSV_KINDS = ("bureaus", *CSV_PARTS)
 
 
 @open_data

@@ -6,4 +6,6 @@ class BureausConfig(AppConfig):
     verbose_name = "District education bureaus"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the search index to saves)
+        from . import content
+
+        content.connect()

@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of the open-data API, built from the same schema the serializer follows."""
 
 from .filters import BureauFilter
+from .models.parts import CSV_PARTS
 from .regions import PROVINCES
 from .serializers import BUREAU_SCHEMA
 
@@ -114,9 +115,7 @@ def openapi_document(server_url="/"):
                             "name": "kind",
                             "in": "path",
                             "required": True,
-                            "schema": {
-                                "enum": ["bureaus", "departments", "duties", "achievements", "institution-counts"]
-                            },
+                            "schema": {"enum": ["bureaus", *CSV_PARTS]},
                         },
                         *filters,
                     ],

@@ -5,7 +5,7 @@ Each bureau's searchable text lives in a ``SearchEntry`` row (name; place;
 summary, departments, duties, achievements and institution types). The database
 indexes it: SQLite's FTS5 (porter stemming) on the default database, PostgreSQL's
 ``tsvector`` with a GIN index in production. Entries are refreshed when a bureau or
-anything in it is saved (signals in ``bureaus.signals``), after an import, and in
+anything in it changes (through the content seam, ``bureaus.content``), and in
 bulk by ``manage.py rebuild_search_index``.
 
 Queries are never passed to the database's query syntax as they are: they are
@@ -13,8 +13,6 @@ cut into words, so quotes, operators and 10 kB of text cannot cause an error.
 """
 
 import re
-import threading
-from contextlib import contextmanager
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Value, When
@@ -98,35 +96,11 @@ def entry_fields(bureau):
     return {key: CONTROL_CHARACTERS_RE.sub("", value) for key, value in fields.items()}
 
 
-_deferred = threading.local()
-
-
-@contextmanager
-def deferred():
-    """Collect refreshes instead of running them, then refresh each bureau once at the end.
-
-    For bulk writes (loading a fixture) that would otherwise re-index a bureau once per row.
-    """
-    if getattr(_deferred, "ids", None) is not None:  # already deferring: the outer block refreshes
-        yield
-        return
-    _deferred.ids = set()
-    try:
-        yield
-        ids = _deferred.ids
-    finally:
-        _deferred.ids = None
-    _refresh_in_batches(sorted(ids))
-
-
 def refresh(bureau_ids):
     """Rebuild the search entries of these bureaus (and drop those of bureaus that no longer exist)."""
     from .models import Bureau, SearchEntry
 
     bureau_ids = set(bureau_ids)
-    if getattr(_deferred, "ids", None) is not None:
-        _deferred.ids |= bureau_ids
-        return
     if not bureau_ids:
         return
     bureaus = Bureau.objects.filter(pk__in=bureau_ids).prefetch_related(

@@ -21,6 +21,7 @@ from ..models import (
     SourceDocument,
     sha256_of,
 )
+from ..models.parts import PARTS, SOURCES
 from ..seed import standard_institution_types
 from ..serializers import profile_to_dict
 
@@ -231,15 +232,10 @@ class BuiltDraft:
             sources=[self.source],
         )
 
+    def rows(self, part):
+        """The unsaved rows of one of the bureau's parts (``bureaus.models.parts``)."""
+        return [self.source] if part is SOURCES else getattr(self, part.relation)
+
     def objects(self):
         """Every object, parents before children, as a fixture must list them."""
-        return [
-            *self.new_types,
-            self.bureau,
-            self.source,
-            *self.fact_sources,
-            *self.departments,
-            *self.duties,
-            *self.achievements,
-            *self.institution_counts,
-        ]
+        return [*self.new_types, self.bureau, *(row for part in PARTS for row in self.rows(part))]

@@ -8,14 +8,13 @@ from dataclasses import dataclass
 
 from django.core import serializers
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
-from .. import search
-from ..models import Bureau, ContentVersion, FactSource, InstitutionType
+from .. import content
+from ..models import Bureau, FactSource, InstitutionType
+from ..models.parts import ITEM_PARTS, PARTS
 from .errors import DocumentError
 
 CREATED, UNCHANGED, REPLACED = "created", "unchanged", "replaced"
-LIST_RELATIONS = ("departments", "duties", "achievements", "institution_counts")
 
 
 @dataclass
@@ -40,7 +39,7 @@ def save_draft(draft, *, replace=False):
     """
     # One transaction; the bureau is re-indexed for search, and the content version moved on,
     # once at the end rather than for every row saved or deleted on the way.
-    with transaction.atomic(), ContentVersion.batched(), search.deferred():
+    with content.changing():
         return _save(draft, replace)
 
 
@@ -62,11 +61,8 @@ def _save(draft, replace):
         bureau.pk, bureau.created_at = existing.pk, existing.created_at
         _clear_imported_facts(existing, {department.name.casefold() for department in built.departments})
     bureau.save()
-    built.source.save()
-    # Django fills in the ids of the bureau, source and new types saved above when the rows are created.
-    for rows in (built.fact_sources, built.departments, built.duties, built.achievements, built.institution_counts):
-        if rows:
-            type(rows[0]).objects.bulk_create(rows)
+    # The rows find the ids of the bureau, source and new types saved before them when they are written.
+    content.insert_rows(built.rows(part) for part in PARTS)
     if existing is not None:
         _move_hand_added_facts_last(bureau)
     return SaveResult(REPLACED if existing is not None else CREATED, bureau)
@@ -95,16 +91,16 @@ def _clear_imported_facts(bureau, incoming_department_names):
     for department in bureau.departments.filter(source__isnull=True):
         if department.name.casefold() in incoming_department_names:
             department.delete()
-    for relation in LIST_RELATIONS:
-        getattr(bureau, relation).filter(source__isnull=False).delete()
+    for part in ITEM_PARTS:
+        getattr(bureau, part.relation).filter(source__isnull=False).delete()
         # Hand-added rows step aside so the imported ones can take positions 1, 2, …
-        for offset, item in enumerate(getattr(bureau, relation).order_by("position"), 1):
+        for offset, item in enumerate(getattr(bureau, part.relation).order_by("position"), 1):
             type(item).objects.filter(pk=item.pk).update(position=30000 + offset)
 
 
 def _move_hand_added_facts_last(bureau):
-    for relation in LIST_RELATIONS:
-        manager = getattr(bureau, relation)
+    for part in ITEM_PARTS:
+        manager = getattr(bureau, part.relation)
         last = manager.filter(source__isnull=False).count()
         for offset, item in enumerate(manager.filter(source__isnull=True).order_by("position"), 1):
             type(item).objects.filter(pk=item.pk).update(position=last + offset)

@@ -142,8 +142,33 @@ class BureauItem(SourceSpan):
         super().save(*args, **kwargs)
 
 
-class BureauItemManager(models.Manager):
-    """Natural key (bureau slug, position) for items whose only identity is their place."""
+class ContentQuerySet(models.QuerySet):
+    """A queryset whose ``update()`` reports the bureaus it touched to the content seam.
 
-    def get_by_natural_key(self, bureau_slug, position):
-        return self.get(bureau__slug=bureau_slug, position=position)
+    ``update()`` sends no signals, so without this a bulk change would leave cached pages
+    and the search index stale.
+    """
+
+    def update(self, **kwargs):
+        from ..content import changed  # the seam imports the models
+
+        key = "pk" if self.model._meta.model_name == "bureau" else "bureau_id"
+        bureau_ids = set(self.values_list(key, flat=True))
+        rows = super().update(**kwargs)
+        if rows:
+            changed(bureau_ids)
+        return rows
+
+
+class BureauPartManager(models.Manager.from_queryset(ContentQuerySet)):
+    """The manager of every part of a bureau: natural key (bureau slug, ``key_field``).
+
+    Items whose only identity is their place use the position; others name their own key.
+    """
+
+    def __init__(self, key_field="position"):
+        super().__init__()
+        self.key_field = key_field
+
+    def get_by_natural_key(self, bureau_slug, key):
+        return self.get(bureau__slug=bureau_slug, **{self.key_field: key})

@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..regions import PROVINCE_CHOICES, is_municipality
-from .base import EARLIEST_YEAR, LATEST_YEAR, PlainTextFields
-from .items import Achievement, Department, Duty, InstitutionCount, InstitutionType
-from .sources import FactSource, SourceDocument
+from .base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
+from .items import Department, Duty, InstitutionCount, InstitutionType
+from .parts import SPANNED_PARTS
+from .sources import SourceDocument
 
 
-class BureauQuerySet(models.QuerySet):
+class BureauQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -45,7 +46,7 @@ class BureauQuerySet(models.QuerySet):
         span_fields = ("bureau_id", "source_id", "source_start", "source_end")
         return self.prefetch_related(
             "sources",
-            *(Prefetch(relation, queryset=model.objects.only(*span_fields)) for relation, model in SPANNED_RELATIONS),
+            *(Prefetch(part.relation, queryset=part.model.objects.only(*span_fields)) for part in SPANNED_PARTS),
         )
 
     def with_list_counts(self):
@@ -68,15 +69,6 @@ class BureauQuerySet(models.QuerySet):
             department_count=Coalesce(Subquery(departments), 0),
             school_count=Subquery(schools),
         )
-
-
-SPANNED_RELATIONS = (
-    ("departments", Department),
-    ("duties", Duty),
-    ("achievements", Achievement),
-    ("institution_counts", InstitutionCount),
-    ("fact_sources", FactSource),
-)
 
 
 class BureauManager(models.Manager.from_queryset(BureauQuerySet)):
@@ -187,8 +179,8 @@ class Bureau(PlainTextFields, models.Model):
     def source_spans(self):
         """(source id, start, end) of every fact of the bureau that points into a source."""
         spans = set()
-        for relation, _model in SPANNED_RELATIONS:
-            for item in getattr(self, relation).all():
+        for part in SPANNED_PARTS:
+            for item in getattr(self, part.relation).all():
                 if item.source_anchor:
                     spans.add((item.source_id, item.source_start, item.source_end))
         return spans

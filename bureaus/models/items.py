@@ -5,12 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import EARLIEST_YEAR, LATEST_YEAR, BureauItem, BureauItemManager, PlainTextFields, source_span_constraint
-
-
-class DepartmentManager(models.Manager):
-    def get_by_natural_key(self, bureau_slug, name):
-        return self.get(bureau__slug=bureau_slug, name=name)
+from .base import EARLIEST_YEAR, LATEST_YEAR, BureauItem, BureauPartManager, PlainTextFields, source_span_constraint
 
 
 class Department(BureauItem):
@@ -25,7 +20,7 @@ class Department(BureauItem):
         help_text="Leave empty when the source document does not say.",
     )
 
-    objects = DepartmentManager()
+    objects = BureauPartManager("name")
 
     class Meta:
         ordering = ["bureau", "position", "name"]
@@ -66,7 +61,7 @@ class Duty(BureauItem):
     title = models.CharField(max_length=300, blank=True)
     text = models.TextField(error_messages={"blank": "Please write what the duty is."})
 
-    objects = BureauItemManager()
+    objects = BureauPartManager()
 
     class Meta:
         verbose_name_plural = "duties"
@@ -97,7 +92,7 @@ class Achievement(BureauItem):
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="achievements")
     text = models.TextField(error_messages={"blank": "Please write what was achieved."})
 
-    objects = BureauItemManager()
+    objects = BureauPartManager()
 
     class Meta:
         ordering = ["bureau", "position"]
@@ -178,7 +173,7 @@ class InstitutionCount(BureauItem):
         help_text="The source's wording where it is ambiguous or needs explaining.",
     )
 
-    objects = BureauItemManager()
+    objects = BureauPartManager()
 
     class Meta:
         ordering = ["bureau", "position"]

@@ -7,12 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from .base import PlainTextFields, SourceSpan, source_span_constraint
-
-
-class SourceDocumentManager(models.Manager):
-    def get_by_natural_key(self, bureau_slug, sha256):
-        return self.get(bureau__slug=bureau_slug, sha256=sha256)
+from .base import BureauPartManager, PlainTextFields, SourceSpan, source_span_constraint
 
 
 def sha256_of(text):
@@ -28,7 +23,7 @@ class SourceDocument(PlainTextFields, models.Model):
     sha256 = models.CharField(max_length=64, editable=False, help_text="Fingerprint of the text (UTF-8).")
     added_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    objects = SourceDocumentManager()
+    objects = BureauPartManager("sha256")
 
     class Meta:
         ordering = ["bureau", "added_at", "pk"]
@@ -58,11 +53,6 @@ class SourceDocument(PlainTextFields, models.Model):
     natural_key.dependencies = ["bureaus.bureau"]
 
 
-class FactSourceManager(models.Manager):
-    def get_by_natural_key(self, bureau_slug, fact):
-        return self.get(bureau__slug=bureau_slug, fact=fact)
-
-
 class FactSource(SourceSpan):
     """Where a fact held on the bureau itself (founding year, predecessor, …) was found."""
 
@@ -75,7 +65,7 @@ class FactSource(SourceSpan):
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="fact_sources")
     fact = models.CharField(max_length=30, choices=Fact.choices)
 
-    objects = FactSourceManager()
+    objects = BureauPartManager("fact")
 
     class Meta:
         ordering = ["bureau", "fact"]

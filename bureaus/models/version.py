@@ -1,8 +1,5 @@
 """A counter that moves whenever anything the public pages show changes: the key to cached pages."""
 
-import threading
-from contextlib import contextmanager
-
 from django.db import connection, models
 from django.db.models import F
 from django.utils import timezone
@@ -36,28 +33,9 @@ class ContentVersion(models.Model):
 
     @classmethod
     def bump(cls):
-        """Mark the content changed (inside the caller's transaction, so it rolls back with it)."""
-        if getattr(_batch, "pending", None) is not None:
-            _batch.pending = True
-            return
+        """Mark the content changed (inside the caller's transaction, so it rolls back with it).
+
+        Called by the content seam (``bureaus.content``), not directly.
+        """
         if not cls.objects.filter(pk=1).update(number=F("number") + 1, changed_at=timezone.now()):
             cls.objects.get_or_create(pk=1)
-
-    @classmethod
-    @contextmanager
-    def batched(cls):
-        """Within this block, many changes move the version on once, at the end."""
-        if getattr(_batch, "pending", None) is not None:
-            yield
-            return
-        _batch.pending = False
-        try:
-            yield
-            changed = _batch.pending
-        finally:
-            _batch.pending = None
-        if changed:
-            cls.bump()
-
-
-_batch = threading.local()

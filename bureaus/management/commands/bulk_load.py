@@ -3,10 +3,11 @@
 
 Reads the same fixture format ``loaddata`` reads (natural keys, as ``import_bureau
 --output`` and ``backup`` write for bureau data), but resolves natural keys in
-memory and writes each model with a few ``bulk_create`` statements instead of one
-query per row and per key. All or nothing, in one transaction; the new bureaus
-are indexed for search once, at the end. Only for new bureaus: a slug already in
-the database is refused (``loaddata`` updates existing rows).
+memory and writes each model with a few ``bulk_create`` statements (through the one
+bulk writer, ``content.insert_rows``) instead of one query per row and per key. Every
+record is validated first. All or nothing, in one transaction; the new bureaus are
+indexed for search once, at the end. Only for new bureaus: a slug already in the
+database is refused (``loaddata`` updates existing rows).
 """
 
 import json
@@ -15,25 +16,16 @@ from pathlib import Path
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from bureaus import search
-from bureaus.models import ContentVersion
+from bureaus import content
+from bureaus.models import Bureau, InstitutionType
 from bureaus.models.base import validate_loaded_row
+from bureaus.models.parts import PARTS
 from bureaus.search import optimize_query_planner
 
-KEYED = ("bureaus.institutiontype", "bureaus.bureau", "bureaus.sourcedocument")
-# Parents before children.
-ORDER = [
-    "bureaus.institutiontype",
-    "bureaus.bureau",
-    "bureaus.sourcedocument",
-    "bureaus.factsource",
-    "bureaus.department",
-    "bureaus.duty",
-    "bureaus.achievement",
-    "bureaus.institutioncount",
-]
+# Parents before children; the first three are what the others point at by natural key.
+ORDER = ["bureaus.institutiontype", "bureaus.bureau", *(part.label for part in PARTS)]
+KEYED = ORDER[:3]
 
 
 class Command(BaseCommand):
@@ -59,23 +51,18 @@ class Command(BaseCommand):
                 raise CommandError(f"bulk_load reads bureau data only; found a record of {label!r}. Use loaddata.")
             by_model.setdefault(label, []).append(record["fields"])
         try:
-            # bulk_create sends no signals: index the new bureaus, and move the version on, once at the end.
-            with transaction.atomic(), ContentVersion.batched(), search.deferred():
-                rows = self.load(by_model, batch_size)
-                ContentVersion.bump()
+            rows = content.insert_rows(self.rows(by_model), batch_size=batch_size)
             optimize_query_planner()
         except (KeyError, ValueError, TypeError, ValidationError) as error:
             message = "; ".join(error.messages) if isinstance(error, ValidationError) else error
             raise CommandError(f"{file} could not be loaded, nothing was written: {message}") from None
         self.stdout.write(f"Loaded {rows:,} rows from {file}.")
 
-    def load(self, by_model, batch_size):
-        from bureaus.models import InstitutionType
-
+    def rows(self, by_model):
+        """Each model's validated objects in turn; keys of the rows inserted before are read as it goes."""
         # Natural key → primary key, for the models others point at. Types may exist already.
-        keys = {label: {} for label in ORDER}
+        keys = {label: {} for label in KEYED}
         keys["bureaus.institutiontype"] = {(t.slug,): t.pk for t in InstitutionType.objects.all()}
-        rows = 0
         for label in ORDER:
             model = apps.get_model(label)
             records = by_model.get(label, [])
@@ -86,15 +73,11 @@ class Command(BaseCommand):
                 problem = validate_loaded_row(obj)
                 if problem:
                     raise ValueError(f"the fixture has an invalid record: {problem}")
-            if label == "bureaus.bureau":
-                slugs = [bureau.slug for bureau in objects]
-                taken = sorted(model._default_manager.filter(slug__in=slugs).values_list("slug", flat=True))
+            if model is Bureau:
+                taken = sorted(Bureau.objects.filter(slug__in=[b.slug for b in objects]).values_list("slug", flat=True))
                 if taken:
                     raise ValueError(f"these bureaus are already in the database: {', '.join(taken[:5])}")
-            model._default_manager.bulk_create(objects, batch_size=batch_size)
-            if label == "bureaus.bureau":
-                search.refresh([bureau.pk for bureau in objects])  # recorded now, run when loading ends
-            rows += len(objects)
+            yield objects  # inserted by the writer before the generator goes on
             if label in KEYED:
                 slug_of = {pk: key[0] for key, pk in keys["bureaus.bureau"].items()}
                 for obj in objects:
@@ -102,7 +85,6 @@ class Command(BaseCommand):
                         (slug_of[obj.bureau_id], obj.sha256) if label == "bureaus.sourcedocument" else obj.natural_key()
                     )
                     keys[label][key] = obj.pk
-        return rows
 
     @staticmethod
     def values(model, fields, keys):

@@ -11,10 +11,8 @@ load (one transaction) with one line naming it.
 
 from django.core.management.base import CommandError
 from django.core.management.commands.loaddata import Command as DjangoLoaddata
-from django.db import transaction
 
-from bureaus import search
-from bureaus.models import ContentVersion
+from bureaus import content
 from bureaus.models.base import validate_loaded_row
 
 
@@ -33,6 +31,5 @@ class Command(DjangoLoaddata):
         return super().save_obj(obj)
 
     def handle(self, *fixture_labels, **options):
-        using = options.get("database")
-        with transaction.atomic(using=using), ContentVersion.batched(), search.deferred():
+        with content.changing():
             return super().handle(*fixture_labels, **options)

@@ -20,7 +20,6 @@ from django.db import DatabaseError, transaction
 from bureaus.management.commands.loaddata import InvalidRecord
 from bureaus.models import Bureau
 
-
 USER_DATA = ["auth.user", "auth.group", "admin.logentry"]
 
 

@@ -1,0 +1,94 @@
+"""The content seam: every write path moves the version on and re-indexes exactly the bureaus touched, once."""
+
+import pytest
+from django.db import transaction
+
+from bureaus import content, search
+from bureaus.models import Bureau, ContentVersion, Duty
+
+from .factories import BureauFactory, DutyFactory
+from .test_admin import ADD_URL, admin_post_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def refreshed(monkeypatch):
+    """The bureau ids of each search refresh, in order."""
+    calls = []
+    real = search.refresh
+
+    def spy(bureau_ids):
+        calls.append(set(bureau_ids))
+        return real(bureau_ids)
+
+    monkeypatch.setattr(search, "refresh", spy)
+    return calls
+
+
+def number():
+    return ContentVersion.current()[0]
+
+
+def test_queryset_update_goes_through_the_seam(client, refreshed):
+    one, other = BureauFactory(summary="Plain."), BureauFactory(summary="Plain.")
+    before, refreshed[:] = number(), []
+    Bureau.objects.filter(pk=one.pk).update(summary="Hydroponics everywhere.")
+    assert number() == before + 1
+    assert refreshed == [{one.pk}]
+    assert [b.slug for b in client.get("/bureaus/", {"q": "hydroponics"}).context["bureaus"]] == [one.slug]
+    DutyFactory(bureau=other, text="Plain duty")
+    refreshed.clear()
+    Duty.objects.filter(bureau=other).update(text="Aquaponics garden")
+    assert refreshed == [{other.pk}]
+    assert [b.slug for b in client.get("/bureaus/", {"q": "aquaponics"}).context["bureaus"]] == [other.slug]
+
+
+def test_an_update_touching_nothing_changes_nothing(refreshed):
+    before = number()
+    Bureau.objects.filter(slug="nobody").update(summary="x")
+    assert number() == before and refreshed == []
+
+
+def test_a_block_of_many_changes_applies_them_once_for_exactly_the_bureaus_touched(refreshed):
+    one, two, untouched = BureauFactory(), BureauFactory(), BureauFactory()
+    before, refreshed[:] = number(), []
+    with content.changing():
+        for index in range(5):
+            DutyFactory(bureau=one, text=f"Duty {index}")
+        two.summary = "Changed."
+        two.save()
+    assert refreshed == [{one.pk, two.pk}]
+    assert untouched.pk not in refreshed[0]
+    assert number() == before + 1
+
+
+def test_a_rolled_back_block_changes_nothing(refreshed):
+    bureau = BureauFactory()
+    before, refreshed[:] = number(), []
+    with pytest.raises(RuntimeError), content.changing():
+        DutyFactory(bureau=bureau)
+        raise RuntimeError("the writer failed")
+    assert number() == before and refreshed == []
+    assert bureau.duties.count() == 0
+
+
+def test_an_admin_save_with_inlines_is_one_change(staff_client, refreshed):
+    before = number()
+    rows = {
+        "departments": [{"name": f"Section {i}", "responsibility": ""} for i in range(4)],
+        "duties": [{"kind": "task", "text": f"Task {i}"} for i in range(4)],
+    }
+    response = staff_client.post(ADD_URL, admin_post_data(**rows))
+    assert response.status_code == 302
+    bureau = Bureau.objects.get(slug="shenyang-tiexi-district")
+    assert refreshed == [{bureau.pk}]
+    assert number() == before + 1
+
+
+def test_bulk_writes_index_once(refreshed):
+    from bureaus.benchmarks.dataset import bulk_load, national_drafts
+
+    with transaction.atomic():
+        bulk_load(national_drafts(4))
+    assert len(refreshed) == 1 and len(refreshed[0]) == 4
