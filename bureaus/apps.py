@@ -6,6 +6,6 @@ class BureausConfig(AppConfig):
     verbose_name = "District education bureaus"
 
     def ready(self):
-        from . import content
+        from bureaus import content
 
         content.connect()

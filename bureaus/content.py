@@ -22,9 +22,9 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from . import search
-from .models import Bureau, ContentVersion, InstitutionType
-from .models.parts import PARTS
+from bureaus import search
+from bureaus.models import Bureau, ContentVersion, InstitutionType
+from bureaus.models.parts import PARTS
 
 _pending = threading.local()
 

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "bureaus",
+    # make bench: the benchmark command and the synthetic documents it measures with.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -69,7 +71,7 @@ MIDDLEWARE = [
     # Then a cached page for a visitor without a session is returned at once, with the headers the
     # middleware below added when it was first made. The cache validates the Host header itself and
     # keys on scheme and host, so no request can poison another host's pages (bureaus.cache).
-    "bureaus.cache.AnonymousPageCacheMiddleware",
+    "bureaus.pages.cache.AnonymousPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

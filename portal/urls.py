@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from bureaus import views
-from bureaus.sitemaps import SITEMAPS
+from bureaus.opendata.sitemaps import SITEMAPS
+from bureaus.pages import views
 
 admin.site.site_header = "District Education Bureau Portal"
 admin.site.site_title = "Bureau Portal admin"
@@ -13,15 +13,15 @@ admin.site.index_title = "Content"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
-    path("bureaus/", include("bureaus.urls")),
+    path("bureaus/", include("bureaus.pages.urls")),
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("statistics/<slug:table>.csv", views.statistics_csv, name="statistics-csv"),
     path("compare/", views.compare_view, name="compare"),
-    path("api/", include("bureaus.api_urls")),
+    path("api/", include("bureaus.opendata.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
 ]
 
-handler404 = "bureaus.views.page_not_found"
-handler500 = "bureaus.views.server_error"
+handler404 = "bureaus.pages.views.page_not_found"
+handler500 = "bureaus.pages.views.server_error"

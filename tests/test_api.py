@@ -156,19 +156,19 @@ def test_the_api_page_for_people_lists_every_endpoint(client, openapi):
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(client):
-    bureau = BureauFactory(name="=HYPERLINK(\"http://evil.example\")", predecessor="+1+2", address="@SUM(A1)")
+    bureau = BureauFactory(name='=HYPERLINK("http://evil.example")', predecessor="+1+2", address="@SUM(A1)")
     InstitutionCountFactory(bureau=bureau)
     DepartmentFactory(bureau=bureau, name="-Office", responsibility="\tcmd|' /C calc'!A0")
     DutyFactory(bureau=bureau, text="\r=1+1")
     [row] = parse_csv(client.get("/api/csv/bureaus.csv"))
-    assert row["name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["name"] == '\'=HYPERLINK("http://evil.example")'
     assert (row["predecessor"], row["address"]) == ("'+1+2", "'@SUM(A1)")
     [department] = parse_csv(client.get("/api/csv/departments.csv"))
     assert (department["name"], department["responsibility"]) == ("'-Office", "'\tcmd|' /C calc'!A0")
     [duty] = parse_csv(client.get("/api/csv/duties.csv"))
     assert duty["text"] == "'\r=1+1"
     by_bureau = list(csv.DictReader(io.StringIO(client.get("/statistics/bureaus.csv").content.decode())))
-    assert by_bureau[0]["name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert by_bureau[0]["name"] == '\'=HYPERLINK("http://evil.example")'
 
 
 def test_csv_times_are_written_as_in_the_json(client):
@@ -225,7 +225,7 @@ def test_api_errors_are_json(client, seed_data):
 def test_api_server_errors_are_json(seed_data, monkeypatch):
     from django.test import Client
 
-    from bureaus import api
+    from bureaus.opendata import api
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

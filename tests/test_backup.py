@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from bureaus.models import Bureau, SearchEntry
-from bureaus.serializers import bureau_to_dict
+from bureaus.opendata.serializers import bureau_to_dict
 
 from .factories import BureauFactory
 

@@ -5,8 +5,8 @@ import json
 import pytest
 from django.core.management import call_command
 
+from benchmarks.synthetic import generate
 from bureaus.importer import parse_document
-from bureaus.importer.synthetic import generate
 
 
 def test_generated_documents_parse_to_their_facts():
@@ -59,7 +59,7 @@ def test_search_benchmark_refuses_a_database_with_bureaus(tmp_path):
 @pytest.mark.django_db
 def test_the_mixed_run_submits_the_admin_form_as_a_browser_would(staff_client, seed_data):
     """The staff of the mixed run read the change form's fields; posting them back must save."""
-    from bureaus.benchmarks.mixed import FormFields
+    from benchmarks.mixed import FormFields
     from bureaus.models import Bureau
 
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
@@ -80,8 +80,8 @@ def test_the_mixed_run_submits_the_admin_form_as_a_browser_would(staff_client, s
 
 @pytest.mark.django_db
 def test_query_counts_are_measured_at_each_size():
-    from bureaus.benchmarks import queries
-    from bureaus.benchmarks.dataset import national_drafts
+    from benchmarks import queries
+    from benchmarks.dataset import national_drafts
 
     call_command("loaddata", "institution_types", verbosity=0)
     result = queries.run(national_drafts(12), steps=(3, 12))
@@ -92,8 +92,8 @@ def test_query_counts_are_measured_at_each_size():
 
 
 def test_the_loading_benchmark_compares_both_loaders(tmp_path, db):
-    from bureaus.benchmarks import loading
-    from bureaus.benchmarks.dataset import national_drafts
+    from benchmarks import loading
+    from benchmarks.dataset import national_drafts
 
     call_command("loaddata", "institution_types", verbosity=0)
     result = loading.run(national_drafts(5), tmp_path)

@@ -4,10 +4,10 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from bureaus.benchmarks.dataset import national_drafts
+from benchmarks.dataset import national_drafts
 from bureaus.importer.saving import drafts_to_fixture
 from bureaus.models import Bureau, Department, Duty, FactSource, InstitutionCount, SearchEntry, SourceDocument
-from bureaus.serializers import bureau_to_dict
+from bureaus.opendata.serializers import bureau_to_dict
 
 pytestmark = pytest.mark.django_db
 

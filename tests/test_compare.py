@@ -2,7 +2,7 @@
 
 import pytest
 
-from bureaus.compare import department_kind
+from bureaus.pages.compare import department_kind
 
 pytestmark = pytest.mark.django_db
 

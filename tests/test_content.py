@@ -87,7 +87,7 @@ def test_an_admin_save_with_inlines_is_one_change(staff_client, refreshed):
 
 
 def test_bulk_writes_index_once(refreshed):
-    from bureaus.benchmarks.dataset import bulk_load, national_drafts
+    from benchmarks.dataset import bulk_load, national_drafts
 
     with transaction.atomic():
         bulk_load(national_drafts(4))

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from bureaus.models import Bureau
-from bureaus.serializers import bureau_to_dict, dumps
+from bureaus.opendata.serializers import bureau_to_dict, dumps
 
 from .factories import (
     AchievementFactory,

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from bureaus import statistics
+from bureaus.pages import statistics
 
 from .factories import BureauFactory, InstitutionCountFactory, InstitutionTypeFactory
 

@@ -8,9 +8,9 @@ The bureau document importer: prose documents in, draft bureaus out.
 Every failure is a :class:`DocumentError` whose message is one line in plain words.
 """
 
-from .draft import Draft
-from .errors import DocumentError
-from .parser import parse_document
-from .reading import MAX_BYTES, decode_document, read_document
+from bureaus.importer.draft import Draft
+from bureaus.importer.errors import DocumentError
+from bureaus.importer.parser import parse_document
+from bureaus.importer.reading import MAX_BYTES, decode_document, read_document
 
 __all__ = ["MAX_BYTES", "DocumentError", "Draft", "decode_document", "parse_document", "read_document"]

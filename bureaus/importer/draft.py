@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from ..models import (
+from bureaus.models import (
     Achievement,
     Bureau,
     Department,
@@ -21,9 +21,9 @@ from ..models import (
     SourceDocument,
     sha256_of,
 )
-from ..models.parts import PARTS, SOURCES
-from ..seed import standard_institution_types
-from ..serializers import profile_to_dict
+from bureaus.models.parts import PARTS, SOURCES
+from bureaus.opendata.serializers import profile_to_dict
+from bureaus.seed import standard_institution_types
 
 
 @dataclass
@@ -102,7 +102,7 @@ class Draft:
 
     def review_sections(self):
         """What a reviewer checks, section by section: [(heading, [(label, value, source sentence)])]."""
-        from ..models import Duty
+        from bureaus.models import Duty
 
         facts = [
             ("Name", self.name, self.quote(self.fact_spans.get("name", (0, 0)))),

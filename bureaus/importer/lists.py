@@ -12,7 +12,7 @@ clause ("…, making new contributions") stays with it.
 
 import re
 
-from .segments import Segment, capitalise, clauses, strip_end
+from bureaus.importer.segments import Segment, capitalise, clauses, strip_end
 
 # Verbs these documents use to open a duty, plan or achievement, in their base form.
 VERBS = frozenset(

@@ -17,14 +17,14 @@ from collections import Counter
 
 from django.utils.text import slugify
 
-from ..models import FactSource
-from ..models.base import control_character_problem
-from . import gazetteer
-from .draft import Draft, DraftAchievement, DraftCount, DraftDepartment, DraftDuty
-from .errors import DocumentError
-from .institutions import as_of_year, find_counts
-from .lists import is_department_name, split_actions, split_names
-from .segments import capitalise, clauses, inline_items, lines, section_kind, sentences, strip_end
+from bureaus.importer.draft import Draft, DraftAchievement, DraftCount, DraftDepartment, DraftDuty
+from bureaus.importer.errors import DocumentError
+from bureaus.importer.institutions import as_of_year, find_counts
+from bureaus.importer.lists import is_department_name, split_actions, split_names
+from bureaus.importer.segments import capitalise, clauses, inline_items, lines, section_kind, sentences, strip_end
+from bureaus.models import FactSource
+from bureaus.models.base import control_character_problem
+from bureaus.places import gazetteer
 
 DUTY_KINDS = ("responsibility", "priority", "task", "plan")
 NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"

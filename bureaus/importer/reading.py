@@ -5,7 +5,7 @@ Checks, in order: size (at most 1 MB), emptiness, binary content, UTF-8. Each
 failure is a :class:`DocumentError` with a one-line message in plain words.
 """
 
-from .errors import DocumentError
+from bureaus.importer.errors import DocumentError
 
 MAX_BYTES = 1024 * 1024
 

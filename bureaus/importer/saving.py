@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from django.core import serializers
 from django.core.exceptions import ValidationError
 
-from .. import content
-from ..models import Bureau, FactSource, InstitutionType
-from ..models.parts import ITEM_PARTS, PARTS
-from .errors import DocumentError
+from bureaus import content
+from bureaus.importer.errors import DocumentError
+from bureaus.models import Bureau, FactSource, InstitutionType
+from bureaus.models.parts import ITEM_PARTS, PARTS
 
 CREATED, UNCHANGED, REPLACED = "created", "unchanged", "replaced"
 

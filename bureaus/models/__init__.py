@@ -8,12 +8,12 @@ natural key, so fixtures carry no primary keys and loading the same fixture
 twice updates rows instead of duplicating them.
 """
 
-from .base import EARLIEST_YEAR, LATEST_YEAR
-from .bureau import Bureau, BureauQuerySet
-from .items import Achievement, Department, Duty, InstitutionCount, InstitutionType
-from .search import SearchEntry
-from .sources import FactSource, SourceDocument, sha256_of
-from .version import ContentVersion
+from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR
+from bureaus.models.bureau import Bureau, BureauQuerySet
+from bureaus.models.items import Achievement, Department, Duty, InstitutionCount, InstitutionType
+from bureaus.models.search import SearchEntry
+from bureaus.models.sources import FactSource, SourceDocument, sha256_of
+from bureaus.models.version import ContentVersion
 
 __all__ = [
     "EARLIEST_YEAR",

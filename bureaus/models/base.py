@@ -150,7 +150,7 @@ class ContentQuerySet(models.QuerySet):
     """
 
     def update(self, **kwargs):
-        from ..content import changed  # the seam imports the models
+        from bureaus.content import changed  # the seam imports the models
 
         key = "pk" if self.model._meta.model_name == "bureau" else "bureau_id"
         bureau_ids = set(self.values_list(key, flat=True))

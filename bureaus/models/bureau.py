@@ -10,11 +10,11 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from ..regions import PROVINCE_CHOICES, is_municipality
-from .base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
-from .items import Department, Duty, InstitutionCount, InstitutionType
-from .parts import SPANNED_PARTS
-from .sources import SourceDocument
+from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
+from bureaus.models.items import Department, Duty, InstitutionCount, InstitutionType
+from bureaus.models.parts import SPANNED_PARTS
+from bureaus.models.sources import SourceDocument
+from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
 
 
 class BureauQuerySet(ContentQuerySet):

@@ -5,7 +5,14 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import EARLIEST_YEAR, LATEST_YEAR, BureauItem, BureauPartManager, PlainTextFields, source_span_constraint
+from bureaus.models.base import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    BureauItem,
+    BureauPartManager,
+    PlainTextFields,
+    source_span_constraint,
+)
 
 
 class Department(BureauItem):

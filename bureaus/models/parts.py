@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from .items import Achievement, Department, Duty, InstitutionCount
-from .sources import FactSource, SourceDocument
+from bureaus.models.items import Achievement, Department, Duty, InstitutionCount
+from bureaus.models.sources import FactSource, SourceDocument
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from .base import BureauPartManager, PlainTextFields, SourceSpan, source_span_constraint
+from bureaus.models.base import BureauPartManager, PlainTextFields, SourceSpan, source_span_constraint
 
 
 def sha256_of(text):

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models.base import source_anchor
+from bureaus.models.base import source_anchor
 
 register = template.Library()
 

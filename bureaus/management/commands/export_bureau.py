@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from bureaus.models import Bureau
-from bureaus.serializers import bureau_to_dict, dumps
+from bureaus.opendata.serializers import bureau_to_dict, dumps
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bureaus.importer import DocumentError, parse_document, read_document
 from bureaus.importer.saving import CREATED, REPLACED, UNCHANGED, drafts_to_fixture, save_draft
-from bureaus.serializers import dumps
+from bureaus.opendata.serializers import dumps
 
 
 class Command(BaseCommand):

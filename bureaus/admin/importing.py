@@ -15,8 +15,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .importer import MAX_BYTES, DocumentError, decode_document, parse_document
-from .importer.saving import UNCHANGED, save_draft
+from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
+from bureaus.importer.saving import UNCHANGED, save_draft
 
 
 class ImportDocumentForm(forms.Form):

@@ -6,11 +6,11 @@ drafts are then written by the one bulk writer (a few statements per table inste
 of one per row), which indexes them for search once at the end.
 """
 
-from .. import content, search
-from ..importer import parse_document
-from ..importer.saving import known_types
-from ..importer.synthetic import generate
-from ..models.parts import PARTS
+from benchmarks.synthetic import generate
+from bureaus import content, search
+from bureaus.importer import parse_document
+from bureaus.importer.saving import known_types
+from bureaus.models.parts import PARTS
 
 
 def national_drafts(count, seed=2026):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from bureaus.opendata import api
 
 app_name = "api"
 

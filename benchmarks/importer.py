@@ -3,9 +3,9 @@
 import statistics
 import time
 
-from ..importer import DocumentError, parse_document
-from ..importer.synthetic import generate
-from . import percentiles, status
+from benchmarks import percentiles, status
+from benchmarks.synthetic import generate
+from bureaus.importer import DocumentError, parse_document
 
 TARGET_PER_SECOND = 200
 

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Bureau
+from bureaus.models import Bureau
 
 
 class BureauSitemap(Sitemap):

@@ -20,13 +20,13 @@ from django.utils.http import quote_etag
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import condition
 
-from . import statistics
-from .csvcells import SafeWriter
-from .filters import BureauFilter
-from .models import Bureau, ContentVersion, InstitutionType
-from .models.parts import CSV_PARTS
-from .openapi import openapi_document
-from .serializers import bureau_to_dict, institution_type_to_dict
+from bureaus.models import Bureau, ContentVersion, InstitutionType
+from bureaus.models.parts import CSV_PARTS
+from bureaus.opendata.csvcells import SafeWriter
+from bureaus.opendata.openapi import openapi_document
+from bureaus.opendata.serializers import bureau_to_dict, institution_type_to_dict
+from bureaus.pages import statistics
+from bureaus.pages.filters import BureauFilter
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 CACHE_SECONDS = 300

@@ -14,7 +14,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 
-from .models import ContentVersion
+from bureaus.models import ContentVersion
 
 CACHE_HEADER = "X-Page-Cache"
 

@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from ..regions import MUNICIPALITIES, PROVINCES
+from bureaus.places.regions import MUNICIPALITIES, PROVINCES
 
 DATA_FILE = Path(__file__).with_name("data") / "gazetteer.json"
 

@@ -10,9 +10,9 @@ import django_filters
 from django import forms
 from django.db.models import Count, Exists, OuterRef
 
-from . import search
-from .models import Bureau, Department, InstitutionCount, InstitutionType
-from .regions import PROVINCE_CHOICES
+from bureaus import search
+from bureaus.models import Bureau, Department, InstitutionCount, InstitutionType
+from bureaus.places.regions import PROVINCE_CHOICES
 
 FACETS = ("province", "city", "institution_type")
 

@@ -1,6 +1,5 @@
 """Public pages. Views stay thin: the querysets and the serializer do the work."""
 
-
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
@@ -9,12 +8,14 @@ from django.views import defaults
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import api, charts, search, statistics
-from .compare import MAX_BUREAUS, ComparisonError, compare
-from .csvcells import SafeWriter
-from .filters import BureauFilter
-from .models import Bureau, Department
-from .serializers import bureau_to_dict, dumps, json_ld
+from bureaus import search
+from bureaus.models import Bureau, Department
+from bureaus.opendata import api
+from bureaus.opendata.csvcells import SafeWriter
+from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
+from bureaus.pages import charts, statistics
+from bureaus.pages.compare import MAX_BUREAUS, ComparisonError, compare
+from bureaus.pages.filters import BureauFilter
 
 
 class HomeView(TemplateView):

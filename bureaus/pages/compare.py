@@ -9,7 +9,7 @@ duties by kind, so differences show on one row.
 import re
 from dataclasses import dataclass
 
-from .models import Bureau, Duty
+from bureaus.models import Bureau, Duty
 
 MIN_BUREAUS, MAX_BUREAUS = 2, 4
 

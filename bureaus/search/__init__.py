@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .models.base import CONTROL_CHARACTERS_RE
+from bureaus.models.base import CONTROL_CHARACTERS_RE
 
 MAX_TERMS = 12
 STOPWORDS = frozenset(
@@ -98,7 +98,7 @@ def entry_fields(bureau):
 
 def refresh(bureau_ids):
     """Rebuild the search entries of these bureaus (and drop those of bureaus that no longer exist)."""
-    from .models import Bureau, SearchEntry
+    from bureaus.models import Bureau, SearchEntry
 
     bureau_ids = set(bureau_ids)
     if not bureau_ids:
@@ -115,7 +115,7 @@ def refresh(bureau_ids):
 
 def rebuild(batch_size=500):
     """Rebuild every bureau's entry; returns how many bureaus were indexed."""
-    from .models import Bureau, SearchEntry
+    from bureaus.models import Bureau, SearchEntry
 
     ids = list(Bureau.objects.values_list("pk", flat=True))
     SearchEntry.objects.exclude(pk__in=ids).delete()

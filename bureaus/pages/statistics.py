@@ -7,7 +7,7 @@ Plain data (lists of dicts), shared by the statistics page, its CSV downloads an
 
 from django.db.models import Count, Sum
 
-from .models import Bureau, InstitutionCount, InstitutionType
+from bureaus.models import Bureau, InstitutionCount, InstitutionType
 
 
 def _published_counts():

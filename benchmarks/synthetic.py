@@ -8,7 +8,7 @@ nobody wrote by hand. Deterministic for a given seed.
 import random
 from dataclasses import dataclass, field
 
-from . import gazetteer
+from bureaus.places import gazetteer
 
 DISTRICT_NAMES = [
     "Heping",
@@ -130,7 +130,7 @@ def generate(count, seed=2026):
 
 
 def _provinces():
-    from ..regions import PROVINCES
+    from bureaus.places.regions import PROVINCES
 
     return [p for p in PROVINCES if not gazetteer.is_municipality(p)]
 

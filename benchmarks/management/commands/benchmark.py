@@ -19,8 +19,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from bureaus.benchmarks import importer, loading, mixed, queries, search, serving
-from bureaus.benchmarks.dataset import national_drafts
+from benchmarks import importer, loading, mixed, queries, search, serving
+from benchmarks.dataset import national_drafts
 from bureaus.models import Bureau
 
 SECTIONS = ["importer", "queries", "search", "loading", "serving", "mixed"]

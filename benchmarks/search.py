@@ -6,10 +6,10 @@ import time
 
 from django.test import Client
 
-from .. import search
-from ..importer.synthetic import DEPARTMENTS, DISTRICT_NAMES, DUTIES
-from ..models import Bureau
-from . import percentiles, status
+from benchmarks import percentiles, status
+from benchmarks.synthetic import DEPARTMENTS, DISTRICT_NAMES, DUTIES
+from bureaus import search
+from bureaus.models import Bureau
 
 TARGET_P95_MS = 50
 

@@ -2,9 +2,9 @@
 
 import sqlite3
 
-from ..importer.saving import drafts_to_fixture
-from . import status
-from .processes import environment, manage
+from benchmarks import status
+from benchmarks.processes import environment, manage
+from bureaus.importer.saving import drafts_to_fixture
 
 TARGET_SECONDS = 10
 TARGET_SPEEDUP = 5

@@ -4,8 +4,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from ..models import Bureau
-from .dataset import bulk_load
+from benchmarks.dataset import bulk_load
+from bureaus.models import Bureau
 
 PAGES = {
     "home": "/",

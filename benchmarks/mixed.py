@@ -17,8 +17,8 @@ from http.cookiejar import CookieJar
 
 from django.contrib.auth import get_user_model
 
-from ..models import Bureau
-from .processes import environment, gunicorn
+from benchmarks.processes import environment, gunicorn
+from bureaus.models import Bureau
 
 PASSWORD = "bench-staff-password-1"
 

@@ -14,10 +14,10 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import path
 from django.utils import timezone
 
-from . import content
-from .admin_import import import_document_view
-from .forms import PlainWordsModelForm
-from .models import (
+from bureaus import content
+from bureaus.admin.forms import PlainWordsModelForm
+from bureaus.admin.importing import import_document_view
+from bureaus.models import (
     Achievement,
     Bureau,
     Department,

@@ -1,9 +1,9 @@
 """The OpenAPI 3.1 description of the open-data API, built from the same schema the serializer follows."""
 
-from .filters import BureauFilter
-from .models.parts import CSV_PARTS
-from .regions import PROVINCES
-from .serializers import BUREAU_SCHEMA
+from bureaus.models.parts import CSV_PARTS
+from bureaus.opendata.serializers import BUREAU_SCHEMA
+from bureaus.pages.filters import BureauFilter
+from bureaus.places.regions import PROVINCES
 
 FILTER_DESCRIPTIONS = {
     "q": "Full-text search over name, place, departments, duties, achievements and summary; ranked by relevance.",

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ..models import Bureau
-from . import status
-from .processes import environment, gunicorn, manage
+from benchmarks import status
+from benchmarks.processes import environment, gunicorn, manage
+from bureaus.models import Bureau
 
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
