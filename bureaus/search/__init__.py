@@ -10,13 +10,21 @@ bulk by ``manage.py rebuild_search_index``.
 
 Queries are never passed to the database's query syntax as they are: they are
 cut into words, so quotes, operators and 10 kB of text cannot cause an error.
+
+This module is the one interface; the database-specific work is done by a backend
+chosen once, by the database in use: ``sqlite`` (FTS5) or ``postgres``
+(``django.contrib.postgres.search``). Both offer ``matching``, ``ranked`` and
+``snippets`` over a list of words, and ``optimize``.
+
+Owns: the ``SearchEntry`` text and the queries over it. May import ``bureaus.models``.
 """
 
 import re
+from functools import cache
+from importlib import import_module
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Value, When
-from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -66,9 +74,6 @@ STOPWORDS = frozenset(
 # Highlight markers: control characters, which every model refuses and entry_fields() strips
 # from the index as well, so stored text can never forge a <mark>.
 HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"
-FTS_TABLE = "bureaus_search_fts"
-# Column weights: a match in the name counts most, then the place, then the rest.
-SQLITE_RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
 
 
 def terms(query):
@@ -128,6 +133,13 @@ def _refresh_in_batches(ids, batch_size=500):
         refresh(ids[start : start + batch_size])
 
 
+@cache
+def backend():
+    """The search backend of the database in use, chosen once per process."""
+    name = "postgres" if connection.vendor == "postgresql" else "sqlite"
+    return import_module(f"{__name__}.{name}")
+
+
 def matching(queryset, query, all_words=None):
     """``queryset`` narrowed to the bureaus matching ``query``; safe to use as a subquery.
 
@@ -138,46 +150,21 @@ def matching(queryset, query, all_words=None):
     words, all_words = _words_and_mode(queryset, query, all_words)
     if not words:
         return queryset
-    if connection.vendor == "postgresql":
-        sql = "SELECT bureau_id FROM bureaus_searchentry WHERE search_vector @@ to_tsquery('english'::regconfig, %s)"
-        return queryset.filter(pk__in=RawSQL(sql, [_pg_query(words, all_words)]))
-    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    return queryset.filter(pk__in=RawSQL(sql, [_sqlite_match(words, all_words)]))
+    return backend().matching(queryset, words, all_words)
 
 
 def ranked(queryset, query, all_words=None):
     """Matching bureaus with ``search_rank``, best first; a bureau named exactly as the query comes first.
 
-    Joins the full-text index for the rank, so use the result as the final query
-    (a page, a count), not inside another query: see :func:`matching` for that.
+    Use the result as the final query (a page, a count), not inside another query:
+    see :func:`matching` for that.
     """
     words, all_words = _words_and_mode(queryset, query, all_words)
     if not words:
         return queryset
-    if connection.vendor == "postgresql":
-        tsquery = "to_tsquery('english'::regconfig, %s)"
-        pg_query = _pg_query(words, all_words)
-        joined = queryset.extra(
-            tables=["bureaus_searchentry"],
-            where=[
-                "bureaus_searchentry.bureau_id = bureaus_bureau.id",
-                f"bureaus_searchentry.search_vector @@ {tsquery}",
-            ],
-            params=[pg_query],
-            select={"search_rank": f"ts_rank_cd(bureaus_searchentry.search_vector, {tsquery})"},
-            select_params=[pg_query],
-        )
-    else:
-        # A join with the FTS5 table ranks every match in one pass; a subquery per bureau
-        # would run the full-text query once per match (seconds for a common word).
-        joined = queryset.extra(
-            tables=[FTS_TABLE],
-            where=[f"{FTS_TABLE}.rowid = bureaus_bureau.id", f"{FTS_TABLE} MATCH %s"],
-            params=[_sqlite_match(words, all_words)],
-            select={"search_rank": SQLITE_RANK},
-        )
     exact_name = Case(When(name__iexact=query.strip(), then=Value(1)), default=Value(0), output_field=IntegerField())
-    return joined.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name")
+    found = backend().ranked(queryset, words, all_words)
+    return found.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name")
 
 
 def _words_and_mode(queryset, query, all_words):
@@ -194,42 +181,13 @@ def needs_all_words(queryset, query):
     return bool(words) and matching(queryset, query, all_words=True).exists()
 
 
-def _sqlite_match(words, all_words):
-    # Each word is quoted, so it is a plain term whatever characters it has; the last may be a prefix.
-    quoted = [f'"{word}"' for word in words]
-    if len(words[-1]) >= 3:
-        quoted[-1] += "*"
-    return (" AND " if all_words else " OR ").join(quoted)
-
-
-def _pg_query(words, all_words):
-    # Words are \w+ only, so joining them with & or | cannot make to_tsquery fail.
-    return (" & " if all_words else " | ").join(words)
-
-
 def attach_snippets(bureaus, query):
     """Give each bureau of a page a ``search_snippet``: the matching passage, terms in <mark>, escaped."""
     words = terms(query)
     bureaus = list(bureaus)
     if not words or not bureaus:
         return bureaus
-    ids = [bureau.pk for bureau in bureaus]
-    placeholders = ", ".join(["%s"] * len(ids))
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            options = f"StartSel={HIGHLIGHT_START}, StopSel={HIGHLIGHT_END}, MaxWords=30, MinWords=12, MaxFragments=2"
-            cursor.execute(
-                "SELECT bureau_id, ts_headline('english', body, to_tsquery('english'::regconfig, %s), %s) "
-                f"FROM bureaus_searchentry WHERE bureau_id IN ({placeholders})",
-                [_pg_query(words, all_words=False), options, *ids],
-            )
-        else:
-            cursor.execute(
-                f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', 24) FROM {FTS_TABLE} "
-                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
-                [HIGHLIGHT_START, HIGHLIGHT_END, _sqlite_match(words, all_words=False), *ids],
-            )
-        snippets = dict(cursor.fetchall())
+    snippets = backend().snippets([bureau.pk for bureau in bureaus], words, HIGHLIGHT_START, HIGHLIGHT_END)
     for bureau in bureaus:
         bureau.search_snippet = highlight(snippets.get(bureau.pk, ""))
     return bureaus
@@ -243,5 +201,4 @@ def highlight(snippet):
 
 def optimize_query_planner():
     """Refresh the database's table statistics after a bulk load, so it picks the right indexes."""
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA optimize" if connection.vendor == "sqlite" else "ANALYZE")
+    backend().optimize()

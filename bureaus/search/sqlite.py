@@ -1,0 +1,56 @@
+"""
+Search on SQLite: an FTS5 table (porter stemming) that triggers keep in step with
+``bureaus_searchentry`` (migration 0004).
+
+FTS5 is a virtual table Django's ORM cannot name, so the queries here are SQL; every
+value goes in as a parameter.
+"""
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+FTS_TABLE = "bureaus_search_fts"
+# Column weights: a match in the name counts most, then the place, then the rest.
+RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
+
+
+def match_expression(words, all_words):
+    """An FTS5 query: each word quoted, so it is a plain term whatever it holds; the last may be a prefix."""
+    quoted = [f'"{word}"' for word in words]
+    if len(words[-1]) >= 3:
+        quoted[-1] += "*"
+    return (" AND " if all_words else " OR ").join(quoted)
+
+
+def matching(queryset, words, all_words):
+    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    return queryset.filter(pk__in=RawSQL(sql, [match_expression(words, all_words)]))
+
+
+def ranked(queryset, words, all_words):
+    # A join with the FTS5 table ranks every match in one pass; a subquery per bureau would run
+    # the full-text query once per match (seconds for a common word). Only extra() can join a
+    # table the ORM does not know.
+    return queryset.extra(
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = bureaus_bureau.id", f"{FTS_TABLE} MATCH %s"],
+        params=[match_expression(words, all_words)],
+        select={"search_rank": RANK},
+    )
+
+
+def snippets(bureau_ids, words, start, end):
+    """{bureau id: passage of its body around the words, each marked with ``start`` … ``end``}."""
+    placeholders = ", ".join(["%s"] * len(bureau_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', 24) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [start, end, match_expression(words, all_words=False), *bureau_ids],
+        )
+        return dict(cursor.fetchall())
+
+
+def optimize():
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA optimize")
