@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass, field
 
 from bureaus.places import gazetteer
+from bureaus.places.regions import is_municipality
 
 DISTRICT_NAMES = [
     "Heping",
@@ -132,7 +133,7 @@ def generate(count, seed=2026):
 def _provinces():
     from bureaus.places.regions import PROVINCES
 
-    return [p for p in PROVINCES if not gazetteer.is_municipality(p)]
+    return [p for p in PROVINCES if not is_municipality(p)]
 
 
 def _document(rng, city, province, index):

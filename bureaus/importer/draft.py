@@ -23,6 +23,7 @@ from bureaus.models import (
 )
 from bureaus.models.parts import PARTS, SOURCES
 from bureaus.opendata.serializers import profile_to_dict
+from bureaus.places.regions import place_line
 from bureaus.seed import standard_institution_types
 
 
@@ -106,7 +107,7 @@ class Draft:
 
         facts = [
             ("Name", self.name, self.quote(self.fact_spans.get("name", (0, 0)))),
-            ("Location", ", ".join(p for p in (self.district, self.city, self.province) if p), self.quote(self.fact_spans.get("location", (0, 0)))),
+            ("Location", place_line(self.district, self.city, self.province), self.quote(self.fact_spans.get("location", (0, 0)))),
             ("Seat", self.address, self.quote(self.fact_spans.get("location", (0, 0)))),
             ("Founding year", self.established_year, self.quote(self.fact_spans.get("established_year", (0, 0)))),
             ("Predecessor", self.predecessor, self.quote(self.fact_spans.get("predecessor", (0, 0)))),

@@ -13,11 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-}  # fmt: skip
+from bureaus.vocabulary import NUMBER_WORDS
 
 # The nouns that make a counted phrase an institution (or a unit of the bureau).
 HEAD_NOUNS = r"schools?|kindergartens?|offices?|units?|cent(?:re|er)s?|institutions?|colleges?|universit(?:y|ies)|stations?|academ(?:y|ies)|institutes?|bases?|gardens?"

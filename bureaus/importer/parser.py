@@ -25,10 +25,10 @@ from bureaus.importer.segments import capitalise, clauses, inline_items, lines, 
 from bureaus.models import FactSource
 from bureaus.models.base import control_character_problem
 from bureaus.places import gazetteer
+from bureaus.places.regions import is_municipality
+from bureaus.vocabulary import DUTY_KINDS, NUMBER_WORDS
 
-DUTY_KINDS = ("responsibility", "priority", "task", "plan")
-NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-NUMBER_VALUES = {word: index for index, word in enumerate(NUMBER.split("|")[1:], 1)}
+NUMBER = r"\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 
 # Sentences that open a list of duties of one kind; the list is what follows the match.
 LIST_TRIGGERS = [
@@ -277,7 +277,7 @@ class _Parser:
         names = [name for name in split_names(rest) if is_department_name(name.text)]
         if names and match.group("number"):
             word = match.group("number").lower()
-            self.department_number = int(word) if word.isdigit() else NUMBER_VALUES.get(word)
+            self.department_number = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
         self.department_mentions += [(name.text, sentence.span) for name in names]
 
     # Lists of duties ---------------------------------------------------------
@@ -360,7 +360,7 @@ class _Parser:
             )
         self.resolve_place(city_hint)
         place = draft.city if draft.city and not draft.district.lower().startswith(draft.city.lower()) else ""
-        if not place and gazetteer.is_municipality(draft.province):
+        if not place and is_municipality(draft.province):
             place = draft.province
         draft.slug = slugify(f"{place} {draft.district}")[:100]
         draft.summary = " ".join(dict.fromkeys(sentence.text for sentence in self.summary[:2]))
@@ -436,9 +436,9 @@ class _Parser:
         if not city:
             words = re.findall(r"[A-Z][\w'’-]+(?!\s+(?:District|County|New|Province|Autonomous))\b", address)
             city = next((c for c in map(_gazetteer_city, words) if c), None)
-        if city and gazetteer.is_municipality(city[0]):
+        if city and is_municipality(city[0]):
             province, city = province or city[0], None
-        if province and gazetteer.is_municipality(province):
+        if province and is_municipality(province):
             city = None
         if city and province and province not in city[1]:
             draft.warnings.append(f"{city[0]} is not a city of {province}; the city was left empty.")

@@ -6,11 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-# Education bureaus of today's form date from the 20th century; a year outside
-# this range is a typing mistake, not history.
-EARLIEST_YEAR = 1900
-LATEST_YEAR = 2100
-
+from bureaus.vocabulary import EARLIEST_YEAR, LATEST_YEAR  # noqa: F401  (re-exported for the models)
 
 # C0 control characters other than tab, line feed and carriage return, and DEL. Nothing a person
 # writes contains them, PostgreSQL cannot store NUL, and search highlighting uses two of them as

@@ -14,7 +14,7 @@ from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, Pla
 from bureaus.models.items import Department, Duty, InstitutionCount, InstitutionType
 from bureaus.models.parts import SPANNED_PARTS
 from bureaus.models.sources import SourceDocument
-from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
+from bureaus.places.regions import PROVINCE_CHOICES, is_municipality, place_line
 
 
 class BureauQuerySet(ContentQuerySet):
@@ -169,7 +169,7 @@ class Bureau(PlainTextFields, models.Model):
     @property
     def location(self):
         """District, city and province, most specific first, as one line."""
-        return ", ".join(part for part in (self.district, self.city, self.province) if part)
+        return place_line(self.district, self.city, self.province)
 
     @property
     def fact_anchors(self):

@@ -13,6 +13,7 @@ from bureaus.models.base import (
     PlainTextFields,
     source_span_constraint,
 )
+from bureaus.vocabulary import DUTY_KINDS
 
 
 class Department(BureauItem):
@@ -78,7 +79,7 @@ class Duty(BureauItem):
             models.UniqueConstraint(fields=["bureau", "position"], name="duty_position_unique_in_bureau"),
             models.CheckConstraint(condition=~Q(text=""), name="duty_text_not_empty"),
             models.CheckConstraint(
-                condition=Q(kind__in=["responsibility", "priority", "task", "plan"]),
+                condition=Q(kind__in=DUTY_KINDS),
                 name="duty_kind_valid",
             ),
         ]

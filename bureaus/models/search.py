@@ -8,7 +8,7 @@ class SearchEntry(models.Model):
 
     The full-text index itself is made by the database: an FTS5 table kept in step by
     triggers on SQLite, a generated ``tsvector`` column with a GIN index on PostgreSQL
-    (migration 0003).
+    (migration 0004).
     """
 
     bureau = models.OneToOneField("bureaus.Bureau", on_delete=models.CASCADE, primary_key=True, related_name="+")

@@ -11,6 +11,8 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from bureaus.vocabulary import DUTY_KINDS, EARLIEST_YEAR, LATEST_YEAR
+
 
 def _or_none(value):
     return value if value not in ("", None) else None
@@ -97,7 +99,7 @@ BUREAU_SCHEMA = {
             },
         },
         "address": _nullable({"type": "string"}),
-        "established_year": _nullable({"type": "integer", "minimum": 1900, "maximum": 2100}),
+        "established_year": _nullable({"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
         "predecessor": _nullable({"type": "string"}),
         "summary": {"type": "string"},
         "departments": {
@@ -116,7 +118,7 @@ BUREAU_SCHEMA = {
                 "additionalProperties": False,
                 "required": ["kind", "title", "text"],
                 "properties": {
-                    "kind": {"enum": ["responsibility", "priority", "task", "plan"]},
+                    "kind": {"enum": list(DUTY_KINDS)},
                     "title": _nullable({"type": "string"}),
                     "text": {"type": "string"},
                 },

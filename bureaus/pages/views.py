@@ -16,6 +16,7 @@ from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
 from bureaus.pages import charts, statistics
 from bureaus.pages.compare import MAX_BUREAUS, ComparisonError, compare
 from bureaus.pages.filters import BureauFilter
+from bureaus.places.regions import place_line
 
 
 class HomeView(TemplateView):
@@ -31,8 +32,9 @@ class HomeView(TemplateView):
             .values_list("province", "name", "slug", "district", "city")
         )
         for province, name, slug, district, city in rows:
-            location = ", ".join(part for part in (district, city, province) if part)
-            provinces.setdefault(province, []).append((name, f"{profile_prefix}{slug}/", location))
+            provinces.setdefault(province, []).append(
+                (name, f"{profile_prefix}{slug}/", place_line(district, city, province))
+            )
         return super().get_context_data(
             provinces=provinces,
             bureau_count=sum(len(bureaus) for bureaus in provinces.values()),

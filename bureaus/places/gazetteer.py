@@ -14,7 +14,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from bureaus.places.regions import MUNICIPALITIES, PROVINCES
+from bureaus.places.regions import PROVINCES
 
 DATA_FILE = Path(__file__).with_name("data") / "gazetteer.json"
 
@@ -62,14 +62,3 @@ def city_named(name):
 
 def cities_in(province):
     return [city for city, provinces in _data()[1].values() if province in provinces]
-
-
-def is_municipality(province):
-    return province in MUNICIPALITIES
-
-
-def all_place_names():
-    """Every province and city name as written, longest first (for searching a text)."""
-    provinces, cities = _data()
-    names = set(provinces.values()) | {city for city, _ in cities.values()}
-    return sorted(names, key=len, reverse=True)

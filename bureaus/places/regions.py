@@ -48,3 +48,8 @@ PROVINCE_CHOICES = [(name, name) for name in PROVINCES]
 
 def is_municipality(province):
     return province in MUNICIPALITIES
+
+
+def place_line(district, city, province):
+    """District, city and province, most specific first, as one line ("Heping District, Shenyang, Liaoning")."""
+    return ", ".join(part for part in (district, city, province) if part)
