@@ -4,6 +4,7 @@ import pytest
 
 from bureaus.models import Bureau
 
+from .dom import Page, page_of
 from .factories import (
     BureauFactory,
     DepartmentFactory,
@@ -21,6 +22,10 @@ def html(response):
     return response.content.decode()
 
 
+def page_of_html(text):
+    return Page(text)
+
+
 # Home -----------------------------------------------------------------------
 
 
@@ -32,12 +37,11 @@ def test_home_groups_bureaus_by_province_with_totals(client, seed_data):
     assert "Jilin" in page and "(1)" in page
     assert page.index("Jilin") < page.index("Liaoning")
     assert 'href="/bureaus/shenyang-heping-district/"' in page
-    assert "<dt>Bureaus</dt><dd>3</dd>" in page
-    assert "<dt>Provinces</dt><dd>2</dd>" in page
-    assert "<dt>Departments</dt><dd>12</dd>" in page
+    dom = page_of(response)
+    assert (dom.terms["Bureaus"], dom.terms["Provinces"], dom.terms["Departments"]) == ("3", "2", "12")
     # Institution totals: Heping's 6 kindergartens, Changchun's 9 + 5 offices.
-    assert '>Kindergartens</a></th>\n        <td class="num">6</td>' in page
-    assert '>Offices</a></th>\n        <td class="num">14</td>' in page
+    assert ["Kindergartens", "6"] in [row[:2] for row in dom.rows]
+    assert ["Offices", "14"] in [row[:2] for row in dom.rows]
     assert 'role="search"' in page
 
 
@@ -134,12 +138,14 @@ def test_profile_shows_every_fact_of_heping(client, seed_data):
     response = client.get(PROFILE_URL)
     assert response.status_code == 200
     page = html(response)
-    assert '<h1 id="bureau-name">Shenyang Heping District Education Bureau</h1>' in page
-    assert "Heping District, Shenyang, Liaoning" in page
-    assert '<dt>Founded</dt><dd>1994 <a class="source-link" href="/bureaus/shenyang-heping-district/source/#s' in page
-    assert "<dt>Predecessor</dt><dd>Shenyang Zhongyuan District Education Bureau <a" in page
+    dom = page_of(response)
+    assert dom.heading_texts(1) == ["Shenyang Heping District Education Bureau"]
+    assert "Heping District, Shenyang, Liaoning" in dom.text
+    assert dom.terms["Founded"].startswith("1994")
+    assert 'class="source-link" href="/bureaus/shenyang-heping-district/source/#s' in page
+    assert dom.terms["Predecessor"].startswith("Shenyang Zhongyuan District Education Bureau")
     for name in ["Office", "High school education department", "Preschool education department"]:
-        assert f"<h3>{name}</h3>" in page
+        assert name in dom.heading_texts(3)
     assert page.count('id="department-') == 7
     assert page.count('id="duty-') == 6
     assert "Organize the pilot work of basic education reform" in page
@@ -150,26 +156,25 @@ def test_profile_shows_every_fact_of_heping(client, seed_data):
         ("Higher vocational schools", 2),
         ("Kindergartens", 6),
     ]:
-        assert f'>{plural}</a></th>\n              <td class="num">{number}</td>' in page
+        assert [plural, str(number)] in [row[:2] for row in dom.rows]
     assert 'href="/bureaus/shenyang-heping-district/source/#source-' in page
     assert 'href="/bureaus/shenyang-heping-district.json"' in page
     assert "Last updated" in page
 
 
 def test_profile_shows_jinpu_departments_with_their_responsibilities_and_priorities(client, seed_data):
-    page = html(client.get("/bureaus/dalian-jinpu-new-district/"))
-    assert "<h3>Teaching and research section</h3>\n            <p>Responsible for education, teaching research" in page
-    assert "<dt>Seat</dt><dd>Jinzhou District, Dalian City, Liaoning Province <a" in page
-    assert '<h3 id="duties-priority">Priorities</h3>' in page
-    assert "<strong>Promote education equity</strong>" in page
-    assert "<dt>Founded</dt><dd>Not stated in the source</dd>" in page
+    dom = page_of(client.get("/bureaus/dalian-jinpu-new-district/"))
+    assert "Teaching and research section Responsible for education, teaching research" in dom.text
+    assert dom.terms["Seat"].startswith("Jinzhou District, Dalian City, Liaoning Province")
+    assert "Priorities" in dom.heading_texts(3)
+    assert "Promote education equity" in dom.text
+    assert dom.terms["Founded"] == "Not stated in the source"
 
 
 def test_profile_shows_changchun_ambiguous_counts_with_the_source_wording(client, seed_data):
     page = html(client.get("/bureaus/changchun-new-district/"))
     assert page.count("with 9 offices and 5 offices") == 2
-    assert '<h3 id="duties-task">Tasks</h3>' in page
-    assert '<h3 id="duties-plan">Plans</h3>' in page
+    assert {"Tasks", "Plans"} <= set(page_of_html(page).heading_texts(3))
     assert "The source names no departments." in page
 
 
