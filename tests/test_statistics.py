@@ -7,6 +7,7 @@ import pytest
 
 from bureaus.pages import statistics
 
+from .dom import Page
 from .factories import BureauFactory, InstitutionCountFactory, InstitutionTypeFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_the_page_shows_charts_with_their_tables(client, seed_data):
     assert page.count("<table") == 3
     assert '<title id="chart-types-title">Institutions by type</title>' in page
     assert 'class="chart-value">18</text>' in page
-    assert 'Basic education schools</a></th>\n            <td class="num">18</td>' in page
+    assert ["Basic education schools", "18"] in [row[:2] for row in Page(page).rows]
 
 
 def test_chart_labels_are_escaped(client):
