@@ -9,6 +9,7 @@ of one per row), which indexes them for search once at the end.
 from benchmarks.synthetic import generate
 from bureaus import content, search
 from bureaus.importer import parse_document
+from bureaus.importer.building import build
 from bureaus.importer.saving import known_types
 from bureaus.models.parts import PARTS
 
@@ -32,7 +33,7 @@ def bulk_load(drafts, batch_size=1000):
         types = known_types(drafts)
         built = []
         for draft in drafts:
-            result = draft.build(types)
+            result = build(draft, types)
             for new_type in result.new_types:
                 new_type.save()
                 types[new_type.slug] = new_type

@@ -125,8 +125,15 @@ class SyntheticDocument:
 
 def generate(count, seed=2026):
     rng = random.Random(seed)
-    cities = [(city, province) for province in sorted(_provinces()) for city in gazetteer.cities_in(province)]
-    cities = [(c, p) for c, p in cities if len(gazetteer.city_named(c)[1]) == 1]
+    # Prefecture-level cities whose name no other prefecture shares, in code order (deterministic).
+    cities = [
+        (division.english, division.province.english)
+        for code, division in sorted(gazetteer.by_code().items())
+        if division.level == "prefecture"
+        and division.kind == "City"
+        and division.province.english in _provinces()
+        and len(gazetteer.named(division.english, level="prefecture")) == 1
+    ]
     return [_document(rng, *rng.choice(cities), index) for index in range(count)]
 
 

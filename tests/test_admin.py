@@ -97,7 +97,7 @@ def test_admin_saves_a_bureau_with_all_its_inlines(staff_client, kindergarten):
 @pytest.mark.parametrize(
     ("bureau_fields", "rows", "message"),
     [
-        ({"name": ""}, {}, "Please give the bureau a name."),
+        ({"name": ""}, {}, "A bureau cannot be published without its name: fill them in first."),
         ({"province": "Beijing", "city": "Beijing"}, {}, "Beijing is a municipality"),
         ({"established_year": "1066"}, {}, "Ensure this value is greater than or equal to 1900."),
         ({}, {"departments": [{"name": "", "responsibility": "Something"}]}, "Please give the department a name."),

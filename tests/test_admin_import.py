@@ -67,7 +67,7 @@ def test_cancel_saves_nothing(staff_client):
     ("data", "message"),
     [
         ({}, "Choose a file or paste the document&#x27;s text."),
-        ({"text": "Beat three eggs with sugar."}, "it never mentions education"),
+        ({"text": "Beat three eggs with sugar."}, "This text is not about an education bureau"),
         ({"document": SimpleUploadedFile("empty.txt", b"")}, "The submitted file is empty."),
         (
             {"document": SimpleUploadedFile("photo.png", b"\x89PNG\r\n\x1a\n\x00\x00")},

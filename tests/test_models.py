@@ -58,13 +58,19 @@ def test_founding_year_in_the_future_is_refused():
     assert error.value.message_dict["established_year"] == ["The founding year cannot be in the future."]
 
 
-def test_empty_bureau_name_is_refused_in_plain_words_and_by_the_database():
-    bureau = BureauFactory.build(name="")
+@pytest.mark.parametrize("missing", ["name", "district", "province"])
+def test_a_draft_may_lack_its_name_or_place_but_cannot_be_published_so(missing):
+    draft = BureauFactory.build(draft=True, **{missing: ""})
+    draft.full_clean()  # a draft from a document that did not say
+    draft.save()
+    draft.is_published = True
     with pytest.raises(ValidationError) as error:
-        bureau.full_clean()
-    assert error.value.message_dict["name"] == ["Please give the bureau a name."]
+        draft.full_clean()
+    assert error.value.message_dict["is_published"] == [
+        f"A bureau cannot be published without its {missing}: fill them in first."
+    ]
     with pytest.raises(IntegrityError), transaction.atomic():
-        bureau.save()
+        draft.save()
 
 
 def test_negative_count_is_refused_by_validation_and_by_the_database():

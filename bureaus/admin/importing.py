@@ -1,22 +1,37 @@
 """
 The admin's "Import document" page: upload or paste a document, review the draft, confirm.
 
-Three steps on one URL. A POST with ``action=preview`` parses the document and
-shows every proposed fact beside the sentence it came from, with warnings; the
-document's text travels on in a hidden field. ``action=confirm`` parses it again
-and saves the draft bureau (one transaction), then lands on its change page.
-``action=cancel`` saves nothing.
+Three steps on one URL. A POST with ``action=preview`` parses the document and shows
+every proposed fact beside the sentence it came from, with warnings, and fields for
+what the document did not say (name, province, city, district); the document's text
+travels on, unchanged, in a hidden field. ``action=confirm`` parses it again, applies
+the reviewer's entries, and saves the draft bureau (one transaction), then lands on
+its change page. ``action=cancel`` saves nothing.
+
+Creating needs the permission to add bureaus; replacing an existing bureau's facts
+needs the permission to change that very bureau.
 """
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from bureaus.admin.review import review_sections
 from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
+from bureaus.importer.errors import SlugTaken
+from bureaus.importer.parser import slug_for
 from bureaus.importer.saving import UNCHANGED, save_draft
+from bureaus.models import Bureau
+from bureaus.places.regions import PROVINCE_CHOICES
+
+REPLACE_LABEL = "Replace the facts of an existing bureau with the same slug (it becomes a draft again)"
+
+
+def megabytes(size):
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 class ImportDocumentForm(forms.Form):
@@ -25,16 +40,22 @@ class ImportDocumentForm(forms.Form):
         label="Document file",
         help_text="A UTF-8 text file describing one district education bureau, at most 1 MB.",
     )
+    # strip=False: the stored source must be the document exactly, or its fingerprint changes.
     text = forms.CharField(
         required=False,
+        strip=False,
         label="Or paste the document's text",
         widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
     )
     title = forms.CharField(required=False, max_length=300, label="Title of the source", widget=forms.HiddenInput)
-    replace = forms.BooleanField(
-        required=False,
-        label="Replace the facts of an existing bureau with the same slug (it becomes a draft again)",
-    )
+    replace = forms.BooleanField(required=False, label=REPLACE_LABEL)
+    # What the reviewer fills in or corrects where the document was silent or ambiguous.
+    name = forms.CharField(required=False, max_length=200, label="Bureau name")
+    province = forms.ChoiceField(required=False, choices=[("", "— not known —"), *PROVINCE_CHOICES])
+    city = forms.CharField(required=False, max_length=100, label="Prefecture-level city")
+    district = forms.CharField(required=False, max_length=100, label="District or county")
+
+    REVIEW_FIELDS = ("name", "province", "city", "district")
 
     def clean(self):
         cleaned = super().clean()
@@ -43,10 +64,18 @@ class ImportDocumentForm(forms.Form):
             raise forms.ValidationError("Give either a file or pasted text, not both.")
         try:
             if upload:
-                text = decode_document(upload.read(MAX_BYTES + 1), name=upload.name)
+                if upload.size > MAX_BYTES:
+                    raise DocumentError(
+                        f"{upload.name} is {megabytes(upload.size)}; documents larger than 1 MB are refused "
+                        "(a bureau profile is a few kilobytes of text)."
+                    )
+                text = decode_document(upload.read(), name=upload.name)
                 cleaned["title"] = upload.name
             elif len(text.encode("utf-8")) > MAX_BYTES:
-                raise DocumentError("The pasted text is larger than 1 MB; bureau documents are a few kilobytes.")
+                raise DocumentError(
+                    f"The pasted text is {megabytes(len(text.encode('utf-8')))}; documents larger than 1 MB are "
+                    "refused (a bureau profile is a few kilobytes of text)."
+                )
             elif not text.strip():
                 raise DocumentError("Choose a file or paste the document's text.")
             cleaned["text"] = text
@@ -55,27 +84,52 @@ class ImportDocumentForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
         return cleaned
 
+    def reviewed_draft(self):
+        """The draft with what the reviewer typed in over what the document gave."""
+        draft = self.cleaned_data["draft"]
+        for field in self.REVIEW_FIELDS:
+            value = (self.cleaned_data.get(field) or "").strip()
+            if value:
+                setattr(draft, field, value)
+        if draft.slug.startswith("draft-") and draft.district:
+            draft.slug = slug_for(draft.city, draft.district) or draft.slug
+        return draft
+
 
 def import_document_view(model_admin, request):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     changelist_url = reverse("admin:bureaus_bureau_changelist")
-    action = request.POST.get("action", "")
+    try:
+        data, files = request.POST, request.FILES
+    except RequestDataTooBig:
+        # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE before any form sees it: say so on the form.
+        form = ImportDocumentForm()
+        form.add_error(None, "The pasted text is far larger than 1 MB; bureau documents are a few kilobytes.")
+        return _page(model_admin, request, form, None, changelist_url)
+    action = data.get("action", "")
     if action == "cancel":
         messages.info(request, "Import cancelled: nothing was saved.")
         return redirect(changelist_url)
 
-    form = ImportDocumentForm(request.POST or None, request.FILES or None)
+    form = ImportDocumentForm(data or None, files or None)
     draft = None
     if request.method == "POST" and form.is_valid():
-        draft = form.cleaned_data["draft"]
+        draft = form.reviewed_draft()
         if action == "confirm":
-            try:
-                result = save_draft(draft, replace=form.cleaned_data["replace"])
-            except DocumentError as error:
-                form.add_error(None, str(error))
+            replace = form.cleaned_data["replace"]
+            existing = Bureau.objects.filter(slug=draft.slug).first()
+            if replace and existing is not None and not model_admin.has_change_permission(request, existing):
+                form.add_error(None, f"You may not change “{existing}”, so its facts cannot be replaced.")
             else:
-                return _saved(model_admin, request, result)
+                try:
+                    result = save_draft(draft, replace=replace, how_to_replace=f"tick “{REPLACE_LABEL}”")
+                except SlugTaken as error:
+                    form.add_error("replace", str(error))
+                except DocumentError as error:
+                    form.add_error(None, str(error))
+                else:
+                    return _saved(model_admin, request, result)
         if not form.errors:
             # The confirm step gets the document as text: a file input cannot be filled in again.
             form = ImportDocumentForm(
@@ -83,15 +137,20 @@ def import_document_view(model_admin, request):
                     "text": form.cleaned_data["text"],
                     "title": form.cleaned_data.get("title") or "Pasted document",
                     "replace": form.cleaned_data["replace"],
+                    **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
                 }
             )
+    return _page(model_admin, request, form, None if form.errors else draft, changelist_url)
 
+
+def _page(model_admin, request, form, draft, changelist_url):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
-        "title": "Review the imported draft" if draft and not form.errors else "Import a bureau document",
+        "title": "Review the imported draft" if draft else "Import a bureau document",
         "form": form,
-        "draft": None if form.errors else draft,
+        "draft": draft,
+        "sections": review_sections(draft) if draft else [],
         "changelist_url": changelist_url,
     }
     return TemplateResponse(request, "admin/bureaus/bureau/import_document.html", context)
@@ -103,7 +162,9 @@ def _saved(model_admin, request, result):
         messages.info(request, f"This document was imported before; “{bureau}” is unchanged.")
     else:
         model_admin.log_addition(request, bureau, [{"added": {"name": "import", "object": str(bureau)}}])
+        missing = bureau.missing_facts()
+        note = f" It still needs its {' and '.join(missing)} before it can be published." if missing else ""
         messages.success(
-            request, f"Draft bureau “{bureau}” {result.status} from the document: review it, then publish."
+            request, f"Draft bureau “{bureau}” {result.status} from the document: review it, then publish.{note}"
         )
     return redirect(reverse("admin:bureaus_bureau_change", args=[bureau.pk]))

@@ -1,32 +1,65 @@
 """
 Institution counts written into sentences: "18 basic education schools, 2 secondary
-vocational education schools … and 6 kindergartens", "with 11 internal offices and
-6 directly affiliated units".
+vocational schools … and 6 kindergartens", "Private schools 146", "internal organs 10",
+"one 9-year school", "5,130 kindergartens".
 
 Each count's category is normalised to one of the shared institution types (see
-``fixtures/institution_types.json``), or proposed as a new type when none fits.
-A total ("186 schools of all kinds") is recognised as a total, not a category.
+``fixtures/institution_types.json``), or proposed as a new type when none fits. A count
+is only taken from a sentence that states what the bureau has ("there are", "has",
+"including", "among them" …), never from students, teachers, towns, villages, awards,
+money or what was built; and never from machine-translation debris ("4/kloc-0",
+"3 2400", "65,438+03"), which is reported instead.
 """
 
 import re
 from dataclasses import dataclass
 
-from django.utils.text import slugify
-
 from bureaus.vocabulary import NUMBER_WORDS
 
-# The nouns that make a counted phrase an institution (or a unit of the bureau).
-HEAD_NOUNS = r"schools?|kindergartens?|offices?|units?|cent(?:re|er)s?|institutions?|colleges?|universit(?:y|ies)|stations?|academ(?:y|ies)|institutes?|bases?|gardens?"
-APPROXIMATE = r"more than|over|nearly|about|around|approximately|almost|at least"
-COUNT_RE = re.compile(
-    rf"\b(?:(?P<approx>{APPROXIMATE})\s+)?(?P<number>\d{{1,5}}|{'|'.join(NUMBER_WORDS)})\s+"
-    rf"(?P<phrase>(?:[a-z][\w'-]*\s+){{0,5}}?(?:{HEAD_NOUNS}))\b",
+HEAD_NOUNS = (
+    r"schools?|kindergartens?|offices?|units?|cent(?:re|er)s?|institutions?|colleges?|universit(?:y|ies)|academ(?:y|ies)"
+    r"|institutes?|departments?|divisions?|organs?|sections?|bureaus?|stations?"
+)
+NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
+APPROXIMATE = r"more than|over|nearly|about|around|approximately|almost|at least|a total of|totally|altogether"
+WORD = r"[a-z][\w'’-]*|\d+-year|nine-year|[A-Z][a-z]+"
+# "18 basic education schools", "more than 20 kindergartens"
+NUMBER_FIRST_RE = re.compile(
+    rf"(?<![\w/+.,-])(?:(?P<approx>{APPROXIMATE})\s+)?(?P<number>{NUMBER})\s+(?P<phrase>(?:(?:{WORD})\s+){{0,6}}?(?:{HEAD_NOUNS}))\b",
     re.IGNORECASE,
 )
-TOTAL_AFTER_RE = re.compile(
-    r"^\s*(?:of all (?:kinds|types|levels)|in total|altogether|at all levels and of all kinds)", re.I
+# "Private schools 146", "complete middle schools 10", "internal organs 10:"
+NOUN_FIRST_RE = re.compile(
+    rf"(?P<phrase>(?:(?:{WORD})\s+){{0,5}}?(?:{HEAD_NOUNS}))\s+(?P<number>\d{{1,4}})(?![\w/+.,]\d|\s+\d|\s*[%/])\b",
+    re.IGNORECASE,
 )
-TOTAL_BEFORE_RE = re.compile(r"(?:a total of|totall?(?:ing|ed)?|in all)\s*$", re.I)
+# What follows a counted noun and makes it something else: "school students", "kindergarten teachers".
+PEOPLE_AFTER_RE = re.compile(
+    r"^\s*(?:students?|pupils?|teachers?|staffs?|children|employees|graduates|principals|workers|classes|buildings?"
+    r"|places|seats|beds|enrol|in\s+\d)",
+    re.IGNORECASE,
+)
+# Words before a count that mean it is not an inventory: money, area, people, distances.
+NOT_INVENTORY_WORDS = re.compile(
+    r"\b(?:yuan|square|kilometers?|kilometres?|km2?|mu|hectares?|population|students?|people|persons|times"
+    r"|sessions|towns?|townships?|villages?|streets?|communities|classes)\b",
+    re.IGNORECASE,
+)
+# Sentences that report a change or an honour, not what the bureau runs.
+CHANGE_RE = re.compile(
+    r"\b(?:built|rebuilt|constructed|renovated|invested|equipped|added|opened|expanded|merged|relocated|upgraded"
+    r"|awarded|rated|won|honou?red|named|will|shall|plans? to)\b",
+    re.IGNORECASE,
+)
+INVENTORY_RE = re.compile(
+    r"\b(?:there (?:are|is|were|was)|has|have|had|with|including|includes?|among (?:them|which)|namely|consists? of"
+    r"|comprises?|runs?|governs?|under its (?:jurisdiction|management)|in total|altogether|a total of|of which)\b"
+    r"|^[^,;]*\b(?:schools?|kindergartens?)\s+\d",
+    re.IGNORECASE,
+)
+DEBRIS_RE = re.compile(
+    r"\d+\s*/\s*(?:kloc|klo|\d)|\d+,\d{3}\+\d+|(?<![\w.])\d{1,3}\s\d{1,4}(?=\s+[a-z])|\d+/\d+\s*[a-z]", re.I
+)
 AS_OF_RE = re.compile(
     r"(?:by|as of|at|until) the end of (?P<a>(?:19|20)\d\d)|as of (?P<b>(?:19|20)\d\d)|in (?P<c>(?:19|20)\d\d),? there (?:were|are)",
     re.I,
@@ -43,10 +76,11 @@ CATEGORY_SYNONYMS = {
     "higher vocational college": "higher-vocational-school",
     "vocational college": "higher-vocational-school",
     "vocational school": "vocational-school",
+    "vocational middle school": "vocational-school",
+    "vocational high school": "vocational-school",
     "vocational education school": "vocational-school",
     "vocational and technical school": "vocational-school",
     "kindergarten": "kindergarten",
-    "preschool": "kindergarten",
     "nursery school": "kindergarten",
     "primary school": "primary-school",
     "elementary school": "primary-school",
@@ -59,13 +93,22 @@ CATEGORY_SYNONYMS = {
     "middle school": "middle-school",
     "secondary school": "middle-school",
     "nine-year school": "nine-year-school",
+    "9-year school": "nine-year-school",
     "nine-year consistent school": "nine-year-school",
+    "nine-year compulsory education school": "nine-year-school",
     "special education school": "special-education-school",
     "special school": "special-education-school",
     "internal office": "internal-office",
     "internal institution": "internal-office",
     "internal organ": "internal-office",
     "functional office": "internal-office",
+    "functional department": "internal-office",
+    "internal department": "internal-office",
+    "department": "internal-office",
+    "division": "internal-office",
+    "section": "internal-office",
+    "organ": "internal-office",
+    "unit": "internal-office",
     "directly affiliated unit": "directly-affiliated-unit",
     "directly affiliated institution": "directly-affiliated-unit",
     "affiliated unit": "directly-affiliated-unit",
@@ -74,10 +117,23 @@ CATEGORY_SYNONYMS = {
     "public institution": "directly-affiliated-unit",
     "office": "office",
 }
-# Words that describe rather than classify: "18 public primary schools" are primary schools.
-DESCRIPTIVE_WORDS = {"public", "private", "ordinary", "various", "existing", "full-time", "new", "newly", "built"}
-# Counted things that are not institutions the bureau runs.
-NOT_INSTITUTIONS = {"school", "unit", "base", "garden", "centre", "center", "institution"}
+# Words that describe rather than classify: "18 ordinary primary schools" are primary schools.
+DESCRIPTIVE_WORDS = {
+    "ordinary",
+    "various",
+    "existing",
+    "full-time",
+    "all",
+    "the",
+    "its",
+    "other",
+    "current",
+    "currently",
+}
+# Counted things that are not institutions the bureau runs, whatever their number.
+NOT_COUNTED = {"bureau"}
+# Words that cannot open a counted phrase: "(ten are high schools with …)" counts nothing.
+NOT_PHRASE_STARTS = {"are", "is", "was", "were", "have", "has", "had", "be", "of", "in", "to", "for"}
 
 
 @dataclass(frozen=True)
@@ -86,67 +142,111 @@ class CountMatch:
     category: str  # an institution type's slug
     new_type_name: str  # set when no known type fits: the name for a new type
     approximate: str
+    phrase: str  # the counted thing as written
     start: int  # offsets of "18 basic education schools" within the sentence
     end: int
 
 
 def singular(word):
     for plural, single in (("ies", "y"), ("ches", "ch"), ("ses", "s"), ("s", "")):
-        if word.endswith(plural) and not word.endswith("ss"):
+        if word.endswith(plural) and not word.endswith("ss") and len(word) > len(plural) + 2:
             return word[: -len(plural)] + single
     return word
 
 
+# "236 schools of all levels and types", "46 primary and secondary schools and kindergartens": a total of
+# several types, not a type; counts are kept by type (adding a total to its parts would count twice).
+TOTAL_WORDS = {"school", "schools", "primary", "secondary", "middle", "and", "kindergarten", "kindergartens",
+               "educational", "education", "institution", "institutions", "all", "various", "of"}  # fmt: skip
+TOTAL_AFTER_RE = re.compile(
+    r"^\s*(?:of all (?:kinds|types|levels)|at all levels|in total|altogether|of (?:various|all) )", re.I
+)
+TOTAL_BEFORE_RE = re.compile(r"(?:a total of|total(?:ling|ing|ed)?|in all)\s*$", re.I)
+
+
+def is_total(phrase, before, after):
+    words = phrase.lower().split()
+    known = " ".join(singular(word) if i == len(words) - 1 else word for i, word in enumerate(words))
+    if known in CATEGORY_SYNONYMS:
+        return False
+    return bool(TOTAL_AFTER_RE.match(after) or TOTAL_BEFORE_RE.search(before)) or set(words) <= TOTAL_WORDS
+
+
 def normalise_category(phrase):
     """(type slug, name for a new type) for a counted phrase; the name is "" when a known type fits."""
-    words = [
-        singular(word) if index == len(phrase.split()) - 1 else word
-        for index, word in enumerate(phrase.lower().split())
-    ]
+    words = phrase.lower().split()
+    words = [singular(word) if index == len(words) - 1 else word for index, word in enumerate(words)]
     words = [word for word in words if word not in DESCRIPTIVE_WORDS]
-    text = " ".join(words)
-    for length in range(len(words), 0, -1):
-        candidate = " ".join(words[-length:])
-        if candidate in CATEGORY_SYNONYMS:
-            return CATEGORY_SYNONYMS[candidate], ""
-    if text in NOT_INSTITUTIONS or not words:
+    if not words or " ".join(words[-2:]) in NOT_COUNTED or words[-1] in NOT_COUNTED:
         return "", ""
+    for length in range(len(words), 0, -1):
+        if " ".join(words[-length:]) in CATEGORY_SYNONYMS and length == len(words):
+            return CATEGORY_SYNONYMS[" ".join(words)], ""
+    # Qualified known types ("private kindergarten", "public primary school") stay apart from the plain ones.
+    text = " ".join(words)
     name = text[:1].upper() + text[1:]
-    return slugify(name), name
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug, name
 
 
-# A count in a plan is a promise, not a fact: "will build ten new kindergartens".
-FUTURE_RE = re.compile(r"\b(?:will|shall|plans? to|planned to|aims? to|is to|are to)\b", re.I)
-BUILDING_VERB_RE = re.compile(
-    r"\b(?:build|construct|add|open|establish|create|renovate|rebuild|expand|set up|start|merge|close)(?:s|ed|ing)?\s+$",
-    re.I,
-)
+def _number(raw):
+    raw = raw.lower().replace(",", "")
+    return int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
+
+
+def debris(sentence):
+    """Machine-translation debris in a sentence ("4/kloc-0", "3 2400"): the pieces, for a warning."""
+    return [match.group(0) for match in DEBRIS_RE.finditer(sentence)]
 
 
 def find_counts(sentence):
-    """Institution counts in one sentence, in order; totals, plans and non-institutions are left out."""
-    found = []
-    if FUTURE_RE.search(sentence):
-        return found
-    for match in COUNT_RE.finditer(sentence):
-        if BUILDING_VERB_RE.search(sentence[: match.start()]):
+    """Institution counts in one sentence, in order; people, money, changes and debris are left out."""
+    if not INVENTORY_RE.search(sentence) or CHANGE_RE.search(sentence):
+        return []
+    taken, found = [], []
+    broken = [(m.start(), m.end()) for m in DEBRIS_RE.finditer(sentence)]
+
+    def free(start, end):
+        return not any(start < b and a < end for a, b in taken + broken)
+
+    # "vocational schools 1 schools" (职业学校1所): the thing, its number, the thing again.
+    candidates = []
+    for match in NOUN_FIRST_RE.finditer(sentence):
+        after = sentence[match.end() :]
+        if re.match(r"\s*(?:schools?|kindergartens?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", after, re.I):
+            candidates.append((match, "noun"))
+    for match in NUMBER_FIRST_RE.finditer(sentence):
+        candidates.append((match, "number"))
+    for match, order in sorted(candidates, key=lambda c: (c[1] != "noun", c[0].start())):
+        start, end = match.span()
+        if order == "noun":
+            end = match.end()
+            tail = re.match(r"\s*(?:schools?|kindergartens?)\b", sentence[end:], re.I)
+            if tail:
+                end += tail.end()
+        if not free(start, end) or PEOPLE_AFTER_RE.match(sentence[match.end() :]):
             continue
-        phrase = match.group("phrase")
-        if TOTAL_AFTER_RE.match(sentence[match.end() :]) or TOTAL_BEFORE_RE.search(sentence[: match.start()]):
+        phrase = re.sub(r"\s+", " ", match.group("phrase")).strip()
+        if phrase.split()[0].lower() in NOT_PHRASE_STARTS:
             continue
-        raw = match.group("number").lower()
-        number = NUMBER_WORDS.get(raw) if not raw.isdigit() else int(raw)
-        if raw.isdigit() and len(raw) == 4 and raw.startswith(("19", "20")):
-            continue  # a year ("in 2020 schools …"), not a count
-        if re.search(r"\bnew(?:ly)?\b", phrase, re.IGNORECASE):
-            continue  # "12 new kindergartens were opened" counts a change, not what the bureau runs
+        if NOT_INVENTORY_WORDS.search(phrase) or re.search(r"\bnew(?:ly)?\b", phrase, re.I):
+            continue  # people, money or places; or a change ("12 new kindergartens"), not what the bureau runs
+        if re.match(r"(?:19|20)\d\d$", match.group("number")):
+            continue
+        before = sentence[max(0, start - 4) : start]
+        if re.search(r"No\.?\s*$|\d\s*$", before):
+            continue
+        if is_total(phrase, sentence[:start], sentence[end:]):
+            taken.append((start, end))
+            continue
         category, new_name = normalise_category(phrase)
-        if not category:
+        number = _number(match.group("number"))
+        if not category or number is None:
             continue
-        found.append(
-            CountMatch(number, category, new_name, (match.group("approx") or "").lower(), match.start(), match.end())
-        )
-    return found
+        taken.append((start, end))
+        approx = (match.groupdict().get("approx") or "").lower()
+        found.append(CountMatch(number, category, new_name, approx, phrase, start, end))
+    return sorted(found, key=lambda count: count.start)
 
 
 def as_of_year(sentence):

@@ -78,6 +78,23 @@ def split_actions(segment):
     return _split_on_commas(segment)
 
 
+def split_enumeration(segment):
+    """Entries of a list of short noun phrases: "ensuring A, the allocation of B, C and D" → four.
+
+    Only when every entry is short (a list of things, not one long sentence); else the whole.
+    """
+    text = strip_end(segment.text.rstrip("."))
+    cuts = [(m.start(), m.end()) for m in re.finditer(r",\s*(?:and\s+)?|\s+and\s+(?=[^,]*$)", text)]
+    pieces, start = [], 0
+    for cut_start, cut_end in [*cuts, (len(text), len(text))]:
+        pieces.append(segment.sub(start, cut_start))
+        start = cut_end
+    pieces = [piece for piece in pieces if piece.text]
+    if len(pieces) >= 3 and all(len(piece.text.split()) <= 8 for piece in pieces):
+        return [_entry(piece) for piece in pieces]
+    return [_entry(segment)]
+
+
 def _split_on_commas(segment):
     text = segment.text
     cuts = [match.start() for match in re.finditer(r",\s", text)]
@@ -121,14 +138,39 @@ DEPARTMENT_NOUNS = (
 )
 TRAILING_ETC_RE = re.compile(
     r"(?:,?\s*(?:and|as well as)\s+other\s+(?:\w+\s+){0,2}(?:departments|offices|sections|units|institutions|divisions)"
-    r"|,?\s*etc\.?|,?\s*and so on)\s*[.;。]?$",
+    r"|,?\s*etc\b.*|,?\s*and so on)\s*[.;。]?$",
     re.IGNORECASE,
 )
+NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+STRUCTURE_NOUNS = r"departments|units|organs|divisions|sections|offices|institutions|bodies|organizations|organisations"
+# "8 units, including …", "internal organs 10: …", "six departments: …", "Departmental Units include …"
+ANNOUNCED_LIST_RE = re.compile(
+    rf"(?:\b(?P<number>{NUMBER})\s+)?\b(?:internal\s+|functional\s+|administrative\s+|departmental\s+|working\s+|subordinate\s+)?"
+    rf"(?:{STRUCTURE_NOUNS})(?:\s+(?P<after>\d{{1,2}}))?[\s*]*(?:,\s*)?"
+    r"(?:including|include|includes|namely|which are|such as|consisting of|are as follows|are|[:：])\s*",
+    re.IGNORECASE,
+)
+# "consists of office, …", "It has A unit, B unit and C unit.", "There are offices, …", "structure … includes …"
+PLAIN_LIST_RE = re.compile(
+    r"(?:\bconsists? of|\bis composed of|\bcomprises|\bis made up of|\b(?:it|bureau)\s+(?:has|have)(?:\s+set up)?"
+    r"|\bthere (?:are|is)|\bhas set up|\bsets up"
+    r"|\b(?:organi[sz]ational structure|institutional setup|internal (?:organs|organization|structure))\b[^.:;]{0,60}?"
+    r"\b(?:includes?|consists? of|is composed of|comprises|are))\s+",
+    re.IGNORECASE,
+)
+SECOND_NAME_RE = re.compile(r"\s*[(（](?P<inside>[^)）]{2,80})[)）]\s*$")
 
 
 def is_department_name(text):
-    words = re.sub(r"[^\w\s'-]", " ", text.lower()).split()
-    return bool(words) and words[-1].rstrip("s") in DEPARTMENT_NOUNS and len(words) <= 10
+    """ "Personnel unit", "Inspector's Office", "Division of Special Education": a part of a bureau's structure."""
+    words = re.sub(r"[^\w\s'’-]", " ", text.lower()).split()
+    if not words or len(words) > 10 or re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", words[0]):
+        return False  # "11 internal offices" counts offices, it does not name one
+    if words[-1].rstrip("s") in DEPARTMENT_NOUNS or words[-1] == "secretariat":
+        return True
+    if "of" in words[1:] and words[words.index("of", 1) - 1].rstrip("s") in DEPARTMENT_NOUNS:
+        return True  # "education supervision group office of the Municipal People's Government"
+    return len(words) >= 3 and words[0].rstrip("s") in DEPARTMENT_NOUNS and words[1] == "of"
 
 
 def split_names(segment):
@@ -159,6 +201,37 @@ def _split_on_and(piece):
         if is_department_name(left.text) and is_department_name(right.text):
             return [left, right]
     return [piece]
+
+
+def department_list(sentence):
+    """(announced number or None, [name segments]) of a sentence that lists a bureau's departments, or None.
+
+    The list must name at least two departments, or one where the sentence announces how many.
+    """
+    text = sentence.text
+    for pattern in (ANNOUNCED_LIST_RE, PLAIN_LIST_RE):
+        for match in pattern.finditer(text):
+            rest = sentence.sub(match.end(), len(text))
+            names = [name for name in split_names(rest) if is_department_name(name.text)]
+            groups = match.groupdict()
+            raw = groups.get("number") or groups.get("after")
+            number = None
+            if raw:
+                number = int(raw) if raw.isdigit() else NUMBER.split("|").index(raw.lower())
+            if len(names) >= 2 or (names and number):
+                return number, names
+    return None
+
+
+def name_and_note(segment):
+    """A department's name without a second name in brackets, and that second name as a note:
+    "Office (press and publicity office)" → ("Office", "Also: press and publicity office")."""
+    match = SECOND_NAME_RE.search(segment.text)
+    if not match:
+        return segment, ""
+    inside = re.sub(r"^(?:also\s+)?(?:bearing|bears|bear|with|under)\s+the\s+(?:sign|name|plate)\s+of\s+(?:the\s+)?", "",
+                    match.group("inside"), flags=re.IGNORECASE)  # fmt: skip
+    return segment.sub(0, match.start()), f"Also bears the name “{inside.strip()}”."
 
 
 def _name(segment):

@@ -10,7 +10,8 @@ from django.core import serializers
 from django.core.exceptions import ValidationError
 
 from bureaus import content
-from bureaus.importer.errors import DocumentError
+from bureaus.importer.building import build
+from bureaus.importer.errors import DocumentError, SlugTaken
 from bureaus.models import Bureau, FactSource, InstitutionType
 from bureaus.models.parts import ITEM_PARTS, PARTS
 
@@ -29,7 +30,7 @@ def known_types(drafts):
     return {t.slug: t for t in InstitutionType.objects.filter(slug__in=slugs)}
 
 
-def save_draft(draft, *, replace=False):
+def save_draft(draft, *, replace=False, how_to_replace="use --replace"):
     """Save ``draft`` as an unpublished bureau.
 
     The same document imported again (same sha256) changes nothing. A document for
@@ -40,19 +41,16 @@ def save_draft(draft, *, replace=False):
     # One transaction; the bureau is re-indexed for search, and the content version moved on,
     # once at the end rather than for every row saved or deleted on the way.
     with content.changing():
-        return _save(draft, replace)
+        return _save(draft, replace, how_to_replace)
 
 
-def _save(draft, replace):
+def _save(draft, replace, how_to_replace):
     existing = Bureau.objects.select_for_update().filter(slug=draft.slug).first()
     if existing is not None and existing.sources.filter(sha256=draft.sha256).exists():
         return SaveResult(UNCHANGED, existing)
     if existing is not None and not replace:
-        raise DocumentError(
-            f"A bureau with the slug “{draft.slug}” already exists ({existing.name}); "
-            "use --replace to replace its facts with this document's."
-        )
-    built = draft.build(known_types([draft]))
+        raise SlugTaken(existing, how_to_replace)
+    built = build(draft, known_types([draft]))
     validate(built)
     for new_type in built.new_types:
         new_type.save()
@@ -110,7 +108,7 @@ def drafts_to_fixture(drafts):
     """A Django fixture (natural keys, no primary keys) of the drafts, for review and ``loaddata``."""
     objects, types = [], known_types(drafts)
     for draft in drafts:
-        built = draft.build(types)
+        built = build(draft, types)
         types.update({new_type.slug: new_type for new_type in built.new_types})
         objects += built.objects()
     return serializers.serialize(

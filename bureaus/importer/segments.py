@@ -36,21 +36,31 @@ class Line:
 
     kind: str
     body: Segment
-    marker: str
 
 
 ROMAN_MARKER = r"[IVX]{1,5}\s*[.、．]\s*"
 ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|finally|lastly"
-ORDINAL_MARKER = rf"(?:{ORDINAL_WORDS})(?:ly)?\s*[,:，：]\s*"
+CARDINAL_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+ORDINAL_MARKER = rf"(?:the\s+(?:{ORDINAL_WORDS})\s+is\s+|(?:{ORDINAL_WORDS})(?:ly)?\s*[,:，：]\s*)"
 CHINESE_MARKER = r"[一二三四五六七八九十]+\s*[、.．]\s*"
-NUMBER_MARKER = r"\d{1,2}\s*[.、．)）](?!\d)\s*"
-PAREN_MARKER = r"[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[)）]\s*"
+# "1." "1、" "1)" "2," and, at the start of a line, "3 to guide …"
+NUMBER_MARKER = r"\d{1,2}\s*[.、．)）,，](?!\d)\s*|\d{1,2}\s+(?=[a-z])"
+# "(1)" "(一)" "(a)" "(two)" "(VI)"
+PAREN_MARKER = rf"[(（]\s*(?:\d{{1,2}}|[一二三四五六七八九十]+|[a-h]|[ivx]{{1,4}}|{CARDINAL_WORDS})\s*[)）]\s*"
 CIRCLED_MARKER = r"[①-⑳]\s*"
+LETTER_MARKER = r"[a-h]\)\s*"
+CARDINAL_MARKER = rf"(?:{CARDINAL_WORDS})\s*[,，、]\s*"
 
 HEADING_MARKER_RE = re.compile(rf"^(?:{ROMAN_MARKER}|{CHINESE_MARKER})", re.IGNORECASE)
 ORDINAL_RE = re.compile(rf"^{ORDINAL_MARKER}", re.IGNORECASE)
-ITEM_MARKER_RE = re.compile(rf"^(?:{NUMBER_MARKER}|{PAREN_MARKER}|{CIRCLED_MARKER})")
-INLINE_ITEM_RE = re.compile(rf"(?:^|(?<=\s)){PAREN_MARKER}|(?:^|(?<=[\s;；]))[①-⑳]")
+ITEM_MARKER_RE = re.compile(
+    rf"^(?:{NUMBER_MARKER}|{PAREN_MARKER}|{CIRCLED_MARKER}|{LETTER_MARKER}|{CARDINAL_MARKER})", re.IGNORECASE
+)
+INLINE_ITEM_RE = re.compile(rf"(?:^|(?<=\s)){PAREN_MARKER}|(?:^|(?<=[\s;；]))[①-⑳]", re.IGNORECASE)
+# Numbers that may open items inside a paragraph: "… are: 1. To implement … 2, responsible for …"
+INLINE_NUMBER_RE = re.compile(r"(?:^|(?<=[\s.;:。：；]))(?P<n>\d{1,2})(?:\s*[.,、，)]\s*|\s+)(?=[A-Za-z(])")
+# Emphasis marks of pages copied as text ("**Organizational Structure**"): read as spaces.
+EMPHASIS_RE = re.compile(r"\*\*")
 
 TERMINAL = ".。!！?？;；"
 SHORT_HEADING_WORDS = 10
@@ -73,6 +83,9 @@ def lines(text):
         start, end = position, position + len(raw)
         position = end
         segment = Segment(raw, start, end).sub(0, len(raw))
+        lead = re.match(r"^(?:\*\*\s*)+", segment.text)
+        if lead:
+            segment = segment.sub(lead.end(), len(segment.text))
         if segment.text:
             yield classify(segment)
 
@@ -85,13 +98,13 @@ def classify(segment):
             continue
         body = segment.sub(match.end(), len(text))
         if kind == "marked" or (kind == "ordinal" and _looks_like_heading(body.text)):
-            return Line("heading", body, match.group(0).strip())
+            return Line("heading", body)
         if kind == "numbered" and _looks_like_heading(body.text) and section_kind(body.text):
-            return Line("heading", body, match.group(0).strip())
-        return Line("item", body, match.group(0).strip())
+            return Line("heading", body)
+        return Line("item", body)
     if _looks_like_heading(text) and (text.endswith((":", "：")) or _word_count(text) <= 6 or section_kind(text)):
-        return Line("heading", segment, "")
-    return Line("paragraph", segment, "")
+        return Line("heading", segment)
+    return Line("paragraph", segment)
 
 
 # What a heading announces. Checked in this order: "key tasks" is tasks, "focus of work" priorities.
@@ -99,12 +112,13 @@ SECTION_KEYWORDS = (
     ("achievement", r"result|achievement|effectiveness|accomplish|performance|progress|outcome|success|honou?r"),
     (
         "departments",
-        r"institution(?:al)? (?:setup|set-up|structure|setting)|organi[sz]ation|internal|department|divisions|structure|setup",
+        r"institution(?:al)? (?:setup|set-up|structure|setting)|organi[sz]ation|internal|department|divisions|structure"
+        r"|setup|\bunits\b|\boffices\b",
     ),
-    ("responsibility", r"responsibilit|function|duties|mandate"),
+    ("responsibility", r"responsibilit|function|duties|\bduty\b|mandate|\brole\b|work content|missions?"),
     ("task", r"\btasks?\b"),
     ("priority", r"focus|priorit|key work|emphasis"),
-    ("plan", r"plan|future|outlook|next steps?|prospect|vision|goal"),
+    ("plan", r"\bplans?\b|\bfuture\b|outlook|next steps?|prospect|vision|\bgoals?\b"),
     ("basic", r"basic|overview|profile|history|introduction|general|situation|about"),
 )
 
@@ -156,18 +170,39 @@ def clauses(segment, separators=";；"):
     return result
 
 
-def inline_items(segment):
-    """Items numbered inside one paragraph, "(1) … (2) …": the paragraph cut before each marker."""
-    starts = [match.start() for match in INLINE_ITEM_RE.finditer(segment.text)]
-    if len(starts) < 2:
+def _number_chain(text):
+    """Offsets of "1 … 2 … 3 …" markers opening items inside a paragraph, in order, or [].
+
+    Numbers also occur as counts ("1 vocational school, 2 complete middle schools"), so only a
+    run from 1 of at least three consecutive numbers is taken for items.
+    """
+    chain = []
+    for match in INLINE_NUMBER_RE.finditer(text):
+        number = int(match.group("n"))
+        if number == len(chain) + 1:
+            chain.append(match)
+    return [(m.start(), m.end()) for m in chain] if len(chain) >= 3 else []
+
+
+def inline_items(segment, minimum=2):
+    """Items numbered inside one paragraph, "(1) … (2) …" or "1. … 2, … 3 …": the paragraph cut before each.
+
+    ``minimum`` is how many markers make a list: two in a paragraph, one inside an item that
+    already began with its own ("(five) … (seven) …").
+    """
+    marks = [match.span() for match in INLINE_ITEM_RE.finditer(segment.text) if match.start() > 0 or minimum > 1]
+    if len(marks) < minimum:
+        marks = _number_chain(segment.text) if minimum > 1 else []
+    if len(marks) < minimum:
         return []
+    starts = [start for start, _ in marks]
     head = segment.sub(0, starts[0])
     items = []
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(segment.text)
         piece = segment.sub(start, end)
-        marker = INLINE_ITEM_RE.match(piece.text)
-        items.append(piece.sub(marker.end(), len(piece.text)))
+        marker_length = marks[index][1] - marks[index][0]
+        items.append(piece.sub(marker_length, len(piece.text)))
     return [head, *items]
 
 

@@ -71,23 +71,34 @@ class BureauQuerySet(ContentQuerySet):
         )
 
 
+REQUIRED_FACTS = (("name", "name"), ("province", "province"), ("district", "district"))
+
+
 class BureauManager(models.Manager.from_queryset(BureauQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
 
 class Bureau(PlainTextFields, models.Model):
+    # Name, province and district may be missing from a draft whose document did not give them;
+    # a bureau cannot be published without them (clean() and the constraints below).
     name = models.CharField(
         max_length=200,
-        error_messages={"blank": "Please give the bureau a name.", "required": "Please give the bureau a name."},
+        blank=True,
         help_text="The bureau's name as its source document words it.",
+    )
+    chinese_name = models.CharField(
+        "Chinese name",
+        max_length=100,
+        blank=True,
+        help_text="e.g. 沈阳市和平区教育局; the importer derives it from the place when the gazetteer knows it.",
     )
     slug = models.SlugField(
         max_length=100,
         unique=True,
         help_text="Used in the bureau's address on this site, e.g. shenyang-heping-district.",
     )
-    province = models.CharField(max_length=40, choices=PROVINCE_CHOICES)
+    province = models.CharField(max_length=40, choices=PROVINCE_CHOICES, blank=True)
     city = models.CharField(
         "prefecture-level city",
         max_length=100,
@@ -97,6 +108,7 @@ class Bureau(PlainTextFields, models.Model):
     district = models.CharField(
         "district or new area",
         max_length=100,
+        blank=True,
         help_text="The county-level district or new area the bureau serves.",
     )
     address = models.CharField(
@@ -126,8 +138,10 @@ class Bureau(PlainTextFields, models.Model):
     class Meta:
         ordering = ["name", "slug"]
         constraints = [
-            models.CheckConstraint(condition=~Q(name=""), name="bureau_name_not_empty"),
-            models.CheckConstraint(condition=~Q(district=""), name="bureau_district_not_empty"),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | (~Q(name="") & ~Q(district="") & ~Q(province="")),
+                name="bureau_published_is_complete",
+            ),
             models.CheckConstraint(
                 condition=Q(established_year__isnull=True)
                 | Q(established_year__gte=EARLIEST_YEAR, established_year__lte=LATEST_YEAR),
@@ -148,8 +162,19 @@ class Bureau(PlainTextFields, models.Model):
     def get_source_url(self):
         return reverse("bureaus:source", kwargs={"slug": self.slug})
 
+    def missing_facts(self):
+        """The facts a bureau cannot be published without that this one lacks, in plain words."""
+        return [label for field, label in REQUIRED_FACTS if not getattr(self, field)]
+
     def clean(self):
         super().clean()
+        missing = self.missing_facts()
+        if self.is_published and missing:
+            raise ValidationError(
+                {
+                    "is_published": f"A bureau cannot be published without its {' and '.join(missing)}: fill them in first."
+                }
+            )
         if is_municipality(self.province) and self.city:
             message = f"{self.province} is a municipality: its districts have no separate city. Leave the city empty."
             raise ValidationError({"city": message})

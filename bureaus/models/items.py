@@ -122,7 +122,13 @@ class Achievement(BureauItem):
     natural_key.dependencies = ["bureaus.bureau", "bureaus.sourcedocument"]
 
 
-class InstitutionTypeManager(models.Manager):
+class InstitutionTypeQuerySet(models.QuerySet):
+    def public(self):
+        """Shared types, and proposed ones only once a published bureau counts them."""
+        return self.filter(Q(is_proposed=False) | Q(counts__bureau__is_published=True)).distinct()
+
+
+class InstitutionTypeManager(models.Manager.from_queryset(InstitutionTypeQuerySet)):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
@@ -139,6 +145,12 @@ class InstitutionType(PlainTextFields, models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     group = models.CharField(max_length=10, choices=Group.choices, default=Group.SCHOOL)
     description = models.TextField(blank=True)
+    is_proposed = models.BooleanField(
+        "proposed by the importer",
+        default=False,
+        help_text="A type an imported document named that no shared type fits; shown to the public only once "
+        "a published bureau counts it.",
+    )
 
     objects = InstitutionTypeManager()
 

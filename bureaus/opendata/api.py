@@ -164,7 +164,7 @@ def bureau_detail(request, slug):
 
 @open_data
 def institution_types(request):
-    return _json({"results": [institution_type_to_dict(t) for t in InstitutionType.objects.all()]})
+    return _json({"results": [institution_type_to_dict(t) for t in InstitutionType.objects.public()]})
 
 
 @open_data

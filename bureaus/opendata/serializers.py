@@ -68,6 +68,18 @@ def profile_to_dict(bureau, *, departments, duties, achievements, institution_co
     }
 
 
+def built_draft_to_dict(built):
+    """The format for an import draft not yet saved (its rows from ``importer.building.build``)."""
+    return profile_to_dict(
+        built.bureau,
+        departments=built.departments,
+        duties=built.duties,
+        achievements=built.achievements,
+        institution_counts=built.institution_counts,
+        sources=[built.source],
+    )
+
+
 def dumps(data):
     """JSON text as the portal publishes it: UTF-8 characters kept, stable key order."""
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)

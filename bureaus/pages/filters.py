@@ -23,7 +23,7 @@ class BureauFilter(django_filters.FilterSet):
     city = django_filters.CharFilter(label="City", widget=forms.Select(choices=[("", "All cities")]))
     institution_type = django_filters.ModelChoiceFilter(
         label="Runs at least one",
-        queryset=InstitutionType.objects.all(),
+        queryset=InstitutionType.objects.public(),
         to_field_name="slug",
         empty_label="Any institution type",
         method="filter_institution_type",

@@ -132,7 +132,7 @@ def main():
         "columns": ["code", "chinese", "english", "kind", "parent"],
         "divisions": divisions,
     }
-    OUTPUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace('],[', '],\n[') + "\n")
+    OUTPUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("],[", "],\n[") + "\n")
     print(f"{len(divisions)} divisions written to {OUTPUT}", file=sys.stderr)
 
 

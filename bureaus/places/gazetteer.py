@@ -35,7 +35,13 @@ KIND_WORDS = (
 )  # fmt: skip
 KIND_RE = re.compile(rf"\s+(?:{'|'.join(KIND_WORDS)})$", re.IGNORECASE)
 # What a kind word in a document may mean: "New District" and "Area" name a district-level new area.
-KIND_MEANS = {"new district": "New Area", "area": "New Area", "city": "City", "district": "District", "county": "County"}
+KIND_MEANS = {
+    "new district": "New Area",
+    "area": "New Area",
+    "city": "City",
+    "district": "District",
+    "county": "County",
+}
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,9 @@ class Division:
         return parent if parent is not None and parent.level == "prefecture" else None
 
     def __str__(self):
-        return ", ".join(d.name for d in (self, self.city, self.province) if d is not None and d is not self or d is self)
+        return ", ".join(
+            d.name for d in (self, self.city, self.province) if d is not None and d is not self or d is self
+        )
 
 
 def fold(name):
@@ -122,7 +130,7 @@ def named(name, level=None):
         said = kind_match.group(0).strip().lower()
         wanted = KIND_MEANS.get(said, said.title())
         same = [d for d in found if d.kind.lower() == wanted.lower() or (said == "city" and d.level == "prefecture")]
-        found = same if same else ([] if said in ("district", "county") else found)
+        found = same
     return sorted(found, key=lambda d: ("county", "prefecture", "province").index(d.level) if not level else 0)
 
 

@@ -94,7 +94,7 @@ def entry_fields(bureau):
     body += [item.category.name for item in bureau.institution_counts.all()]
     place = [bureau.district, bureau.city, bureau.province, bureau.address]
     fields = {
-        "name": bureau.name,
+        "name": bureau.name or bureau.district or bureau.slug,  # a draft may not have its name yet
         "place": " ".join(part for part in place if part),
         "body": "\n".join(part for part in body if part),
     }

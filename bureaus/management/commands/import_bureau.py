@@ -14,8 +14,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from bureaus.importer import DocumentError, parse_document, read_document
+from bureaus.importer.building import build
 from bureaus.importer.saving import CREATED, REPLACED, UNCHANGED, drafts_to_fixture, save_draft
-from bureaus.opendata.serializers import dumps
+from bureaus.opendata.serializers import built_draft_to_dict, dumps
 
 
 class Command(BaseCommand):
@@ -52,7 +53,7 @@ class Command(BaseCommand):
         self.progress(len(paths), len(paths), None)
 
         if dry_run:
-            data = [draft.build().to_open_data() for draft in drafts]
+            data = [built_draft_to_dict(build(draft)) for draft in drafts]
             self.stdout.write(dumps(data[0] if len(paths) == 1 and data else data))
         elif output and drafts:
             output.write_text(drafts_to_fixture(drafts) + "\n", encoding="utf-8")

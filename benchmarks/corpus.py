@@ -1,0 +1,219 @@
+"""
+Recall and precision of the importer on the real-document corpus (``fixtures/corpus``).
+
+Each document's expected facts were written by hand before the importer was run on
+it. A fact kind's *recall* is the share of expected facts the draft has; its
+*precision* the share of the draft's facts that are expected (facts marked optional
+in the expected file count neither way: true, but not what a reader must find).
+
+How facts are compared, so that wording and cutting do not decide:
+- place, name, year, seat: the same after folding case and punctuation (a name or seat
+  may be given as a list of acceptable forms; an empty expected value means the
+  importer must leave it blank);
+- departments: the same name after folding, or one name holding the other;
+- duties and achievements: by their words. A draft item is right when at least 80 %
+  of its words lie in one expected item; an expected item is found when one draft
+  item holds at least 60 % of its words and is mostly made of it;
+- institution counts: the same number and a word of the counted thing in common.
+"""
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+SCALARS = ("name", "district", "city", "province", "established_year", "address")
+LISTS = ("departments", "duties", "achievements", "counts")
+KINDS = (*SCALARS, *LISTS)
+
+
+def words(text):
+    return re.findall(r"[a-z0-9]+", str(text).lower())
+
+
+def fold(text):
+    return " ".join(word for word in words(text) if word != "the")
+
+
+def singular(word):
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+@dataclass
+class Tally:
+    expected: int = 0
+    found: int = 0  # expected facts the draft has
+    proposed: int = 0  # facts the draft gives (optional ones left out)
+    right: int = 0  # of those, the expected ones
+    misses: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
+
+    def add(self, other):
+        self.expected += other.expected
+        self.found += other.found
+        self.proposed += other.proposed
+        self.right += other.right
+
+    @property
+    def recall(self):
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def precision(self):
+        return self.right / self.proposed if self.proposed else 1.0
+
+
+def _scalar_matches(kind, value, expected):
+    options = expected if isinstance(expected, list) else [expected]
+    if kind == "established_year":
+        return value in options
+    if kind == "address":
+        return any(fold(option) and (fold(option) in fold(value) or fold(value) in fold(option)) for option in options)
+    return any(fold(option) == fold(value) for option in options)
+
+
+def _department_matches(name, expected):
+    a, b = fold(name), fold(expected)
+    return bool(a) and (a == b or (len(min(a, b, key=len)) >= 0.6 * len(max(a, b, key=len)) and (a in b or b in a)))
+
+
+def _share(part, whole):
+    part_words, whole_words = set(words(part)), set(words(whole))
+    return len(part_words & whole_words) / len(part_words) if part_words else 0.0
+
+
+def _text_right(text, expected):
+    """Mostly made of the expected item's words, or holding nearly all of them and not much else."""
+    if len(words(text)) < 2:
+        return False
+    return _share(text, expected) >= 0.8 or (_share(expected, text) >= 0.8 and _share(text, expected) >= 0.5)
+
+
+def _text_found(expected, texts):
+    """Whether the draft items that belong to ``expected`` cover at least 60 % of its words between them
+    (a list the importer cut into more items than the reader did is still found)."""
+    wanted = set(words(expected))
+    covered = set()
+    for text in texts:
+        if _text_right(text, expected) or _share(text, expected) >= 0.6:
+            covered |= set(words(text)) & wanted
+    return bool(wanted) and len(covered) / len(wanted) >= 0.6
+
+
+def _count_matches(count, expected):
+    number, phrase = expected
+    if count["count"] != number:
+        return False
+    mine = {singular(word) for word in words(count["category"]) + words(count["name"])}
+    return bool(mine & {singular(word) for word in words(phrase)} - {"of", "and", "all", "the"})
+
+
+MATCHERS = {
+    "departments": (_department_matches, _department_matches),
+    "duties": (_text_right, _text_found),
+    "achievements": (_text_right, _text_found),
+    "counts": (_count_matches, lambda expected, count: _count_matches(count, expected)),
+}
+
+
+def draft_facts(draft):
+    """The facts of a parsed draft in the corpus's terms."""
+    return {
+        "name": draft.name,
+        "district": draft.district,
+        "city": draft.city,
+        "province": draft.province,
+        "established_year": draft.established_year,
+        "address": draft.address,
+        "departments": [department.name for department in draft.departments],
+        "duties": [f"{duty.title}. {duty.text}" if duty.title else duty.text for duty in draft.duties],
+        "achievements": [achievement.text for achievement in draft.achievements],
+        "counts": [
+            {"count": count.count, "category": count.category, "name": f"{count.new_type_name} {count.phrase}"}
+            for count in draft.counts
+        ],
+    }
+
+
+def score(facts, expected):
+    """{kind: Tally} for one document's draft facts against its expected facts."""
+    tallies = {}
+    bureau = expected.get("bureau", {})
+    for kind in SCALARS:
+        tally = tallies[kind] = Tally()
+        if kind not in bureau:
+            continue  # not scored for this document
+        want, value = bureau[kind], facts[kind]
+        wants_blank = want in ("", None)
+        tally.expected = 0 if wants_blank else 1
+        if value not in ("", None):
+            tally.proposed = 1
+            if not wants_blank and _scalar_matches(kind, value, want):
+                tally.right = tally.found = 1
+            else:
+                tally.wrong.append(value)
+        if tally.expected and not tally.found:
+            tally.misses.append(want)
+    for kind in LISTS:
+        tally = tallies[kind] = Tally()
+        is_right, is_found = MATCHERS[kind]
+        wanted, optional = expected.get(kind, []), expected.get(f"optional_{kind}", [])
+        tally.expected = len(wanted)
+        for item in wanted:
+            if kind in ("duties", "achievements"):
+                hit = is_found(item, facts[kind])
+            else:
+                hit = any(is_found(item, mine) for mine in facts[kind])
+            if hit:
+                tally.found += 1
+            else:
+                tally.misses.append(item)
+        for mine in facts[kind]:
+            if any(is_right(mine, item) for item in wanted):
+                tally.proposed += 1
+                tally.right += 1
+            elif not any(is_right(mine, item) for item in optional):
+                tally.proposed += 1
+                tally.wrong.append(mine)
+    return tallies
+
+
+def documents():
+    """(name, text, expected facts, source address) of every corpus document."""
+    sources = json.loads((CORPUS / "sources.json").read_text(encoding="utf-8"))["documents"]
+    for name, address in sorted(sources.items()):
+        text = (CORPUS / "documents" / f"{name}.txt").read_text(encoding="utf-8")
+        expected = json.loads((CORPUS / "expected" / f"{name}.json").read_text(encoding="utf-8"))
+        yield name, text, expected, address
+
+
+def evaluate(parse):
+    """Run ``parse(text, title)`` on every document: per-document and overall tallies by kind.
+
+    A document the importer refuses scores nothing found, so it shows as lost recall.
+    """
+    per_document, overall = {}, {kind: Tally() for kind in KINDS}
+    for name, text, expected, _ in documents():
+        try:
+            facts = draft_facts(parse(text, f"{name}.txt"))
+            error = ""
+        except Exception as refusal:  # a refusal is the finding: every expected fact is missed
+            facts = {kind: ([] if kind in LISTS else None) for kind in KINDS}
+            error = str(refusal)
+        tallies = score(facts, expected)
+        per_document[name] = (tallies, error)
+        for kind in KINDS:
+            overall[kind].add(tallies[kind])
+    return per_document, overall
+
+
+def total(tallies):
+    summed = Tally()
+    for tally in tallies.values():
+        summed.add(tally)
+    return summed

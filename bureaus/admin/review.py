@@ -1,0 +1,39 @@
+"""How the admin's import page presents a draft to its reviewer: every fact beside its source sentence."""
+
+from bureaus.importer.draft import ESTABLISHED_YEAR, LOCATION, NAME, PREDECESSOR
+from bureaus.models import Duty, InstitutionType
+from bureaus.places.regions import place_line
+
+
+def review_sections(draft):
+    """[(heading, [(label, value, source sentence)])], section by section, for the review table."""
+    quote = lambda fact: draft.quote(draft.fact_spans[fact]) if fact in draft.fact_spans else ""  # noqa: E731
+    facts = [
+        ("Name", draft.name, quote(NAME)),
+        ("Chinese name", draft.chinese_name, ""),
+        ("Location", place_line(draft.district, draft.city, draft.province), quote(NAME)),
+        ("Seat", draft.address, quote(LOCATION)),
+        ("Founding year", draft.established_year, quote(ESTABLISHED_YEAR)),
+        ("Predecessor", draft.predecessor, quote(PREDECESSOR)),
+    ]
+    kinds = dict(Duty.Kind.choices)
+    type_names = dict(
+        InstitutionType.objects.filter(slug__in={c.category for c in draft.counts}).values_list("slug", "name")
+    )
+
+    def department_value(department):
+        return " ".join(part for part in (department.responsibility, department.note) if part)
+
+    def count_value(count):
+        return f"{count.count}" + (f" ({count.note})" if count.note else "")
+
+    return [
+        ("Bureau", [row for row in facts if row[1] not in ("", None)]),
+        ("Departments", [(d.name, department_value(d), draft.quote(d.span)) for d in draft.departments]),
+        ("Duties", [(kinds[d.kind], f"{d.title}. {d.text}" if d.title else d.text, draft.quote(d.span)) for d in draft.duties]),
+        ("Achievements", [("", a.text, draft.quote(a.span)) for a in draft.achievements]),
+        (
+            "Institution counts",
+            [(type_names.get(c.category) or c.new_type_name or c.phrase, count_value(c), draft.quote(c.span)) for c in draft.counts],
+        ),
+    ]  # fmt: skip

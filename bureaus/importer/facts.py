@@ -1,0 +1,81 @@
+"""
+Small recognisers of the bureau's own facts, each a function of one sentence: when it
+was founded, what it succeeded, where it sits, and whether a sentence reports an
+achievement. Each returns the value and where in the sentence it was read, or None.
+"""
+
+import re
+
+from bureaus.vocabulary import EARLIEST_YEAR, LATEST_YEAR
+
+MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+YEAR = r"(?:19|20)\d\d"
+FOUNDED_RE = re.compile(
+    rf"\b(?:(?:was|were|has been|is)\s+)?(?:officially\s+)?(?:established|founded|set up|formed|created|built)\s+"
+    rf"(?:in|on)\s+(?:(?:{MONTHS})\s+(?:\d{{1,2}},?\s+)?)?(?P<year>{YEAR})\b"
+    rf"|\bsince its (?:establishment|founding) in (?P<since>{YEAR})\b"
+    rf"|\b(?:established|founded)\s*(?:in\s*)?[:：]\s*(?P<labelled>{YEAR})\b",
+    re.IGNORECASE,
+)
+PREDECESSOR_RE = re.compile(
+    r"\b(?:its|whose|the bureau's) predecessor (?:was|is|being)\s+(?:the\s+)?(?P<a>[^,;.]+)"
+    r"|\b(?:formerly|previously) (?:known as|called|named)\s+(?:the\s+)?(?P<b>[^,;.)]+)",
+    re.IGNORECASE,
+)
+# "is located in/at …", ", located in the middle of Erli Road", "Its office is located in …"
+LOCATED_RE = re.compile(
+    r"(?:\b(?:is|are)\s+|,\s*|^)located\s+(?:in|at|on)\s+(?P<place>.+?)(?=,\s*(?:and|which|it|with|bordering)\b|\s+and\s+is\b|\.(?=\s|$)|[;。]|$)",
+    re.IGNORECASE,
+)
+# "Address: No.83 Xihu Road"
+ADDRESS_RE = re.compile(r"^(?:office\s+)?address\s*[:：]\s*(?P<place>.+?)(?=[;。]|\.\s|\.$|$)", re.IGNORECASE)
+# A seat is a street address or a building, not a region: "No.50, Minjiaqiao", "Erli Road", "office building".
+STREET_RE = re.compile(
+    r"\b(?:No\.?\s*\d+|road|street|avenue|lane|building|section of|middle of|floor|square|plaza|compound|hall)\b", re.I
+)
+
+ACHIEVEMENT_RE = re.compile(
+    r"\b(?:(?:was|were|has been|have been|had been)\s+(?:awarded|rated|named|honou?red|recogni[sz]ed|selected|listed|commended)"
+    r"|awarded\s+(?:the\s+)?(?:title|honou?r|prize)|won\s+(?:the\s+)?(?:title|first|prize|award|honou?r|gold)"
+    r"|(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
+    r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached))\b",
+    re.IGNORECASE,
+)
+
+
+def founding_year(sentence):
+    """(year, match) when the sentence says when something was founded."""
+    match = FOUNDED_RE.search(sentence)
+    if not match:
+        return None
+    year = int(match.group("year") or match.group("since") or match.group("labelled"))
+    return (year, match) if EARLIEST_YEAR <= year <= LATEST_YEAR else None
+
+
+def predecessor(sentence):
+    """(name, start, end) of the bureau a sentence names as the predecessor."""
+    match = PREDECESSOR_RE.search(sentence)
+    if not match:
+        return None
+    group = "a" if match.group("a") else "b"
+    return match.group(group).strip(), match.start(group), match.end(group)
+
+
+def seat(sentence):
+    """The bureau's seat as the sentence words it ("the middle of Erli Road in Donghe District"), or None.
+
+    A region ("Jinzhou District, Dalian City, Liaoning Province") is a seat too when the
+    sentence says the bureau is located there.
+    """
+    match = LOCATED_RE.search(sentence) or ADDRESS_RE.search(sentence)
+    if not match:
+        return None
+    value = match.group("place").strip().rstrip(",;:")
+    value = (
+        re.sub(r"^(?:the\s+)?(?:office\s+of\s+)?", "", value) if value.lower().startswith("the office of") else value
+    )
+    return value if 2 <= len(value.split()) <= 20 or STREET_RE.search(value) else None
+
+
+def is_achievement(sentence):
+    return bool(ACHIEVEMENT_RE.search(sentence))

@@ -1,0 +1,180 @@
+"""
+Recognising the bureau's name and placing it: which district, city and province.
+
+Real pages name a bureau in many ways: "Heping District Education Bureau", "the
+Education Bureau of Heping District of Shenyang City", "Shenzhen Longgang District
+Education Bureau", "Dashiqiao city Education Bureau", "the education and Sports Bureau
+of Zizhou county", or just "Dawukou Education Bureau". The place is then looked up in
+the national gazetteer; the text's other clues (a province or city it names) decide
+between divisions of the same name, and what stays undecided is left to the reviewer
+with the candidates listed.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from bureaus.places import gazetteer
+
+KIND = r"(?:New\s+District|New\s+Area|District|County|City|Banner|Area)"
+BUREAU = (
+    r"(?:Education(?:\s*(?:,|and)\s*(?:Sports?|Science(?:\s+and\s+Technology)?|Technology|Culture)){0,3}"
+    r"(?:\s+and\s+(?:Sports?|Science(?:\s+and\s+Technology)?|Technology|Culture))?\s+Bureau|Bureau\s+of\s+Education)"
+)
+PLACE_WORD = r"[A-Z][a-z'’-]+"
+# "Shenzhen Longgang District Education Bureau", "Dashiqiao city Education Bureau", "Dawukou Education Bureau"
+NAME_FIRST_RE = re.compile(
+    rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,3}}{PLACE_WORD}(?:\s+(?i:{KIND}))?)\s+(?P<bureau>(?i:{BUREAU}))\b"
+)
+# "Education Bureau of Heping District of Shenyang City", "education and Sports Bureau of Zizhou county"
+NAME_AFTER_RE = re.compile(
+    rf"\b(?P<bureau>(?i:{BUREAU}))\s+of\s+(?:the\s+)?(?P<place>(?:{PLACE_WORD}\s+){{0,3}}?{PLACE_WORD}(?:\s+(?i:{KIND}))?)"
+    rf"(?:(?:,\s*|\s+of\s+|\s+in\s+)(?P<city>{PLACE_WORD})(?:\s+(?i:City))?)?"
+)
+NOT_PLACE_WORDS = {
+    "the", "this", "that", "its", "our", "municipal", "provincial", "county", "district", "city", "state", "national",
+    "local", "new", "main", "introduction", "institutional", "functions", "brief", "responsibilities", "role", "area",
+    "of", "in", "and", "at", "since", "among", "from", "by", "every", "each", "current", "chinese", "china",
+    "education", "people's", "peoples",
+}  # fmt: skip
+PROVINCE_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:Province|(?:Hui\s+|Zhuang\s+|Uygur\s+|Uyghur\s+)?Autonomous\s+Region)\b"
+    r"|\b(?P<municipality>Beijing|Tianjin|Shanghai|Chongqing)\b"
+)
+CITY_RE = re.compile(
+    r"\b(?P<name>[A-Z][a-z'’-]+)(?:\s+(?:City|Municipality)|['’]s\b|\s+(?=[A-Z][a-z]+\s+(?:District|County)\b))"
+)
+
+
+@dataclass
+class NameMention:
+    name: str  # as the text writes it
+    place: str  # "Heping District", "Dawukou", "Kaohsiung City"
+    city: str  # a city the mention names ("Shenyang"), else ""
+    start: int
+    end: int
+    formal: bool  # "X Education Bureau" rather than "Education Bureau of X"
+
+
+def _clean_place(place):
+    words = place.split()
+    while words and words[0].lower() in NOT_PLACE_WORDS:
+        words = words[1:]
+    if not words or all(word.lower() in NOT_PLACE_WORDS for word in words):
+        return ""
+    return " ".join(words)
+
+
+def name_mentions(text, skip=(0, 0)):
+    """Every mention of a named education bureau, in order (none inside the ``skip`` range: the predecessor)."""
+    found = []
+    for pattern, formal in ((NAME_FIRST_RE, True), (NAME_AFTER_RE, False)):
+        for match in pattern.finditer(text):
+            if skip[0] <= match.start() < skip[1]:
+                continue
+            raw_place = match.group("place")
+            place = _clean_place(raw_place)
+            if not place:
+                continue
+            city = match.groupdict().get("city") or ""
+            first, _, rest = place.partition(" ")
+            # "Shenzhen Longgang District": a prefecture-level city before the district.
+            rest_name = re.sub(rf"(?i:{KIND})$", "", rest).strip()
+            splits = rest_name and rest != rest_name and gazetteer.named(first, level="prefecture")
+            if splits and (gazetteer.named(rest, level="county") or not gazetteer.named(place)):
+                place, city = rest, city or first
+            start = match.start("place") + raw_place.index(place.split()[0]) if formal else match.start()
+            end = match.end()
+            found.append(NameMention(text[start:end] if formal else match.group(0), place, city, start, end, formal))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def choose_name(mentions):
+    """The mention that names the bureau: the place most mentioned, in its fullest formal form."""
+    if not mentions:
+        return None
+    resolved = {}
+    for mention in mentions:
+        divisions = gazetteer.named(mention.place, level="county") or gazetteer.named(mention.place)
+        key = gazetteer.fold(mention.place).replace("newarea", "newdistrict")
+        resolved[mention.place] = divisions[0].code if len(divisions) == 1 else key
+    counts = Counter(resolved[mention.place] for mention in mentions)
+    best_key = max(counts, key=lambda key: (counts[key], -min(m.start for m in mentions if resolved[m.place] == key)))
+    chosen = [mention for mention in mentions if resolved[mention.place] == best_key]
+    # Prefer a formal name whose place carries its kind ("Donghe District …" over "Donghe …").
+    return max(chosen, key=lambda m: (m.formal, bool(re.search(rf"(?i:{KIND})$", m.place)), -m.start))
+
+
+def province_mentions(text):
+    """Provinces the text names, in order ("Liaoning Province", "Ningxia Hui Autonomous Region", "Shanghai")."""
+    found = []
+    for match in PROVINCE_RE.finditer(text):
+        name = gazetteer.province_of_name(match.group("name") or match.group("municipality"))
+        if name:
+            found.append((name, bool(match.group("name"))))
+    return found
+
+
+def city_mentions(text):
+    """Prefecture-level cities the text names ("Dalian City", "Shenyang's", "of Zhuhai City")."""
+    cities = []
+    for match in CITY_RE.finditer(text):
+        for division in gazetteer.named(match.group("name"), level="prefecture"):
+            if division not in cities:
+                cities.append(division)
+    return cities
+
+
+@dataclass
+class Placing:
+    district: str = ""
+    city: str = ""
+    province: str = ""
+    chinese_name: str = ""
+    candidates: tuple = ()  # descriptions of the divisions a reviewer may choose from
+    warning: str = ""
+    from_gazetteer: str = ""  # what the gazetteer added that the text does not say
+
+
+def place(place_name, city_hint, text):
+    """Where a bureau of ``place_name`` is, from the gazetteer and the text's clues."""
+    provinces = province_mentions(text)
+    explicit = [name for name, said_province in provinces if said_province]
+    text_province = (explicit or [name for name, _ in provinces] or [""])[0]
+    cities = city_mentions(text)
+    if city_hint:
+        cities = gazetteer.named(city_hint, level="prefecture") + cities
+    divisions = gazetteer.named(place_name, level="county") if place_name else []
+    if not divisions and place_name:
+        divisions = [d for d in gazetteer.named(place_name) if d.level == "prefecture" and d.kind != "City"]
+    if divisions:
+        narrowed = [d for d in divisions if d.city in cities or d.parent in cities]
+        if not narrowed and city_hint:
+            divisions = []  # the text places it in a city where the gazetteer has no such district
+        narrowed = narrowed or divisions
+    if divisions:
+        if len(narrowed) > 1 and text_province:
+            narrowed = [d for d in narrowed if d.province.english == text_province] or narrowed
+        if len(narrowed) == 1:
+            division = narrowed[0]
+            said = {c.english for c in cities} | {text_province}
+            added = [d.english for d in (division.city, division.province) if d is not None and d.english not in said]
+            return Placing(
+                district=division.name,
+                city=division.city.english if division.city else "",
+                province=division.province.english,
+                chinese_name=gazetteer.chinese_bureau_name(division),
+                from_gazetteer=f"{division.name} is in {', '.join(added)}" if added else "",
+            )
+        provinces_of = {d.province.english for d in narrowed}
+        described = tuple(str(d) for d in narrowed)
+        return Placing(
+            district=narrowed[0].name,
+            province=provinces_of.pop() if len(provinces_of) == 1 else "",
+            candidates=described,
+            warning=f"“{place_name}” may be any of: {'; '.join(described)}. Choose the right one before publishing.",
+        )
+    # Not in the gazetteer (a new area such as Jinpu New District, or outside the mainland): the text's clues.
+    city = next((c for c in cities if not text_province or c.province.english == text_province), None)
+    province = text_province or (city.province.english if city else "")
+    return Placing(district=place_name, city=city.english if city else "", province=province)
