@@ -217,3 +217,50 @@ def total(tallies):
     for tally in tallies.values():
         summed.add(tally)
     return summed
+
+
+RECALL_TARGET, PRECISION_TARGET = 0.85, 0.97
+
+
+def run():
+    """The ``make bench`` section: recall and precision per document, per kind of fact and overall."""
+    from benchmarks import status
+    from bureaus.importer import parse_document  # the benchmark measures the real importer
+
+    per_document, overall = evaluate(parse_document)
+    summed = total(overall)
+    met = summed.recall >= RECALL_TARGET and summed.precision >= PRECISION_TARGET
+    rows = [
+        (
+            name,
+            f"recall {total(t).recall:6.1%}  precision {total(t).precision:6.1%}"
+            + (f"  REFUSED: {error}" if error else ""),
+        )
+        for name, (t, error) in per_document.items()
+    ]
+    rows += [
+        (
+            f"  {kind}",
+            f"recall {t.recall:6.1%} ({t.found}/{t.expected})  precision {t.precision:6.1%} ({t.right}/{t.proposed})",
+        )
+        for kind, t in overall.items()
+    ]
+    rows.append(
+        (
+            "overall",
+            f"recall {summed.recall:.1%} ({summed.found}/{summed.expected}), precision {summed.precision:.1%} "
+            f"({summed.right}/{summed.proposed})  (targets ≥ {RECALL_TARGET:.0%} and ≥ {PRECISION_TARGET:.0%}: {status(met)})",
+        )
+    )
+    return {
+        "documents": len(per_document),
+        "recall": round(summed.recall, 4),
+        "precision": round(summed.precision, 4),
+        "targets_met": met,
+        "by_kind": {kind: {"recall": round(t.recall, 4), "precision": round(t.precision, 4)} for kind, t in overall.items()},
+        "by_document": {
+            name: {"recall": round(total(t).recall, 4), "precision": round(total(t).precision, 4), "refused": error}
+            for name, (t, error) in per_document.items()
+        },
+        "_rows": rows,
+    }  # fmt: skip

@@ -1,8 +1,10 @@
 """
 The portal's fixed vocabularies, written once: the kinds of duty, the plausible
-founding years, and English number words. Pure Python: the models, the importer's
-text layer and the open-data schema all read them.
+founding years, English number words, and the characters no stored text may hold.
+Pure Python: the models, the importer's text layer and the open-data schema all read them.
 """
+
+import re
 
 # What a bureau's duties can be, in the order a profile lists them.
 DUTY_KINDS = ("responsibility", "priority", "task", "plan")
@@ -30,3 +32,18 @@ def _number_words():
 
 # "one" … "ninety-nine" (also "twenty one") → their values.
 NUMBER_WORDS = _number_words()
+
+
+# C0 control characters other than tab, line feed and carriage return, and DEL. Nothing a person
+# writes contains them, PostgreSQL cannot store NUL, and search highlighting uses two of them as
+# its markers: stored text that carried them could forge highlighting.
+CONTROL_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character_problem(text):
+    """A sentence naming the first control character in ``text``, or "" when there is none."""
+    match = CONTROL_CHARACTERS_RE.search(text or "")
+    if not match:
+        return ""
+    line = text.count("\n", 0, match.start()) + 1
+    return f"contains a control character (U+{ord(match.group()):04X}, line {line}); remove it and try again."

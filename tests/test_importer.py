@@ -292,3 +292,17 @@ def test_a_missing_file_or_a_folder_is_refused(tmp_path):
         read_document(tmp_path / "missing.txt")
     with pytest.raises(DocumentError, match="is a folder"):
         read_document(tmp_path)
+
+
+def test_the_text_layer_imports_nothing_of_django():
+    """text → draft is pure Python: it can be tested and replaced recogniser by recogniser."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import bureaus.importer, bureaus.importer.parser; "
+        "print(sorted({m.split('.')[0] for m in sys.modules if m.startswith('django')}))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=settings.BASE_DIR)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

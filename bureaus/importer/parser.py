@@ -42,9 +42,8 @@ from bureaus.importer.lists import (
     starts_with_verb,
 )
 from bureaus.importer.segments import capitalise, clauses, inline_items, lines, section_kind, sentences, strip_end
-from bureaus.models.base import control_character_problem
 from bureaus.places.regions import is_municipality
-from bureaus.vocabulary import DUTY_KINDS
+from bureaus.vocabulary import DUTY_KINDS, control_character_problem
 
 # A document with more items than this is not a bureau profile; the rest is left out, with a warning.
 MAX_ITEMS = 300

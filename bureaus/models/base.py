@@ -1,26 +1,10 @@
 """Pieces shared by the bureau's list items: ordering by position and a pointer into the source."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from bureaus.vocabulary import EARLIEST_YEAR, LATEST_YEAR  # noqa: F401  (re-exported for the models)
-
-# C0 control characters other than tab, line feed and carriage return, and DEL. Nothing a person
-# writes contains them, PostgreSQL cannot store NUL, and search highlighting uses two of them as
-# its markers: stored text that carried them could forge highlighting.
-CONTROL_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def control_character_problem(text):
-    """A sentence naming the first control character in ``text``, or "" when there is none."""
-    match = CONTROL_CHARACTERS_RE.search(text or "")
-    if not match:
-        return ""
-    line = text.count("\n", 0, match.start()) + 1
-    return f"contains a control character (U+{ord(match.group()):04X}, line {line}); remove it and try again."
+from bureaus.vocabulary import CONTROL_CHARACTERS_RE, EARLIEST_YEAR, LATEST_YEAR, control_character_problem  # noqa: F401
 
 
 class PlainTextFields:

@@ -28,7 +28,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from bureaus.models.base import CONTROL_CHARACTERS_RE
+from bureaus.vocabulary import CONTROL_CHARACTERS_RE
 
 MAX_TERMS = 12
 STOPWORDS = frozenset(

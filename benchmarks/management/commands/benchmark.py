@@ -2,6 +2,7 @@
 ``manage.py benchmark``: the portal's measured speed (``make bench``), on a scratch database.
 
 Sections, in order (``--only`` picks one or more):
+  corpus    the importer's recall and precision on real documents (fixtures/corpus), per document and kind
   importer  parse 1,000 generated documents on one core
   queries   load the national dataset in steps (30, 300, 3,000 bureaus), counting SQL queries per page
   search    search latency over the loaded dataset
@@ -19,11 +20,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from benchmarks import importer, loading, mixed, queries, search, serving
+from benchmarks import corpus, importer, loading, mixed, queries, search, serving
 from benchmarks.dataset import national_drafts
 from bureaus.models import Bureau
 
-SECTIONS = ["importer", "queries", "search", "loading", "serving", "mixed"]
+SECTIONS = ["corpus", "importer", "queries", "search", "loading", "serving", "mixed"]
 
 
 class Command(BaseCommand):
@@ -50,6 +51,8 @@ class Command(BaseCommand):
         debug, settings.DEBUG = settings.DEBUG, False  # no query log: measure the portal, not debug bookkeeping
         try:
             drafts = national_drafts(options["bureaus"]) if needs_dataset else []
+            if "corpus" in sections:
+                self.report("corpus", corpus.run(), output_dir)
             if "importer" in sections:
                 self.report("importer", importer.run(options["documents"]), output_dir)
             if needs_dataset:
