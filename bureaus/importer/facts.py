@@ -38,7 +38,8 @@ ACHIEVEMENT_RE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been)\s+(?:awarded|rated|named|honou?red|recogni[sz]ed|selected|listed|commended)"
     r"|awarded\s+(?:the\s+)?(?:title|honou?r|prize)|won\s+(?:the\s+)?(?:title|first|prize|award|honou?r|gold)"
     r"|(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
-    r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached))\b",
+    r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached)"
+    r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]|has\s+been\s+at\s+the\s+forefront)\b",
     re.IGNORECASE,
 )
 

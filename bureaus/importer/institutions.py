@@ -132,6 +132,15 @@ DESCRIPTIVE_WORDS = {
 }
 # Counted things that are not institutions the bureau runs, whatever their number.
 NOT_COUNTED = {"bureau"}
+# People, or a place inside the phrase: "teachers in public schools", "staff at kindergartens".
+PEOPLE_IN_PHRASE_RE = re.compile(
+    r"\b(?:teachers|students|pupils|staff|staffs|children|employees|workers|graduates|principals|people)\b|\s(?:in|at)\s",
+    re.IGNORECASE,
+)
+# A sentence about the past: its counts are history, not what the bureau runs now.
+HISTORY_RE = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)\b|\bdynasty\b|\brepublic of china\b(?!\s*\(prc\))", re.IGNORECASE)
+PAST_RE = re.compile(r"\bthere (?:were|was)\b|\bhad\b", re.IGNORECASE)
+RECENT_YEAR_RE = re.compile(r"\b(?:199\d|20\d\d)\b")
 # Words that cannot open a counted phrase: "(ten are high schools with …)" counts nothing.
 NOT_PHRASE_STARTS = {"are", "is", "was", "were", "have", "has", "had", "be", "of", "in", "to", "for"}
 
@@ -201,7 +210,9 @@ def debris(sentence):
 
 def find_counts(sentence):
     """Institution counts in one sentence, in order; people, money, changes and debris are left out."""
-    if not INVENTORY_RE.search(sentence) or CHANGE_RE.search(sentence):
+    if not INVENTORY_RE.search(sentence) or CHANGE_RE.search(sentence) or HISTORY_RE.search(sentence):
+        return []
+    if PAST_RE.search(sentence) and not RECENT_YEAR_RE.search(sentence):
         return []
     taken, found = [], []
     broken = [(m.start(), m.end()) for m in DEBRIS_RE.finditer(sentence)]
@@ -227,8 +238,8 @@ def find_counts(sentence):
         if not free(start, end) or PEOPLE_AFTER_RE.match(sentence[match.end() :]):
             continue
         phrase = re.sub(r"\s+", " ", match.group("phrase")).strip()
-        if phrase.split()[0].lower() in NOT_PHRASE_STARTS:
-            continue
+        if phrase.split()[0].lower() in NOT_PHRASE_STARTS or PEOPLE_IN_PHRASE_RE.search(phrase):
+            continue  # "(ten are high schools …)", "5658 teachers in public schools": not institutions counted
         if NOT_INVENTORY_WORDS.search(phrase) or re.search(r"\bnew(?:ly)?\b", phrase, re.I):
             continue  # people, money or places; or a change ("12 new kindergartens"), not what the bureau runs
         if re.match(r"(?:19|20)\d\d$", match.group("number")):

@@ -187,9 +187,14 @@ class _Reader:
             self.add_duty(self.section, rest.text, segment.span, title=label.group("label"))
             return
         achievement_context = self.section == "achievement"
+        listing = ""  # the kind a list opened in this paragraph, which verb-led sentences after it continue
         for sentence in sentences(segment):
             self.read_facts(sentence)
-            if self.read_list(sentence):
+            if listing in DUTY_KINDS and starts_with_verb(sentence.text) and not facts.is_achievement(sentence.text):
+                self.add_duty(listing, sentence.text, sentence.span)
+                continue
+            listing = self.read_list(sentence)
+            if listing:
                 continue
             if ACHIEVEMENT_INTRO_RE.search(sentence.text) and not ACHIEVEMENT_LEAD_RE.match(sentence.text):
                 achievement_context = True
