@@ -224,3 +224,7 @@ LOGGING = {
 }
 
 BUREAUS_PER_PAGE = 25
+
+# Form bodies (not counting uploaded files) up to 4 MB reach the forms, so that pasting a document
+# over the importer's 1 MB limit gets a form error that gives its size, not a bare 400 page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024

@@ -1,5 +1,7 @@
 """The admin's "Import document" page: preview, confirm, cancel and errors, through the test client."""
 
+import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -36,7 +38,7 @@ def test_preview_shows_each_fact_beside_its_source_sentence_and_saves_nothing(st
     assert "<q>(2) Personnel Section: responsible for teacher recruitment and staff management.</q>" not in html
     assert "<q>Personnel Section: responsible for teacher recruitment and staff management.</q>" in html
     assert "is not one of the shared institution types" in html
-    assert 'name="text"' in html and 'type="hidden"' in html
+    assert 'name="source"' in html and 'type="hidden"' in html
     assert Bureau.objects.count() == 0
 
 
@@ -110,3 +112,112 @@ def test_staff_without_the_add_permission_cannot_import(client, django_user_mode
     assert client.get(URL).status_code == 403
     assert client.post(URL, {"action": "confirm", "text": TIEXI}).status_code == 403
     assert Bureau.objects.count() == 0
+
+
+# What issue 10 found on this page, each with its test.
+
+
+def user_with(django_user_model, client, *codenames):
+    user = django_user_model.objects.create_user("importer", password="a-long-test-password", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+def test_replacing_a_bureau_needs_the_permission_to_change_it(client, staff_client, django_user_model):
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI})
+    Bureau.objects.update(is_published=True)
+    adder = user_with(django_user_model, client, "add_bureau", "view_bureau")
+    changed = TIEXI.replace("1985", "1986")
+    response = adder.post(URL, {"action": "confirm", "text": changed, "replace": "on"})
+    assert response.status_code == 200
+    assert "You may not change “Tiexi District Education Bureau”, so its facts cannot be replaced." in page(response)
+    bureau = Bureau.objects.get()
+    assert (bureau.established_year, bureau.is_published) == (1985, True)
+
+
+def test_the_error_for_an_existing_bureau_names_the_replace_box(staff_client):
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI})
+    response = staff_client.post(URL, {"action": "confirm", "text": TIEXI.replace("1985", "1986")})
+    html = page(response)
+    assert "tick “Replace the facts of an existing bureau with the same slug" in html
+    assert "--replace" not in html
+
+
+def test_the_stored_source_is_the_uploaded_file_byte_for_byte(staff_client):
+    original = "\n\n  " + TIEXI.replace("\n", "\r\n") + "\n\n   \n"
+    upload = SimpleUploadedFile("tiexi.txt", original.encode(), content_type="text/plain")
+    preview = page(staff_client.post(URL, {"action": "preview", "document": upload}))
+    source = re.search(r'name="source" value="([^"]+)"', preview).group(1)
+    response = staff_client.post(URL, {"action": "confirm", "source": source, "title": "tiexi.txt"})
+    assert response.status_code == 302
+    stored = SourceDocument.objects.get()
+    assert stored.text == original
+    assert stored.sha256 == hashlib.sha256(original.encode()).hexdigest()
+    again = staff_client.post(URL, {"action": "confirm", "source": source, "title": "tiexi.txt"}, follow=True)
+    assert "This document was imported before" in page(again)  # the same file is recognised
+    assert SourceDocument.objects.count() == 1
+
+
+def test_an_upload_is_refused_by_its_real_size(staff_client):
+    upload = SimpleUploadedFile("huge.txt", b"Education Bureau. " * (1_200_000 // 18 * 17), content_type="text/plain")
+    html = page(staff_client.post(URL, {"action": "preview", "document": upload}))
+    assert f"huge.txt is {upload.size / 1048576:.1f} MB; documents larger than 1 MB are refused" in html
+    assert "huge.txt is 1.0 MB" not in html
+
+
+def test_pasting_more_than_the_limit_gets_a_form_error_not_a_bare_400(staff_client):
+    text = "The Education Bureau. " * 120_000  # 2.6 MB
+    response = staff_client.post(URL, {"action": "preview", "text": text})
+    assert response.status_code == 200
+    assert "The pasted text is 2.5 MB; documents larger than 1 MB are refused" in page(response)
+
+
+def test_the_reviewer_fills_in_what_the_document_did_not_say(staff_client):
+    text = (Path(__file__).with_name("documents") / "news_item.txt").read_text()
+    preview = page(staff_client.post(URL, {"action": "preview", "text": text}))
+    assert "may be any of: Heping District, Tianjin; Heping District, Shenyang City, Liaoning" in preview
+    assert 'name="province"' in preview and 'name="city"' in preview
+    response = staff_client.post(
+        URL,
+        {"action": "confirm", "text": text, "province": "Liaoning", "city": "Shenyang", "district": "Heping District"},
+    )
+    assert response.status_code == 302
+    bureau = Bureau.objects.get()
+    assert (bureau.slug, bureau.province, bureau.city, bureau.is_published) == (
+        "shenyang-heping-district",
+        "Liaoning",
+        "Shenyang",
+        False,
+    )
+
+
+def test_a_draft_missing_its_place_is_saved_but_says_it_cannot_be_published(staff_client):
+    text = "Internal organization:\nOffice: responsible for documents.\nPersonnel unit: responsible for teachers.\nFinance Unit: responsible for education funds."
+    response = staff_client.post(URL, {"action": "confirm", "text": text}, follow=True)
+    bureau = Bureau.objects.get()
+    assert bureau.slug.startswith("draft-") and bureau.province == "" and not bureau.is_published
+    assert "It still needs its name and province and district before it can be published." in page(response)
+    response = staff_client.post("/admin/bureaus/bureau/", {"action": "publish", "_selected_action": [bureau.pk]})
+    bureau.refresh_from_db()
+    assert not bureau.is_published
+
+
+def test_types_a_draft_proposes_stay_out_of_public_lists_until_it_is_published(client, staff_client):
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI})
+    proposed = "teacher-training-centre"
+    assert proposed not in [t["slug"] for t in client.get("/api/institution-types/").json()["results"]]
+    assert f'value="{proposed}"' not in page(client.get("/bureaus/"))
+    bureau = Bureau.objects.get()
+    staff_client.post("/admin/bureaus/bureau/", {"action": "publish", "_selected_action": [bureau.pk]})
+    assert proposed in [t["slug"] for t in client.get("/api/institution-types/").json()["results"]]
+
+
+def test_a_document_with_thousands_of_items_is_capped_with_a_warning(staff_client):
+    text = "Main responsibilities:\n" + "".join(f"{i}. Manage the schools of part {i} well.\n" for i in range(1, 5000))
+    html = page(staff_client.post(URL, {"action": "preview", "text": "Heping District Education Bureau.\n" + text}))
+    assert "The text lists more than 300 items; only the first 300 were read." in html
+    staff_client.post(URL, {"action": "confirm", "text": "Heping District Education Bureau.\n" + text})
+    bureau = Bureau.objects.get()
+    assert bureau.duties.count() == 300
+    assert staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").status_code == 200

@@ -8,7 +8,7 @@ one transaction and only after every form is valid, so a bad row saves nothing.
 
 from functools import partial
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.urls import path
@@ -173,7 +173,12 @@ class BureauAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish the selected bureaus", permissions=["change"])
     def publish(self, request, queryset):
-        updated = queryset.update(is_published=True, updated_at=timezone.now())  # goes through the content seam
+        incomplete = [bureau for bureau in queryset if bureau.missing_facts()]
+        for bureau in incomplete:
+            missing = " and ".join(bureau.missing_facts())
+            self.message_user(request, f"“{bureau.slug}” was not published: it has no {missing} yet.", messages.WARNING)
+        complete = queryset.exclude(pk__in=[bureau.pk for bureau in incomplete])
+        updated = complete.update(is_published=True, updated_at=timezone.now())  # goes through the content seam
         self.message_user(request, f"{updated} bureau(s) published.")
 
     @admin.action(description="Withdraw the selected bureaus from the public site", permissions=["change"])

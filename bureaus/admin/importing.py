@@ -12,9 +12,12 @@ Creating needs the permission to add bureaus; replacing an existing bureau's fac
 needs the permission to change that very bureau.
 """
 
+import base64
+import binascii
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,7 +28,7 @@ from bureaus.importer.errors import SlugTaken
 from bureaus.importer.parser import slug_for
 from bureaus.importer.saving import UNCHANGED, save_draft
 from bureaus.models import Bureau
-from bureaus.places.regions import PROVINCE_CHOICES
+from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
 
 REPLACE_LABEL = "Replace the facts of an existing bureau with the same slug (it becomes a draft again)"
 
@@ -47,6 +50,9 @@ class ImportDocumentForm(forms.Form):
         label="Or paste the document's text",
         widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
     )
+    # The reviewed document travels to the confirm step base64-encoded: browsers rewrite the line
+    # breaks of form values (LF becomes CRLF), which would change the stored source and its fingerprint.
+    source = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
     title = forms.CharField(required=False, max_length=300, label="Title of the source", widget=forms.HiddenInput)
     replace = forms.BooleanField(required=False, label=REPLACE_LABEL)
     # What the reviewer fills in or corrects where the document was silent or ambiguous.
@@ -60,6 +66,13 @@ class ImportDocumentForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         upload, text = cleaned.get("document"), cleaned.get("text") or ""
+        if cleaned.get("source"):
+            try:
+                text = base64.b64decode(cleaned["source"], validate=True).decode("utf-8")
+            except (binascii.Error, UnicodeDecodeError):
+                raise forms.ValidationError(
+                    "The reviewed document was damaged on its way back; upload it again."
+                ) from None
         if upload and text.strip():
             raise forms.ValidationError("Give either a file or pasted text, not both.")
         try:
@@ -87,12 +100,13 @@ class ImportDocumentForm(forms.Form):
     def reviewed_draft(self):
         """The draft with what the reviewer typed in over what the document gave."""
         draft = self.cleaned_data["draft"]
-        for field in self.REVIEW_FIELDS:
-            value = (self.cleaned_data.get(field) or "").strip()
+        typed = {field: (self.cleaned_data.get(field) or "").strip() for field in self.REVIEW_FIELDS}
+        for field, value in typed.items():
             if value:
                 setattr(draft, field, value)
-        if draft.slug.startswith("draft-") and draft.district:
-            draft.slug = slug_for(draft.city, draft.district) or draft.slug
+        if (typed["city"] or typed["district"] or typed["province"]) and draft.district:
+            above = draft.city or (draft.province if is_municipality(draft.province) else "")
+            draft.slug = slug_for(above, draft.district) or draft.slug
         return draft
 
 
@@ -100,13 +114,7 @@ def import_document_view(model_admin, request):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     changelist_url = reverse("admin:bureaus_bureau_changelist")
-    try:
-        data, files = request.POST, request.FILES
-    except RequestDataTooBig:
-        # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE before any form sees it: say so on the form.
-        form = ImportDocumentForm()
-        form.add_error(None, "The pasted text is far larger than 1 MB; bureau documents are a few kilobytes.")
-        return _page(model_admin, request, form, None, changelist_url)
+    data, files = request.POST, request.FILES
     action = data.get("action", "")
     if action == "cancel":
         messages.info(request, "Import cancelled: nothing was saved.")
@@ -134,7 +142,7 @@ def import_document_view(model_admin, request):
             # The confirm step gets the document as text: a file input cannot be filled in again.
             form = ImportDocumentForm(
                 initial={
-                    "text": form.cleaned_data["text"],
+                    "source": base64.b64encode(form.cleaned_data["text"].encode("utf-8")).decode("ascii"),
                     "title": form.cleaned_data.get("title") or "Pasted document",
                     "replace": form.cleaned_data["replace"],
                     **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
