@@ -24,8 +24,8 @@ from django.urls import reverse
 
 from bureaus.admin.review import review_sections
 from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
+from bureaus.importer.assembly import slug_for
 from bureaus.importer.errors import SlugTaken
-from bureaus.importer.parser import slug_for
 from bureaus.importer.saving import UNCHANGED, save_draft
 from bureaus.models import Bureau
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality

@@ -16,10 +16,9 @@ text that is not about an education bureau at all is refused. Pure Python, no Dj
 """
 
 import re
-import unicodedata
 from collections import Counter
 
-from bureaus.importer import facts, names
+from bureaus.importer import assembly, duties, facts, names
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
     LOCATION,
@@ -28,7 +27,6 @@ from bureaus.importer.draft import (
     Draft,
     DraftAchievement,
     DraftCount,
-    DraftDepartment,
     DraftDuty,
 )
 from bureaus.importer.errors import DocumentError
@@ -37,12 +35,9 @@ from bureaus.importer.lists import (
     department_list,
     is_department_name,
     name_and_note,
-    split_actions,
-    split_enumeration,
     starts_with_verb,
 )
 from bureaus.importer.segments import capitalise, clauses, inline_items, lines, section_kind, sentences, strip_end
-from bureaus.places.regions import is_municipality
 from bureaus.vocabulary import DUTY_KINDS, control_character_problem
 
 # A document with more items than this is not a bureau profile; the rest is left out, with a warning.
@@ -52,43 +47,6 @@ ABOUT_A_BUREAU_RE = re.compile(
     r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b|\bbureau of education\b",
     re.IGNORECASE,
 )
-# Sentences that open a list of duties of one kind; the list is what follows the match.
-LIST_TRIGGERS = [
-    (
-        "responsibility",
-        r"\b(?:responsibilities|functions|duties|duty|work content|roles?)\b[^.:;]{0,80}?\b(?:include|includes|included|are|is|cover|covers)\b"
-        r"(?:\s+as\s+follows)?(?:\s+the\s+following(?:\s+aspects)?)?\s*[:：]?\s*(?:to\s+)?",
-    ),
-    ("task", r"\btasks\b[^.:;]{0,80}?\b(?:include|includes|are)\b(?:\s+the\s+following(?:\s+aspects)?)?\s*[:：]?\s*"),
-    (
-        "priority",
-        r"\b(?:focus|priorities|key work|key measures)\b[^.:;]{0,80}?\b(?:include|includes|are|is|lies in)\b"
-        r"(?:\s+the\s+following(?:\s+aspects)?)?\s*[:：]?\s*",
-    ),
-    ("priority", r"\b(?:is|are|has been|have been)\s+(?:also\s+)?committed to\s+"),
-    ("plan", r"\b(?:in the future|in the next (?:\w+\s+)?years?|next step)\b[^.]*?\bwill\s+(?:also\s+)?"),
-    ("plan", r"\bwill also\s+"),
-    ("plan", r"\b(?:plans|intends) to\s+"),
-    ("achievement", r"^since its (?:establishment|founding)(?: in \d{4})?,\s+[^,]*?\bhas\s+"),
-]
-LIST_TRIGGERS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in LIST_TRIGGERS]
-# "… is responsible for A, B and C", "its mission is to …": one duty, kept whole.
-RESPONSIBLE_RE = re.compile(
-    r"\b(?:is|are)\s+(?:also\s+|mainly\s+|primarily\s+|chiefly\s+)*responsible for\s+"
-    r"|\b(?:main\s+duty|mission|task|role)\s+(?:of\s+[^,.]{0,80}?\s+)?is\s+to\s+",
-    re.IGNORECASE,
-)
-# "… it has the functions of management, supervision and service": the sentence is the duty.
-FUNCTIONS_RE = re.compile(r"\bha(?:s|ve) the functions? of\b", re.IGNORECASE)
-# What a bureau is responsible for when that is just what it is: "the education of Gusu District".
-WHAT_IT_IS_RE = re.compile(
-    r"^(?:the\s+)?(?:overall\s+)?(?:educational?|the education)(?:\s+(?:work|affairs|undertakings|cause|administration))?\s+(?:in|of|for|within)\s+[^,;]*[.;]?$",
-    re.IGNORECASE,
-)
-# "… will strengthen …" about the bureau: a plan.
-WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
-FOLLOWING_RE = re.compile(r"^(?:as follows|the following(?:\s+aspects)?)\s*[:：]?\s*", re.IGNORECASE)
-INTRO_RE = re.compile(r"(?:[:：]\s*$|\bas follows\b|\bthe following\b)", re.IGNORECASE)
 LABEL_RE = re.compile(r"^(?P<label>[A-Z][^:：.;]{1,60}?)\s*[:：]\s*(?P<rest>\S.*)$")
 DEPARTMENT_DUTY_RE = re.compile(
     r"^(?:among them,?\s*)?(?:the\s+)?(?P<subject>[\w'’ -]{2,80}?)\s+(?:is|are)\s+(?:mainly\s+|also\s+)?"
@@ -201,12 +159,12 @@ class _Reader:
                 continue
             if achievement_context or facts.is_achievement(sentence.text):
                 self.add_achievements(sentence)
-            elif self.section in DUTY_KINDS and not INTRO_RE.search(sentence.text):
+            elif self.section in DUTY_KINDS and not duties.INTRO_RE.search(sentence.text):
                 if self.is_summary_sentence(sentence, anywhere=True):
                     self.summary.append(sentence)  # "X Bureau is the working department of …": what it is
                 elif not self.is_fact_sentence(sentence):
                     self.add_duty(self.section, sentence.text, sentence.span)
-            elif INTRO_RE.search(sentence.text) and self.section in DUTY_KINDS:
+            elif duties.INTRO_RE.search(sentence.text) and self.section in DUTY_KINDS:
                 self.pending_kind = self.section
             elif self.read_run_on_duties(sentence):
                 continue
@@ -329,7 +287,7 @@ class _Reader:
             self.announced_departments = number
         for name in found_names:
             name, note = name_and_note(name)
-            self.department_mentions.append((_department_name(name.text), sentence.span, note))
+            self.department_mentions.append((assembly.department_name(name.text), sentence.span, note))
 
     def read_department_line(self, segment):
         """In a departments section: "Office: responsible for …", "(1) office", a name alone, or its duties."""
@@ -354,72 +312,25 @@ class _Reader:
     # Lists of duties ---------------------------------------------------------
 
     def read_list(self, sentence):
-        """Duties (or achievements) listed in one sentence; returns their kind, or "" if it lists none."""
-        text = sentence.text
-        if FUNCTIONS_RE.search(text):
-            self.add_duty("responsibility", text, sentence.span)
-            return "responsibility"
-        for clause in clauses(sentence):
-            responsible = RESPONSIBLE_RE.search(clause.text)
-            if not responsible or not _bureau_is_subject(clause.text[: responsible.start()]):
-                continue
-            rest = clause.sub(responsible.end(), len(clause.text))
-            # "… is mainly responsible for the education of Gusu District": what it is, not one of its duties.
-            if WHAT_IT_IS_RE.match(rest.text) or len(rest.text.split()) <= 4 or department_list(sentence):
-                continue
-            kind = self.pending_kind if self.pending_kind in DUTY_KINDS else "responsibility"
-            self.add_duty(kind, rest.text, clause.span if clause.text != text else sentence.span)
-            return kind
-        for kind, pattern in LIST_TRIGGERS:
-            match = pattern.search(text)
-            if not match:
-                continue
-            rest = sentence.sub(match.end(), len(text))
-            intro = FOLLOWING_RE.match(rest.text)
-            if intro:
-                rest = rest.sub(intro.end(), len(rest.text))
-            if not strip_end(rest.text).rstrip("."):
-                self.pending_kind = kind  # "… include the following aspects:" – the entries follow
-                return kind
-            entries = split_actions(rest)
-            if len(entries) == 1 and kind != "achievement":
-                entries = split_enumeration(rest)
-            spans = self.entry_spans(sentence, rest, entries)
-            for entry, span in zip(entries, spans, strict=True):
-                if kind == "achievement":
-                    self.add_achievement(entry.text, span)
-                else:
-                    self.add_duty(kind, entry.text, span)
-            return kind
-        will = WILL_RE.search(text)
-        if will and self.section not in ("departments",):
-            rest = sentence.sub(will.end(), len(text))
-            if rest.text:
-                self.add_duty("plan", rest.text, sentence.span)
-                return "plan"
-        return ""
+        """Duties (or achievements) a sentence lists; returns their kind, or "" when it lists none."""
+        found = duties.listed(sentence, self.pending_kind, plans=self.section != "departments")
+        if found is None:
+            return ""
+        if not found.entries:
+            self.pending_kind = found.kind  # "… include the following aspects:" – the entries follow
+        for kind, text, span in found.entries:
+            if kind == "achievement":
+                self.add_achievement(text, span)
+            else:
+                self.add_duty(kind, text, span)
+        return found.kind
 
     def read_run_on_duties(self, sentence):
         """ "Implementing …; Coordinate …; To study …;": clauses that each open with a verb are duties."""
-        parts = [part for part in clauses(sentence) if strip_end(part.text)]
-        verbs = [part for part in parts if starts_with_verb(part.text)]
-        if len(parts) < 2 or len(verbs) < max(2, len(parts) - 1):
-            return False
-        for part in verbs:
-            self.add_duty("responsibility", part.text, part.span)
-        return True
-
-    @staticmethod
-    def entry_spans(sentence, rest, entries):
-        """Each entry's provenance: its own clause when the list is split by semicolons, else the sentence."""
-        if ";" not in rest.text and "；" not in rest.text:
-            return [sentence.span] * len(entries)
-        parts = clauses(sentence)
-        spans = []
-        for entry in entries:
-            clause = next((c for c in parts if c.start <= entry.start < c.end), sentence)
-            spans.append(clause.span)
-        return spans
+        entries = duties.run_on(sentence)
+        for text, span in entries:
+            self.add_duty("responsibility", text, span)
+        return bool(entries)
 
     def is_summary_sentence(self, sentence, anywhere=False):
         """A sentence saying what the bureau is ("… is located in …", "… was established in …")."""
@@ -467,12 +378,12 @@ class _Reader:
             responsibility = capitalise(strip_end(rest).rstrip("."))
             if "responsible for" in segment.text.lower() and not rest.lower().startswith(("responsible", "mainly")):
                 responsibility = capitalise(f"responsible for {strip_end(rest).rstrip('.')}")
-            self.department_mentions.append((_department_name(name.text), segment.span, note))
+            self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
             self.department_duties.append((name.text, responsibility, segment.span))
         else:
             name, note = name_and_note(segment.sub(0, len(segment.text.rstrip(".:："))))
             if is_department_name(name.text):
-                self.department_mentions.append((_department_name(name.text), segment.span, note))
+                self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
 
     def warn(self, message):
         if message not in self.draft.warnings:
@@ -482,69 +393,16 @@ class _Reader:
 
     def finish(self):
         draft = self.draft
-        self.resolve_departments()
-        self.resolve_name_and_place()
-        draft.summary = " ".join(dict.fromkeys(sentence.text for sentence in self.summary[:2]))
-        if not draft.fact_count():
-            self.warn("No departments, duties, achievements, institution counts or founding date could be read.")
-        if not draft.departments:
-            self.warn("No departments found: add them by hand if the document lists any.")
-        elif self.announced_departments and self.announced_departments != len(draft.departments):
-            self.warn(
-                f"The text says the bureau has {self.announced_departments} departments but "
-                f"{len(draft.departments)} were read: check the department list."
-            )
-        if not draft.duties:
-            self.warn("No responsibilities, priorities, tasks or plans found.")
-        if not draft.counts:
-            self.warn("No institution counts found.")
-        for count in draft.counts:
-            if count.new_type_name:
-                self.warn(
-                    f"“{count.new_type_name}” ({count.count}) is not one of the shared institution types: "
-                    "it is proposed as a new type."
-                )
-
-    def resolve_departments(self):
-        departments = {}  # casefolded name → DraftDepartment
-        for name, span, note in self.department_mentions:
-            departments.setdefault(name.casefold(), DraftDepartment(name, "", span, note))
-        for subject, responsibility, span in self.department_duties:
-            department = _matching_department(subject, departments.values())
-            if department is None and is_department_name(subject):
-                department = DraftDepartment(_department_name(subject), "", span)
-                departments[subject.casefold()] = department
-            if department is not None and not department.responsibility and responsibility:
-                department.responsibility = responsibility
-                department.span = span
-        self.draft.departments = list(departments.values())
-
-    def resolve_name_and_place(self):
-        draft = self.draft
+        draft.departments = assembly.departments(self.department_mentions, self.department_duties)
         mention = names.choose_name(names.name_mentions(self.text, skip=self.predecessor_range))
         if mention is not None:
-            draft.name = _tidy_name(mention.name)
+            draft.name = assembly.tidy_name(mention.name)
             draft.fact_spans[NAME] = self.sentence_around(mention.start)
-        else:
-            self.warn("The bureau's name could not be read: type it in before publishing.")
-        placing = names.place(mention.place if mention else "", mention.city if mention else "", self.text)
-        draft.district, draft.city, draft.province = placing.district, placing.city, placing.province
-        draft.chinese_name = placing.chinese_name
-        draft.place_candidates = list(placing.candidates)
-        if placing.warning:
-            self.warn(placing.warning)
-        elif placing.from_gazetteer:
-            self.warn(f"Place taken from the gazetteer: {placing.from_gazetteer} — check it.")
-        if not draft.district:
-            self.warn("The district or county could not be read: choose it before publishing.")
-        if not draft.province:
-            self.warn("The province could not be read: the text names none, and its place is not in the gazetteer.")
-        above = draft.city if draft.city and not draft.district.startswith(draft.city) else ""
-        if not above and is_municipality(draft.province):
-            above = draft.province
-        draft.slug = slug_for(above, draft.district)
-        if not draft.slug:
-            draft.slug = f"draft-{draft.sha256[:12]}"
+        for warning in assembly.place_draft(draft, mention, self.text):
+            self.warn(warning)
+        draft.summary = " ".join(dict.fromkeys(sentence.text for sentence in self.summary[:2]))
+        for warning in assembly.what_is_missing(draft, self.announced_departments):
+            self.warn(warning)
 
     def sentence_around(self, position):
         for line in lines(self.text):
@@ -553,44 +411,3 @@ class _Reader:
                     if sentence.start <= position < sentence.end:
                         return sentence.span
         return (position, position + 1)
-
-
-def _bureau_is_subject(prefix):
-    """Whether the words before "is responsible for" speak of the bureau ("The Education Bureau is …",
-    "…, which is …"), not of one of its departments."""
-    words = re.findall(r"[\w'’]+", prefix.lower())
-    return (
-        bool(words)
-        and ("bureau" in words[-8:] or words[-1] in ("it", "which", "also", "mainly"))
-        and not any(word in ("office", "department", "section", "division", "unit", "ministry") for word in words[-3:])
-    )
-
-
-def _tidy_name(name):
-    name = re.sub(r"^(?:the|a)\s+", "", name.strip(), flags=re.IGNORECASE)
-    return capitalise(re.sub(r"\s+", " ", name))
-
-
-def slug_for(*parts):
-    """The slug of a bureau at a place: "shenyang-heping-district"."""
-    text = unicodedata.normalize("NFKD", " ".join(part for part in parts if part)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:100]
-
-
-def _department_name(text):
-    return capitalise(re.sub(r"^(?:the|and)\s+", "", strip_end(text.strip()), flags=re.IGNORECASE))
-
-
-GENERIC_WORDS = {"the", "of", "and", "department", "ministry", "section", "division", "office", "bureau", "for", "unit"}
-
-
-def _matching_department(subject, departments):
-    """The listed department a sentence's subject means: same name, or the same words in another order
-    ("Ministry of Education and Development" is the "education development department")."""
-    words = set(re.findall(r"\w+", subject.lower()))
-    key = words - GENERIC_WORDS
-    for department in departments:
-        name_words = set(re.findall(r"\w+", department.name.lower()))
-        if words == name_words or (key and key == name_words - GENERIC_WORDS):
-            return department
-    return None

@@ -1,0 +1,127 @@
+"""
+Recognising the duties a sentence states: lists opened by a trigger ("its main
+responsibilities include: …", "the focus of work lies in …", "will …"), "X Bureau is
+responsible for …", and run-on paragraphs of verb-led clauses. Each function takes one
+sentence and returns what it found with the spans to cite; the parser adds them.
+"""
+
+import re
+from dataclasses import dataclass
+
+from bureaus.importer.lists import department_list, split_actions, split_enumeration, starts_with_verb
+from bureaus.importer.segments import clauses, strip_end
+from bureaus.vocabulary import DUTY_KINDS
+
+# Sentences that open a list of duties of one kind; the list is what follows the match.
+LIST_TRIGGERS = [
+    (
+        "responsibility",
+        r"\b(?:responsibilities|functions|duties|duty|work content|roles?)\b[^.:;]{0,80}?\b(?:include|includes|included|are|is|cover|covers)\b"
+        r"(?:\s+as\s+follows)?(?:\s+the\s+following(?:\s+aspects)?)?\s*[:：]?\s*(?:to\s+)?",
+    ),
+    ("task", r"\btasks\b[^.:;]{0,80}?\b(?:include|includes|are)\b(?:\s+the\s+following(?:\s+aspects)?)?\s*[:：]?\s*"),
+    (
+        "priority",
+        r"\b(?:focus|priorities|key work|key measures)\b[^.:;]{0,80}?\b(?:include|includes|are|is|lies in)\b"
+        r"(?:\s+the\s+following(?:\s+aspects)?)?\s*[:：]?\s*",
+    ),
+    ("priority", r"\b(?:is|are|has been|have been)\s+(?:also\s+)?committed to\s+"),
+    ("plan", r"\b(?:in the future|in the next (?:\w+\s+)?years?|next step)\b[^.]*?\bwill\s+(?:also\s+)?"),
+    ("plan", r"\bwill also\s+"),
+    ("plan", r"\b(?:plans|intends) to\s+"),
+    ("achievement", r"^since its (?:establishment|founding)(?: in \d{4})?,\s+[^,]*?\bhas\s+"),
+]
+LIST_TRIGGERS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in LIST_TRIGGERS]
+# "… is responsible for A, B and C", "its mission is to …": one duty, kept whole.
+RESPONSIBLE_RE = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+|mainly\s+|primarily\s+|chiefly\s+)*responsible for\s+"
+    r"|\b(?:main\s+duty|mission|task|role)\s+(?:of\s+[^,.]{0,80}?\s+)?is\s+to\s+",
+    re.IGNORECASE,
+)
+# "… it has the functions of management, supervision and service": the sentence is the duty.
+FUNCTIONS_RE = re.compile(r"\bha(?:s|ve) the functions? of\b", re.IGNORECASE)
+# What a bureau is responsible for when that is just what it is: "the education of Gusu District".
+WHAT_IT_IS_RE = re.compile(
+    r"^(?:the\s+)?(?:overall\s+)?(?:educational?|the education)(?:\s+(?:work|affairs|undertakings|cause|administration))?\s+(?:in|of|for|within)\s+[^,;]*[.;]?$",
+    re.IGNORECASE,
+)
+# "… will strengthen …" about the bureau: a plan.
+WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
+FOLLOWING_RE = re.compile(r"^(?:as follows|the following(?:\s+aspects)?)\s*[:：]?\s*", re.IGNORECASE)
+INTRO_RE = re.compile(r"(?:[:：]\s*$|\bas follows\b|\bthe following\b)", re.IGNORECASE)
+
+
+@dataclass
+class Listed:
+    kind: str  # a duty kind, or "achievement"
+    entries: list  # (kind, text, span); empty when the entries follow on their own lines
+
+
+def listed(sentence, pending_kind="", plans=True):
+    """What a sentence lists, or None when it lists nothing."""
+    text = sentence.text
+    if FUNCTIONS_RE.search(text):
+        return Listed("responsibility", [("responsibility", text, sentence.span)])
+    for clause in clauses(sentence):
+        responsible = RESPONSIBLE_RE.search(clause.text)
+        if not responsible or not bureau_is_subject(clause.text[: responsible.start()]):
+            continue
+        rest = clause.sub(responsible.end(), len(clause.text))
+        # "… is mainly responsible for the education of Gusu District": what it is, not one of its duties.
+        if WHAT_IT_IS_RE.match(rest.text) or len(rest.text.split()) <= 4 or department_list(sentence):
+            continue
+        kind = pending_kind if pending_kind in DUTY_KINDS else "responsibility"
+        return Listed(kind, [(kind, rest.text, clause.span if clause.text != text else sentence.span)])
+    for kind, pattern in LIST_TRIGGERS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        rest = sentence.sub(match.end(), len(text))
+        intro = FOLLOWING_RE.match(rest.text)
+        if intro:
+            rest = rest.sub(intro.end(), len(rest.text))
+        if not strip_end(rest.text).rstrip("."):
+            return Listed(kind, [])
+        entries = split_actions(rest)
+        if len(entries) == 1 and kind != "achievement":
+            entries = split_enumeration(rest)
+        spans = entry_spans(sentence, rest, entries)
+        return Listed(kind, [(kind, entry.text, span) for entry, span in zip(entries, spans, strict=True)])
+    will = WILL_RE.search(text)
+    if will and plans:
+        rest = sentence.sub(will.end(), len(text))
+        if rest.text:
+            return Listed("plan", [("plan", rest.text, sentence.span)])
+    return None
+
+
+def run_on(sentence):
+    """[(text, span)] of the verb-led clauses of "Implementing …; Coordinate …; To study …;", or []."""
+    parts = [part for part in clauses(sentence) if strip_end(part.text)]
+    verbs = [part for part in parts if starts_with_verb(part.text)]
+    if len(parts) < 2 or len(verbs) < max(2, len(parts) - 1):
+        return []
+    return [(part.text, part.span) for part in verbs]
+
+
+def entry_spans(sentence, rest, entries):
+    """Each entry's provenance: its own clause when the list is split by semicolons, else the sentence."""
+    if ";" not in rest.text and "；" not in rest.text:
+        return [sentence.span] * len(entries)
+    parts = clauses(sentence)
+    spans = []
+    for entry in entries:
+        clause = next((c for c in parts if c.start <= entry.start < c.end), sentence)
+        spans.append(clause.span)
+    return spans
+
+
+def bureau_is_subject(prefix):
+    """Whether the words before "is responsible for" speak of the bureau ("The Education Bureau is …",
+    "…, which is …"), not of one of its departments."""
+    words = re.findall(r"[\w'’]+", prefix.lower())
+    return (
+        bool(words)
+        and ("bureau" in words[-8:] or words[-1] in ("it", "which", "also", "mainly"))
+        and not any(word in ("office", "department", "section", "division", "unit", "ministry") for word in words[-3:])
+    )
