@@ -68,7 +68,7 @@ class SourcedInline(admin.TabularInline):
 class DepartmentInline(SourcedInline):
     model = Department
     formset = DepartmentFormSet
-    fields = ["position", "name", "responsibility", "source_sentence"]
+    fields = ["position", "name", "responsibility", "note", "source_sentence"]
 
 
 class DutyInline(SourcedInline):
@@ -132,7 +132,7 @@ class BureauAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "updated_at"
     fieldsets = [
-        (None, {"fields": ["name", "slug", "is_published"]}),
+        (None, {"fields": ["name", "chinese_name", "slug", "is_published"]}),
         ("Location", {"fields": ["province", "city", "district", "address"]}),
         ("History", {"fields": ["established_year", "predecessor"]}),
         ("Profile", {"fields": ["summary"]}),

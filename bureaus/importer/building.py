@@ -100,7 +100,7 @@ def build(draft, known_types=None):
         new_types=new_types,
         fact_sources=[spanned(FactSource, span, fact=fact) for fact, span in draft.fact_spans.items()],
         departments=[
-            spanned(Department, d.span, name=d.name, responsibility=d.responsibility, position=index)
+            spanned(Department, d.span, name=d.name, responsibility=d.responsibility, note=d.note, position=index)
             for index, d in enumerate(draft.departments, 1)
         ],
         duties=[

@@ -5,6 +5,7 @@ achievement. Each returns the value and where in the sentence it was read, or No
 """
 
 import re
+from datetime import date
 
 from bureaus.vocabulary import EARLIEST_YEAR, LATEST_YEAR
 
@@ -50,7 +51,7 @@ def founding_year(sentence):
     if not match:
         return None
     year = int(match.group("year") or match.group("since") or match.group("labelled"))
-    return (year, match) if EARLIEST_YEAR <= year <= LATEST_YEAR else None
+    return (year, match) if EARLIEST_YEAR <= year <= min(LATEST_YEAR, date.today().year) else None
 
 
 def predecessor(sentence):

@@ -23,9 +23,12 @@ HEAD_NOUNS = (
 NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
 APPROXIMATE = r"more than|over|nearly|about|around|approximately|almost|at least|a total of|totally|altogether"
 WORD = r"[a-z][\w'’-]*|\d+-year|nine-year|[A-Z][a-z]+"
-# "18 basic education schools", "more than 20 kindergartens"
+# "… of higher learning": what some counted nouns need to say what they are.
+COMPLEMENT = r"(?:\s+of\s+(?:higher\s+(?:learning|education)|[a-z]+\s+education))?"
+# "18 basic education schools", "more than 20 kindergartens", "3 institutions of higher learning"
 NUMBER_FIRST_RE = re.compile(
-    rf"(?<![\w/+.,-])(?:(?P<approx>{APPROXIMATE})\s+)?(?P<number>{NUMBER})\s+(?P<phrase>(?:(?:{WORD})\s+){{0,6}}?(?:{HEAD_NOUNS}))\b",
+    rf"(?<![\w/+.,-])(?:(?P<approx>{APPROXIMATE})\s+)?(?P<number>{NUMBER})\s+"
+    rf"(?P<phrase>(?:(?:{WORD})\s+){{0,6}}?(?:{HEAD_NOUNS}){COMPLEMENT})\b",
     re.IGNORECASE,
 )
 # "Private schools 146", "complete middle schools 10", "internal organs 10:"
@@ -42,7 +45,7 @@ PEOPLE_AFTER_RE = re.compile(
 # Words before a count that mean it is not an inventory: money, area, people, distances.
 NOT_INVENTORY_WORDS = re.compile(
     r"\b(?:yuan|square|kilometers?|kilometres?|km2?|mu|hectares?|population|students?|people|persons|times"
-    r"|sessions|towns?|townships?|villages?|streets?|communities|classes)\b",
+    r"|sessions|towns?|townships?|villages?|streets?|communit(?:y|ies)|classes|sub-?districts?|neighbou?rhoods?)\b",
     re.IGNORECASE,
 )
 # Sentences that report a change or an honour, not what the bureau runs.
@@ -53,7 +56,7 @@ CHANGE_RE = re.compile(
 )
 INVENTORY_RE = re.compile(
     r"\b(?:there (?:are|is|were|was)|has|have|had|with|including|includes?|among (?:them|which)|namely|consists? of"
-    r"|comprises?|runs?|governs?|under its (?:jurisdiction|management)|in total|altogether|a total of|of which)\b"
+    r"|comprises?|runs?|under its (?:jurisdiction|management)|in total|altogether|a total of|of which)\b"
     r"|^[^,;]*\b(?:schools?|kindergartens?)\s+\d",
     re.IGNORECASE,
 )
@@ -184,7 +187,8 @@ def is_total(phrase, before, after):
 def normalise_category(phrase):
     """(type slug, name for a new type) for a counted phrase; the name is "" when a known type fits."""
     words = phrase.lower().split()
-    words = [singular(word) if index == len(words) - 1 else word for index, word in enumerate(words)]
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1  # "institutions of higher learning"
+    words = [singular(word) if index == head else word for index, word in enumerate(words)]
     words = [word for word in words if word not in DESCRIPTIVE_WORDS]
     if not words or " ".join(words[-2:]) in NOT_COUNTED or words[-1] in NOT_COUNTED:
         return "", ""

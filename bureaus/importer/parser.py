@@ -47,6 +47,13 @@ ABOUT_A_BUREAU_RE = re.compile(
     r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b|\bbureau of education\b",
     re.IGNORECASE,
 )
+# A department's entry: "Office: responsible for …", "Personnel unit. Responsible for …",
+# "the office is responsible for …", "Finance section, responsible for …".
+DEPARTMENT_ITEM_RE = re.compile(
+    r"^(?P<name>[^:：.;]{2,80}?)\s*(?:[:：]|\.\s+(?=(?:mainly\s+)?(?:responsible|in charge|it\b|to\b|undertak))"
+    r"|\s+is\s+(?:mainly\s+)?responsible for\b|,\s*responsible for\b)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 LABEL_RE = re.compile(r"^(?P<label>[A-Z][^:：.;]{1,60}?)\s*[:：]\s*(?P<rest>\S.*)$")
 DEPARTMENT_DUTY_RE = re.compile(
     r"^(?:among them,?\s*)?(?:the\s+)?(?P<subject>[\w'’ -]{2,80}?)\s+(?:is|are)\s+(?:mainly\s+|also\s+)?"
@@ -101,7 +108,6 @@ class _Reader:
         self.department_mentions = []  # (name, span, note)
         self.department_duties = []  # (subject, responsibility, span)
         self.announced_departments = None
-        self.last_department = None
         self.summary = []
         self.predecessor_range = (0, 0)
         self.items = 0
@@ -291,21 +297,18 @@ class _Reader:
 
     def read_department_line(self, segment):
         """In a departments section: "Office: responsible for …", "(1) office", a name alone, or its duties."""
-        match = re.match(r"^(?P<name>[^:：.;]{2,80}?)\s*(?:[:：]|\s+is\s+(?:mainly\s+)?responsible\s+for\b)\s*(?P<rest>.*)$",
-                         segment.text, re.IGNORECASE)  # fmt: skip
+        match = DEPARTMENT_ITEM_RE.match(segment.text)
         if match and is_department_name(name_and_note(segment.sub(0, match.end("name")))[0].text):
             self.add_department_item(segment)
             return True
-        if is_department_name(segment.text.rstrip(".")):
+        if is_department_name(name_and_note(segment.sub(0, len(segment.text.rstrip("."))))[0].text):
             self.add_department_item(segment)
             return True
-        if (
-            self.last_department is not None
-            and not self.last_department.responsibility
-            and starts_with_verb(segment.text)
-        ):
-            self.last_department.responsibility = capitalise(strip_end(segment.text).rstrip("."))
-            self.last_department.span = (self.last_department.span[0], segment.end)
+        # "(1) office" on its line, what it does on the next: the duties of the department just named.
+        named = self.department_mentions[-1][0] if self.department_mentions else ""
+        said = {subject.casefold() for subject, _, _ in self.department_duties}
+        if named and named.casefold() not in said and starts_with_verb(segment.text):
+            self.department_duties.append((named, capitalise(strip_end(segment.text).rstrip(".")), segment.span))
             return True
         return False
 
@@ -368,15 +371,14 @@ class _Reader:
             self.add_achievement(clause.text, clause.span if len(parts) > 1 else sentence.span)
 
     def add_department_item(self, segment):
-        match = re.match(r"^(?P<name>[^:：.;]{2,80}?)\s*(?:[:：]|\s+is\s+(?:mainly\s+)?responsible for\b|,\s*responsible for\b)\s*(?P<rest>.*)$",
-                         segment.text, re.IGNORECASE)  # fmt: skip
+        match = DEPARTMENT_ITEM_RE.match(segment.text)
         if not self.counted():
             return
         if match:
             name, note = name_and_note(segment.sub(0, match.end("name")))
             rest = match.group("rest")
             responsibility = capitalise(strip_end(rest).rstrip("."))
-            if "responsible for" in segment.text.lower() and not rest.lower().startswith(("responsible", "mainly")):
+            if re.search(r"\bresponsible for\b", segment.text[: match.start("rest")], re.IGNORECASE):
                 responsibility = capitalise(f"responsible for {strip_end(rest).rstrip('.')}")
             self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
             self.department_duties.append((name.text, responsibility, segment.span))

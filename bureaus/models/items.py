@@ -27,6 +27,11 @@ class Department(BureauItem):
         blank=True,
         help_text="Leave empty when the source document does not say.",
     )
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="e.g. the second sign the department bears, as the source words it.",
+    )
 
     objects = BureauPartManager("name")
 

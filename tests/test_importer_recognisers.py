@@ -1,0 +1,177 @@
+"""Each recogniser of the importer on its own: the real variety issue 10 lists, in sentences written here."""
+
+import pytest
+
+from bureaus.importer import facts, names, parse_document
+from bureaus.importer.institutions import debris, find_counts
+from bureaus.importer.lists import department_list, name_and_note
+from bureaus.importer.segments import Segment, lines
+
+
+def segment(text):
+    return Segment(text, 0, len(text))
+
+
+# Bureau names ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place", "city"),
+    [
+        ("Heping District Education Bureau was set up in 1994.", "Heping District Education Bureau", "Heping District", ""),
+        ("The Education Bureau of Heping District of Shenyang City is …", "Education Bureau of Heping District of Shenyang City", "Heping District", "Shenyang"),
+        ("Shenzhen Longgang District Education Bureau is the working department.", "Longgang District Education Bureau", "Longgang District", "Shenzhen"),
+        ("Dashiqiao city Education Bureau is an organization.", "Dashiqiao city Education Bureau", "Dashiqiao city", ""),
+        ("The education and Sports Bureau of Zizhou county is …", "education and Sports Bureau of Zizhou county", "Zizhou county", ""),
+        ("Yongjia County Education, Science and Technology Bureau manages schools.", "Yongjia County Education, Science and Technology Bureau", "Yongjia County", ""),
+        ("The Bureau of Education of Haizhu District runs schools.", "Bureau of Education of Haizhu District", "Haizhu District", ""),
+        ("Dawukou Education Bureau functions:", "Dawukou Education Bureau", "Dawukou", ""),
+    ],
+)  # fmt: skip
+def test_bureau_names_in_their_real_variety(text, name, place, city):
+    mention = names.choose_name(names.name_mentions(text))
+    assert (mention.name, mention.place, mention.city) == (name, place, city)
+
+
+def test_a_municipal_bureau_word_is_not_a_place():
+    assert names.name_mentions("The Municipal Education Bureau guides the district.") == []
+
+
+# Places --------------------------------------------------------------------------
+
+
+def test_a_bare_district_is_placed_by_the_gazetteer():
+    placing = names.place("Haizhu District", "", "Haizhu District Education Bureau runs 60 schools.")
+    assert (placing.district, placing.city, placing.province) == ("Haizhu District", "Guangzhou", "Guangdong")
+    assert placing.chinese_name == "广州市海珠区教育局"
+
+
+def test_a_shared_name_is_settled_by_the_text_or_left_to_the_reviewer():
+    assert names.place("Heping District", "", "It serves Tianjin.").province == "Tianjin"
+    undecided = names.place("Heping District", "", "It serves its district.")
+    assert (undecided.city, undecided.province) == ("", "")
+    assert undecided.candidates == ("Heping District, Tianjin", "Heping District, Shenyang City, Liaoning")
+
+
+def test_a_place_the_gazetteer_lacks_keeps_the_text_clues():
+    placing = names.place("Jinpu New District", "", "located in Jinzhou District, Dalian City, Liaoning Province")
+    assert (placing.district, placing.city, placing.province) == ("Jinpu New District", "Dalian", "Liaoning")
+
+
+# The bureau's own facts --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("The bureau was established in March 1979.", 1979),
+        ("It was founded on June 5, 1985, in the old town.", 1985),
+        ("Since its establishment in 2002, the bureau has grown.", 2002),
+        ("The school building was established in 2099.", None),
+    ],
+)
+def test_founding_dates(sentence, year):
+    found = facts.founding_year(sentence)
+    assert (found[0] if found else None) == year
+
+
+@pytest.mark.parametrize(
+    ("sentence", "seat"),
+    [
+        ("X Bureau was established in 1985, located in the middle of Erli Road in Donghe District.", "the middle of Erli Road in Donghe District"),
+        ("Address: No.83 Xihu Road, Yuexiu District", "No.83 Xihu Road, Yuexiu District"),
+        ("The bureau is located at No.50, Minjiaqiao, Lanzhou City.", "No.50, Minjiaqiao, Lanzhou City"),
+    ],
+)  # fmt: skip
+def test_seats(sentence, seat):
+    assert facts.seat(sentence) == seat
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_one"),
+    [
+        ("In 2010, it was awarded the title of “Advanced Unit”.", True),
+        ("The bureau has been rated as a model unit.", True),
+        ("The conditions for running schools have been comprehensively upgraded.", True),
+        ("It is one of the “Advanced Zones of Education Modernization”.", True),
+        ("The bureau guides teacher training.", False),
+    ],
+)
+def test_achievements_by_their_verbs(sentence, is_one):
+    assert facts.is_achievement(sentence) is is_one
+
+
+# Departments ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "listed"),
+    [
+        ("There are 3 units, including the office, personnel unit and finance unit.", 3, ["Office", "Personnel unit", "Finance unit"]),
+        ("The bureau has internal organs 3: office, personnel unit, planning and finance unit.", 3, ["Office", "Personnel unit", "Planning and finance unit"]),
+        ("It has political secretary unit, basic education unit and vocational education unit.", None, ["Political secretary unit", "Basic education unit", "Vocational education unit"]),
+        ("Departmental Units include Division of Special Education, Personnel Office, and Secretariat Office.", None, ["Division of Special Education", "Personnel Office", "Secretariat Office"]),
+    ],
+)  # fmt: skip
+def test_department_lists_in_their_real_shapes(sentence, number, listed):
+    found, names_found = department_list(segment(sentence))
+    assert found == number
+    assert [name.text for name in names_found] == listed
+
+
+def test_a_second_sign_is_a_note_of_the_department_not_a_heading():
+    name, note = name_and_note(segment("the office (also bearing the sign of the Language Work Office)"))
+    assert (name.text, note) == ("the office", "Also bears the name “Language Work Office”.")
+    draft = parse_document(
+        "Heping District Education Bureau\nInternal organs:\n"
+        "(1) Office (also bearing the sign of the Language Work Office). Responsible for documents and meetings.\n"
+        "(2) Personnel unit. Responsible for teachers.\n"
+    )
+    office = draft.departments[0]
+    assert (office.name, office.note) == ("Office", "Also bears the name “Language Work Office”.")
+    assert office.responsibility.startswith("Responsible for documents")
+
+
+# Item markers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("marker", ["1.", "1、", "(1)", "(a)", "(two)", "(VI)", "Two,", "2,", "3 ", "a)"])
+def test_item_markers(marker):
+    [line] = list(lines(f"{marker} guide the schools of the county in their teaching."))
+    assert line.kind == "item"
+    assert line.body.text == "guide the schools of the county in their teaching."
+
+
+# Counts --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counted"),
+    [
+        ("There are 45 primary schools and 3 kindergartens.", [(45, "primary-school"), (3, "kindergarten")]),
+        (
+            "Among them, primary schools 12, complete middle schools 10.",
+            [(12, "primary-school"), (10, "complete-middle-school")],
+        ),
+        (
+            "The county has one 9-year school and 1,203 kindergartens.",
+            [(1, "nine-year-school"), (1203, "kindergarten")],
+        ),
+        ("There are 3 institutions of higher learning in the district.", [(3, "institution-of-higher-learning")]),
+        ("There are more than 3 2400 primary and secondary school students.", []),
+        ("There are 5,130 kindergarten pupils.", []),
+        ("It governs 2 towns and 7 sub-district offices.", []),
+        ("In 2012 it won the title of 100 Excellent Schools.", []),
+        ("Since 2004 the county has built 86 rural primary schools.", []),
+        ("In 1949 there were 206 primary schools.", []),
+        ("There are 9107 full-time teachers in the middle and primary schools.", []),
+    ],
+)
+def test_counts_are_institutions_the_bureau_runs_and_nothing_else(sentence, counted):
+    assert [(c.number, c.category) for c in find_counts(sentence)] == counted
+
+
+def test_machine_translation_debris_is_reported_not_counted():
+    sentence = "There are 39 private kindergartens and 4/kloc-0 private institutions, 3 2400 students."
+    assert [(c.number, c.category) for c in find_counts(sentence)] == [(39, "private-kindergarten")]
+    assert debris(sentence) == ["4/kloc", "3 2400"]
