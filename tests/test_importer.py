@@ -306,3 +306,15 @@ def test_the_text_layer_imports_nothing_of_django():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=settings.BASE_DIR)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_fact_that_its_source_does_not_contain_is_never_saved(db):
+    from bureaus.importer.building import build
+    from bureaus.importer.draft import DraftDuty
+
+    draft = parse_document((SEED_SOURCES / "shenyang-heping-district.txt").read_text(encoding="utf-8"))
+    assert draft.unquoted() == []
+    draft.duties.append(DraftDuty("plan", "", "Build a moon base", draft.duties[0].span))
+    assert draft.unquoted() == ["duty “Build a moon base” is not in the sentence it cites"]
+    with pytest.raises(DocumentError, match="A fact does not quote its source, so nothing was saved"):
+        build(draft)

@@ -47,14 +47,10 @@ class BuiltDraft:
 
 
 def check_spans(draft):
-    """Every span lies inside the source and is not empty: a fact always quotes real text."""
-    text_length = len(draft.source_text)
-    spans = [*draft.fact_spans.values()]
-    for items in (draft.departments, draft.duties, draft.achievements, draft.counts):
-        spans += [item.span for item in items]
-    for start, end in spans:
-        if not (0 <= start < end <= text_length) or not draft.source_text[start:end].strip():
-            raise DocumentError(f"A fact points outside its source ({start}–{end}); nothing was saved.")
+    """Every fact's words are in the source text it cites (``Draft.unquoted``), or nothing is built."""
+    problems = draft.unquoted()
+    if problems:
+        raise DocumentError(f"A fact does not quote its source, so nothing was saved: {problems[0]}.")
 
 
 def build(draft, known_types=None):

@@ -7,6 +7,7 @@ Plain data, no Django: ``importer.building`` turns a draft into unsaved model ob
 """
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 # The bureau's own facts that point at a sentence (FactSource.Fact values).
@@ -91,3 +92,51 @@ class Draft:
 
     def quote(self, span):
         return self.source_text[span[0] : span[1]]
+
+    def unquoted(self):
+        """The facts whose words are not in the text they cite ([] when every one is).
+
+        Compared as strings, case and spacing aside: whatever the parser's design, a fact that
+        its source sentence does not contain is never saved.
+        """
+        problems = []
+
+        def check(label, value, span):
+            start, end = span
+            if not (0 <= start < end <= len(self.source_text)):
+                problems.append(f"{label} points outside the source ({start}–{end})")
+            elif value not in ("", None) and _folded(value) not in _folded(self.quote(span)):
+                problems.append(f"{label} “{value}” is not in the sentence it cites")
+
+        for fact, value in (
+            (NAME, self.name),
+            (ESTABLISHED_YEAR, self.established_year),
+            (PREDECESSOR, self.predecessor),
+        ):
+            if fact in self.fact_spans:
+                check(fact, value, self.fact_spans[fact])
+        if LOCATION in self.fact_spans:
+            check("seat", self.address, self.fact_spans[LOCATION])
+        for item in self.departments:
+            # A department cites the sentence saying what it does when there is one ("the Ministry of
+            # Education and Development is responsible for …" for the education development department).
+            if item.responsibility:
+                check(
+                    "department responsibility",
+                    re.sub(r"^responsible for ", "", item.responsibility, flags=re.I),
+                    item.span,
+                )
+            else:
+                check("department", item.name, item.span)
+        for item in self.duties:
+            check("duty", item.text, item.span)
+            check("duty title", item.title, item.span)
+        for item in self.achievements:
+            check("achievement", item.text, item.span)
+        for item in self.counts:
+            check("count", item.phrase, item.span)
+        return problems
+
+
+def _folded(value):
+    return " ".join(str(value).lower().split())
