@@ -50,7 +50,8 @@ def place_draft(draft, mention, text):
     above = draft.city if draft.city and not draft.district.startswith(draft.city) else ""
     if not above and is_municipality(draft.province):
         above = draft.province
-    draft.slug = slug_for(above, draft.district) or f"draft-{draft.sha256[:12]}"
+    # A draft without its district gets a placeholder slug: its place is not known yet.
+    draft.slug = (slug_for(above, draft.district) if draft.district else "") or f"draft-{draft.sha256[:12]}"
     return warnings
 
 
