@@ -20,8 +20,7 @@ def national_drafts(count, seed=2026):
     for index, document in enumerate(generate(count, seed=seed)):
         draft = parse_document(document.text, title=f"generated-{index:05d}.txt")
         if draft.slug in seen:
-            draft.slug = f"{draft.slug}-{index}"
-            draft.name = f"{draft.name} ({index})"
+            draft.slug = f"{draft.slug}-{index}"  # the name stays the document's: facts quote their source
         seen.add(draft.slug)
         drafts.append(draft)
     return drafts
