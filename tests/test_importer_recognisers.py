@@ -135,7 +135,9 @@ def test_a_second_sign_is_a_note_of_the_department_not_a_heading():
 # Item markers --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("marker", ["1.", "1、", "(1)", "(a)", "(two)", "(VI)", "Two,", "2,", "3 ", "a)"])
+@pytest.mark.parametrize(
+    "marker", ["1.", "1、", "(1)", "(a)", "(two)", "(VI)", "Two,", "2,", "3 ", "a)", "•", "---", "-"]
+)
 def test_item_markers(marker):
     [line] = list(lines(f"{marker} guide the schools of the county in their teaching."))
     assert line.kind == "item"
@@ -175,3 +177,17 @@ def test_machine_translation_debris_is_reported_not_counted():
     sentence = "There are 39 private kindergartens and 4/kloc-0 private institutions, 3 2400 students."
     assert [(c.number, c.category) for c in find_counts(sentence)] == [(39, "private-kindergarten")]
     assert debris(sentence) == ["4/kloc", "3 2400"]
+
+
+def test_a_bulleted_list_after_an_intro_line_is_a_list_of_duties():
+    draft = parse_document(
+        "The Bureau of Yuexiu district education assumes the following job:\n"
+        "  • Make and carry out the education policies of the district;\n"
+        "  • Be in charge of education funds and school assets;\n"
+        "  • Urge the building of campus networks.\n"
+    )
+    assert [duty.text for duty in draft.duties] == [
+        "Make and carry out the education policies of the district",
+        "Be in charge of education funds and school assets",
+        "Urge the building of campus networks.",
+    ]

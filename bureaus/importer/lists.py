@@ -26,6 +26,8 @@ VERBS = frozenset(
     provide publicize raise realize reform regulate reinforce research revise safeguard serve set
     solve speed standardize standardise steer strengthen strive study supervise support take train
     undertake unify uphold upgrade use work
+    approve assume audit be check collect compile examine handle investigate propose publish recruit review
+    submit urge
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 FILLER_WORDS = {"and", "or", "also", "further", "to", "will", "shall"}

@@ -44,9 +44,12 @@ from bureaus.vocabulary import DUTY_KINDS, control_character_problem
 MAX_ITEMS = 300
 
 ABOUT_A_BUREAU_RE = re.compile(
-    r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b|\bbureau of education\b",
+    r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b"
+    r"|\bbureau of (?:[^.\n]{0,40}\s)?education\b",
     re.IGNORECASE,
 )
+# An intro to a list of what the bureau does, in words no heading uses: "… assume the following job:".
+JOB_INTRO_RE = re.compile(r"\b(?:jobs?|work|duties|functions|responsibilit\w*|tasks|roles?|following)\b", re.IGNORECASE)
 # A department's entry: "Office: responsible for …", "Personnel unit. Responsible for …",
 # "the office is responsible for …", "Finance section, responsible for …".
 DEPARTMENT_ITEM_RE = re.compile(
@@ -172,6 +175,8 @@ class _Reader:
                     self.add_duty(self.section, sentence.text, sentence.span)
             elif duties.INTRO_RE.search(sentence.text) and self.section in DUTY_KINDS:
                 self.pending_kind = self.section
+            elif sentence.text.rstrip().endswith((":", "：")) and JOB_INTRO_RE.search(sentence.text):
+                self.pending_kind = "responsibility"  # "… assumes the following job:" – its duties follow
             elif self.read_run_on_duties(sentence):
                 continue
             elif self.is_summary_sentence(sentence):

@@ -50,11 +50,14 @@ PAREN_MARKER = rf"[(（]\s*(?:\d{{1,2}}|[一二三四五六七八九十]+|[a-h]|
 CIRCLED_MARKER = r"[①-⑳]\s*"
 LETTER_MARKER = r"[a-h]\)\s*"
 CARDINAL_MARKER = rf"(?:{CARDINAL_WORDS})\s*[,，、]\s*"
+# "• …", "--- …", "- …": bullets of lists copied from web pages.
+BULLET_MARKER = r"(?:[•·●▪◦‣∙]|-{1,3}|–|—)\s*(?=[A-Za-z(])"
 
 HEADING_MARKER_RE = re.compile(rf"^(?:{ROMAN_MARKER}|{CHINESE_MARKER})", re.IGNORECASE)
 ORDINAL_RE = re.compile(rf"^{ORDINAL_MARKER}", re.IGNORECASE)
 ITEM_MARKER_RE = re.compile(
-    rf"^(?:{NUMBER_MARKER}|{PAREN_MARKER}|{CIRCLED_MARKER}|{LETTER_MARKER}|{CARDINAL_MARKER})", re.IGNORECASE
+    rf"^(?:{NUMBER_MARKER}|{PAREN_MARKER}|{CIRCLED_MARKER}|{LETTER_MARKER}|{CARDINAL_MARKER}|{BULLET_MARKER})",
+    re.IGNORECASE,
 )
 INLINE_ITEM_RE = re.compile(rf"(?:^|(?<=\s)){PAREN_MARKER}|(?:^|(?<=[\s;；]))[①-⑳]", re.IGNORECASE)
 # Numbers that may open items inside a paragraph: "… are: 1. To implement … 2, responsible for …"
