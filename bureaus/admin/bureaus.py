@@ -19,6 +19,7 @@ from bureaus.admin.forms import PlainWordsModelForm
 from bureaus.admin.importing import import_document_view
 from bureaus.models import (
     Achievement,
+    Assignment,
     Bureau,
     Department,
     Duty,
@@ -163,6 +164,40 @@ class BureauAdmin(admin.ModelAdmin):
         with content.changing():
             return super().delete_view(*args, **kwargs)
 
+    # Scope: an editor sees and edits only the bureaus assigned to them, by list, URL, action,
+    # autocomplete, history or import alike; every object check goes through get_queryset.
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
+
+    def in_scope(self, request, obj):
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_publish_permission(self, request, obj=None):
+        """Whether the user may publish or withdraw ``obj`` (or, without one, some bureau)."""
+        if not request.user.has_perm("bureaus.publish_bureau"):
+            return False
+        return obj is None or Bureau.objects.publishable_by(request.user).filter(pk=obj.pk).exists()
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request, obj):
+            fields.append("is_published")  # editors change content; publishers decide when it goes public
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and not Bureau.objects.editable_by(request.user).filter(pk=obj.pk).exists():
+            Assignment.objects.create(user=request.user, bureau=obj)  # who creates a bureau may edit it
+
     def get_urls(self):
         import_url = path(
             "import/",
@@ -171,8 +206,19 @@ class BureauAdmin(admin.ModelAdmin):
         )
         return [import_url, *super().get_urls()]
 
-    @admin.action(description="Publish the selected bureaus", permissions=["change"])
+    def publishable(self, request, queryset):
+        """The selected bureaus the user may publish; a message names the others."""
+        allowed = queryset & Bureau.objects.publishable_by(request.user)
+        refused = queryset.exclude(pk__in=allowed.values("pk"))
+        for bureau in refused:
+            self.message_user(
+                request, f"You may not publish or withdraw “{bureau}”; it was left as it is.", messages.ERROR
+            )
+        return allowed
+
+    @admin.action(description="Publish the selected bureaus", permissions=["publish"])
     def publish(self, request, queryset):
+        queryset = self.publishable(request, queryset)
         incomplete = [bureau for bureau in queryset if bureau.missing_facts()]
         for bureau in incomplete:
             missing = " and ".join(bureau.missing_facts())
@@ -181,9 +227,9 @@ class BureauAdmin(admin.ModelAdmin):
         updated = complete.update(is_published=True, updated_at=timezone.now())  # goes through the content seam
         self.message_user(request, f"{updated} bureau(s) published.")
 
-    @admin.action(description="Withdraw the selected bureaus from the public site", permissions=["change"])
+    @admin.action(description="Withdraw the selected bureaus from the public site", permissions=["publish"])
     def unpublish(self, request, queryset):
-        updated = queryset.update(is_published=False, updated_at=timezone.now())
+        updated = self.publishable(request, queryset).update(is_published=False, updated_at=timezone.now())
         self.message_user(request, f"{updated} bureau(s) withdrawn.")
 
 
@@ -198,6 +244,27 @@ class InstitutionTypeAdmin(admin.ModelAdmin):
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "bureau", "sha256", "added_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(bureau__in=Bureau.objects.editable_by(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bureau":
+            kwargs["queryset"] = Bureau.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def in_scope(self, request, obj):
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
     search_fields = ["title", "bureau__name", "sha256"]
     autocomplete_fields = ["bureau"]
     fields = ["bureau", "title", "text", "sha256", "added_at"]
@@ -208,3 +275,14 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         if obj is not None:
             return [*self.readonly_fields, "bureau", "text"]
         return self.readonly_fields
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    """Site administrators give a bureau's staff their editing and publishing rights here
+    (or with ``manage.py assign_editor``)."""
+
+    list_display = ["user", "bureau", "can_publish"]
+    list_filter = ["can_publish"]
+    search_fields = ["user__username", "bureau__name", "bureau__slug"]
+    autocomplete_fields = ["user", "bureau"]

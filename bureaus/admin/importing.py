@@ -27,7 +27,7 @@ from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_do
 from bureaus.importer.assembly import slug_for
 from bureaus.importer.errors import SlugTaken
 from bureaus.importer.saving import UNCHANGED, save_draft
-from bureaus.models import Bureau
+from bureaus.models import Assignment, Bureau
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
 
 REPLACE_LABEL = "Replace the facts of an existing bureau with the same slug (it becomes a draft again)"
@@ -170,6 +170,8 @@ def _saved(model_admin, request, result):
         messages.info(request, f"This document was imported before; “{bureau}” is unchanged.")
     else:
         model_admin.log_addition(request, bureau, [{"added": {"name": "import", "object": str(bureau)}}])
+        if not Bureau.objects.editable_by(request.user).filter(pk=bureau.pk).exists():
+            Assignment.objects.create(user=request.user, bureau=bureau)  # who imports a bureau may edit it
         missing = bureau.missing_facts()
         note = f" It still needs its {' and '.join(missing)} before it can be published." if missing else ""
         messages.success(

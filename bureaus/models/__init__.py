@@ -10,12 +10,14 @@ twice updates rows instead of duplicating them.
 
 from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR
 from bureaus.models.bureau import Bureau, BureauQuerySet
+from bureaus.models.editors import Assignment
 from bureaus.models.items import Achievement, Department, Duty, InstitutionCount, InstitutionType
 from bureaus.models.search import SearchEntry
 from bureaus.models.sources import FactSource, SourceDocument, sha256_of
 from bureaus.models.version import ContentVersion
 
 __all__ = [
+    "Assignment",
     "EARLIEST_YEAR",
     "LATEST_YEAR",
     "SearchEntry",

@@ -21,6 +21,21 @@ class BureauQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def editable_by(self, user):
+        """The bureaus ``user`` may edit: every one for site administrators, else those assigned to them."""
+        if user.is_superuser or user.has_perm("bureaus.edit_every_bureau"):
+            return self.all()
+        return self.filter(pk__in=user.bureau_assignments.values("bureau")) if user.is_authenticated else self.none()
+
+    def publishable_by(self, user):
+        """The bureaus ``user`` may publish or withdraw: needs the permission, and the bureau's assignment
+        with ``can_publish`` unless they edit every bureau."""
+        if not user.is_authenticated or not user.has_perm("bureaus.publish_bureau"):
+            return self.none()
+        if user.is_superuser or user.has_perm("bureaus.edit_every_bureau"):
+            return self.all()
+        return self.filter(pk__in=user.bureau_assignments.filter(can_publish=True).values("bureau"))
+
     def visible_to(self, user):
         """Published bureaus for everybody; drafts too for staff who may review them."""
         if user.is_active and user.is_staff and user.has_perm("bureaus.view_bureau"):
@@ -137,6 +152,10 @@ class Bureau(PlainTextFields, models.Model):
 
     class Meta:
         ordering = ["name", "slug"]
+        permissions = [
+            ("publish_bureau", "Can publish and withdraw bureaus (those assigned, or every one with the next)"),
+            ("edit_every_bureau", "Can edit every bureau, not only those assigned (site administrators)"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(is_published=False) | (~Q(name="") & ~Q(district="") & ~Q(province="")),
