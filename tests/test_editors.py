@@ -23,9 +23,9 @@ def bureaus():
 
 
 def login_as(client, django_user_model, username, slug, publisher=False):
-    django_user_model.objects.create_user(username, password="a-long-test-password")
+    user = django_user_model.objects.create_user(username, password="a-long-test-password")
     call_command("assign_editor", username, slug, *(["--publisher"] if publisher else []), stdout=None)
-    client.login(username=username, password="a-long-test-password")
+    client.force_login(user)
     return client
 
 
