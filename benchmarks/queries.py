@@ -10,7 +10,7 @@ from bureaus.models import Bureau
 PAGES = {
     "home": "/",
     "list": "/bureaus/",
-    "filtered list": "/bureaus/?province=Liaoning&institution_type=kindergarten",
+    "filtered list": None,  # the first bureau's province, bureaus running kindergartens: results at every size
     "search": "/bureaus/?q=kindergarten",
     "profile": None,  # the first bureau's profile
     "statistics": "/statistics/",
@@ -20,11 +20,16 @@ PAGES = {
 
 
 def page_urls():
-    slug = Bureau.objects.order_by("pk").values_list("slug", flat=True).first()
+    slug, province = Bureau.objects.order_by("pk").values_list("slug", "province").first()
     urls = dict(PAGES)
+    urls["filtered list"] = filtered_list_url(province)
     urls["profile"] = f"/bureaus/{slug}/"
     urls["api bureau"] = f"/api/bureaus/{slug}/"
     return urls
+
+
+def filtered_list_url(province):
+    return f"/bureaus/?province={province}&institution_type=kindergarten"
 
 
 def count_queries(urls):

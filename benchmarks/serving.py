@@ -16,6 +16,7 @@ from django.conf import settings
 
 from benchmarks import status
 from benchmarks.processes import environment, gunicorn, manage
+from benchmarks.queries import filtered_list_url
 from bureaus.models import Bureau
 
 WRK_SCRIPT = """
@@ -63,11 +64,11 @@ def run(database_url, workdir, seconds=3):
     script.write_text(WRK_SCRIPT)
     env = environment(database_url)
     manage("collectstatic", "--noinput", env=env)
-    slug = Bureau.objects.published().order_by("pk").values_list("slug", flat=True).first()
+    slug, province = Bureau.objects.published().order_by("pk").values_list("slug", "province").first()
     pages = {
         "home": "/",
         "list": "/bureaus/",
-        "filtered list": "/bureaus/?province=Liaoning&institution_type=kindergarten",
+        "filtered list": filtered_list_url(province),
         "search": "/bureaus/?q=kindergarten",
         "profile": f"/bureaus/{slug}/",
         "statistics": "/statistics/",

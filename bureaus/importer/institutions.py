@@ -36,6 +36,8 @@ NOUN_FIRST_RE = re.compile(
     rf"(?P<phrase>(?:(?:{WORD})\s+){{0,5}}?(?:{HEAD_NOUNS}))\s+(?P<number>\d{{1,4}})(?![\w/+.,]\d|\s+\d|\s*[%/])\b",
     re.IGNORECASE,
 )
+NOUN_THEN_NUMBER_RE = re.compile(rf"(?:{HEAD_NOUNS})\s+\d", re.IGNORECASE)
+ANY_NUMBER_RE = re.compile(rf"\d|\b(?:{NUMBER})\b", re.IGNORECASE)
 # What follows a counted noun and makes it something else: "school students", "kindergarten teachers".
 PEOPLE_AFTER_RE = re.compile(
     r"^\s*(?:students?|pupils?|teachers?|staffs?|children|employees|graduates|principals|workers|classes|buildings?"
@@ -226,11 +228,14 @@ def find_counts(sentence):
 
     # "vocational schools 1 schools" (职业学校1所): the thing, its number, the thing again.
     candidates = []
-    for match in NOUN_FIRST_RE.finditer(sentence):
+    # The full patterns try every position; most sentences have no noun-then-number at all.
+    nouns_first = NOUN_FIRST_RE.finditer(sentence) if NOUN_THEN_NUMBER_RE.search(sentence) else ()
+    for match in nouns_first:
         after = sentence[match.end() :]
         if re.match(r"\s*(?:schools?|kindergartens?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", after, re.I):
             candidates.append((match, "noun"))
-    for match in NUMBER_FIRST_RE.finditer(sentence):
+    numbers_first = NUMBER_FIRST_RE.finditer(sentence) if ANY_NUMBER_RE.search(sentence) else ()
+    for match in numbers_first:
         candidates.append((match, "number"))
     for match, order in sorted(candidates, key=lambda c: (c[1] != "noun", c[0].start())):
         start, end = match.span()
