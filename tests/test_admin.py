@@ -197,3 +197,44 @@ def test_the_public_cannot_reach_the_admin(client):
     response = client.get(ADD_URL)
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+# Edit conflicts ----------------------------------------------------------------
+
+
+def change_form_data(client, bureau, **changes):
+    """The bureau's change form as the browser would send it back, with ``changes``."""
+    response = client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/")
+    form = response.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields if name != "is_published"}
+    data.update(changes)
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        data.update({management.add_prefix(k): v or 0 for k, v in management.initial.items()})
+        for inline_form in formset.formset.forms:
+            for name in inline_form.fields:
+                value = inline_form[name].value()
+                data[inline_form.add_prefix(name)] = "" if value is None else value
+    return data
+
+
+def test_a_second_save_based_on_an_older_version_is_refused_and_the_first_is_kept(staff_client_factory):
+    bureau = BureauFactory(slug="shenyang-tiexi-district", name="Tiexi District Education Bureau")
+    first, second = staff_client_factory("first"), staff_client_factory("second")
+    first_data = change_form_data(first, bureau, name="Renamed by the first")
+    second_data = change_form_data(second, bureau, summary="Summary by the second")
+    assert first.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", first_data).status_code == 302
+
+    response = second.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", second_data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "first changed this bureau at" in page and "Nothing of yours was saved" in page
+    assert "Summary by the second" in page  # the second person's input stays in the form
+    bureau.refresh_from_db()
+    assert bureau.name == "Renamed by the first" and bureau.summary != "Summary by the second"
+
+    # Saving again, having seen the warning, keeps the second person's change on purpose.
+    again = dict(second_data, revision_seen=response.context["adminform"].form["revision_seen"].value())
+    assert second.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", again).status_code == 302
+    bureau.refresh_from_db()
+    assert bureau.summary == "Summary by the second"

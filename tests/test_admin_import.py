@@ -221,3 +221,17 @@ def test_a_document_with_thousands_of_items_is_capped_with_a_warning(staff_clien
     bureau = Bureau.objects.get()
     assert bureau.duties.count() == 300
     assert staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").status_code == 200
+
+
+def test_a_replace_based_on_an_older_preview_is_refused(staff_client):
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI})
+    bureau = Bureau.objects.get()
+    changed = TIEXI.replace("1985", "1986")
+    preview = page(staff_client.post(URL, {"action": "preview", "text": changed, "replace": "on"}))
+    seen = re.search(r'name="revision_seen" value="(\d+)"', preview).group(1)
+    bureau.summary = "Edited by someone while the import was being reviewed."
+    bureau.save()
+    response = staff_client.post(URL, {"action": "confirm", "text": changed, "replace": "on", "revision_seen": seen})
+    assert "after you previewed this import; nothing was replaced" in page(response)
+    bureau.refresh_from_db()
+    assert bureau.established_year == 1985 and bureau.summary.startswith("Edited by someone")

@@ -15,7 +15,7 @@ from django.urls import path
 from django.utils import timezone
 
 from bureaus import content
-from bureaus.admin.forms import PlainWordsModelForm
+from bureaus.admin.forms import BureauForm, PlainWordsModelForm
 from bureaus.admin.importing import import_document_view
 from bureaus.models import (
     Achievement,
@@ -125,7 +125,7 @@ class SourceDocumentInline(admin.TabularInline):
 
 @admin.register(Bureau)
 class BureauAdmin(admin.ModelAdmin):
-    form = PlainWordsModelForm
+    form = BureauForm
     list_display = ["name", "district", "city", "province", "established_year", "is_published", "updated_at"]
     list_filter = ["is_published", "province", "city"]
     search_fields = ["name", "slug", "district", "city", "province", "departments__name"]
@@ -133,7 +133,7 @@ class BureauAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "updated_at"
     fieldsets = [
-        (None, {"fields": ["name", "chinese_name", "slug", "is_published"]}),
+        (None, {"fields": ["name", "chinese_name", "slug", "is_published", "revision_seen"]}),
         ("Location", {"fields": ["province", "city", "district", "address"]}),
         ("History", {"fields": ["established_year", "predecessor"]}),
         ("Profile", {"fields": ["summary"]}),

@@ -1,7 +1,10 @@
-"""Forms shared by the admin (and later the importer's review page)."""
+"""Forms shared by the admin: plain-words errors, and the bureau form that refuses an edit based on an old version."""
 
 from django import forms
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import formats, timezone
 
 
 class PlainWordsModelForm(forms.ModelForm):
@@ -22,3 +25,48 @@ class PlainWordsModelForm(forms.ModelForm):
             custom = getattr(model_field, "_error_messages", None) or {}
             if "blank" in custom:
                 field.error_messages["required"] = custom["blank"]
+
+
+def last_change(bureau):
+    """(who, when) of the last admin change of ``bureau``, as words; who may be unknown (an import, a loader)."""
+    entry = (
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(bureau), object_id=str(bureau.pk))
+        .select_related("user")
+        .order_by("-action_time")
+        .first()
+    )
+    when = timezone.localtime(bureau.updated_at)
+    who = entry.user.get_username() if entry is not None and entry.action_flag in (CHANGE, 1) else "someone"
+    return who, formats.date_format(when, "DATETIME_FORMAT")
+
+
+class BureauForm(PlainWordsModelForm):
+    """The bureau's form, with the revision it was opened at: a save based on an older revision than the
+    one stored (someone else saved in between) is refused, the input kept, and the other change named."""
+
+    revision_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["revision_seen"].initial = self.instance.revision
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None:
+            return cleaned
+        # Locked until the save commits (the admin validates and saves in one transaction).
+        rows = type(self.instance).objects.select_for_update().filter(pk=self.instance.pk)
+        stored = rows.values_list("revision", flat=True).first()
+        seen = cleaned.get("revision_seen")
+        if stored is not None and seen is not None and seen != stored:
+            who, when = last_change(type(self.instance).objects.get(pk=self.instance.pk))
+            # Saving again on purpose overwrites: the form now carries the revision it has seen.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("revision_seen")] = str(stored)
+            raise forms.ValidationError(
+                f"{who} changed this bureau at {when}, after you opened it. Nothing of yours was saved: your "
+                "changes are still below. Look at the history to see theirs, then save again to keep yours.",
+                code="edit_conflict",
+            )
+        return cleaned

@@ -22,6 +22,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from bureaus.admin.forms import last_change
 from bureaus.admin.review import review_sections
 from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
 from bureaus.importer.assembly import slug_for
@@ -55,6 +56,8 @@ class ImportDocumentForm(forms.Form):
     source = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
     title = forms.CharField(required=False, max_length=300, label="Title of the source", widget=forms.HiddenInput)
     replace = forms.BooleanField(required=False, label=REPLACE_LABEL)
+    # The revision of the bureau a replace would overwrite, as it was when the draft was previewed.
+    revision_seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # What the reviewer fills in or corrects where the document was silent or ambiguous.
     name = forms.CharField(required=False, max_length=200, label="Bureau name")
     province = forms.ChoiceField(required=False, choices=[("", "— not known —"), *PROVINCE_CHOICES])
@@ -127,8 +130,16 @@ def import_document_view(model_admin, request):
         if action == "confirm":
             replace = form.cleaned_data["replace"]
             existing = Bureau.objects.filter(slug=draft.slug).first()
+            seen = form.cleaned_data.get("revision_seen")
             if replace and existing is not None and not model_admin.has_change_permission(request, existing):
                 form.add_error(None, f"You may not change “{existing}”, so its facts cannot be replaced.")
+            elif replace and existing is not None and seen is not None and seen != existing.revision:
+                who, when = last_change(existing)
+                form.add_error(
+                    None,
+                    f"{who} changed “{existing}” at {when}, after you previewed this import; nothing was replaced. "
+                    "Look at its history, then preview the document again.",
+                )
             else:
                 try:
                     result = save_draft(draft, replace=replace, how_to_replace=f"tick “{REPLACE_LABEL}”")
@@ -146,6 +157,7 @@ def import_document_view(model_admin, request):
                     "title": form.cleaned_data.get("title") or "Pasted document",
                     "replace": form.cleaned_data["replace"],
                     **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
+                    "revision_seen": Bureau.objects.filter(slug=draft.slug).values_list("revision", flat=True).first(),
                 }
             )
     return _page(model_admin, request, form, None if form.errors else draft, changelist_url)

@@ -147,6 +147,9 @@ class Bureau(PlainTextFields, models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Moves on with every save: an edit based on an older one is refused."
+    )
 
     objects = BureauManager()
 
@@ -170,7 +173,12 @@ class Bureau(PlainTextFields, models.Model):
         indexes = [models.Index(fields=["province", "city"])]
 
     def __str__(self):
-        return self.name
+        return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.revision = (self.revision or 0) + 1
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("bureaus:detail", kwargs={"slug": self.slug})
