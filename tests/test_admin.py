@@ -238,3 +238,38 @@ def test_a_second_save_based_on_an_older_version_is_refused_and_the_first_is_kep
     assert second.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", again).status_code == 302
     bureau.refresh_from_db()
     assert bureau.summary == "Summary by the second"
+
+
+# Provenance of staff edits --------------------------------------------------------
+
+
+def test_a_fact_staff_change_is_marked_as_their_edit_and_loses_its_source_link(staff_client, client, seed_data):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    duty = bureau.duties.order_by("position").first()
+    untouched = bureau.duties.order_by("position")[1]
+    assert duty.source_anchor
+    data = change_form_data(staff_client, bureau, established_year="1995")
+    prefix = next(
+        key.rsplit("-", 2)[0] for key, value in data.items() if key.endswith("-id") and str(value) == str(duty.pk)
+    )
+    index = next(
+        key.split("-")[-2] for key, value in data.items() if key.endswith("-id") and str(value) == str(duty.pk)
+    )
+    data[f"{prefix}-{index}-text"] = (
+        "Formulate and implement the district's education plans, as the bureau now words it"
+    )
+    response = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:500]
+
+    duty.refresh_from_db()
+    untouched.refresh_from_db()
+    assert (duty.source_id, duty.source_start, duty.edited_by.username) == (None, None, "editor")
+    assert untouched.source_anchor and untouched.edited_at is None  # only what was changed
+    founded = bureau.fact_sources.get(fact="established_year")
+    assert founded.source_id is None and founded.edited_at is not None
+
+    page = client.get(bureau.get_absolute_url()).content.decode()
+    assert page.count("edited by the bureau") == 2  # the duty and the founding year
+    assert "as the bureau now words it" in page
+    change_page = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").content.decode()
+    assert "Edited by editor on" in change_page

@@ -105,3 +105,17 @@ def test_assign_editor_refuses_unknown_users_and_bureaus_and_removes(django_user
     assert not Assignment.objects.filter(user=user).exists()
     with pytest.raises(CommandError, match="is not assigned"):
         call_command("assign_editor", "real", "bureau-a", "--remove")
+
+
+def test_an_editor_previews_their_draft_but_not_another(client, django_user_model, bureaus):
+    from django.contrib.auth.models import Permission
+
+    a, b = bureaus
+    b.is_published = False
+    b.save()
+    user = django_user_model.objects.create_user("changer", password="a-long-test-password", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_bureau"))  # change, not view
+    Assignment.objects.create(user=user, bureau=a)
+    client.force_login(user)
+    assert client.get(a.get_absolute_url()).status_code == 200
+    assert client.get(b.get_absolute_url()).status_code == 404

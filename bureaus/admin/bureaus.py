@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.urls import path
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from bureaus import content
 from bureaus.admin.forms import BureauForm, PlainWordsModelForm
@@ -60,10 +60,13 @@ class SourcedInline(admin.TabularInline):
 
     @admin.display(description="Source sentence")
     def source_sentence(self, obj):
+        if obj.edited_at:
+            who = obj.edited_by.get_username() if obj.edited_by else "staff"
+            return f"Edited by {who} on {formats.date_format(timezone.localtime(obj.edited_at), 'DATETIME_FORMAT')}"
         return obj.source_quote or "—"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source")
+        return super().get_queryset(request).select_related("source", "edited_by")
 
 
 class DepartmentInline(SourcedInline):
@@ -121,6 +124,15 @@ class SourceDocumentInline(admin.TabularInline):
 
     def has_add_permission(self, request, obj=None):
         return False
+
+
+# The bureau's own fields that cite a sentence of their source (FactSource.Fact), by form field.
+STAFF_EDITABLE_FACTS = {
+    "name": FactSource.Fact.NAME,
+    "address": FactSource.Fact.LOCATION,
+    "established_year": FactSource.Fact.ESTABLISHED_YEAR,
+    "predecessor": FactSource.Fact.PREDECESSOR,
+}
 
 
 @admin.register(Bureau)
@@ -193,8 +205,26 @@ class BureauAdmin(admin.ModelAdmin):
             fields.append("is_published")  # editors change content; publishers decide when it goes public
         return fields
 
+    def save_formset(self, request, form, formset, change):
+        """Facts a person typed or changed are marked as staff edits: they no longer quote a source."""
+        now = timezone.now()
+        for item_form in formset.forms:
+            if not hasattr(item_form.instance, "mark_edited") or not item_form.has_changed():
+                continue
+            if item_form.cleaned_data.get("DELETE"):
+                continue
+            if set(item_form.changed_data) - {"position"}:
+                item_form.instance.mark_edited(request.user, now)
+        super().save_formset(request, form, formset, change)
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        now = timezone.now()
+        for field, fact in STAFF_EDITABLE_FACTS.items():
+            if field in form.changed_data and (change or getattr(obj, field)):
+                cited = FactSource.objects.filter(bureau=obj, fact=fact).first() or FactSource(bureau=obj, fact=fact)
+                cited.mark_edited(request.user, now)
+                cited.save()
         if not change and not Bureau.objects.editable_by(request.user).filter(pk=obj.pk).exists():
             Assignment.objects.create(user=request.user, bureau=obj)  # who creates a bureau may edit it
 

@@ -1,5 +1,6 @@
 """Pieces shared by the bureau's list items: ordering by position and a pointer into the source."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -67,9 +68,20 @@ class SourceSpan(PlainTextFields, models.Model):
     )
     source_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
     source_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # A fact a person typed or changed in the admin: who and when. It no longer points into a source
+    # (what it says is the bureau's word now), and the public page says "edited by the bureau".
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         abstract = True
+
+    def mark_edited(self, user, when):
+        """Record a staff edit: this fact is the bureau's word now, not a quotation of its source."""
+        self.edited_by, self.edited_at = (user if user.is_authenticated else None), when
+        self.source, self.source_start, self.source_end = None, None, None
 
     @property
     def source_anchor(self):

@@ -37,9 +37,12 @@ class BureauQuerySet(ContentQuerySet):
         return self.filter(pk__in=user.bureau_assignments.filter(can_publish=True).values("bureau"))
 
     def visible_to(self, user):
-        """Published bureaus for everybody; drafts too for staff who may review them."""
-        if user.is_active and user.is_staff and user.has_perm("bureaus.view_bureau"):
-            return self.all()
+        """Published bureaus for everybody; drafts too for staff who may view or edit them (an editor
+        previews the drafts assigned to them)."""
+        if not (user.is_active and user.is_staff):
+            return self.published()
+        if user.has_perm("bureaus.view_bureau") or user.has_perm("bureaus.change_bureau"):
+            return self.filter(Q(is_published=True) | Q(pk__in=self.editable_by(user).values("pk")))
         return self.published()
 
     def with_profile(self):
@@ -227,6 +230,11 @@ class Bureau(PlainTextFields, models.Model):
     def fact_anchors(self):
         """{fact: anchor on the source page} for the bureau's own facts (founding year, predecessor …)."""
         return {fact.fact: fact.source_anchor for fact in self.fact_sources.all()}
+
+    @property
+    def fact_edits(self):
+        """{fact: when staff last edited it} for the bureau's own facts they typed or changed."""
+        return {fact.fact: fact.edited_at for fact in self.fact_sources.all() if fact.edited_at}
 
     def source_spans(self):
         """(source id, start, end) of every fact of the bureau that points into a source."""

@@ -71,9 +71,9 @@ class FactSource(SourceSpan):
         ordering = ["bureau", "fact"]
         constraints = [
             models.UniqueConstraint(fields=["bureau", "fact"], name="fact_source_unique_in_bureau"),
-            models.CheckConstraint(
-                condition=Q(source__isnull=False, source_start__isnull=False),
-                name="fact_source_has_span",
+            models.CheckConstraint(  # it quotes its source, or staff typed it (then it says who)
+                condition=Q(source__isnull=False, source_start__isnull=False) | Q(edited_at__isnull=False),
+                name="fact_source_has_span_or_edit",
             ),
             source_span_constraint("fact_source_span_valid"),
         ]

@@ -42,9 +42,10 @@ def source_with_spans(source, spans):
 
 
 @register.inclusion_tag("includes/source_link.html")
-def source_link(bureau, anchor, label="Source"):
-    """A small link to the sentence a fact came from, or nothing when the fact has no recorded source."""
-    return {"url": f"{bureau.get_source_url()}#{anchor}" if anchor else "", "label": label}
+def source_link(bureau, anchor, label="Source", edited=None):
+    """A small link to the sentence a fact came from; "edited by the bureau" for a fact staff typed or
+    changed; nothing when the fact has neither."""
+    return {"url": f"{bureau.get_source_url()}#{anchor}" if anchor else "", "label": label, "edited": edited}
 
 
 @register.simple_tag
