@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_filters",
     # Login protection: repeated failed admin logins lock that username at that address out for a while.
     "axes",
+    # Revisions of a bureau with its inlines: history, comparison and revert in the admin.
+    "reversion",
     "bureaus",
     # make bench: the benchmark command and the synthetic documents it measures with.
     "benchmarks",

@@ -8,13 +8,20 @@ one transaction and only after every form is valid, so a bad row saves nothing.
 
 from functools import partial
 
+import reversion
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.urls import path
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import formats, timezone
+from reversion.admin import VersionAdmin
 
 from bureaus import content
+from bureaus.admin import history
 from bureaus.admin.forms import BureauForm, PlainWordsModelForm
 from bureaus.admin.importing import import_document_view
 from bureaus.models import (
@@ -135,8 +142,11 @@ STAFF_EDITABLE_FACTS = {
 }
 
 
+history.register()
+
+
 @admin.register(Bureau)
-class BureauAdmin(admin.ModelAdmin):
+class BureauAdmin(VersionAdmin):
     form = BureauForm
     list_display = ["name", "district", "city", "province", "established_year", "is_published", "updated_at"]
     list_filter = ["is_published", "province", "city"]
@@ -161,6 +171,7 @@ class BureauAdmin(admin.ModelAdmin):
     ]
     actions = ["publish", "unpublish"]
     change_list_template = "admin/bureaus/bureau/change_list.html"
+    object_history_template = "admin/bureaus/bureau/object_history.html"
 
     # A bureau saved with its inlines, or many changed by an action, is one change to the content:
     # the seam indexes each bureau and moves the version on once, not once per row.
@@ -228,13 +239,67 @@ class BureauAdmin(admin.ModelAdmin):
         if not change and not Bureau.objects.editable_by(request.user).filter(pk=obj.pk).exists():
             Assignment.objects.create(user=request.user, bureau=obj)  # who creates a bureau may edit it
 
+    # django-reversion reverts before it asks the change form for the object: check the object first.
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        bureau = self.get_object(request, unquote(object_id))
+        if bureau is None or not self.has_change_permission(request, bureau):
+            raise PermissionDenied
+        if request.method == "POST":
+            version = get_object_or_404(history.versions_of(bureau), pk=version_id)
+            history.revert(bureau, version, request.user)
+            self.message_user(request, f"“{bureau}” is back to the revision you chose; its publication is unchanged.")
+            return redirect(reverse("admin:bureaus_bureau_change", args=[bureau.pk]))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not request.user.has_perm("bureaus.edit_every_bureau") and not request.user.is_superuser:
+            raise PermissionDenied  # a deleted bureau belongs to no editor any more
+        return super().recover_view(request, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not request.user.has_perm("bureaus.edit_every_bureau") and not request.user.is_superuser:
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        bureau = self.get_object(request, unquote(object_id))
+        if bureau is None or not self.has_view_or_change_permission(request, bureau):
+            raise PermissionDenied
+        context = {"versions": list(history.versions_of(bureau))}
+        return super().history_view(request, object_id, {**context, **(extra_context or {})})
+
+    def compare_view(self, request, object_id):
+        """Two revisions of a bureau side by side: changed fields and the parts' lines added or removed."""
+        bureau = self.get_object(request, unquote(object_id))
+        if bureau is None or not self.has_view_or_change_permission(request, bureau):
+            raise PermissionDenied
+        versions = {str(v.pk): v for v in history.versions_of(bureau)}
+        older, newer = versions.get(request.GET.get("older", "")), versions.get(request.GET.get("newer", ""))
+        if older is None or newer is None:
+            raise Http404("Choose two revisions of this bureau to compare.")
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": bureau,
+            "title": f"Changes to {bureau} between two revisions",
+            "older": older,
+            "newer": newer,
+            "differences": history.differences(older, newer),
+        }
+        return TemplateResponse(request, "admin/bureaus/bureau/compare.html", context)
+
     def get_urls(self):
         import_url = path(
             "import/",
             self.admin_site.admin_view(partial(import_document_view, self)),
             name="bureaus_bureau_import",
         )
-        return [import_url, *super().get_urls()]
+        compare_url = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="bureaus_bureau_compare",
+        )
+        return [import_url, compare_url, *super().get_urls()]
 
     def publishable(self, request, queryset):
         """The selected bureaus the user may publish; a message names the others."""
@@ -249,17 +314,27 @@ class BureauAdmin(admin.ModelAdmin):
     @admin.action(description="Publish the selected bureaus", permissions=["publish"])
     def publish(self, request, queryset):
         queryset = self.publishable(request, queryset)
+        reversion.set_comment("Published.")
         incomplete = [bureau for bureau in queryset if bureau.missing_facts()]
         for bureau in incomplete:
             missing = " and ".join(bureau.missing_facts())
             self.message_user(request, f"“{bureau.slug}” was not published: it has no {missing} yet.", messages.WARNING)
         complete = queryset.exclude(pk__in=[bureau.pk for bureau in incomplete])
+        published = list(complete)
         updated = complete.update(is_published=True, updated_at=timezone.now())  # goes through the content seam
+        for bureau in published:
+            reversion.add_to_revision(bureau)  # a publish is a revision: the content that went public
         self.message_user(request, f"{updated} bureau(s) published.")
 
     @admin.action(description="Withdraw the selected bureaus from the public site", permissions=["publish"])
     def unpublish(self, request, queryset):
-        updated = self.publishable(request, queryset).update(is_published=False, updated_at=timezone.now())
+        reversion.set_comment("Withdrawn from the public site.")
+        withdrawn = list(self.publishable(request, queryset))
+        updated = Bureau.objects.filter(pk__in=[b.pk for b in withdrawn]).update(
+            is_published=False, updated_at=timezone.now()
+        )
+        for bureau in withdrawn:
+            reversion.add_to_revision(bureau)
         self.message_user(request, f"{updated} bureau(s) withdrawn.")
 
 

@@ -1,0 +1,100 @@
+"""History: every admin save with its inlines and every publish is a revision; revert and compare."""
+
+import pytest
+from reversion.models import Version
+
+from bureaus.models import Bureau
+
+from .factories import BureauFactory, DepartmentFactory
+from .test_admin import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def save(client, bureau, **changes):
+    response = client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", change_form_data(client, bureau, **changes))
+    assert response.status_code == 302, response.content.decode()[:300]
+
+
+@pytest.fixture
+def bureau():
+    bureau = BureauFactory(
+        slug="shenyang-tiexi-district", name="Tiexi District Education Bureau", summary="First words."
+    )
+    DepartmentFactory(bureau=bureau, name="Office", responsibility="Documents")
+    return bureau
+
+
+def test_each_save_is_a_revision_that_holds_the_inlines(staff_client, bureau):
+    save(staff_client, bureau, summary="Second words.")
+    data = change_form_data(staff_client, bureau)
+    data["departments-TOTAL_FORMS"] = str(int(data["departments-TOTAL_FORMS"]) + 1)
+    index = int(data["departments-TOTAL_FORMS"]) - 1
+    data.update({f"departments-{index}-name": "Personnel section", f"departments-{index}-responsibility": "Teachers"})
+    assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data).status_code == 302
+    versions = list(Version.objects.get_for_object(bureau))
+    assert len(versions) == 2
+    newest_departments = [
+        v.field_dict["name"] for v in versions[0].revision.version_set.all() if v._model.__name__ == "Department"
+    ]
+    assert sorted(newest_departments) == ["Office", "Personnel section"]
+
+
+def test_two_revisions_compare_readably(staff_client, bureau):
+    save(staff_client, bureau, summary="Second words.")
+    save(staff_client, bureau, summary="Third words.", name="Tiexi District Education and Sports Bureau")
+    newer, older = list(Version.objects.get_for_object(bureau))[:2]
+    page = staff_client.get(
+        f"/admin/bureaus/bureau/{bureau.pk}/history/compare/", {"older": older.pk, "newer": newer.pk}
+    ).content.decode()
+    assert "summary: “Second words.” → “Third words.”" in page
+    assert "name: “Tiexi District Education Bureau” → “Tiexi District Education and Sports Bureau”" in page
+    history = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/history/").content.decode()
+    assert "Compare two revisions" in history
+
+
+def test_a_revert_is_a_new_revision_restores_the_inlines_and_publishes_nothing(staff_client, bureau):
+    save(staff_client, bureau, summary="Second words.")
+    first = Version.objects.get_for_object(bureau).get()
+    bureau.departments.all().delete()
+    save(staff_client, bureau, summary="Third words.")
+    Bureau.objects.filter(pk=bureau.pk).update(is_published=False)
+    bureau.refresh_from_db()
+    revert_url = f"/admin/bureaus/bureau/{bureau.pk}/history/{first.pk}/"
+    form = staff_client.get(revert_url)
+    assert form.status_code == 200 and "Second words." in form.content.decode()
+    assert bureau.departments.count() == 0  # viewing a revision changes nothing
+    assert staff_client.post(revert_url, {}).status_code == 302
+    bureau.refresh_from_db()
+    assert bureau.summary == "Second words." and list(bureau.departments.values_list("name", flat=True)) == ["Office"]
+    assert not bureau.is_published
+    assert Version.objects.get_for_object(bureau).count() == 3
+
+
+def test_an_editor_cannot_see_or_revert_another_bureaus_history(client, django_user_model, staff_client, bureau):
+    from django.core.management import call_command
+
+    save(staff_client, bureau, summary="Second words.")
+    version = Version.objects.get_for_object(bureau).get()
+    BureauFactory(slug="mine")
+    user = django_user_model.objects.create_user("editor-mine")
+    call_command("assign_editor", "editor-mine", "mine", stdout=None)
+    client.force_login(user)
+    assert client.get(f"/admin/bureaus/bureau/{bureau.pk}/history/").status_code == 403
+    assert client.get(f"/admin/bureaus/bureau/{bureau.pk}/history/{version.pk}/").status_code == 403
+    assert client.post(f"/admin/bureaus/bureau/{bureau.pk}/history/{version.pk}/", {"summary": "x"}).status_code == 403
+    assert (
+        client.get(
+            f"/admin/bureaus/bureau/{bureau.pk}/history/compare/", {"older": version.pk, "newer": version.pk}
+        ).status_code
+        == 403
+    )
+    bureau.refresh_from_db()
+    assert bureau.summary == "Second words."
+
+
+def test_a_publish_is_a_revision(staff_client, bureau):
+    Bureau.objects.filter(pk=bureau.pk).update(is_published=False)
+    staff_client.post("/admin/bureaus/bureau/", {"action": "publish", "_selected_action": [bureau.pk]})
+    [version] = Version.objects.get_for_object(bureau)
+    assert version.revision.get_comment() == "Published."
