@@ -133,6 +133,23 @@ class SourceDocumentInline(admin.TabularInline):
         return False
 
 
+class EditorScopedAdmin:
+    """Admin mixin: an object outside the queryset the admin's ``get_queryset`` gives this user (their
+    assigned bureaus, and what belongs to them) cannot be viewed, changed or deleted by any path."""
+
+    def in_scope(self, request, obj):
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
+
+
 # The bureau's own fields that cite a sentence of their source (FactSource.Fact), by form field.
 STAFF_EDITABLE_FACTS = {
     "name": FactSource.Fact.NAME,
@@ -146,7 +163,7 @@ history.register()
 
 
 @admin.register(Bureau)
-class BureauAdmin(VersionAdmin):
+class BureauAdmin(EditorScopedAdmin, VersionAdmin):
     form = BureauForm
     list_display = ["name", "district", "city", "province", "established_year", "is_published", "updated_at"]
     list_filter = ["is_published", "province", "city"]
@@ -191,18 +208,6 @@ class BureauAdmin(VersionAdmin):
     # autocomplete, history or import alike; every object check goes through get_queryset.
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
-
-    def in_scope(self, request, obj):
-        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
 
     def has_publish_permission(self, request, obj=None):
         """Whether the user may publish or withdraw ``obj`` (or, without one, some bureau)."""
@@ -347,7 +352,7 @@ class InstitutionTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(EditorScopedAdmin, admin.ModelAdmin):
     list_display = ["title", "bureau", "sha256", "added_at"]
 
     def get_queryset(self, request):
@@ -357,18 +362,6 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         if db_field.name == "bureau":
             kwargs["queryset"] = Bureau.objects.editable_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def in_scope(self, request, obj):
-        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
-
-    def has_view_permission(self, request, obj=None):
-        return super().has_view_permission(request, obj) and self.in_scope(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self.in_scope(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self.in_scope(request, obj)
 
     search_fields = ["title", "bureau__name", "sha256"]
     autocomplete_fields = ["bureau"]

@@ -74,10 +74,6 @@ SUMMARY_RE = re.compile(
     re.IGNORECASE,
 )
 CHATTER_RE = re.compile(r"\b(?:I'll|I will|let me|tell you|the following is|here is|please click)\b", re.IGNORECASE)
-ANNOUNCED_ITEMS_RE = re.compile(
-    r"\b(?P<number>\d{1,2})\s+(?:functional\s+|internal\s+)?(?:departments|divisions|sections|units|offices|organs)\b",
-    re.IGNORECASE,
-)
 
 
 def parse_document(text, title=""):
