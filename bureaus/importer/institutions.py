@@ -192,13 +192,12 @@ def normalise_category(phrase):
     head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1  # "institutions of higher learning"
     words = [singular(word) if index == head else word for index, word in enumerate(words)]
     words = [word for word in words if word not in DESCRIPTIVE_WORDS]
-    if not words or " ".join(words[-2:]) in NOT_COUNTED or words[-1] in NOT_COUNTED:
+    if not words or words[-1] in NOT_COUNTED:
         return "", ""
-    for length in range(len(words), 0, -1):
-        if " ".join(words[-length:]) in CATEGORY_SYNONYMS and length == len(words):
-            return CATEGORY_SYNONYMS[" ".join(words)], ""
-    # Qualified known types ("private kindergarten", "public primary school") stay apart from the plain ones.
     text = " ".join(words)
+    if text in CATEGORY_SYNONYMS:
+        return CATEGORY_SYNONYMS[text], ""
+    # Qualified known types ("private kindergarten", "public primary school") stay apart from the plain ones.
     name = text[:1].upper() + text[1:]
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return slug, name
