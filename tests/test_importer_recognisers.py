@@ -191,3 +191,23 @@ def test_a_bulleted_list_after_an_intro_line_is_a_list_of_duties():
         "Be in charge of education funds and school assets",
         "Urge the building of campus networks.",
     ]
+
+
+def test_departments_announced_by_an_intro_line_with_duties_over_two_paragraphs():
+    draft = parse_document(
+        "The Education Bureau of Haizhu District has the following internal organs:\n"
+        "(1) Office (press and publicity office). Responsible for meetings; Responsible for documents.\n"
+        "Responsible for reception work.\n"
+        "(2) Policy and Regulation Department (Administrative Examination and Approval Service Department). "
+        "To study the district's education reform.\n"
+    )
+    assert [(d.name, d.note) for d in draft.departments] == [
+        ("Office", "Also bears the name “press and publicity office”."),
+        (
+            "Policy and Regulation Department",
+            "Also bears the name “Administrative Examination and Approval Service Department”.",
+        ),
+    ]
+    assert draft.departments[0].responsibility.endswith("Responsible for reception work")
+    assert draft.duties == []  # what the departments do is not the bureau's list of duties
+    assert draft.unquoted() == []

@@ -96,7 +96,7 @@ class Draft:
     def unquoted(self):
         """The facts whose words are not in the text they cite ([] when every one is).
 
-        Compared as strings, case and spacing aside: whatever the parser's design, a fact that
+        Compared as strings of words, case, spacing and punctuation aside: whatever the parser's design, a fact that
         its source sentence does not contain is never saved.
         """
         problems = []
@@ -139,4 +139,5 @@ class Draft:
 
 
 def _folded(value):
-    return " ".join(str(value).lower().split())
+    """Words only: case, spacing and punctuation aside (a department's duties joined from two paragraphs)."""
+    return " ".join(re.findall(r"\w+", str(value).lower()))

@@ -166,7 +166,7 @@ SECOND_NAME_RE = re.compile(r"\s*[(（](?P<inside>[^)）]{2,80})[)）]\s*$")
 def is_department_name(text):
     """ "Personnel unit", "Inspector's Office", "Division of Special Education": a part of a bureau's structure."""
     words = re.sub(r"[^\w\s'’-]", " ", text.lower()).split()
-    if not words or len(words) > 10 or re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", words[0]):
+    if not words or len(words) > 12 or re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", words[0]):
         return False  # "11 internal offices" counts offices, it does not name one
     if words[-1].rstrip("s") in DEPARTMENT_NOUNS or words[-1] == "secretariat":
         return True

@@ -53,7 +53,7 @@ JOB_INTRO_RE = re.compile(r"\b(?:jobs?|work|duties|functions|responsibilit\w*|ta
 # A department's entry: "Office: responsible for …", "Personnel unit. Responsible for …",
 # "the office is responsible for …", "Finance section, responsible for …".
 DEPARTMENT_ITEM_RE = re.compile(
-    r"^(?P<name>[^:：.;]{2,80}?)\s*(?:[:：]|\.\s+(?=(?:mainly\s+)?(?:responsible|in charge|it\b|to\b|undertak))"
+    r"^(?P<name>[^:：.;]{2,120}?)\s*(?:[:：]|\.\s+(?=(?:mainly\s+)?(?:responsible|in charge|it\b|to\b|undertak))"
     r"|\s+is\s+(?:mainly\s+)?responsible for\b|,\s*responsible for\b)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ class _Reader:
             self.read_facts(sentence, heading=True)
 
     def read_paragraph(self, segment):
-        if self.section == "departments" and self.read_department_line(segment):
+        if (self.pending_kind or self.section) == "departments" and self.read_department_line(segment):
             return
         label = LABEL_RE.match(segment.text)
         if label and self.section in DUTY_KINDS and len(label.group("label").split()) <= 5:
@@ -171,6 +171,8 @@ class _Reader:
                     self.add_duty(self.section, sentence.text, sentence.span)
             elif duties.INTRO_RE.search(sentence.text) and self.section in DUTY_KINDS:
                 self.pending_kind = self.section
+            elif sentence.text.rstrip().endswith((":", "：")) and section_kind(sentence.text) == "departments":
+                self.pending_kind = "departments"  # "… has the following internal organs:" – they follow
             elif sentence.text.rstrip().endswith((":", "：")) and JOB_INTRO_RE.search(sentence.text):
                 self.pending_kind = "responsibility"  # "… assumes the following job:" – its duties follow
             elif self.read_run_on_duties(sentence):
@@ -307,9 +309,14 @@ class _Reader:
             return True
         # "(1) office" on its line, what it does on the next: the duties of the department just named.
         named = self.department_mentions[-1][0] if self.department_mentions else ""
-        said = {subject.casefold() for subject, _, _ in self.department_duties}
-        if named and named.casefold() not in said and starts_with_verb(segment.text):
-            self.department_duties.append((named, capitalise(strip_end(segment.text).rstrip(".")), segment.span))
+        if named and starts_with_verb(segment.text):
+            said = [i for i, duty in enumerate(self.department_duties) if duty[0].casefold() == named.casefold()]
+            text = strip_end(segment.text).rstrip(".")
+            if said:  # a further paragraph of what the department just named does
+                subject, before, (start, _) = self.department_duties[said[-1]]
+                self.department_duties[said[-1]] = (subject, f"{before}; {text}", (start, segment.end))
+            else:
+                self.department_duties.append((named, capitalise(text), segment.span))
             return True
         return False
 
@@ -377,7 +384,7 @@ class _Reader:
             return
         if match:
             name, note = name_and_note(segment.sub(0, match.end("name")))
-            rest = match.group("rest")
+            rest = re.sub(r"^to\s+", "", match.group("rest"), flags=re.IGNORECASE)
             responsibility = capitalise(strip_end(rest).rstrip("."))
             if re.search(r"\bresponsible for\b", segment.text[: match.start("rest")], re.IGNORECASE):
                 responsibility = capitalise(f"responsible for {strip_end(rest).rstrip('.')}")
