@@ -138,7 +138,14 @@ class EditorScopedAdmin:
     assigned bureaus, and what belongs to them) cannot be viewed, changed or deleted by any path."""
 
     def in_scope(self, request, obj):
-        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
+        if obj is None:
+            return True
+        # The admin asks several times per page (view, change, delete, each inline); ask the database once.
+        answers = request.__dict__.setdefault("_editor_scope", {})
+        key = (type(obj), obj.pk)
+        if key not in answers:
+            answers[key] = self.get_queryset(request).filter(pk=obj.pk).exists()
+        return answers[key]
 
     def has_view_permission(self, request, obj=None):
         return super().has_view_permission(request, obj) and self.in_scope(request, obj)
