@@ -211,3 +211,18 @@ def test_departments_announced_by_an_intro_line_with_duties_over_two_paragraphs(
     assert draft.departments[0].responsibility.endswith("Responsible for reception work")
     assert draft.duties == []  # what the departments do is not the bureau's list of duties
     assert draft.unquoted() == []
+
+
+def test_a_superior_bureau_is_not_the_district_and_a_single_district_named_is():
+    draft = parse_document(
+        "1.Administrative duties.\n"
+        "1) Obliged to implement the laws issued by the Municipal Education Bureau of Shanghai, based on Songjiang District.\n"
+        "2) Accountable to manage preschool and primary education across the district.\n"
+        "3) Try to build a lifelong education system.\n"
+        "2. Contact information:\n"
+        "1) Address: No. 38, Middle Zhongshan Rd, Songjiang District.\n"
+    )
+    assert (draft.district, draft.city, draft.province) == ("Songjiang District", "", "Shanghai")
+    assert len(draft.duties) == 3
+    assert draft.address == "No. 38, Middle Zhongshan Rd, Songjiang District"
+    assert any("only one district: Songjiang District" in warning for warning in draft.warnings)

@@ -29,7 +29,7 @@ LOCATED_RE = re.compile(
     re.IGNORECASE,
 )
 # "Address: No.83 Xihu Road"
-ADDRESS_RE = re.compile(r"^(?:office\s+)?address\s*[:：]\s*(?P<place>.+?)(?=[;。]|\.\s|\.$|$)", re.IGNORECASE)
+ADDRESS_RE = re.compile(r"^(?:office\s+)?address\s*[:：]\s*(?P<place>.+?)(?=[;。]|(?<!\bNo)\.\s|\.$|$)", re.IGNORECASE)
 # A seat is a street address or a building, not a region: "No.50, Minjiaqiao", "Erli Road", "office building".
 STREET_RE = re.compile(
     r"\b(?:No\.?\s*\d+|road|street|avenue|lane|building|section of|middle of|floor|square|plaza|compound|hall)\b", re.I

@@ -27,9 +27,11 @@ VERBS = frozenset(
     solve speed standardize standardise steer strengthen strive study supervise support take train
     undertake unify uphold upgrade use work
     approve assume audit be check collect compile examine handle investigate propose publish recruit review
-    submit urge
+    submit urge try endeavour endeavor
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
+# Words that open a duty as a verb would: "Responsible for …", "Obliged to …", "Accountable for …".
+DUTY_ADJECTIVES = {"responsible", "obliged", "accountable"}
 FILLER_WORDS = {"and", "or", "also", "further", "to", "will", "shall"}
 CONJUNCTION_RE = re.compile(r"^(?:and|or|as well as)\s+", re.IGNORECASE)
 
@@ -56,7 +58,7 @@ def starts_with_verb(text):
     words = re.findall(r"[a-z'-]+", text.lower())
     while words and (words[0] in FILLER_WORDS or words[0].endswith("ly")):
         words.pop(0)
-    return bool(words) and (bool(base_forms(words[0]) & VERBS) or words[0] == "responsible")
+    return bool(words) and (bool(base_forms(words[0]) & VERBS) or words[0] in DUTY_ADJECTIVES)
 
 
 def _entry(segment):

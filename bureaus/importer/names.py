@@ -46,6 +46,10 @@ CITY_RE = re.compile(
 )
 
 
+SUPERIOR_RE = re.compile(r"\b(?:municipal|provincial|national|state|central)\s+$", re.IGNORECASE)
+COUNTY_MENTION_RE = re.compile(rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD}\s+(?:District|County|Banner))\b")
+
+
 @dataclass
 class NameMention:
     name: str  # as the text writes it
@@ -72,6 +76,8 @@ def name_mentions(text, skip=(0, 0)):
         for match in pattern.finditer(text):
             if skip[0] <= match.start() < skip[1]:
                 continue
+            if SUPERIOR_RE.search(text[max(0, match.start("bureau") - 14) : match.start("bureau")]):
+                continue  # "the Municipal Education Bureau of Shanghai": the bureau above, not this one
             raw_place = match.group("place")
             place = _clean_place(raw_place)
             if not place:
@@ -174,7 +180,26 @@ def place(place_name, city_hint, text):
             candidates=described,
             warning=f"“{place_name}” may be any of: {'; '.join(described)}. Choose the right one before publishing.",
         )
+    higher = [d for d in gazetteer.named(place_name) if d.level != "county"] if place_name else []
+    if higher:  # "Kaohsiung City", "Shanghai": a city's or a province's bureau, not a district's
+        place_name = ""
+    if not place_name:
+        mentioned = districts_mentioned(text)
+        if len(mentioned) == 1:
+            found = place(mentioned[0], city_hint, text)
+            found.from_gazetteer = f"the text names no bureau of a district, but only one district: {mentioned[0]}"
+            return found
     # Not in the gazetteer (a new area such as Jinpu New District, or outside the mainland): the text's clues.
     city = next((c for c in cities if not text_province or c.province.english == text_province), None)
     province = text_province or (city.province.english if city else "")
     return Placing(district=place_name, city=city.english if city else "", province=province)
+
+
+def districts_mentioned(text):
+    """The distinct county-level places the text names ("… based on Songjiang District") that the gazetteer knows."""
+    found = []
+    for match in COUNTY_MENTION_RE.finditer(text):
+        name = _clean_place(match.group("place"))
+        if name and gazetteer.named(name, level="county") and name not in found:
+            found.append(name)
+    return found

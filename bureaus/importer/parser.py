@@ -110,6 +110,7 @@ class _Reader:
         self.summary = []
         self.predecessor_range = (0, 0)
         self.items = 0
+        self.last_item_kind = ""  # the kind of the last list entry read, which the next one continues
 
     # Walking the document -------------------------------------------------
 
@@ -135,6 +136,7 @@ class _Reader:
         return self.draft
 
     def read_heading(self, segment):
+        self.last_item_kind = ""
         kind = section_kind(segment.text)
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
         self.pending_kind = ""
@@ -188,6 +190,7 @@ class _Reader:
             self.add_department_item(segment)
         elif kind in DUTY_KINDS or (kind in ("", "other", "basic") and self.looks_like_duty(segment.text)):
             kind = kind if kind in DUTY_KINDS else "responsibility"
+            self.last_item_kind = kind
             if facts.is_achievement(segment.text) and not starts_with_verb(segment.text):
                 for sentence in [s for s in sentences(segment) if facts.is_achievement(s.text)] or [segment]:
                     self.add_achievement(sentence.text, sentence.span)
@@ -205,8 +208,10 @@ class _Reader:
         else:
             self.read_paragraph(segment)
 
-    @staticmethod
-    def looks_like_duty(text):
+    def looks_like_duty(self, text):
+        """An unsectioned item that reads as a duty, or the next entry of a list of duties."""
+        if self.last_item_kind in DUTY_KINDS and not facts.is_achievement(text):
+            return True
         return starts_with_verb(text) or bool(
             re.match(r"^(?:the\s+)?(?:implementation|management|overall|planning)\b", text, re.I)
         )

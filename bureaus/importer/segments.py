@@ -102,7 +102,13 @@ def classify(segment):
         body = segment.sub(match.end(), len(text))
         if kind == "marked" or (kind == "ordinal" and _looks_like_heading(body.text)):
             return Line("heading", body)
-        if kind == "numbered" and _looks_like_heading(body.text) and section_kind(body.text):
+        # "2. Department setting of Education Bureau", "1.Administrative duties.": a numbered title.
+        title = body.text.rstrip(".") if len(body.text.split()) <= 4 else body.text
+        if (
+            kind == "numbered"
+            and _looks_like_heading(title)
+            and (section_kind(title) or (title.endswith((":", "：")) and len(title.split()) <= 6))
+        ):
             return Line("heading", body)
         return Line("item", body)
     if _looks_like_heading(text) and (text.endswith((":", "：")) or _word_count(text) <= 6 or section_kind(text)):
