@@ -226,3 +226,17 @@ def test_a_superior_bureau_is_not_the_district_and_a_single_district_named_is():
     assert len(draft.duties) == 3
     assert draft.address == "No. 38, Middle Zhongshan Rd, Songjiang District"
     assert any("only one district: Songjiang District" in warning for warning in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "province"),
+    [
+        ("Tongzhou District Education Commission\n(1) Implement the laws of the state and Beijing Municipality.", "Tongzhou District", "Beijing"),
+        ("Full name: Beijing Dongcheng District Education Commission", "Dongcheng District", "Beijing"),
+        ("Shanghai Jing’an District Education Bureau is the district government department for education.", "Jing'an District", "Shanghai"),
+        ("Functions of Shanghai Pudong New Area Education Bureau\n1. Implement the laws on education and sports.", "Pudong New Area", "Shanghai"),
+    ],
+)  # fmt: skip
+def test_education_commissions_and_municipal_districts(text, place, province):
+    draft = parse_document(text)
+    assert (draft.district, draft.city, draft.province) == (place, "", province)

@@ -82,6 +82,8 @@ def listed(sentence, pending_kind="", plans=True):
             rest = rest.sub(intro.end(), len(rest.text))
         if not strip_end(rest.text).rstrip("."):
             return Listed(kind, [])
+        if len(rest.text.split()) < 3:
+            continue  # "… responsibilities and structure is under adjustment.": no list follows
         entries = split_actions(rest)
         if len(entries) == 1 and kind != "achievement":
             entries = split_enumeration(rest)

@@ -19,7 +19,8 @@ from bureaus.places import gazetteer
 KIND = r"(?:New\s+District|New\s+Area|District|County|City|Banner|Area)"
 BUREAU = (
     r"(?:Education(?:\s*(?:,|and)\s*(?:Sports?|Science(?:\s+and\s+Technology)?|Technology|Culture)){0,3}"
-    r"(?:\s+and\s+(?:Sports?|Science(?:\s+and\s+Technology)?|Technology|Culture))?\s+Bureau|Bureau\s+of\s+Education)"
+    r"(?:\s+and\s+(?:Sports?|Science(?:\s+and\s+Technology)?|Technology|Culture))?\s+(?:Bureau|Commission|Committee)"
+    r"|(?:Bureau|Commission)\s+of\s+Education)"  # Beijing's districts have Education Commissions
 )
 PLACE_WORD = r"[A-Z][a-z'’-]+"
 # "Shenzhen Longgang District Education Bureau", "Dashiqiao city Education Bureau", "Dawukou Education Bureau"
@@ -84,9 +85,12 @@ def name_mentions(text, skip=(0, 0)):
                 continue
             city = match.groupdict().get("city") or ""
             first, _, rest = place.partition(" ")
-            # "Shenzhen Longgang District": a prefecture-level city before the district.
+            # "Shenzhen Longgang District", "Shanghai Pudong New Area": a city or municipality before the district.
             rest_name = re.sub(rf"(?i:{KIND})$", "", rest).strip()
-            splits = rest_name and rest != rest_name and gazetteer.named(first, level="prefecture")
+            above = gazetteer.named(first, level="prefecture") or [
+                d for d in gazetteer.named(first, level="province") if d.kind == "Municipality"
+            ]
+            splits = rest_name and rest != rest_name and above
             if splits and (gazetteer.named(rest, level="county") or not gazetteer.named(place)):
                 place, city = rest, city or first
             start = match.start("place") + raw_place.index(place.split()[0]) if formal else match.start()
@@ -148,8 +152,11 @@ def place(place_name, city_hint, text):
     explicit = [name for name, said_province in provinces if said_province]
     text_province = (explicit or [name for name, _ in provinces] or [""])[0]
     cities = city_mentions(text)
-    if city_hint:
-        cities = gazetteer.named(city_hint, level="prefecture") + cities
+    if city_hint:  # the city (or municipality) named with the bureau: "Shanghai Jing'an District …"
+        hinted = gazetteer.named(city_hint, level="prefecture") or [
+            d for d in gazetteer.named(city_hint, level="province") if d.kind == "Municipality"
+        ]
+        cities = hinted + cities
     divisions = gazetteer.named(place_name, level="county") if place_name else []
     if not divisions and place_name:
         divisions = [d for d in gazetteer.named(place_name) if d.level == "prefecture" and d.kind != "City"]

@@ -368,7 +368,9 @@ class _Reader:
 
     def add_duty(self, kind, text, span, title=""):
         text = capitalise(strip_end(re.sub(r"^to\s+", "", text.strip(), flags=re.IGNORECASE)))
-        if len(re.findall(r"[^\W\d_]{2,}", text)) >= 2 and self.counted():
+        if len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+            return
+        if self.counted():
             self.draft.duties.append(DraftDuty(kind, title, text, span))
 
     def add_achievement(self, text, span):
