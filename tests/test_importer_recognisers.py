@@ -53,6 +53,12 @@ def test_a_shared_name_is_settled_by_the_text_or_left_to_the_reviewer():
     assert undecided.candidates == ("Heping District, Tianjin", "Heping District, Shenyang City, Liaoning")
 
 
+def test_a_city_named_bare_chooses_between_shared_names():
+    # Qingshan District is in Baotou and in Wuhan; "…, Qingshan District, Wuhan." settles it.
+    placing = names.place("Qingshan District", "", "Address: No.21 Honggang Street, Qingshan District, Wuhan.")
+    assert (placing.city, placing.province, placing.candidates) == ("Wuhan", "Hubei", ())
+
+
 def test_a_place_the_gazetteer_lacks_keeps_the_text_clues():
     placing = names.place("Jinpu New District", "", "located in Jinzhou District, Dalian City, Liaoning Province")
     assert (placing.district, placing.city, placing.province) == ("Jinpu New District", "Dalian", "Liaoning")
@@ -81,6 +87,8 @@ def test_founding_dates(sentence, year):
         ("X Bureau was established in 1985, located in the middle of Erli Road in Donghe District.", "the middle of Erli Road in Donghe District"),
         ("Address: No.83 Xihu Road, Yuexiu District", "No.83 Xihu Road, Yuexiu District"),
         ("The bureau is located at No.50, Minjiaqiao, Lanzhou City.", "No.50, Minjiaqiao, Lanzhou City"),
+        ("Qingshan District Education Bureau Address: No.21 Honggang Street, Wuhan. Hours: 8 to 12.", "No.21 Honggang Street, Wuhan"),
+        ("The bureau's annual report gives an address: see below.", None),
     ],
 )  # fmt: skip
 def test_seats(sentence, seat):
@@ -167,6 +175,18 @@ def test_item_markers(marker):
         ("Since 2004 the county has built 86 rural primary schools.", []),
         ("In 1949 there were 206 primary schools.", []),
         ("There are 9107 full-time teachers in the middle and primary schools.", []),
+        # A place in the singular describes a school; in the plural it is what is counted.
+        (
+            "In addition, there are adult education centers 1 unit, 29 township adult culture and technology schools, "
+            "and bureau-level training centers 15.",
+            [
+                (1, "adult-education-center"),
+                (29, "township-adult-culture-and-technology-school"),
+                (15, "bureau-level-training-center"),
+            ],
+        ),
+        ("The district has 12 village primary schools.", [(12, "village-primary-school")]),
+        ("It has 29 towns and street offices.", []),
     ],
 )
 def test_counts_are_institutions_the_bureau_runs_and_nothing_else(sentence, counted):

@@ -28,8 +28,12 @@ LOCATED_RE = re.compile(
     r"(?:\b(?:is|are)\s+|,\s*|^)located\s+(?:in|at|on)\s+(?P<place>.+?)(?=,\s*(?:and|which|it|with|bordering)\b|\s+and\s+is\b|\.(?=\s|$)|[;。]|$)",
     re.IGNORECASE,
 )
-# "Address: No.83 Xihu Road"
-ADDRESS_RE = re.compile(r"^(?:office\s+)?address\s*[:：]\s*(?P<place>.+?)(?=[;。]|(?<!\bNo)\.\s|\.$|$)", re.IGNORECASE)
+# "Address: No.83 Xihu Road", "Qingshan District Education Bureau Address: No.21 …" (a label after the name)
+ADDRESS_RE = re.compile(
+    r"(?:^|\b(?:Bureau|Commission|Office|Department)\s+)(?:office\s+)?address\s*[:：]\s*"
+    r"(?P<place>.+?)(?=[;。]|(?<!\bNo)\.\s|\.$|$)",
+    re.IGNORECASE,
+)
 # A seat is a street address or a building, not a region: "No.50, Minjiaqiao", "Erli Road", "office building".
 STREET_RE = re.compile(
     r"\b(?:No\.?\s*\d+|road|street|avenue|lane|building|section of|middle of|floor|square|plaza|compound|hall)\b", re.I

@@ -45,9 +45,11 @@ PEOPLE_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Words before a count that mean it is not an inventory: money, area, people, distances.
+# Places are counted in the plural ("29 towns and street offices"); a town, township, village or community
+# in the singular describes a school ("29 township adult schools", "12 village primary schools").
 NOT_INVENTORY_WORDS = re.compile(
     r"\b(?:yuan|square|kilometers?|kilometres?|km2?|mu|hectares?|population|students?|people|persons|times"
-    r"|sessions|towns?|townships?|villages?|streets?|communit(?:y|ies)|classes|sub-?districts?|neighbou?rhoods?)\b",
+    r"|sessions|towns|townships|villages|streets?|communities|classes|sub-?districts?|neighbou?rhoods?)\b",
     re.IGNORECASE,
 )
 # Sentences that report a change or an honour, not what the bureau runs.
@@ -146,6 +148,8 @@ PEOPLE_IN_PHRASE_RE = re.compile(
 HISTORY_RE = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)\b|\bdynasty\b|\brepublic of china\b(?!\s*\(prc\))", re.IGNORECASE)
 PAST_RE = re.compile(r"\bthere (?:were|was)\b|\bhad\b", re.IGNORECASE)
 RECENT_YEAR_RE = re.compile(r"\b(?:199\d|20\d\d)\b")
+# What may open a noun-first count without being part of the counted thing's name.
+LEAD_IN = r"(?:(?:and|or|plus|as well as|there (?:are|is)|including|includes?|has|have|with|among them)\s+)+"
 # Words that cannot open a counted phrase: "(ten are high schools with …)" counts nothing.
 NOT_PHRASE_STARTS = {"are", "is", "was", "were", "have", "has", "had", "be", "of", "in", "to", "for"}
 
@@ -231,7 +235,7 @@ def find_counts(sentence):
     nouns_first = NOUN_FIRST_RE.finditer(sentence) if NOUN_THEN_NUMBER_RE.search(sentence) else ()
     for match in nouns_first:
         after = sentence[match.end() :]
-        if re.match(r"\s*(?:schools?|kindergartens?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", after, re.I):
+        if re.match(r"\s*(?:schools?|kindergartens?|units?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", after, re.I):
             candidates.append((match, "noun"))
     numbers_first = NUMBER_FIRST_RE.finditer(sentence) if ANY_NUMBER_RE.search(sentence) else ()
     for match in numbers_first:
@@ -240,12 +244,15 @@ def find_counts(sentence):
         start, end = match.span()
         if order == "noun":
             end = match.end()
-            tail = re.match(r"\s*(?:schools?|kindergartens?)\b", sentence[end:], re.I)
+            tail = re.match(r"\s*(?:schools?|kindergartens?|units?)\b", sentence[end:], re.I)
             if tail:
                 end += tail.end()
         if not free(start, end) or PEOPLE_AFTER_RE.match(sentence[match.end() :]):
             continue
         phrase = re.sub(r"\s+", " ", match.group("phrase")).strip()
+        joined = re.match(LEAD_IN, phrase, re.I)
+        if joined and order == "noun":  # "…, and training centres 15", "there are adult centres 1": not the name
+            phrase, start = phrase[joined.end() :], start + joined.end()
         if phrase.split()[0].lower() in NOT_PHRASE_STARTS or PEOPLE_IN_PHRASE_RE.search(phrase):
             continue  # "(ten are high schools …)", "5658 teachers in public schools": not institutions counted
         if NOT_INVENTORY_WORDS.search(phrase) or re.search(r"\bnew(?:ly)?\b", phrase, re.I):

@@ -168,6 +168,8 @@ def place(place_name, city_hint, text):
     if divisions:
         if len(narrowed) > 1 and text_province:
             narrowed = [d for d in narrowed if d.province.english == text_province] or narrowed
+        if len(narrowed) > 1:  # a weaker clue, only to choose between candidates: "…, Qingshan District, Wuhan."
+            narrowed = [d for d in narrowed if _names(text, d.city or d.province)] or narrowed
         if len(narrowed) == 1:
             division = narrowed[0]
             said = {c.english for c in cities} | {text_province}
@@ -200,6 +202,11 @@ def place(place_name, city_hint, text):
     city = next((c for c in cities if not text_province or c.province.english == text_province), None)
     province = text_province or (city.province.english if city else "")
     return Placing(district=place_name, city=city.english if city else "", province=province)
+
+
+def _names(text, division):
+    """Whether the text names ``division`` as a word of its own ("Wuhan", not "Wuhanese")."""
+    return bool(re.search(rf"\b{re.escape(division.english)}\b", text))
 
 
 def districts_mentioned(text):
