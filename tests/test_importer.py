@@ -234,6 +234,27 @@ def test_a_text_not_about_an_education_bureau_is_refused_saying_why():
         parse_file("recipe.txt")
 
 
+def test_a_districts_page_counting_its_schools_is_a_draft_that_warns_it_never_names_the_bureau():
+    text = (
+        "Tianjin's Wuqing district has made great progress in education.\n"
+        "Wuqing has 535 full-time schools, including 345 kindergartens, 123 primary schools and 43 junior high schools."
+    )
+    draft = parse_document(text, "wuqing.txt")
+    assert (draft.name, draft.district, draft.province) == ("", "Wuqing District", "Tianjin")
+    assert [(count.count, count.category) for count in draft.counts] == [
+        (345, "kindergarten"),
+        (123, "primary-school"),
+        (43, "junior-high-school"),
+    ]
+    assert draft.warnings[0].startswith("The text never names an education bureau")
+
+
+def test_counts_of_a_district_without_education_are_still_refused():
+    text = "Tianjin's Wuqing district has 12 hospitals, 30 parks and 5 bus stations."
+    with pytest.raises(DocumentError, match="not about an education bureau"):
+        parse_document(text, "wuqing.txt")
+
+
 def test_a_news_item_about_a_bureau_becomes_a_draft_that_says_what_is_missing():
     draft = parse_file("news_item.txt")
     assert (draft.name, draft.district, draft.city, draft.province) == (

@@ -59,6 +59,11 @@ def test_a_city_named_bare_chooses_between_shared_names():
     assert (placing.city, placing.province, placing.candidates) == ("Wuhan", "Hubei", ())
 
 
+def test_a_district_named_in_lower_case_or_after_a_possessive_is_found():
+    assert names.districts_mentioned("Tianjin's Wuqing district has made progress.") == ["Wuqing District"]
+    assert names.districts_mentioned("The Education district office is busy.") == []
+
+
 def test_a_place_the_gazetteer_lacks_keeps_the_text_clues():
     placing = names.place("Jinpu New District", "", "located in Jinzhou District, Dalian City, Liaoning Province")
     assert (placing.district, placing.city, placing.province) == ("Jinpu New District", "Dalian", "Liaoning")
@@ -187,6 +192,7 @@ def test_item_markers(marker):
         ),
         ("The district has 12 village primary schools.", [(12, "village-primary-school")]),
         ("It has 29 towns and street offices.", []),
+        ("Wuqing has 535 full-time schools, including 345 kindergartens.", [(345, "kindergarten")]),
     ],
 )
 def test_counts_are_institutions_the_bureau_runs_and_nothing_else(sentence, counted):

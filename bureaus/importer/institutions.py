@@ -183,7 +183,8 @@ TOTAL_BEFORE_RE = re.compile(r"(?:a total of|total(?:ling|ing|ed)?|in all)\s*$",
 
 
 def is_total(phrase, before, after):
-    words = phrase.lower().split()
+    # "535 full-time schools": describing words do not make a type of a total.
+    words = [word for word in phrase.lower().split() if word not in DESCRIPTIVE_WORDS] or phrase.lower().split()
     known = " ".join(singular(word) if i == len(words) - 1 else word for i, word in enumerate(words))
     if known in CATEGORY_SYNONYMS:
         return False

@@ -48,7 +48,10 @@ CITY_RE = re.compile(
 
 
 SUPERIOR_RE = re.compile(r"\b(?:municipal|provincial|national|state|central)\s+$", re.IGNORECASE)
-COUNTY_MENTION_RE = re.compile(rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD}\s+(?:District|County|Banner))\b")
+# Machine translation often writes the kind in lower case ("Tianjin's Wuqing district"); the gazetteer decides.
+COUNTY_MENTION_RE = re.compile(
+    rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD}\s+(?:[Dd]istrict|[Cc]ounty|Banner))\b"
+)
 
 
 @dataclass
@@ -213,7 +216,13 @@ def districts_mentioned(text):
     """The distinct county-level places the text names ("… based on Songjiang District") that the gazetteer knows."""
     found = []
     for match in COUNTY_MENTION_RE.finditer(text):
-        name = _clean_place(match.group("place"))
-        if name and gazetteer.named(name, level="county") and name not in found:
+        words = _clean_place(match.group("place")).split()
+        if not words:
+            continue
+        words[-1] = words[-1].capitalize()
+        # "Tianjin's Wuqing district": the place is the longest tail the gazetteer knows.
+        tails = (" ".join(words[start:]) for start in range(len(words) - 1))
+        name = next((tail for tail in tails if gazetteer.named(tail, level="county")), "")
+        if name and name not in found:
             found.append(name)
     return found

@@ -88,13 +88,19 @@ def parse_document(text, title=""):
     draft = _Reader(text, title).read()
     if not ABOUT_A_BUREAU_RE.search(text):
         # A bureau's own page may never name it ("Internal organization: Office: …"): enough of a
-        # bureau's structure in a text about education is a bureau document all the same.
-        structure = len(draft.departments) + len(draft.duties)
+        # bureau's structure in a text about education is a bureau document all the same; so is a
+        # district's page on its education that counts the schools there (the reviewer is warned).
+        structure = len(draft.departments) + len(draft.duties) + (len(draft.counts) if draft.district else 0)
         if structure < 3 or not re.search(r"\beducation", text, re.IGNORECASE):
             raise DocumentError(
                 "This text is not about an education bureau: it never names one (such as “Heping District "
                 "Education Bureau”) and lists no departments or duties of one, so there is nothing to import."
             )
+        draft.warnings.insert(
+            0,
+            "The text never names an education bureau: check that what it says is the bureau's "
+            "(and not, say, the whole district's) before publishing.",
+        )
     return draft
 
 
