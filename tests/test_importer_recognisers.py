@@ -254,6 +254,24 @@ def test_a_superior_bureau_is_not_the_district_and_a_single_district_named_is():
     assert any("only one district: Songjiang District" in warning for warning in draft.warnings)
 
 
+def test_a_citys_own_page_keeps_the_citys_bureau_name_and_leaves_the_district_to_the_reviewer():
+    draft = parse_document(
+        "Wuzhou Municipal Education Bureau\n"
+        "Address:No. 72, Sanlong Avenue, Wuzhou (Hongling Building)\n"
+        "The main responsibilities are:\n"
+        "(a) implement the laws and regulations on education.\n"
+        "(b) Guiding the city's primary and secondary schools in moral education.\n"
+    )
+    assert (draft.name, draft.district, draft.city, draft.province) == (
+        "Wuzhou Municipal Education Bureau",
+        "",
+        "Wuzhou",
+        "Guangxi",
+    )
+    assert "The district or county could not be read: choose it before publishing." in draft.warnings
+    assert draft.unquoted() == []
+
+
 @pytest.mark.parametrize(
     ("text", "place", "province"),
     [

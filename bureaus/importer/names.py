@@ -73,17 +73,22 @@ def _clean_place(place):
     return " ".join(words)
 
 
-def name_mentions(text, skip=(0, 0)):
-    """Every mention of a named education bureau, in order (none inside the ``skip`` range: the predecessor)."""
+def name_mentions(text, skip=(0, 0), superior=False):
+    """Every mention of a named education bureau, in order (none inside the ``skip`` range: the predecessor).
+
+    Municipal, provincial … bureaus are the bureau above a district's, so they are left out; with
+    ``superior`` only they are returned (for a city's own page, which names no district).
+    """
     found = []
     for pattern, formal in ((NAME_FIRST_RE, True), (NAME_AFTER_RE, False)):
         for match in pattern.finditer(text):
             if skip[0] <= match.start() < skip[1]:
                 continue
-            if SUPERIOR_RE.search(text[max(0, match.start("bureau") - 14) : match.start("bureau")]):
+            if bool(SUPERIOR_RE.search(text[max(0, match.start("bureau") - 14) : match.start("bureau")])) != superior:
                 continue  # "the Municipal Education Bureau of Shanghai": the bureau above, not this one
             raw_place = match.group("place")
-            place = _clean_place(raw_place)
+            # "Wuzhou Municipal": the level of the bureau is not part of its place's name.
+            place = re.sub(r"\s+(?i:municipal|provincial)$", "", _clean_place(raw_place))
             if not place:
                 continue
             city = match.groupdict().get("city") or ""
@@ -195,6 +200,9 @@ def place(place_name, city_hint, text):
     higher = [d for d in gazetteer.named(place_name) if d.level != "county"] if place_name else []
     if higher:  # "Kaohsiung City", "Shanghai": a city's or a province's bureau, not a district's
         place_name = ""
+        own = [d for d in higher if d.level == "prefecture"]
+        if len(own) == 1:  # its own city comes first (two Yichun cities: the text's clues decide)
+            cities = own + cities
     if not place_name:
         mentioned = districts_mentioned(text)
         if len(mentioned) == 1:

@@ -417,7 +417,11 @@ class _Reader:
     def finish(self):
         draft = self.draft
         draft.departments = assembly.departments(self.department_mentions, self.department_duties)
-        mention = names.choose_name(names.name_mentions(self.text, skip=self.predecessor_range))
+        mentions = names.name_mentions(self.text, skip=self.predecessor_range)
+        if not mentions and not names.districts_mentioned(self.text):
+            # A city's own page ("Wuzhou Municipal Education Bureau"): its name, and no district.
+            mentions = names.name_mentions(self.text, skip=self.predecessor_range, superior=True)
+        mention = names.choose_name(mentions)
         if mention is not None:
             draft.name = assembly.tidy_name(mention.name)
             draft.fact_spans[NAME] = self.sentence_around(mention.start)
