@@ -172,6 +172,7 @@ def test_no_page_breaks_the_content_security_policy(live_server, browser, seed_d
     page.fill("#id_username", "csp")
     page.fill("#id_password", "a-long-test-password")
     page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")  # logged in before the admin pages are opened
     for path in ["/admin/bureaus/bureau/", "/admin/bureaus/bureau/add/", "/admin/bureaus/bureau/import/"]:
         page.goto(live_server.url + path)
     page.wait_for_timeout(300)
