@@ -53,6 +53,24 @@ def test_a_shared_name_is_settled_by_the_text_or_left_to_the_reviewer():
     assert undecided.candidates == ("Heping District, Tianjin", "Heping District, Shenyang City, Liaoning")
 
 
+@pytest.mark.parametrize(
+    ("text", "district", "city", "province"),
+    [
+        # The peoples an autonomous county names are part of its English name, not of the gazetteer's key.
+        ("Changyang Tujia Autonomous County Education Bureau manages schools.",
+         "Changyang Tujia Autonomous County", "Yichang", "Hubei"),
+        # Names whose English form is not their Mandarin reading.
+        ("Ewenki Autonomous Banner Education Bureau manages schools.", "Ewenki Autonomous Banner", "Hulunbuir",
+         "Inner Mongolia"),
+        ("Longsheng Autonomous County Education Bureau manages schools.", "Longsheng Autonomous County", "Guilin",
+         "Guangxi"),
+    ],
+)  # fmt: skip
+def test_autonomous_counties_and_banners_are_placed(text, district, city, province):
+    draft = parse_document(text)
+    assert (draft.district, draft.city, draft.province) == (district, city, province)
+
+
 def test_a_city_named_bare_chooses_between_shared_names():
     # Qingshan District is in Baotou and in Wuhan; "…, Qingshan District, Wuhan." settles it.
     placing = names.place("Qingshan District", "", "Address: No.21 Honggang Street, Qingshan District, Wuhan.")

@@ -182,8 +182,11 @@ def place(place_name, city_hint, text):
             division = narrowed[0]
             said = {c.english for c in cities} | {text_province}
             added = [d.english for d in (division.city, division.province) if d is not None and d.english not in said]
+            # An autonomous county's full English name names its peoples too ("Changyang Tujia Autonomous
+            # County"), which the gazetteer's short name leaves out: the text's wording is kept.
+            full = division.kind.startswith("Autonomous") and place_name.lower().endswith(division.kind.lower())
             return Placing(
-                district=division.name,
+                district=place_name if full else division.name,
                 city=division.city.english if division.city else "",
                 province=division.province.english,
                 chinese_name=gazetteer.chinese_bureau_name(division),

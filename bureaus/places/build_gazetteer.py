@@ -47,6 +47,12 @@ NAME_READINGS = {
     "番禺": "Panyu", "铅山": "Yanshan", "蔚": "Yu", "莎车": "Shache", "大柴旦": "Dachaidan", "闵行": "Minhang",
     # Names with a settled English form of their own (not Mandarin readings).
     "拉萨": "Lhasa", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot", "日喀则": "Shigatse", "喀什": "Kashgar",
+    "呼伦贝尔": "Hulunbuir", "鄂尔多斯": "Ordos", "巴彦淖尔": "Bayannur", "乌兰察布": "Ulanqab", "锡林郭勒": "Xilingol",
+    "阿拉善": "Alxa", "鄂温克族": "Ewenki", "鄂伦春": "Oroqen", "莫力达瓦": "Morin Dawa", "前郭尔罗斯": "Qian Gorlos",
+    # Autonomous divisions whose name keeps a people's name the list of peoples does not strip.
+    "龙胜各族": "Longsheng", "隆林各族": "Longlin", "东乡族": "Dongxiang", "巴里坤哈萨克": "Barkol",
+    "博尔塔拉蒙古": "Bortala", "巴音郭楞蒙古": "Bayingolin", "克孜勒苏柯尔克孜": "Kizilsu", "塔什库尔干塔吉克": "Tashkurgan",
+    "察布查尔锡伯": "Qapqal", "和布克赛尔蒙古": "Hoboksar",
 }  # fmt: skip
 CHARACTER_READINGS = {"长": "chang", "都": "du", "朝": "chao", "柏": "bai", "覃": "qin", "曾": "zeng", "乐": "le"}
 

@@ -22,11 +22,13 @@ DATA_FILE = Path(__file__).with_name("data") / "divisions.json"
 
 # Settled English names that are not the pinyin of the Chinese, and old spellings documents still use.
 OTHER_NAMES = {
-    "Ordos": "鄂尔多斯市", "Hulunbuir": "呼伦贝尔市", "Hulun Buir": "呼伦贝尔市", "Hinggan": "兴安盟", "Xilingol": "锡林郭勒盟",
-    "Alxa": "阿拉善盟", "Bayannur": "巴彦淖尔市", "Ulanqab": "乌兰察布市", "Xigaze": "日喀则市", "Chamdo": "昌都市",
+    "Hulun Buir": "呼伦贝尔市", "Hinggan": "兴安盟", "Xigaze": "日喀则市", "Chamdo": "昌都市",
     "Qamdo": "昌都市", "Nyingchi": "林芝市", "Garze": "甘孜藏族自治州", "Kashi": "喀什地区", "Lüliang": "吕梁市",
     "Lvliang": "吕梁市", "Ürümqi": "乌鲁木齐市", "Xizang": "西藏自治区", "Shensi": "陕西省", "Canton": "广州市",
-    "Daxing'anling": "大兴安岭地区", "Yanbian Korean": "延边朝鲜族自治州",
+    "Daxing'anling": "大兴安岭地区", "Yanbian Korean": "延边朝鲜族自治州", "Evenki": "鄂温克族自治旗",
+    # Mandarin readings of names whose English form is another (machine translation writes either).
+    "E'erduosi": "鄂尔多斯市", "Hulunbei'er": "呼伦贝尔市", "Bayannao'er": "巴彦淖尔市", "Wulanchabu": "乌兰察布市",
+    "Xilinguolei": "锡林郭勒盟", "Alashan": "阿拉善盟",
 }  # fmt: skip
 KIND_WORDS = (
     "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
@@ -110,7 +112,9 @@ def _index():
         for key in keys:
             index.setdefault(key, []).append(division)
     for other, chinese_name in OTHER_NAMES.items():
-        index.setdefault(fold(other), []).append(chinese[chinese_name])
+        divisions = index.setdefault(fold(other), [])
+        if chinese[chinese_name] not in divisions:
+            divisions.append(chinese[chinese_name])
     return index, chinese
 
 
@@ -124,6 +128,12 @@ def named(name, level=None):
     kind_match = KIND_RE.search(name)
     base = KIND_RE.sub("", name) if kind_match else name
     found = list(_index()[0].get(fold(base), []))
+    if not found and kind_match and "autonomous" in kind_match.group(0).lower():
+        # "Changyang Tujia Autonomous County": the peoples named before the kind are not the place's name.
+        words = base.split()
+        found = next((_index()[0][key] for end in range(len(words) - 1, 0, -1)
+                      if (key := fold(" ".join(words[:end]))) in _index()[0]), [])  # fmt: skip
+        found = list(found)
     if level:
         found = [d for d in found if d.level == level]
     if kind_match:
