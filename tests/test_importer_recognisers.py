@@ -71,6 +71,18 @@ def test_autonomous_counties_and_banners_are_placed(text, district, city, provin
     assert (draft.district, draft.city, draft.province) == (district, city, province)
 
 
+def test_a_name_written_all_in_lower_case_is_read_where_the_gazetteer_knows_the_place():
+    draft = parse_document("yongjia county education bureau is responsible for the education of the county.")
+    assert (draft.name, draft.district, draft.city, draft.province) == (
+        "Yongjia County Education Bureau",
+        "Yongjia County",
+        "Wenzhou",
+        "Zhejiang",
+    )
+    assert draft.unquoted() == []  # the words are the text's, only their case differs
+    assert names.lower_case_mentions("The county education bureau is responsible for schools.") == []
+
+
 def test_a_city_named_bare_chooses_between_shared_names():
     # Qingshan District is in Baotou and in Wuhan; "…, Qingshan District, Wuhan." settles it.
     placing = names.place("Qingshan District", "", "Address: No.21 Honggang Street, Qingshan District, Wuhan.")

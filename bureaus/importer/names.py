@@ -107,6 +107,29 @@ def name_mentions(text, skip=(0, 0), superior=False):
     return sorted(found, key=lambda mention: mention.start)
 
 
+# "yongjia county education bureau": machine translation sometimes writes the whole name in lower case.
+LOWER_NAME_RE = re.compile(
+    r"\b(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}(?:district|county|banner))\s+"
+    r"(?:education(?:\s+and\s+sports)?\s+bureau|bureau\s+of\s+education)\b"
+)
+
+
+def lower_case_mentions(text):
+    """Bureau names written all in lower case, taken only where the gazetteer knows the place (so "the
+    county education bureau" is not one); returned with their words capitalised."""
+    found = []
+    for match in LOWER_NAME_RE.finditer(text):
+        words = match.group("place").split()
+        for start in range(len(words) - 1):
+            place = " ".join(word.capitalize() for word in words[start:])
+            if words[start] not in NOT_PLACE_WORDS and gazetteer.named(place, level="county"):
+                offset = match.start() + match.group(0).index(words[start])
+                name = " ".join(word.capitalize() for word in text[offset : match.end()].split())
+                found.append(NameMention(name, place, "", offset, match.end(), True))
+                break
+    return found
+
+
 def choose_name(mentions):
     """The mention that names the bureau: the place most mentioned, in its fullest formal form."""
     if not mentions:

@@ -418,6 +418,7 @@ class _Reader:
         draft = self.draft
         draft.departments = assembly.departments(self.department_mentions, self.department_duties)
         mentions = names.name_mentions(self.text, skip=self.predecessor_range)
+        mentions = mentions or names.lower_case_mentions(self.text)
         if not mentions and not names.districts_mentioned(self.text):
             # A city's own page ("Wuzhou Municipal Education Bureau"): its name, and no district.
             mentions = names.name_mentions(self.text, skip=self.predecessor_range, superior=True)
