@@ -29,7 +29,7 @@ def segment(text):
     ],
 )  # fmt: skip
 def test_bureau_names_in_their_real_variety(text, name, place, city):
-    mention = names.choose_name(names.name_mentions(text))
+    mention = names.bureau_mention(text)
     assert (mention.name, mention.place, mention.city) == (name, place, city)
 
 

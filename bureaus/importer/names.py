@@ -130,6 +130,16 @@ def lower_case_mentions(text):
     return found
 
 
+def bureau_mention(text, skip=(0, 0)):
+    """The mention that names the document's bureau, or None: a district's bureau as written, else one
+    written all in lower case, else, on a city's own page that names no district, the city's bureau
+    ("Wuzhou Municipal Education Bureau")."""
+    mentions = name_mentions(text, skip) or lower_case_mentions(text)
+    if not mentions and not districts_mentioned(text):
+        mentions = name_mentions(text, skip, superior=True)
+    return choose_name(mentions)
+
+
 def choose_name(mentions):
     """The mention that names the bureau: the place most mentioned, in its fullest formal form."""
     if not mentions:

@@ -417,12 +417,7 @@ class _Reader:
     def finish(self):
         draft = self.draft
         draft.departments = assembly.departments(self.department_mentions, self.department_duties)
-        mentions = names.name_mentions(self.text, skip=self.predecessor_range)
-        mentions = mentions or names.lower_case_mentions(self.text)
-        if not mentions and not names.districts_mentioned(self.text):
-            # A city's own page ("Wuzhou Municipal Education Bureau"): its name, and no district.
-            mentions = names.name_mentions(self.text, skip=self.predecessor_range, superior=True)
-        mention = names.choose_name(mentions)
+        mention = names.bureau_mention(self.text, skip=self.predecessor_range)
         if mention is not None:
             draft.name = assembly.tidy_name(mention.name)
             draft.fact_spans[NAME] = self.sentence_around(mention.start)
