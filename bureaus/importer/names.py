@@ -119,15 +119,19 @@ def lower_case_mentions(text):
     county education bureau" is not one); returned with their words capitalised."""
     found = []
     for match in LOWER_NAME_RE.finditer(text):
-        words = match.group("place").split()
-        for start in range(len(words) - 1):
-            place = " ".join(word.capitalize() for word in words[start:])
-            if words[start] not in NOT_PLACE_WORDS and gazetteer.named(place, level="county"):
-                offset = match.start() + match.group(0).index(words[start])
-                name = " ".join(word.capitalize() for word in text[offset : match.end()].split())
-                found.append(NameMention(name, place, "", offset, match.end(), True))
-                break
+        place = _known_county([word.capitalize() for word in _clean_place(match.group("place")).split()])
+        if place:
+            offset = match.start() + match.group(0).index(place.lower())
+            name = " ".join(word.capitalize() for word in text[offset : match.end()].split())
+            found.append(NameMention(name, place, "", offset, match.end(), True))
     return found
+
+
+def _known_county(words):
+    """The longest tail of ``words`` the gazetteer knows as a county-level place, or "":
+    "Tianjin's Wuqing District" → "Wuqing District"."""
+    tails = (" ".join(words[start:]) for start in range(len(words) - 1))
+    return next((tail for tail in tails if gazetteer.named(tail, level="county")), "")
 
 
 def bureau_mention(text, skip=(0, 0)):
@@ -263,10 +267,8 @@ def districts_mentioned(text):
         words = _clean_place(match.group("place")).split()
         if not words:
             continue
-        words[-1] = words[-1].capitalize()
-        # "Tianjin's Wuqing district": the place is the longest tail the gazetteer knows.
-        tails = (" ".join(words[start:]) for start in range(len(words) - 1))
-        name = next((tail for tail in tails if gazetteer.named(tail, level="county")), "")
+        words[-1] = words[-1].capitalize()  # "Tianjin's Wuqing district"
+        name = _known_county(words)
         if name and name not in found:
             found.append(name)
     return found

@@ -131,9 +131,10 @@ def named(name, level=None):
     if not found and kind_match and "autonomous" in kind_match.group(0).lower():
         # "Changyang Tujia Autonomous County": the peoples named before the kind are not the place's name.
         words = base.split()
-        found = next((_index()[0][key] for end in range(len(words) - 1, 0, -1)
-                      if (key := fold(" ".join(words[:end]))) in _index()[0]), [])  # fmt: skip
-        found = list(found)
+        for end in range(len(words) - 1, 0, -1):
+            found = list(_index()[0].get(fold(" ".join(words[:end])), []))
+            if found:
+                break
     if level:
         found = [d for d in found if d.level == level]
     if kind_match:
