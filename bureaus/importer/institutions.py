@@ -44,7 +44,7 @@ PEOPLE_AFTER_RE = re.compile(
     r"|places|seats|beds|enrol|in\s+\d)",
     re.IGNORECASE,
 )
-# Words before a count that mean it is not an inventory: money, area, people, distances.
+# Words in a counted phrase that make it no inventory: money, area, people, distances, places.
 # Places are counted in the plural ("29 towns and street offices"); a town, township, village or community
 # in the singular describes a school ("29 township adult schools", "12 village primary schools").
 NOT_INVENTORY_WORDS = re.compile(
