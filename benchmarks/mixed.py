@@ -1,9 +1,10 @@
 """
-Readers and staff at once on SQLite: 50 readers browsing while 5 staff save bureaus
-through the admin, for a fixed time, through gunicorn on loopback.
+Readers and staff at once on SQLite: 50 readers browsing while 5 publishers edit
+bureaus through the admin (open the working copy, save it, publish it), for a fixed
+time, through gunicorn on loopback.
 
-Passes when no request fails and every save the admin acknowledged (redirected
-after) is in the database afterwards.
+Passes when no request fails and every save the admin acknowledged and published is
+on the published bureau afterwards.
 """
 
 import random
@@ -81,25 +82,34 @@ def _staff(base, username, bureau_pk, deadline, record):
         {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token, "next": "/admin/"}
     )
     opener.open(base + "/admin/login/", data.encode(), timeout=30).read()
-    change_url = f"{base}/admin/bureaus/bureau/{bureau_pk}/change/"
+    bureau_url = f"{base}/admin/bureaus/bureau/{bureau_pk}"
     number = 0
     while time.monotonic() < deadline:
         number += 1
         try:
-            html, _ = _csrf(opener, change_url)
+            # As a publisher works: open the working copy, save a change to it, publish it.
+            _, token = _csrf(opener, f"{bureau_url}/change/")
+            response = opener.open(f"{bureau_url}/edit/", _form({"csrfmiddlewaretoken": token}), timeout=60)
+            html, copy_url = response.read().decode(), response.url
             parser = FormFields()
             parser.feed(html)
             marker = f"saved by {username} #{number}"
             fields = [(name, marker if name == "summary" else value) for name, value in parser.fields]
-            response = opener.open(change_url, urllib.parse.urlencode(fields).encode(), timeout=60)
+            response = opener.open(copy_url, urllib.parse.urlencode(fields).encode(), timeout=60)
             response.read()
-            if response.url.rstrip("/").endswith("/admin/bureaus/bureau"):
-                record["acknowledged"][bureau_pk] = marker
-                record["saves"] += 1
-            else:
+            if not response.url.rstrip("/").endswith("/admin/bureaus/bureau"):
                 record["errors"].append(f"{username}: the admin did not accept save #{number}")
+                continue
+            response = opener.open(f"{bureau_url}/publish/", _form({"csrfmiddlewaretoken": token}), timeout=60)
+            response.read()
+            record["acknowledged"][bureau_pk] = marker
+            record["saves"] += 1
         except Exception as error:  # every failure is counted, none may stop the run
             record["errors"].append(f"{username}: {error}")
+
+
+def _form(fields):
+    return urllib.parse.urlencode(fields).encode()
 
 
 def _reader(base, urls, deadline, record, seed):

@@ -9,6 +9,11 @@ entries. Inside a :func:`changing` block the work is collected and done once, fo
 exactly the bureaus touched, when the block ends; outside one it is done at once.
 Either way it runs inside the writer's transaction, so a rollback takes it back too.
 
+Two versions move: each touched bureau's ``page_version`` (the key of its own cached pages)
+and, unless only working copies were touched, the site's ``ContentVersion`` (the key of
+pages that list or count bureaus). So an edit or a publish leaves other bureaus' profiles
+cached, and staff editing working copies leave every public page cached.
+
 Ordinary saves and deletes reach the seam through the signal receivers below;
 writes that send no signals (``update()``, ``bulk_create``) call :func:`changed`
 themselves (``ContentQuerySet.update`` and :func:`insert_rows` do).
@@ -19,7 +24,8 @@ May import: ``bureaus.models``, ``bureaus.search``. Imported by everything that 
 import threading
 from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from bureaus import search
@@ -62,6 +68,12 @@ def changed(bureau_ids=()):
 def _apply(bureau_ids):
     if bureau_ids:
         search.refresh(bureau_ids)
+        # Each bureau's own pages are keyed on its page_version; the plain QuerySet's update()
+        # does not come back here.
+        models.QuerySet(Bureau).filter(pk__in=bureau_ids).update(page_version=F("page_version") + 1)
+        # Working copies are never shown to the public: editing one leaves every cached list as it is.
+        if len(bureau_ids) == Bureau.objects.filter(pk__in=bureau_ids, draft_of__isnull=False).count():
+            return
     ContentVersion.bump()
 
 

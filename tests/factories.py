@@ -105,3 +105,10 @@ class SourceDocumentFactory(DjangoModelFactory):
     bureau = factory.SubFactory(BureauFactory)
     title = factory.Sequence(lambda n: f"Source document {n}")
     text = factory.Faker("paragraph", nb_sentences=8)
+
+
+def working_copy(bureau):
+    """The working copy staff edit of published ``bureau`` (as the admin's "Edit a working copy" makes it)."""
+    from bureaus.publishing import start_working_copy
+
+    return start_working_copy(bureau)

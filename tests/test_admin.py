@@ -3,9 +3,10 @@
 import pytest
 from django.contrib.admin.models import LogEntry
 
+from bureaus import publishing
 from bureaus.models import Bureau, Department, Duty, InstitutionCount
 
-from .factories import BureauFactory, DepartmentFactory, InstitutionTypeFactory
+from .factories import BureauFactory, DepartmentFactory, InstitutionTypeFactory, working_copy
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +130,7 @@ def test_admin_refuses_bad_input_in_plain_words_and_saves_nothing(
 
 
 def test_changing_a_bureau_rejects_a_duplicate_of_an_existing_department(staff_client):
-    bureau = BureauFactory(slug="shenyang-tiexi-district")
+    bureau = BureauFactory(slug="shenyang-tiexi-district", draft=True)
     existing = DepartmentFactory(bureau=bureau, name="Office", position=1)
     data = admin_post_data(departments=[{"name": "Office", "responsibility": "", "position": ""}])
     data.update(
@@ -165,7 +166,7 @@ def test_admin_list_filters_and_search(staff_client, seed_data):
 
 def test_change_page_has_view_on_site_and_autocomplete(staff_client, seed_data):
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
-    page = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").content.decode()
+    page = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/edit/", follow=True).content.decode()
     assert "View on site" in page
     assert "admin-autocomplete" in page
     assert "Shenyang Zhongyuan District Education Bureau" in page
@@ -219,7 +220,7 @@ def change_form_data(client, bureau, **changes):
 
 
 def test_a_second_save_based_on_an_older_version_is_refused_and_the_first_is_kept(staff_client_factory):
-    bureau = BureauFactory(slug="shenyang-tiexi-district", name="Tiexi District Education Bureau")
+    bureau = working_copy(BureauFactory(slug="shenyang-tiexi-district", name="Tiexi District Education Bureau"))
     first, second = staff_client_factory("first"), staff_client_factory("second")
     first_data = change_form_data(first, bureau, name="Renamed by the first")
     second_data = change_form_data(second, bureau, summary="Summary by the second")
@@ -244,7 +245,8 @@ def test_a_second_save_based_on_an_older_version_is_refused_and_the_first_is_kep
 
 
 def test_a_fact_staff_change_is_marked_as_their_edit_and_loses_its_source_link(staff_client, client, seed_data):
-    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    published = Bureau.objects.get(slug="shenyang-heping-district")
+    bureau = working_copy(published)
     duty = bureau.duties.order_by("position").first()
     untouched = bureau.duties.order_by("position")[1]
     assert duty.source_anchor
@@ -268,8 +270,30 @@ def test_a_fact_staff_change_is_marked_as_their_edit_and_loses_its_source_link(s
     founded = bureau.fact_sources.get(fact="established_year")
     assert founded.source_id is None and founded.edited_at is not None
 
-    page = client.get(bureau.get_absolute_url()).content.decode()
+    publishing.publish(bureau, duty.edited_by)
+    page = client.get(published.get_absolute_url()).content.decode()
     assert page.count("edited by the bureau") == 2  # the duty and the founding year
     assert "as the bureau now words it" in page
-    change_page = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").content.decode()
+    change_page = staff_client.post(f"/admin/bureaus/bureau/{published.pk}/edit/", follow=True).content.decode()
     assert "Edited by editor on" in change_page
+
+
+def test_an_edited_fact_can_be_pointed_at_a_source_sentence_again(staff_client, seed_data):
+    bureau = working_copy(Bureau.objects.get(slug="shenyang-heping-district"))
+    duty = bureau.duties.order_by("position").first()
+    sentence = duty.source_quote
+    duty.mark_edited(None, bureau.updated_at)
+    duty.save()
+    data = change_form_data(staff_client, bureau)
+    prefix, index = next(
+        key.rsplit("-", 2)[:2] for key, value in data.items() if key.endswith("-id") and str(value) == str(duty.pk)
+    )
+    data[f"{prefix}-{index}-quote"] = "Words no source of this bureau contains."
+    response = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data)
+    assert response.status_code == 200
+    assert "This sentence is not in any of the bureau&#x27;s source documents" in response.content.decode()
+
+    data[f"{prefix}-{index}-quote"] = sentence
+    assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data).status_code == 302
+    duty.refresh_from_db()
+    assert duty.source_quote == sentence and duty.edited_at is None

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from bureaus.models import Bureau, SourceDocument
 
@@ -228,10 +229,27 @@ def test_a_replace_based_on_an_older_preview_is_refused(staff_client):
     bureau = Bureau.objects.get()
     changed = TIEXI.replace("1985", "1986")
     preview = page(staff_client.post(URL, {"action": "preview", "text": changed, "replace": "on"}))
-    seen = re.search(r'name="revision_seen" value="(\d+)"', preview).group(1)
+    seen = re.search(r'name="revision_seen" value="(\d+:\d+)"', preview).group(1)
     bureau.summary = "Edited by someone while the import was being reviewed."
     bureau.save()
     response = staff_client.post(URL, {"action": "confirm", "text": changed, "replace": "on", "revision_seen": seen})
     assert "after you previewed this import; nothing was replaced" in page(response)
     bureau.refresh_from_db()
     assert bureau.established_year == 1985 and bureau.summary.startswith("Edited by someone")
+
+
+def test_replacing_a_published_bureau_fills_its_working_copy_and_the_public_page_stays(staff_client):
+    visitor = Client()
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI})
+    bureau = Bureau.objects.get()
+    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/")
+    changed = TIEXI.replace("1985", "1986")
+    preview = page(staff_client.post(URL, {"action": "preview", "text": changed, "replace": "on"}))
+    seen = re.search(r'name="revision_seen" value="(\d+:\d+)"', preview).group(1)
+    response = staff_client.post(URL, {"action": "confirm", "text": changed, "replace": "on", "revision_seen": seen})
+    copy = Bureau.objects.get(draft_of=bureau)
+    assert response.url == f"/admin/bureaus/bureau/{copy.pk}/change/"
+    assert copy.established_year == 1986
+    public = page(visitor.get(bureau.get_absolute_url()))
+    assert "1985" in public and "1986" not in public
+    assert visitor.get(copy.get_absolute_url()).status_code == 404  # the public never sees a working copy

@@ -3,6 +3,7 @@
 import pytest
 from reversion.models import Version
 
+from bureaus.admin import history
 from bureaus.models import Bureau
 
 from .factories import BureauFactory, DepartmentFactory
@@ -16,10 +17,16 @@ def save(client, bureau, **changes):
     assert response.status_code == 302, response.content.decode()[:300]
 
 
+def publish(client, bureau):
+    response = client.post(f"/admin/bureaus/bureau/{bureau.original.pk}/publish/")
+    assert response.status_code == 302
+
+
 @pytest.fixture
 def bureau():
+    """A draft: edited in place."""
     bureau = BureauFactory(
-        slug="shenyang-tiexi-district", name="Tiexi District Education Bureau", summary="First words."
+        slug="shenyang-tiexi-district", name="Tiexi District Education Bureau", summary="First words.", draft=True
     )
     DepartmentFactory(bureau=bureau, name="Office", responsibility="Documents")
     return bureau
@@ -53,21 +60,51 @@ def test_two_revisions_compare_readably(staff_client, bureau):
     assert "Compare two revisions" in history
 
 
-def test_a_revert_is_a_new_revision_restores_the_inlines_and_publishes_nothing(staff_client, bureau):
+def test_a_revert_goes_into_the_working_copy_restores_the_inlines_and_publishes_nothing(staff_client, client, bureau):
     save(staff_client, bureau, summary="Second words.")
-    first = Version.objects.get_for_object(bureau).get()
-    bureau.departments.all().delete()
-    save(staff_client, bureau, summary="Third words.")
-    Bureau.objects.filter(pk=bureau.pk).update(is_published=False)
-    bureau.refresh_from_db()
+    publish(staff_client, bureau)
+    first = history.versions_of(bureau).filter(revision__comment="Published.").get()
+    copy = Bureau.objects.get(pk=staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/edit/").url.split("/")[-3])
+    copy.departments.all().delete()
+    save(staff_client, copy, summary="Third words.")
+    publish(staff_client, copy)
+    assert "Third words." in client.get(bureau.get_absolute_url()).content.decode()
+
     revert_url = f"/admin/bureaus/bureau/{bureau.pk}/history/{first.pk}/"
     form = staff_client.get(revert_url)
-    assert form.status_code == 200 and "Second words." in form.content.decode()
+    page = form.content.decode()
+    assert form.status_code == 200 and "summary: “Third words.” → “Second words.”" in page
+    assert "Office" in page  # the department the revert brings back
     assert bureau.departments.count() == 0  # viewing a revision changes nothing
-    assert staff_client.post(revert_url, {}).status_code == 302
+    response = staff_client.post(revert_url, {})
+    assert response.status_code == 302
+    copy = Bureau.objects.get(draft_of=bureau)
+    assert response.url == f"/admin/bureaus/bureau/{copy.pk}/change/"
+    assert copy.summary == "Second words." and list(copy.departments.values_list("name", flat=True)) == ["Office"]
+    bureau.refresh_from_db()
+    assert bureau.is_published and bureau.summary == "Third words." and bureau.departments.count() == 0
+    assert "Third words." in client.get(bureau.get_absolute_url()).content.decode()  # nothing published yet
+
+    publish(staff_client, copy)
     bureau.refresh_from_db()
     assert bureau.summary == "Second words." and list(bureau.departments.values_list("name", flat=True)) == ["Office"]
-    assert not bureau.is_published
+    comments = [version.revision.get_comment() for version in history.versions_of(bureau)]
+    assert comments[:2] == ["Published.", "Reverted to the revision of " + comments[1].split(" of ", 1)[1]]
+    assert len(comments) == 6  # save, publish, save of the copy, publish, revert, publish
+
+
+def test_saves_of_a_working_copy_join_the_bureaus_history_when_published(staff_client, bureau):
+    publish(staff_client, bureau)
+    copy_url = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/edit/").url
+    copy = Bureau.objects.get(draft_of=bureau)
+    save(staff_client, copy, summary="Copy words.")
+    # While the copy exists its history is the bureau's.
+    assert staff_client.get(copy_url.replace("change", "history")).url.endswith(f"/{bureau.pk}/history/")
+    assert len(history.versions_of(bureau)) == 2
+    publish(staff_client, copy)
+    assert not Bureau.objects.filter(pk=copy.pk).exists()
+    page = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/history/").content.decode()
+    assert page.count("Revert to this revision") == 3
     assert Version.objects.get_for_object(bureau).count() == 3
 
 
@@ -76,7 +113,7 @@ def test_an_editor_cannot_see_or_revert_another_bureaus_history(client, django_u
 
     save(staff_client, bureau, summary="Second words.")
     version = Version.objects.get_for_object(bureau).get()
-    BureauFactory(slug="mine")
+    BureauFactory(slug="mine", draft=True)
     user = django_user_model.objects.create_user("editor-mine")
     call_command("assign_editor", "editor-mine", "mine", stdout=None)
     client.force_login(user)
@@ -94,7 +131,6 @@ def test_an_editor_cannot_see_or_revert_another_bureaus_history(client, django_u
 
 
 def test_a_publish_is_a_revision(staff_client, bureau):
-    Bureau.objects.filter(pk=bureau.pk).update(is_published=False)
     staff_client.post("/admin/bureaus/bureau/", {"action": "publish", "_selected_action": [bureau.pk]})
     [version] = Version.objects.get_for_object(bureau)
     assert version.revision.get_comment() == "Published."

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from bureaus import publishing
 from bureaus.models import Bureau, Department, Duty, FactSource, InstitutionCount, InstitutionType, SourceDocument
 
 from .factories import DepartmentFactory, DutyFactory
@@ -76,7 +77,7 @@ def test_a_changed_document_for_an_existing_slug_is_refused_without_replace(tmp_
     assert Bureau.objects.get().established_year == 1985
 
 
-def test_replace_swaps_imported_facts_keeps_hand_added_ones_and_unpublishes(tmp_path):
+def test_replace_of_a_published_bureau_fills_its_working_copy_and_keeps_hand_added_facts(tmp_path):
     run(TIEXI)
     bureau = Bureau.objects.get()
     bureau.is_published = True
@@ -92,19 +93,30 @@ def test_replace_swaps_imported_facts_keeps_hand_added_ones_and_unpublishes(tmp_
     )
     status, out, _ = run(changed, "--replace")
     assert status == 0, out
-    assert "replaced  tiexi.txt → shenyang-tiexi-district" in out
+    assert "replaced  tiexi.txt → shenyang-tiexi-district-working-copy" in out
+    # The published bureau is as it was: the document waits in its working copy for review.
     bureau.refresh_from_db()
-    assert bureau.established_year == 1986
-    assert not bureau.is_published
-    assert list(bureau.departments.values_list("name", "position")) == [
+    assert bureau.is_published and bureau.established_year == 1985
+    assert "Safety Section" not in bureau.departments.values_list("name", flat=True)
+    copy = Bureau.objects.get(draft_of=bureau)
+    assert copy.established_year == 1986 and not copy.is_published
+    assert list(copy.departments.values_list("name", "position")) == [
         ("Office", 1),
         ("Personnel Section", 2),
         ("Safety Section", 3),
         ("Hand-added office", 4),
     ]
-    assert bureau.duties.last().text == "Typed in by staff"
-    assert bureau.sources.count() == 2
-    assert FactSource.objects.filter(bureau=bureau).count() == FactSource.objects.count()
+    assert copy.duties.last().text == "Typed in by staff"
+    assert copy.sources.count() == 2
+    assert set(FactSource.objects.filter(bureau=copy).values_list("source__bureau", flat=True)) == {copy.pk}
+
+    # The same document again changes nothing; once published, the bureau has the document's facts.
+    status, out, _ = run(changed, "--replace")
+    assert "unchanged" in out and Bureau.objects.count() == 2
+    publishing.publish(copy, None)
+    bureau.refresh_from_db()
+    assert bureau.established_year == 1986 and bureau.sources.count() == 2
+    assert Bureau.objects.count() == 1
 
 
 def test_dry_run_prints_open_data_json_and_writes_nothing():

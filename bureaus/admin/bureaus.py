@@ -8,22 +8,18 @@ one transaction and only after every form is valid, so a bad row saves nothing.
 
 from functools import partial
 
-import reversion
-from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import formats, timezone
 from reversion.admin import VersionAdmin
 
-from bureaus import content
+from bureaus import content, publishing
 from bureaus.admin import history
-from bureaus.admin.forms import BureauForm, PlainWordsModelForm
+from bureaus.admin.forms import BureauForm, CitationForm
 from bureaus.admin.importing import import_document_view
+from bureaus.admin.workflow import PublishingAdmin
 from bureaus.models import (
     Achievement,
     Assignment,
@@ -61,7 +57,7 @@ class DepartmentFormSet(BaseInlineFormSet):
 class SourcedInline(admin.TabularInline):
     """An inline of facts that shows, beside each, the source sentence it was drawn from."""
 
-    form = PlainWordsModelForm
+    form = CitationForm
     readonly_fields = ["source_sentence"]
     extra = 0
 
@@ -79,22 +75,22 @@ class SourcedInline(admin.TabularInline):
 class DepartmentInline(SourcedInline):
     model = Department
     formset = DepartmentFormSet
-    fields = ["position", "name", "responsibility", "note", "source_sentence"]
+    fields = ["position", "name", "responsibility", "note", "source_sentence", "quote"]
 
 
 class DutyInline(SourcedInline):
     model = Duty
-    fields = ["position", "kind", "title", "text", "source_sentence"]
+    fields = ["position", "kind", "title", "text", "source_sentence", "quote"]
 
 
 class AchievementInline(SourcedInline):
     model = Achievement
-    fields = ["position", "text", "source_sentence"]
+    fields = ["position", "text", "source_sentence", "quote"]
 
 
 class InstitutionCountInline(SourcedInline):
     model = InstitutionCount
-    fields = ["position", "category", "count", "as_of_year", "note", "source_sentence"]
+    fields = ["position", "category", "count", "as_of_year", "note", "source_sentence", "quote"]
     autocomplete_fields = ["category"]
 
 
@@ -102,21 +98,24 @@ class FactSourceInline(admin.TabularInline):
     """Where the bureau's own facts (founding year, predecessor …) were read: shown, not edited."""
 
     model = FactSource
-    fields = ["fact", "source_sentence"]
-    readonly_fields = fields
+    form = CitationForm
+    fields = ["fact", "source_sentence", "quote"]
+    readonly_fields = ["fact", "source_sentence"]
     extra = 0
     can_delete = False
     verbose_name_plural = "sources of the bureau's own facts"
 
     @admin.display(description="Source sentence")
     def source_sentence(self, obj):
+        if obj.edited_at:
+            return SourcedInline.source_sentence(self, obj)
         return obj.source_quote
 
     def has_add_permission(self, request, obj=None):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source")
+        return super().get_queryset(request).select_related("source", "edited_by")
 
 
 class SourceDocumentInline(admin.TabularInline):
@@ -170,9 +169,9 @@ history.register()
 
 
 @admin.register(Bureau)
-class BureauAdmin(EditorScopedAdmin, VersionAdmin):
+class BureauAdmin(EditorScopedAdmin, PublishingAdmin, VersionAdmin):
     form = BureauForm
-    list_display = ["name", "district", "city", "province", "established_year", "is_published", "updated_at"]
+    list_display = ["name", "state", "district", "city", "province", "updated_at"]
     list_filter = ["is_published", "province", "city"]
     search_fields = ["name", "slug", "district", "city", "province", "departments__name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -193,7 +192,7 @@ class BureauAdmin(EditorScopedAdmin, VersionAdmin):
         FactSourceInline,
         SourceDocumentInline,
     ]
-    actions = ["publish", "unpublish"]
+    change_form_template = "admin/bureaus/bureau/change_form.html"
     change_list_template = "admin/bureaus/bureau/change_list.html"
     object_history_template = "admin/bureaus/bureau/object_history.html"
 
@@ -216,18 +215,6 @@ class BureauAdmin(EditorScopedAdmin, VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
 
-    def has_publish_permission(self, request, obj=None):
-        """Whether the user may publish or withdraw ``obj`` (or, without one, some bureau)."""
-        if not request.user.has_perm("bureaus.publish_bureau"):
-            return False
-        return obj is None or Bureau.objects.publishable_by(request.user).filter(pk=obj.pk).exists()
-
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request, obj):
-            fields.append("is_published")  # editors change content; publishers decide when it goes public
-        return fields
-
     def save_formset(self, request, form, formset, change):
         """Facts a person typed or changed are marked as staff edits: they no longer quote a source."""
         now = timezone.now()
@@ -236,7 +223,9 @@ class BureauAdmin(EditorScopedAdmin, VersionAdmin):
                 continue
             if item_form.cleaned_data.get("DELETE"):
                 continue
-            if set(item_form.changed_data) - {"position"}:
+            if hasattr(item_form, "cite") and item_form.cite():
+                continue  # pointed at a source sentence again
+            if set(item_form.changed_data) - {"position", "quote"}:
                 item_form.instance.mark_edited(request.user, now)
         super().save_formset(request, form, formset, change)
 
@@ -251,103 +240,13 @@ class BureauAdmin(EditorScopedAdmin, VersionAdmin):
         if not change and not Bureau.objects.editable_by(request.user).filter(pk=obj.pk).exists():
             Assignment.objects.create(user=request.user, bureau=obj)  # who creates a bureau may edit it
 
-    # django-reversion reverts before it asks the change form for the object: check the object first.
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        bureau = self.get_object(request, unquote(object_id))
-        if bureau is None or not self.has_change_permission(request, bureau):
-            raise PermissionDenied
-        if request.method == "POST":
-            version = get_object_or_404(history.versions_of(bureau), pk=version_id)
-            history.revert(bureau, version, request.user)
-            self.message_user(request, f"“{bureau}” is back to the revision you chose; its publication is unchanged.")
-            return redirect(reverse("admin:bureaus_bureau_change", args=[bureau.pk]))
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        if not request.user.has_perm("bureaus.edit_every_bureau") and not request.user.is_superuser:
-            raise PermissionDenied  # a deleted bureau belongs to no editor any more
-        return super().recover_view(request, version_id, extra_context)
-
-    def recoverlist_view(self, request, extra_context=None):
-        if not request.user.has_perm("bureaus.edit_every_bureau") and not request.user.is_superuser:
-            raise PermissionDenied
-        return super().recoverlist_view(request, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        bureau = self.get_object(request, unquote(object_id))
-        if bureau is None or not self.has_view_or_change_permission(request, bureau):
-            raise PermissionDenied
-        context = {"versions": list(history.versions_of(bureau))}
-        return super().history_view(request, object_id, {**context, **(extra_context or {})})
-
-    def compare_view(self, request, object_id):
-        """Two revisions of a bureau side by side: changed fields and the parts' lines added or removed."""
-        bureau = self.get_object(request, unquote(object_id))
-        if bureau is None or not self.has_view_or_change_permission(request, bureau):
-            raise PermissionDenied
-        versions = {str(v.pk): v for v in history.versions_of(bureau)}
-        older, newer = versions.get(request.GET.get("older", "")), versions.get(request.GET.get("newer", ""))
-        if older is None or newer is None:
-            raise Http404("Choose two revisions of this bureau to compare.")
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": bureau,
-            "title": f"Changes to {bureau} between two revisions",
-            "older": older,
-            "newer": newer,
-            "differences": history.differences(older, newer),
-        }
-        return TemplateResponse(request, "admin/bureaus/bureau/compare.html", context)
-
     def get_urls(self):
         import_url = path(
             "import/",
             self.admin_site.admin_view(partial(import_document_view, self)),
             name="bureaus_bureau_import",
         )
-        compare_url = path(
-            "<path:object_id>/history/compare/",
-            self.admin_site.admin_view(self.compare_view),
-            name="bureaus_bureau_compare",
-        )
-        return [import_url, compare_url, *super().get_urls()]
-
-    def publishable(self, request, queryset):
-        """The selected bureaus the user may publish; a message names the others."""
-        allowed = queryset & Bureau.objects.publishable_by(request.user)
-        refused = queryset.exclude(pk__in=allowed.values("pk"))
-        for bureau in refused:
-            self.message_user(
-                request, f"You may not publish or withdraw “{bureau}”; it was left as it is.", messages.ERROR
-            )
-        return allowed
-
-    @admin.action(description="Publish the selected bureaus", permissions=["publish"])
-    def publish(self, request, queryset):
-        queryset = self.publishable(request, queryset)
-        reversion.set_comment("Published.")
-        incomplete = [bureau for bureau in queryset if bureau.missing_facts()]
-        for bureau in incomplete:
-            missing = " and ".join(bureau.missing_facts())
-            self.message_user(request, f"“{bureau.slug}” was not published: it has no {missing} yet.", messages.WARNING)
-        complete = queryset.exclude(pk__in=[bureau.pk for bureau in incomplete])
-        published = list(complete)
-        updated = complete.update(is_published=True, updated_at=timezone.now())  # goes through the content seam
-        for bureau in published:
-            reversion.add_to_revision(bureau)  # a publish is a revision: the content that went public
-        self.message_user(request, f"{updated} bureau(s) published.")
-
-    @admin.action(description="Withdraw the selected bureaus from the public site", permissions=["publish"])
-    def unpublish(self, request, queryset):
-        reversion.set_comment("Withdrawn from the public site.")
-        withdrawn = list(self.publishable(request, queryset))
-        updated = Bureau.objects.filter(pk__in=[b.pk for b in withdrawn]).update(
-            is_published=False, updated_at=timezone.now()
-        )
-        for bureau in withdrawn:
-            reversion.add_to_revision(bureau)
-        self.message_user(request, f"{updated} bureau(s) withdrawn.")
+        return [import_url, *self.workflow_urls(), *super().get_urls()]
 
 
 @admin.register(InstitutionType)
@@ -377,9 +276,21 @@ class SourceDocumentAdmin(EditorScopedAdmin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Once stored, a document's text is evidence: changing it would orphan the facts drawn from it.
+        # A published bureau's sources are what the public reads: changed only through its working copy.
+        if obj is not None and obj.bureau.is_published:
+            return self.fields
         if obj is not None:
             return [*self.readonly_fields, "bureau", "text"]
         return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (obj is not None and obj.bureau.is_published)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            # A document added to a published bureau goes to its working copy, for review.
+            obj.bureau = publishing.editing_target(obj.bureau, request.user)
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Assignment)

@@ -70,3 +70,42 @@ class BureauForm(PlainWordsModelForm):
                 code="edit_conflict",
             )
         return cleaned
+
+
+class CitationForm(PlainWordsModelForm):
+    """A fact's form with a box to point it at a sentence of one of the bureau's sources again.
+
+    A fact staff typed or changed loses its source link (it is the bureau's word then); pasting the
+    sentence of a source that says it links it again, and it is no longer marked as a staff edit.
+    """
+
+    quote = forms.CharField(
+        required=False,
+        strip=True,
+        label="Cite a source sentence",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 30}),
+        help_text="Paste, word for word, the sentence of a source document that says this.",
+    )
+
+    def clean_quote(self):
+        quote = self.cleaned_data["quote"]
+        if not quote:
+            return None
+        sources = self.instance.bureau.sources.all() if self.instance.bureau_id else []
+        for source in sources:
+            start = source.text.find(quote)
+            if start >= 0:
+                return source, start, start + len(quote)
+        raise forms.ValidationError(
+            "This sentence is not in any of the bureau's source documents. Paste it exactly as the source words it."
+        )
+
+    def cite(self):
+        """Point the fact at the pasted sentence, if one was given; returns whether it was."""
+        citation = self.cleaned_data.get("quote")
+        if not citation:
+            return False
+        instance = self.instance
+        instance.source, instance.source_start, instance.source_end = citation
+        instance.edited_by, instance.edited_at = None, None
+        return True

@@ -1,20 +1,22 @@
 """
-A bureau's history: every admin save of the bureau with its inlines, and every publish or withdrawal,
-is one revision (django-reversion) holding the full content; a revert is a new revision and publishes
-nothing (publication is not part of a version). ``differences`` is the readable comparison of two.
+A bureau's history: every admin save of the bureau (or of its working copy) with its inlines, and
+every publish or withdrawal, is one revision (django-reversion) holding the full content. A revert
+writes a revision's content into the bureau's working copy as a new revision, so it publishes
+nothing. ``differences`` is the readable comparison of two.
 """
 
 import difflib
 
 import reversion
+from django.contrib.auth import get_user_model
 from django.utils import formats, timezone
 from reversion.models import Version
 
-from bureaus import content
-from bureaus.models import Bureau
+from bureaus import content, publishing
+from bureaus.models import Bureau, InstitutionType, SourceDocument
 from bureaus.models.parts import FACT_SOURCES, ITEM_PARTS
 
-BUREAU_FIELDS = ["name", "chinese_name", "slug", "province", "city", "district", "address", "established_year",
+BUREAU_FIELDS = ["name", "chinese_name", "province", "city", "district", "address", "established_year",
                  "predecessor", "summary"]  # fmt: skip
 ITEM_LINES = {
     "departments": lambda f: f"{f['name']}: {f.get('responsibility') or '—'}",
@@ -72,19 +74,68 @@ def differences(older, newer):
 
 
 def revert(bureau, version, user):
-    """Bring back the content of ``version`` as a new revision; publication and the edit counter stay
-    as they are now (a revert publishes or withdraws nothing by itself)."""
+    """Bring back the content of ``version`` as a new revision of the bureau's working copy (of the
+    bureau itself while it is a draft); returns the bureau written to. Facts whose source document
+    is gone keep their words and are marked as the reverting person's edit."""
     with content.changing(), reversion.create_revision():
-        current = Bureau.objects.select_for_update().get(pk=bureau.pk)
-        version.revision.revert(delete=True)
-        Bureau.objects.filter(pk=bureau.pk).update(
-            is_published=current.is_published, revision=current.revision + 1, updated_at=timezone.now()
-        )
-        reversion.add_to_revision(Bureau.objects.get(pk=bureau.pk))
+        target = publishing.editing_target(bureau, user)
+        target = Bureau.objects.select_for_update().get(pk=target.pk)
+        fields = version.field_dict
+        for name in publishing.CONTENT_FIELDS:
+            setattr(target, name, fields.get(name, getattr(target, name)))
+        target.save()
+        _restore_parts(target, version, user)
+        reversion.add_to_revision(target)
         reversion.set_user(user)
         when = formats.date_format(timezone.localtime(version.revision.date_created), "DATETIME_FORMAT")
         reversion.set_comment(f"Reverted to the revision of {when}.")
+    return target
+
+
+def _restore_parts(target, version, user):
+    old_bureau_id = version.field_dict.get("id")
+    saved = [v for v in version.revision.version_set.all() if v.field_dict.get("bureau_id") == old_bureau_id]
+    # A revision names sources by id; the target cites the same documents by its own rows (same text).
+    old_source_ids = {v.field_dict.get("source_id") for v in saved} - {None}
+    by_text = {source.sha256: source.pk for source in target.sources.all()}
+    source_ids = {
+        old_id: by_text.get(sha256)
+        for old_id, sha256 in SourceDocument.objects.filter(pk__in=old_source_ids).values_list("pk", "sha256")
+    }
+    known_types = set(InstitutionType.objects.values_list("pk", flat=True))
+    known_users = set(get_user_model().objects.filter(
+        pk__in={v.field_dict.get("edited_by_id") for v in saved} - {None}).values_list("pk", flat=True))  # fmt: skip
+    now, rows = timezone.now(), []
+    for part in (*ITEM_PARTS, FACT_SOURCES):
+        part.model.objects.filter(bureau=target).delete()
+        names = {field.attname for field in part.model._meta.concrete_fields} - {"id"}
+        items = []
+        for item_version in saved:
+            if item_version._model is not part.model:
+                continue
+            item = part.model(**{name: value for name, value in item_version.field_dict.items() if name in names})
+            item.bureau_id = target.pk
+            if getattr(item, "category_id", None) is not None and item.category_id not in known_types:
+                continue  # its institution type was deleted since
+            if item.edited_by_id not in known_users:
+                item.edited_by_id = None
+            if item.source_id is not None and source_ids.get(item.source_id) is None:
+                item.mark_edited(user, now)  # its document is gone: the words are kept as staff's
+            elif item.source_id is not None:
+                item.source_id = source_ids[item.source_id]
+            items.append(item)
+        rows.append(items)
+    content.insert_rows(rows)
 
 
 def versions_of(bureau):
-    return Version.objects.get_for_object(bureau).select_related("revision", "revision__user")
+    """Every revision of ``bureau`` and of its working copy, newest first."""
+    original = bureau.original
+    copy = original.working_copy_or_none()
+    ids = [str(original.pk), *([str(copy.pk)] if copy is not None else [])]
+    return (
+        Version.objects.get_for_model(Bureau)
+        .filter(object_id__in=ids)
+        .select_related("revision", "revision__user")
+        .order_by("-pk")
+    )

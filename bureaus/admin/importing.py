@@ -27,11 +27,14 @@ from bureaus.admin.review import review_sections
 from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
 from bureaus.importer.assembly import slug_for
 from bureaus.importer.errors import SlugTaken
-from bureaus.importer.saving import UNCHANGED, save_draft
+from bureaus.importer.saving import UNCHANGED, replace_target, save_draft
 from bureaus.models import Assignment, Bureau
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
 
-REPLACE_LABEL = "Replace the facts of an existing bureau with the same slug (it becomes a draft again)"
+REPLACE_LABEL = (
+    "Replace the facts of an existing bureau with the same slug (a published bureau gets them in its working copy, "
+    "for review before they are published)"
+)
 
 
 def megabytes(size):
@@ -56,8 +59,8 @@ class ImportDocumentForm(forms.Form):
     source = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
     title = forms.CharField(required=False, max_length=300, label="Title of the source", widget=forms.HiddenInput)
     replace = forms.BooleanField(required=False, label=REPLACE_LABEL)
-    # The revision of the bureau a replace would overwrite, as it was when the draft was previewed.
-    revision_seen = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # What a replace would overwrite (the bureau or its working copy: "id:revision") when the draft was previewed.
+    revision_seen = forms.CharField(required=False, widget=forms.HiddenInput)
     # What the reviewer fills in or corrects where the document was silent or ambiguous.
     name = forms.CharField(required=False, max_length=200, label="Bureau name")
     province = forms.ChoiceField(required=False, choices=[("", "— not known —"), *PROVINCE_CHOICES])
@@ -129,12 +132,12 @@ def import_document_view(model_admin, request):
         draft = form.reviewed_draft()
         if action == "confirm":
             replace = form.cleaned_data["replace"]
-            existing = Bureau.objects.filter(slug=draft.slug).first()
+            existing = Bureau.objects.originals().filter(slug=draft.slug).first()
             seen = form.cleaned_data.get("revision_seen")
             if replace and existing is not None and not model_admin.has_change_permission(request, existing):
                 form.add_error(None, f"You may not change “{existing}”, so its facts cannot be replaced.")
-            elif replace and existing is not None and seen is not None and seen != existing.revision:
-                who, when = last_change(existing)
+            elif replace and existing is not None and seen and seen != _version(existing):
+                who, when = last_change(replace_target(existing))
                 form.add_error(
                     None,
                     f"{who} changed “{existing}” at {when}, after you previewed this import; nothing was replaced. "
@@ -157,10 +160,16 @@ def import_document_view(model_admin, request):
                     "title": form.cleaned_data.get("title") or "Pasted document",
                     "replace": form.cleaned_data["replace"],
                     **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
-                    "revision_seen": Bureau.objects.filter(slug=draft.slug).values_list("revision", flat=True).first(),
+                    "revision_seen": _version(Bureau.objects.originals().filter(slug=draft.slug).first()),
                 }
             )
     return _page(model_admin, request, form, None if form.errors else draft, changelist_url)
+
+
+def _version(bureau):
+    """What a replace of ``bureau`` would overwrite, as "id:revision" ("" when there is no such bureau)."""
+    target = replace_target(bureau)
+    return f"{target.pk}:{target.revision}" if target is not None else ""
 
 
 def _page(model_admin, request, form, draft, changelist_url):
@@ -186,7 +195,6 @@ def _saved(model_admin, request, result):
             Assignment.objects.create(user=request.user, bureau=bureau)  # who imports a bureau may edit it
         missing = bureau.missing_facts()
         note = f" It still needs its {' and '.join(missing)} before it can be published." if missing else ""
-        messages.success(
-            request, f"Draft bureau “{bureau}” {result.status} from the document: review it, then publish.{note}"
-        )
+        what = f"The working copy of “{bureau.original}”" if bureau.is_working_copy else f"Draft bureau “{bureau}”"
+        messages.success(request, f"{what} {result.status} from the document: review it, then publish.{note}")
     return redirect(reverse("admin:bureaus_bureau_change", args=[bureau.pk]))

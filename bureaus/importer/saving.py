@@ -14,6 +14,7 @@ from bureaus.importer.building import build
 from bureaus.importer.errors import DocumentError, SlugTaken
 from bureaus.models import Bureau, FactSource, InstitutionType
 from bureaus.models.parts import ITEM_PARTS, PARTS
+from bureaus.publishing import start_working_copy
 
 CREATED, UNCHANGED, REPLACED = "created", "unchanged", "replaced"
 
@@ -36,7 +37,8 @@ def save_draft(draft, *, replace=False, how_to_replace="use --replace"):
     The same document imported again (same sha256) changes nothing. A document for
     a slug that exists already is refused unless ``replace``: then the bureau's
     imported facts are replaced by the document's, facts staff added by hand are
-    kept after them, and the bureau goes back to draft for review.
+    kept after them, all for review: in the bureau's working copy when it is
+    published (the public page stays as it was until the copy is published).
     """
     # One transaction; the bureau is re-indexed for search, and the content version moved on,
     # once at the end rather than for every row saved or deleted on the way.
@@ -45,9 +47,10 @@ def save_draft(draft, *, replace=False, how_to_replace="use --replace"):
 
 
 def _save(draft, replace, how_to_replace):
-    existing = Bureau.objects.select_for_update().filter(slug=draft.slug).first()
-    if existing is not None and existing.sources.filter(sha256=draft.sha256).exists():
-        return SaveResult(UNCHANGED, existing)
+    existing = Bureau.objects.select_for_update().filter(slug=draft.slug, draft_of__isnull=True).first()
+    current = replace_target(existing)
+    if current is not None and current.sources.filter(sha256=draft.sha256).exists():
+        return SaveResult(UNCHANGED, current)
     if existing is not None and not replace:
         raise SlugTaken(existing, how_to_replace)
     built = build(draft, known_types([draft]))
@@ -56,14 +59,24 @@ def _save(draft, replace, how_to_replace):
         new_type.save()
     bureau = built.bureau
     if existing is not None:
-        bureau.pk, bureau.created_at = existing.pk, existing.created_at
-        _clear_imported_facts(existing, {department.name.casefold() for department in built.departments})
+        # A published bureau is never replaced in place: the document goes into its working copy.
+        target = current if current.draft_of_id or not current.is_published else start_working_copy(existing)
+        for field in ("pk", "slug", "draft_of_id", "created_at", "revision", "page_version"):
+            setattr(bureau, field, getattr(target, field))
+        _clear_imported_facts(target, {department.name.casefold() for department in built.departments})
     bureau.save()
     # The rows find the ids of the bureau, source and new types saved before them when they are written.
     content.insert_rows(built.rows(part) for part in PARTS)
     if existing is not None:
         _move_hand_added_facts_last(bureau)
     return SaveResult(REPLACED if existing is not None else CREATED, bureau)
+
+
+def replace_target(bureau):
+    """What a replace of ``bureau`` writes to as things stand: its working copy if it has one, else itself."""
+    if bureau is None:
+        return None
+    return bureau.working_copy_or_none() or bureau
 
 
 def validate(built):

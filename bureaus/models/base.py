@@ -80,7 +80,7 @@ class SourceSpan(PlainTextFields, models.Model):
 
     def mark_edited(self, user, when):
         """Record a staff edit: this fact is the bureau's word now, not a quotation of its source."""
-        self.edited_by, self.edited_at = (user if user.is_authenticated else None), when
+        self.edited_by, self.edited_at = (user if user is not None and user.is_authenticated else None), when
         self.source, self.source_start, self.source_end = None, None, None
 
     @property

@@ -21,11 +21,19 @@ class BureauQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def originals(self):
+        """Bureaus as the admin lists them: without their working copies."""
+        return self.filter(draft_of__isnull=True)
+
     def editable_by(self, user):
-        """The bureaus ``user`` may edit: every one for site administrators, else those assigned to them."""
+        """The bureaus ``user`` may edit: every one for site administrators, else those assigned to them
+        and their working copies."""
         if user.is_superuser or user.has_perm("bureaus.edit_every_bureau"):
             return self.all()
-        return self.filter(pk__in=user.bureau_assignments.values("bureau")) if user.is_authenticated else self.none()
+        if not user.is_authenticated:
+            return self.none()
+        assigned = user.bureau_assignments.values("bureau")
+        return self.filter(Q(pk__in=assigned) | Q(draft_of__in=assigned))
 
     def publishable_by(self, user):
         """The bureaus ``user`` may publish or withdraw: needs the permission, and the bureau's assignment
@@ -35,6 +43,10 @@ class BureauQuerySet(ContentQuerySet):
         if user.is_superuser or user.has_perm("bureaus.edit_every_bureau"):
             return self.all()
         return self.filter(pk__in=user.bureau_assignments.filter(can_publish=True).values("bureau"))
+
+    def with_state(self):
+        """Each bureau with its working copy, if any, so ``state`` costs no query."""
+        return self.select_related("working_copy")
 
     def visible_to(self, user):
         """Published bureaus for everybody; drafts too for staff who may view or edit them (an editor
@@ -153,6 +165,20 @@ class Bureau(PlainTextFields, models.Model):
     revision = models.PositiveIntegerField(
         default=1, editable=False, help_text="Moves on with every save: an edit based on an older one is refused."
     )
+    # Staff never edit a published bureau's rows: they edit its working copy, an unpublished bureau
+    # of its own, which publishing moves into the published one (bureaus.publishing).
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="working_copy",
+        help_text="The published bureau this is the working copy of.",
+    )
+    # Moved by the content seam whenever anything this bureau's public pages show changes:
+    # the key of those cached pages, so an edit elsewhere leaves them cached.
+    page_version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = BureauManager()
 
@@ -166,6 +192,10 @@ class Bureau(PlainTextFields, models.Model):
             models.CheckConstraint(
                 condition=Q(is_published=False) | (~Q(name="") & ~Q(district="") & ~Q(province="")),
                 name="bureau_published_is_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(draft_of__isnull=True) | Q(is_published=False),
+                name="bureau_working_copy_is_not_published",
             ),
             models.CheckConstraint(
                 condition=Q(established_year__isnull=True)
@@ -185,6 +215,35 @@ class Bureau(PlainTextFields, models.Model):
 
     def get_absolute_url(self):
         return reverse("bureaus:detail", kwargs={"slug": self.slug})
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        CHANGED = "changed", "Published, with unpublished changes"
+
+    @property
+    def is_working_copy(self):
+        return self.draft_of_id is not None
+
+    @property
+    def original(self):
+        """The bureau the public knows: itself, or the one this is the working copy of."""
+        return self.draft_of if self.draft_of_id else self
+
+    def working_copy_or_none(self):
+        try:
+            return self.working_copy
+        except Bureau.working_copy.RelatedObjectDoesNotExist:
+            return None
+
+    @property
+    def state(self):
+        """Draft, published, or published with changes waiting in its working copy (a copy saved
+        at least once since it was made)."""
+        if not self.is_published:
+            return self.State.DRAFT
+        copy = self.working_copy_or_none()
+        return self.State.CHANGED if copy is not None and copy.revision > 1 else self.State.PUBLISHED
 
     def get_json_url(self):
         return reverse("bureaus:detail-json", kwargs={"slug": self.slug})

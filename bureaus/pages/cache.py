@@ -1,11 +1,12 @@
 """
 Whole-page caching for anonymous visitors, invalidated the moment content changes.
 
-Cached pages are keyed by the content version (``ContentVersion``), which every
-save of a bureau or anything shown with it moves on. Reading that one row costs a
-primary-key query; in exchange no server ever serves a page older than the data,
-whether the cache is this process's memory or Redis/Memcached shared by several
-servers. Anyone with a session (logged-in staff) always gets fresh pages, and so
+A bureau's own pages (profile, source, JSON, API record) are keyed by that bureau's
+``page_version``; every other page (lists, home, statistics, facets, API collections)
+by the site's content version (``ContentVersion``). The content seam moves both, so
+publishing one bureau leaves every other profile cached. Reading the version costs one
+indexed query; in exchange no server ever serves a page older than the data, whether
+the cache is this process's memory or Redis/Memcached shared by several servers. Anyone with a session (logged-in staff) always gets fresh pages, and so
 does anything that sets a cookie, streams, or is not a plain successful GET.
 """
 
@@ -13,8 +14,10 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
+from django.urls import Resolver404, resolve
 
-from bureaus.models import ContentVersion
+from bureaus.models import Bureau, ContentVersion
 
 CACHE_HEADER = "X-Page-Cache"
 
@@ -44,7 +47,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request, ContentVersion.cache_key_part())
+        key = page_key(request, self.version_of(request))
         response = self.cache.get(key)
         if response is not None:
             response[CACHE_HEADER] = "hit"
@@ -54,6 +57,24 @@ class AnonymousPageCacheMiddleware:
             self.cache.set(key, response, self.timeout)
         response[CACHE_HEADER] = "miss"
         return response
+
+    # The pages that show one bureau and nothing of the others, by URL name.
+    BUREAU_PAGES = frozenset({"bureaus:detail", "bureaus:detail-json", "bureaus:source", "api:bureau-detail"})
+
+    def version_of(self, request):
+        """What the page's content depends on: its bureau's page version, or the site's content version."""
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            match = None
+        if match is None or match.view_name not in self.BUREAU_PAGES:
+            return ContentVersion.cache_key_part()
+        table = Bureau._meta.db_table
+        with connection.cursor() as cursor:
+            # Published or not: a withdrawn bureau's page version moves too, so its cached page goes.
+            cursor.execute(f"SELECT id, page_version FROM {table} WHERE slug = %s", [match.kwargs["slug"]])
+            row = cursor.fetchone()
+        return f"bureau:{row[0]}:{row[1]}" if row else "bureau:none"
 
     def cacheable_request(self, request):
         return (

@@ -30,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"There is no user “{username}”; create them first (manage.py createsuperuser or the admin)."
             )
-        bureau = Bureau.objects.filter(slug=bureau_slug).first()
+        bureau = Bureau.objects.originals().filter(slug=bureau_slug).first()
         if bureau is None:
             raise CommandError(f"There is no bureau with the slug “{bureau_slug}”.")
         if remove:

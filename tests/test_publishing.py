@@ -1,0 +1,209 @@
+"""Draft and publish: staff edit a working copy the public never sees until a publisher publishes it."""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from bureaus import publishing
+from bureaus.models import Bureau, ContentVersion, SourceDocument
+
+from .factories import DepartmentFactory, working_copy
+from .test_admin import change_form_data
+
+pytestmark = pytest.mark.django_db
+
+
+def published_with_copy():
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    copy = working_copy(bureau)
+    copy.summary = "Unpublished words about robotics."
+    copy.save()
+    department = copy.departments.order_by("position").first()
+    department.name = "Robotics Office"
+    department.save()
+    return bureau, copy
+
+
+PUBLIC_URLS = [
+    "/bureaus/shenyang-heping-district/",
+    "/bureaus/shenyang-heping-district.json",
+    "/api/bureaus/shenyang-heping-district/",
+    "/api/bureaus/",
+    "/api/csv/departments.csv",
+    "/bureaus/?q=robotics",
+    "/bureaus/",
+    "/sitemap.xml",
+    "/statistics/",
+]
+
+
+def text_of(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode()
+
+
+def test_working_copy_changes_are_invisible_to_the_public_until_published(seed_data):
+    visitor = Client()
+    bureau, copy = published_with_copy()
+    for url in PUBLIC_URLS:
+        page = text_of(visitor.get(url))
+        assert "Robotics Office" not in page and "Unpublished words" not in page, url
+        assert "working-copy" not in page, url
+    assert "/bureaus/shenyang-heping-district/" not in visitor.get("/bureaus/?q=robotics").content.decode()
+    assert visitor.get(copy.get_absolute_url()).status_code == 404
+    assert visitor.get(f"/api/bureaus/{copy.slug}/").status_code == 404
+    assert visitor.get("/api/bureaus/").json()["count"] == 3
+
+    publishing.publish(copy, None)
+    profile = visitor.get(bureau.get_absolute_url()).content.decode()
+    assert "Robotics Office" in profile and "Unpublished words about robotics." in profile
+    assert "Robotics Office" in text_of(visitor.get("/api/csv/departments.csv"))
+    assert "Shenyang Heping" in visitor.get("/bureaus/?q=robotics").content.decode()
+    assert not Bureau.objects.filter(pk=copy.pk).exists() and Bureau.objects.count() == 3
+
+
+def test_publishing_keeps_the_bureaus_address_and_its_sources_ids(seed_data):
+    bureau, copy = published_with_copy()
+    source_ids = list(bureau.sources.values_list("pk", flat=True))
+    anchors_before = {d.source_anchor for d in bureau.departments.all()}
+    publishing.publish(copy, None)
+    bureau.refresh_from_db()
+    assert list(bureau.sources.values_list("pk", flat=True)) == source_ids
+    assert {d.source_anchor for d in bureau.departments.all()} == anchors_before  # links into sources still valid
+    assert SourceDocument.objects.count() == 3
+
+
+def test_publishing_one_bureau_leaves_the_others_cached_pages_cached(client, seed_data):
+    heping, changchun = "/bureaus/shenyang-heping-district/", "/bureaus/changchun-new-district/"
+    for url in (heping, changchun, "/bureaus/"):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+    bureau, copy = published_with_copy()
+    # Editing a working copy leaves every public page cached, the lists too.
+    for url in (heping, changchun, "/bureaus/"):
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+    publishing.publish(copy, None)
+    assert client.get(changchun)["X-Page-Cache"] == "hit"
+    response = client.get(heping)
+    assert response["X-Page-Cache"] == "miss" and "Robotics Office" in response.content.decode()
+    assert client.get("/bureaus/")["X-Page-Cache"] == "miss"  # the list shows the bureau too
+
+
+def test_editing_a_working_copy_does_not_move_the_sites_content_version(seed_data):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    copy = working_copy(bureau)
+    before = ContentVersion.current()
+    copy.summary = "New"
+    copy.save()
+    DepartmentFactory(bureau=copy, name="New office")
+    assert ContentVersion.current() == before
+
+
+def test_publish_refuses_an_incomplete_copy_and_changes_nothing(seed_data):
+    bureau, copy = published_with_copy()
+    Bureau.objects.filter(pk=copy.pk).update(district="")
+    with pytest.raises(publishing.PublishError, match="has no district"):
+        publishing.publish(copy, None)
+    bureau.refresh_from_db()
+    assert bureau.district and Bureau.objects.filter(pk=copy.pk).exists()
+    assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)
+
+
+def test_a_working_copy_is_made_once_and_keeps_to_its_bureau(seed_data):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    copy = working_copy(bureau)
+    assert working_copy(bureau) == copy
+    assert copy.slug == "shenyang-heping-district-working-copy" and not copy.is_published
+    assert copy.departments.count() == bureau.departments.count()
+    assert set(copy.departments.values_list("source__bureau", flat=True)) == {copy.pk}
+    with pytest.raises(Exception):  # noqa: B017 — the database refuses a published working copy
+        Bureau.objects.filter(pk=copy.pk).update(is_published=True)
+
+
+# Through the admin -------------------------------------------------------------
+
+
+def test_the_admin_lists_each_bureaus_state_and_never_the_copies(staff_client, seed_data):
+    bureau, copy = published_with_copy()
+    Bureau.objects.filter(slug="changchun-new-district").update(is_published=False)
+    rows = {b.slug: b.state for b in staff_client.get("/admin/bureaus/bureau/").context["cl"].result_list}
+    assert rows == {
+        "shenyang-heping-district": "changed",
+        "changchun-new-district": "draft",
+        "dalian-jinpu-new-district": "published",
+    }
+    page = staff_client.get("/admin/bureaus/bureau/").content.decode()
+    assert "Published, with unpublished changes" in page and "working-copy" not in page
+
+
+def test_a_published_bureau_is_edited_through_its_working_copy(staff_client, seed_data):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    url = f"/admin/bureaus/bureau/{bureau.pk}/change/"
+    page = staff_client.get(url).content.decode()
+    assert "Edit a working copy" in page and 'name="summary"' not in page
+    # A stale form posted to the published bureau saves nothing.
+    response = staff_client.post(url, {"summary": "Straight to the public"}, follow=True)
+    assert "Nothing was saved" in response.content.decode()
+    bureau.refresh_from_db()
+    assert bureau.summary != "Straight to the public" and not Bureau.objects.filter(draft_of=bureau).exists()
+
+    response = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/edit/")
+    copy = Bureau.objects.get(draft_of=bureau)
+    assert response.url == f"/admin/bureaus/bureau/{copy.pk}/change/"
+    assert staff_client.get(url).url == response.url  # the bureau's page leads to its copy now
+    form = staff_client.get(response.url).content.decode()
+    assert "Working copy of" in form and "Publish these changes" in form and 'name="is_published"' not in form
+    data = change_form_data(staff_client, copy, summary="Saved to the copy")
+    assert staff_client.post(response.url, data).status_code == 302
+    bureau.refresh_from_db()
+    assert bureau.summary != "Saved to the copy"
+    assert staff_client.get(copy.get_absolute_url()).status_code == 200  # staff preview the copy
+
+    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/")
+    bureau.refresh_from_db()
+    assert bureau.summary == "Saved to the copy" and bureau.is_published
+
+
+def test_discarding_a_working_copy_leaves_the_published_bureau(staff_client, seed_data):
+    bureau, copy = published_with_copy()
+    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/discard/")
+    assert not Bureau.objects.filter(pk=copy.pk).exists()
+    bureau.refresh_from_db()
+    assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)
+    assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/discard/").status_code == 404
+    assert staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/publish/").status_code == 405
+
+
+def test_withdrawing_keeps_the_working_copy_for_later(staff_client, seed_data):
+    bureau, copy = published_with_copy()
+    staff_client.post("/admin/bureaus/bureau/", {"action": "unpublish", "_selected_action": [bureau.pk]})
+    bureau.refresh_from_db()
+    assert not bureau.is_published and Bureau.objects.filter(pk=copy.pk).exists()
+    assert Client().get(bureau.get_absolute_url()).status_code == 404
+    staff_client.post("/admin/bureaus/bureau/", {"action": "publish", "_selected_action": [bureau.pk]})
+    bureau.refresh_from_db()
+    assert bureau.is_published and "Robotics Office" in bureau.departments.values_list("name", flat=True)
+
+
+def test_editors_start_copies_of_their_bureaus_only_and_only_publishers_publish(client, django_user_model, seed_data):
+    mine = Bureau.objects.get(slug="shenyang-heping-district")
+    other = Bureau.objects.get(slug="changchun-new-district")
+    other_copy = working_copy(other)
+    user = django_user_model.objects.create_user("editor-heping", password="a-long-test-password")
+    call_command("assign_editor", "editor-heping", mine.slug, stdout=None)
+    client.force_login(user)
+
+    assert client.post(f"/admin/bureaus/bureau/{mine.pk}/edit/").status_code == 302
+    copy = Bureau.objects.get(draft_of=mine)
+    assert client.get(f"/admin/bureaus/bureau/{copy.pk}/change/").status_code == 200
+    assert "Publish these changes" not in client.get(f"/admin/bureaus/bureau/{copy.pk}/change/").content.decode()
+    assert client.post(f"/admin/bureaus/bureau/{mine.pk}/publish/").status_code == 403
+    for step in ("edit", "publish", "discard"):
+        assert client.post(f"/admin/bureaus/bureau/{other.pk}/{step}/").status_code == 403
+    assert client.get(f"/admin/bureaus/bureau/{other_copy.pk}/change/").status_code == 302  # "does not exist"
+    assert client.get(other_copy.get_absolute_url()).status_code == 404
+    assert Bureau.objects.filter(pk=other_copy.pk).exists()
+
+    user.bureau_assignments.update(can_publish=True)
+    call_command("assign_editor", "editor-heping", mine.slug, "--publisher", stdout=None)
+    assert client.post(f"/admin/bureaus/bureau/{mine.pk}/publish/").status_code == 302
+    assert not Bureau.objects.filter(draft_of=mine).exists()
