@@ -30,7 +30,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--replace",
             action="store_true",
-            help="Replace the facts of an existing bureau with the same slug (it becomes a draft again).",
+            help=(
+                "Replace the facts of an existing bureau with the same slug, for review (a published "
+                "bureau gets them in its working copy)."
+            ),
         )
 
     def handle(self, *args, paths, dry_run, output, replace, **options):
