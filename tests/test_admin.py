@@ -230,6 +230,7 @@ def test_a_second_save_based_on_an_older_version_is_refused_and_the_first_is_kep
     assert response.status_code == 200
     page = response.content.decode()
     assert "first changed this bureau at" in page and "Nothing of yours was saved" in page
+    assert f'href="/admin/bureaus/bureau/{bureau.draft_of_id}/history/"' in page  # where to see their change
     assert "Summary by the second" in page  # the second person's input stays in the form
     bureau.refresh_from_db()
     assert bureau.name == "Renamed by the first" and bureau.summary != "Summary by the second"

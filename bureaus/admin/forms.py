@@ -64,6 +64,7 @@ class BureauForm(PlainWordsModelForm):
             # Saving again on purpose overwrites: the form now carries the revision it has seen.
             self.data = self.data.copy()
             self.data[self.add_prefix("revision_seen")] = str(stored)
+            self.edit_conflict = True  # the change page links to the history, where the other change is
             raise forms.ValidationError(
                 f"{who} changed this bureau at {when}, after you opened it. Nothing of yours was saved: your "
                 "changes are still below. Look at the history to see theirs, then save again to keep yours.",
