@@ -5,7 +5,7 @@ Whatever writes a bureau's content, an admin save or action, the importer, ``loa
 ``bulk_load``, ``restore``, the benchmark dataset or a ``QuerySet.update()``, ends in
 :func:`changed` with the bureaus it touched. That moves the content version on (the
 key of every cached page and API validator) and rebuilds those bureaus' search
-entries. Inside a :func:`changing` block the work is collected and done once, for
+entries and list rows. Inside a :func:`changing` block the work is collected and done once, for
 exactly the bureaus touched, when the block ends; outside one it is done at once.
 Either way it runs inside the writer's transaction, so a rollback takes it back too.
 
@@ -29,7 +29,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from bureaus import search
-from bureaus.models import Bureau, ContentVersion, InstitutionType
+from bureaus.models import Bureau, BureauListing, ContentVersion, InstitutionType
 from bureaus.models.parts import PARTS
 
 _pending = threading.local()
@@ -68,6 +68,7 @@ def changed(bureau_ids=()):
 def _apply(bureau_ids):
     if bureau_ids:
         search.refresh(bureau_ids)
+        BureauListing.objects.rebuild(bureau_ids)
         # Each bureau's own pages are keyed on its page_version; the plain QuerySet's update()
         # does not come back here.
         models.QuerySet(Bureau).filter(pk__in=bureau_ids).update(page_version=F("page_version") + 1)

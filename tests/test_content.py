@@ -4,9 +4,16 @@ import pytest
 from django.db import transaction
 
 from bureaus import content, search
-from bureaus.models import Bureau, ContentVersion, Duty
+from bureaus.models import Bureau, BureauListing, ContentVersion, Duty
 
-from .factories import BureauFactory, DutyFactory
+from .factories import (
+    BureauFactory,
+    DepartmentFactory,
+    DutyFactory,
+    InstitutionCountFactory,
+    InstitutionTypeFactory,
+    working_copy,
+)
 from .test_admin import ADD_URL, admin_post_data
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +99,38 @@ def test_bulk_writes_index_once(refreshed):
     with transaction.atomic():
         bulk_load(national_drafts(4))
     assert len(refreshed) == 1 and len(refreshed[0]) == 4
+
+
+# The listing rows lists, home and statistics read ------------------------------------
+
+
+def listing_of(bureau):
+    return (
+        BureauListing.objects.filter(bureau=bureau)
+        .values_list("department_count", "school_count", "unit_count")
+        .first()
+    )
+
+
+def test_the_listing_follows_every_change_to_a_published_bureau():
+    from bureaus import publishing
+
+    bureau = BureauFactory(draft=True)
+    DepartmentFactory(bureau=bureau)
+    assert listing_of(bureau) is None  # drafts are not listed
+    publishing.publish(bureau, None)
+    assert listing_of(bureau) == (1, None, None)  # no count reported: None, not 0
+    school, unit = InstitutionTypeFactory(), InstitutionTypeFactory(group="unit")
+    InstitutionCountFactory(bureau=bureau, category=school, count=12)
+    InstitutionCountFactory(bureau=bureau, category=unit, count=3)
+    assert listing_of(bureau) == (1, 12, 3)
+
+    copy = working_copy(bureau)
+    DepartmentFactory(bureau=copy)
+    assert listing_of(bureau) == (1, 12, 3) and listing_of(copy) is None  # the copy is not public
+    publishing.publish(copy, None)
+    assert listing_of(bureau) == (2, 12, 3)
+    Bureau.objects.filter(pk=bureau.pk).update(name="Renamed Bureau")
+    assert BureauListing.objects.get(bureau=bureau).name == "Renamed Bureau"
+    publishing.withdraw(bureau, None)
+    assert listing_of(bureau) is None

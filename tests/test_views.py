@@ -3,6 +3,7 @@
 import pytest
 
 from bureaus.models import Bureau
+from bureaus.pages.views import HomeView
 
 from .dom import Page, page_of
 from .factories import (
@@ -29,20 +30,28 @@ def page_of_html(text):
 # Home -----------------------------------------------------------------------
 
 
-def test_home_groups_bureaus_by_province_with_totals(client, seed_data):
+def test_home_shows_each_province_with_its_totals_and_the_latest_bureaus(client, seed_data):
     response = client.get("/")
     assert response.status_code == 200
     page = html(response)
-    assert "Liaoning" in page and "(2)" in page
-    assert "Jilin" in page and "(1)" in page
-    assert page.index("Jilin") < page.index("Liaoning")
-    assert 'href="/bureaus/shenyang-heping-district/"' in page
     dom = page_of(response)
     assert (dom.terms["Bureaus"], dom.terms["Provinces"], dom.terms["Departments"]) == ("3", "2", "12")
-    # Institution totals: Heping's 6 kindergartens, Changchun's 9 + 5 offices.
-    assert ["Kindergartens", "6"] in [row[:2] for row in dom.rows]
-    assert ["Offices", "14"] in [row[:2] for row in dom.rows]
-    assert 'role="search"' in page
+    # Only Heping counts schools and kindergartens (28); Changchun's offices are not schools.
+    assert dom.terms["Schools and kindergartens"] == "28 (reported by 1 bureau)"
+    assert ["Jilin", "1", "Not reported"] in dom.rows and ["Liaoning", "2", "28"] in dom.rows
+    assert page.index(">Jilin<") < page.index(">Liaoning<")
+    assert 'href="/bureaus/?province=Liaoning"' in page
+    assert 'href="/bureaus/shenyang-heping-district/"' in page  # among the newest
+    assert page.index('role="search"') < page.index("In numbers")  # search first
+
+
+def test_home_stays_small_however_many_bureaus_are_published(client):
+    for index in range(60):
+        BureauFactory(province="Hebei" if index % 2 else "Henan")
+    response = client.get("/")
+    page = html(response)
+    assert page.count('href="/bureaus/example-district-') == 2 * HomeView.LATEST
+    assert len(response.content) < 20_000
 
 
 def test_home_leaves_out_unpublished_bureaus(client):
@@ -297,7 +306,7 @@ def many_bureaus(django_db_setup, django_db_blocker):
     ("url", "ceiling"),
     [
         # Each page reads the content version once (for the page cache).
-        ("/", 4),
+        ("/", 5),  # version, totals, provinces, newest, latest changed
         ("/bureaus/", 6),  # + count, page, three facets
         # + search decision, chosen type, snippets
         ("/bureaus/?province=Liaoning&institution_type=kindergarten&q=example&sort=-founded", 9),

@@ -12,6 +12,7 @@ from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR
 from bureaus.models.bureau import Bureau, BureauQuerySet
 from bureaus.models.editors import Assignment
 from bureaus.models.items import Achievement, Department, Duty, InstitutionCount, InstitutionType
+from bureaus.models.listing import BureauListing
 from bureaus.models.search import SearchEntry
 from bureaus.models.sources import FactSource, SourceDocument, sha256_of
 from bureaus.models.version import ContentVersion
@@ -24,6 +25,7 @@ __all__ = [
     "Achievement",
     "Bureau",
     "BureauQuerySet",
+    "BureauListing",
     "ContentVersion",
     "Department",
     "Duty",

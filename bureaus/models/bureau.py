@@ -5,13 +5,13 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
 from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
-from bureaus.models.items import Department, Duty, InstitutionCount, InstitutionType
+from bureaus.models.items import Duty, InstitutionCount
 from bureaus.models.parts import SPANNED_PARTS
 from bureaus.models.sources import SourceDocument
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality, place_line
@@ -80,24 +80,11 @@ class BureauQuerySet(ContentQuerySet):
         )
 
     def with_list_counts(self):
-        """Annotate ``department_count`` and ``school_count`` (schools and kindergartens run)."""
-        departments = (
-            Department.objects.filter(bureau=OuterRef("pk"))
-            .order_by()
-            .values("bureau")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        schools = (
-            InstitutionCount.objects.filter(bureau=OuterRef("pk"), category__group=InstitutionType.Group.SCHOOL)
-            .order_by()
-            .values("bureau")
-            .annotate(n=Sum("count"))
-            .values("n")
-        )
+        """Annotate ``department_count`` and ``school_count`` (schools and kindergartens run; None when
+        the sources give none) from each published bureau's listing row: a join, not a count per row."""
         return self.annotate(
-            department_count=Coalesce(Subquery(departments), 0),
-            school_count=Subquery(schools),
+            department_count=Coalesce(F("listing__department_count"), 0),
+            school_count=F("listing__school_count"),
         )
 
 

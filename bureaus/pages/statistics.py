@@ -5,9 +5,9 @@ Plain data (lists of dicts), shared by the statistics page, its CSV downloads an
 ``/api/statistics/``. Each function runs one query.
 """
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Q, Sum
 
-from bureaus.models import Bureau, InstitutionCount, InstitutionType
+from bureaus.models import BureauListing, InstitutionCount
 
 
 def _published_counts():
@@ -36,32 +36,26 @@ def by_type():
 
 
 def by_province():
-    """[{province, bureaus, schools, units, total}] for provinces with published bureaus."""
-    provinces = {
-        row["province"]: {"province": row["province"], "bureaus": row["n"], "schools": 0, "units": 0}
-        for row in Bureau.objects.published().values("province").annotate(n=Count("pk")).order_by("province")
-    }
-    sums = _published_counts().values("bureau__province", "category__group").annotate(total=Sum("count")).order_by()
-    for row in sums:
-        key = "schools" if row["category__group"] == InstitutionType.Group.SCHOOL else "units"
-        provinces[row["bureau__province"]][key] += row["total"]
-    return list(provinces.values())
+    """[{province, bureaus, schools, units}] for provinces with published bureaus, from their listing rows."""
+    rows = (
+        BureauListing.objects.values("province")
+        .annotate(bureaus=Count("pk"), schools=Sum("school_count"), units=Sum("unit_count"))
+        .order_by("province")
+    )
+    return [{**row, "schools": row["schools"] or 0, "units": row["units"] or 0} for row in rows]
 
 
 def by_bureau(limit=None):
-    """[{slug, name, province, schools, units}] of published bureaus, most schools first."""
-    rows = {}
-    sums = (
-        _published_counts()
-        .values("bureau__slug", "bureau__name", "bureau__province", "category__group")
-        .annotate(total=Sum("count"))
-        .order_by()
+    """[{slug, name, province, schools, units}] of published bureaus that report a count, most schools first."""
+    rows = (
+        BureauListing.objects.filter(Q(school_count__isnull=False) | Q(unit_count__isnull=False))
+        .order_by(F("school_count").desc(nulls_last=True), "name")
+        .values("slug", "name", "province", "school_count", "unit_count")
     )
-    for row in sums:
-        entry = rows.setdefault(
-            row["bureau__slug"],
-            {"slug": row["bureau__slug"], "name": row["bureau__name"], "province": row["bureau__province"], "schools": 0, "units": 0},
-        )  # fmt: skip
-        entry["schools" if row["category__group"] == InstitutionType.Group.SCHOOL else "units"] += row["total"]
-    ordered = sorted(rows.values(), key=lambda entry: (-entry["schools"], entry["name"]))
-    return ordered[:limit] if limit else ordered
+    if limit:
+        rows = rows[:limit]
+    return [
+        {"slug": row["slug"], "name": row["name"], "province": row["province"],
+         "schools": row["school_count"] or 0, "units": row["unit_count"] or 0}
+        for row in rows
+    ]  # fmt: skip

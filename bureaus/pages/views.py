@@ -1,46 +1,49 @@
 """Public pages. Views stay thin: the querysets and the serializer do the work."""
 
 from django.conf import settings
+from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views import defaults
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from bureaus import search
-from bureaus.models import Bureau, Department
+from bureaus.models import Bureau, BureauListing
 from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
 from bureaus.pages import charts, statistics
 from bureaus.pages.compare import MAX_BUREAUS, ComparisonError, compare
 from bureaus.pages.filters import BureauFilter
-from bureaus.places.regions import place_line
 
 
 class HomeView(TemplateView):
+    """Search first, the nation in numbers, each province with its totals, and the newest and
+    latest-changed bureaus: a page of constant size, whether 3 or 3,000 bureaus are published."""
+
     template_name = "home.html"
+    LATEST = 8
 
     def get_context_data(self, **kwargs):
-        # Thousands of links: plain tuples and one URL prefix, not a model instance and a reverse() each.
-        profile_prefix = reverse("bureaus:list")
-        provinces = {}
-        rows = (
-            Bureau.objects.published()
-            .order_by("province", "name")
-            .values_list("province", "name", "slug", "district", "city")
+        listing = BureauListing.objects.all()
+        totals = listing.aggregate(
+            bureaus=Count("pk"),
+            provinces=Count("province", distinct=True),
+            departments=Sum("department_count"),
+            schools=Sum("school_count"),
+            reporting=Count("school_count"),
         )
-        for province, name, slug, district, city in rows:
-            provinces.setdefault(province, []).append(
-                (name, f"{profile_prefix}{slug}/", place_line(district, city, province))
-            )
+        provinces = (
+            listing.values("province")
+            .annotate(bureaus=Count("pk"), schools=Sum("school_count"), reporting=Count("school_count"))
+            .order_by("province")
+        )
         return super().get_context_data(
+            totals=totals,
             provinces=provinces,
-            bureau_count=sum(len(bureaus) for bureaus in provinces.values()),
-            province_count=len(provinces),
-            department_count=Department.objects.filter(bureau__is_published=True).count(),
-            institution_totals=statistics.by_type(),
+            newest=listing.order_by("-created_at", "name")[: self.LATEST],
+            changed=listing.order_by("-updated_at", "name")[: self.LATEST],
             **kwargs,
         )
 

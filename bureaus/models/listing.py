@@ -1,0 +1,119 @@
+"""
+One listing row per published bureau with what lists, home, statistics and facets read: kept by
+the content seam.
+
+Counting a bureau's departments and schools from their own tables on every list page costs a
+scan of 3,000 bureaus' rows per request; the listing holds the answers, rebuilt for exactly the
+bureaus a change touches (``bureaus.content``), so a page reads one small row per bureau.
+"""
+
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.urls import reverse
+
+from bureaus.models.bureau import Bureau
+from bureaus.models.items import Department, InstitutionCount, InstitutionType
+from bureaus.places.regions import place_line
+
+
+class BureauListingQuerySet(models.QuerySet):
+    def rebuild(self, bureau_ids):
+        """Make the listing rows of these bureaus match them: a row for each published one, none for the rest."""
+        bureau_ids = list(bureau_ids)
+        for start in range(0, len(bureau_ids), 500):
+            chunk = bureau_ids[start : start + 500]
+            self.filter(bureau_id__in=chunk).delete()
+            self.bulk_create(BureauListing.from_bureau(row) for row in _summarised(chunk))
+
+
+def _total(group):
+    return Subquery(
+        InstitutionCount.objects.filter(bureau=OuterRef("pk"), category__group=group)
+        .order_by()
+        .values("bureau")
+        .annotate(n=Sum("count"))
+        .values("n")
+    )
+
+
+def _summarised(bureau_ids):
+    departments = (
+        Department.objects.filter(bureau=OuterRef("pk")).order_by().values("bureau").annotate(n=Count("pk")).values("n")
+    )
+    return (
+        Bureau.objects.published()
+        .filter(pk__in=bureau_ids)
+        .annotate(
+            n_departments=Subquery(departments),
+            n_schools=_total(InstitutionType.Group.SCHOOL),
+            n_units=_total(InstitutionType.Group.UNIT),
+        )
+        .values(
+            "pk",
+            "name",
+            "slug",
+            "province",
+            "city",
+            "district",
+            "created_at",
+            "updated_at",
+            "n_departments",
+            "n_schools",
+            "n_units",
+        )  # fmt: skip
+    )
+
+
+class BureauListing(models.Model):
+    bureau = models.OneToOneField(Bureau, on_delete=models.CASCADE, primary_key=True, related_name="listing")
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    province = models.CharField(max_length=40)
+    city = models.CharField(max_length=100, blank=True)
+    district = models.CharField(max_length=100)
+    department_count = models.PositiveIntegerField(default=0)
+    # None: the bureau's sources give no count (not reported), which is not 0.
+    school_count = models.PositiveIntegerField(null=True, blank=True)
+    unit_count = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    objects = BureauListingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name = "bureau listing"
+        indexes = [
+            models.Index(fields=["province", "city"], name="listing_place"),
+            models.Index(fields=["-created_at"], name="listing_newest"),
+            models.Index(fields=["-updated_at"], name="listing_changed"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name="") & ~Q(province=""), name="listing_is_of_a_complete_bureau"),
+        ]
+
+    def __str__(self):
+        return f"listing of {self.name}"
+
+    def get_absolute_url(self):
+        return reverse("bureaus:detail", kwargs={"slug": self.slug})
+
+    @property
+    def location(self):
+        return place_line(self.district, self.city, self.province)
+
+    @classmethod
+    def from_bureau(cls, row):
+        return cls(
+            bureau_id=row["pk"],
+            name=row["name"],
+            slug=row["slug"],
+            province=row["province"],
+            city=row["city"],
+            district=row["district"],
+            department_count=row["n_departments"] or 0,
+            school_count=row["n_schools"],
+            unit_count=row["n_units"],
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+        )
