@@ -14,6 +14,7 @@ from bureaus.models.editors import Assignment
 from bureaus.models.items import Achievement, Department, Duty, InstitutionCount, InstitutionType
 from bureaus.models.listing import BureauListing
 from bureaus.models.search import SearchEntry
+from bureaus.models.snapshot import ProfileSnapshot
 from bureaus.models.sources import FactSource, SourceDocument, sha256_of
 from bureaus.models.version import ContentVersion
 
@@ -21,6 +22,7 @@ __all__ = [
     "Assignment",
     "EARLIEST_YEAR",
     "LATEST_YEAR",
+    "ProfileSnapshot",
     "SearchEntry",
     "Achievement",
     "Bureau",

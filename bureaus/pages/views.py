@@ -13,7 +13,7 @@ from bureaus.models import Bureau, BureauListing
 from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
-from bureaus.pages import charts, statistics
+from bureaus.pages import charts, snapshots, statistics
 from bureaus.pages.compare import MAX_BUREAUS, ComparisonError, compare
 from bureaus.pages.filters import BureauFilter
 
@@ -78,23 +78,25 @@ class VisibleBureauMixin:
 
 
 class BureauDetailView(VisibleBureauMixin, DetailView):
+    """A bureau's profile: visitors get its published snapshot (one query), staff a live rendering
+    (they may be previewing a draft or a working copy)."""
+
     template_name = "bureaus/bureau_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().with_profile()
+        if self.request.user.is_authenticated:
+            return super().get_queryset().with_profile()
+        return super().get_queryset().select_related("snapshot")
 
     def get_context_data(self, **kwargs):
         bureau = self.object
-        counts = bureau.institution_counts.all()
-        return super().get_context_data(
-            counts_chart=charts.bar_chart(
-                [(item.category.plural.capitalize(), item.count) for item in counts],
-                title=f"Institutions run by {bureau.name}",
-                chart_id="chart-counts",
-            ),
-            json_ld_data=json_ld(bureau, self.request.build_absolute_uri(bureau.get_absolute_url())),
-            **kwargs,
-        )
+        url = self.request.build_absolute_uri(bureau.get_absolute_url())
+        if self.request.user.is_authenticated:
+            context = {**snapshots.profile_context(bureau), "json_ld_data": json_ld(bureau, url)}
+        else:
+            html, data = snapshots.public_profile(bureau)
+            context = {"profile_html": html, "json_ld_data": {**data, "url": url}}
+        return super().get_context_data(**context, **kwargs)
 
 
 class BureauSourceView(VisibleBureauMixin, DetailView):

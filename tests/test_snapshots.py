@@ -1,0 +1,59 @@
+"""Profile snapshots: rendered once per bureau version, re-rendered for that bureau only when it changes."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from bureaus import publishing
+from bureaus.models import Bureau, ProfileSnapshot
+from bureaus.pages import snapshots
+
+from .factories import working_copy
+
+pytestmark = pytest.mark.django_db
+
+
+def visit(bureau):
+    cache.clear()  # the page cache would answer before the snapshot is read
+    response = Client().get(bureau.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_publishing_renders_again_only_the_published_bureaus_snapshot(seed_data):
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    changchun = Bureau.objects.get(slug="changchun-new-district")
+    visit(heping), visit(changchun)
+    before = dict(ProfileSnapshot.objects.values_list("bureau_id", "page_version"))
+    copy = working_copy(heping)
+    copy.summary = "A summary only the new snapshot has."
+    copy.save()
+    assert "A summary only the new snapshot has." not in visit(heping)
+    publishing.publish(copy, None)
+    assert "A summary only the new snapshot has." in visit(heping)
+    assert "A summary only the new snapshot has." not in visit(changchun)
+    after = dict(ProfileSnapshot.objects.values_list("bureau_id", "page_version"))
+    assert after[changchun.pk] == before[changchun.pk] and after[heping.pk] > before[heping.pk]
+
+
+def test_a_release_that_changes_the_templates_renders_every_snapshot_again(seed_data, monkeypatch):
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    visit(heping)
+    ProfileSnapshot.objects.update(html="<p>Rendered by an older release</p>")
+    assert "older release" in visit(heping)  # same fingerprint: the stored body is used as it is
+    monkeypatch.setattr(snapshots, "fingerprint", lambda: "a-new-release")
+    page = visit(heping)
+    assert "older release" not in page and "Shenyang Zhongyuan District Education Bureau" in page
+    assert ProfileSnapshot.objects.get(bureau=heping).built_with == "a-new-release"
+
+
+def test_the_public_profile_is_the_live_one(staff_client, seed_data):
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    public = visit(heping)
+    live = staff_client.get(heping.get_absolute_url()).content.decode()
+    start = '<article class="profile"'
+    assert (
+        public[public.index(start) : public.index("</article>")] == live[live.index(start) : live.index("</article>")]
+    )
+    assert ProfileSnapshot.objects.count() == 1  # staff previews never store one
+    assert '"url": "http://testserver/bureaus/shenyang-heping-district/"' in public  # schema.org, per request
