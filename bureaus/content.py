@@ -29,7 +29,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from bureaus import search
-from bureaus.models import Bureau, BureauListing, ContentVersion, InstitutionType
+from bureaus.models import Bureau, BureauListing, ContentVersion, InstitutionType, TypeTally
 from bureaus.models.parts import PARTS
 
 _pending = threading.local()
@@ -75,6 +75,7 @@ def _apply(bureau_ids):
         # Working copies are never shown to the public: editing one leaves every cached list as it is.
         if len(bureau_ids) == Bureau.objects.filter(pk__in=bureau_ids, draft_of__isnull=False).count():
             return
+    TypeTally.objects.rebuild()
     ContentVersion.bump()
 
 

@@ -117,3 +117,51 @@ class BureauListing(models.Model):
             created_at=row["created_at"],
             updated_at=row["updated_at"],
         )
+
+
+class TypeTallyQuerySet(models.QuerySet):
+    def rebuild(self):
+        """Count again, over every published bureau (one grouped query)."""
+        rows = (
+            InstitutionCount.objects.filter(bureau__is_published=True)
+            .values("category")
+            .annotate(
+                total=Sum("count"),
+                reporting=Count("bureau", distinct=True),
+                running=Count("bureau", distinct=True, filter=Q(count__gt=0)),
+            )
+            .order_by()
+        )
+        self.all().delete()
+        self.bulk_create(
+            TypeTally(category_id=row["category"], total=row["total"] or 0,
+                      bureaus_reporting=row["reporting"], bureaus_running=row["running"])
+            for row in rows
+        )  # fmt: skip
+
+
+class TypeTally(models.Model):
+    """Per institution type, over published bureaus: how many of it they report in all, how many
+    bureaus report it, and how many run at least one. The unfiltered list's facet and the
+    statistics read these instead of every bureau's counts; the content seam keeps them current."""
+
+    category = models.OneToOneField(InstitutionType, on_delete=models.CASCADE, primary_key=True, related_name="tally")
+    total = models.PositiveBigIntegerField()
+    bureaus_reporting = models.PositiveIntegerField()
+    bureaus_running = models.PositiveIntegerField()
+
+    objects = TypeTallyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-total"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bureaus_running__lte=models.F("bureaus_reporting")), name="tally_running_within_reporting"
+            )
+        ]
+
+    def __str__(self):
+        return f"tally of type {self.category_id}"
+
+    def get_absolute_url(self):
+        return f"{reverse('bureaus:list')}?institution_type={self.category.slug}"

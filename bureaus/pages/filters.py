@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import Count, Exists, OuterRef
 
 from bureaus import search
-from bureaus.models import Bureau, Department, InstitutionCount, InstitutionType
+from bureaus.models import Bureau, Department, InstitutionCount, InstitutionType, TypeTally
 from bureaus.places.regions import PROVINCE_CHOICES
 
 FACETS = ("province", "city", "institution_type")
@@ -100,17 +100,34 @@ class BureauFilter(django_filters.FilterSet):
         }
         result["province"] = [(province, province, n) for province, n in result["province"]]
         result["city"] = [(city, f"{city} ({province})", n) for (city, province), n in result["city"]]
-        others = self._filtered_without("institution_type").order_by().values("pk")
-        rows = (
-            InstitutionCount.objects.filter(bureau__in=others, count__gt=0)
-            .values("category__slug", "category__plural")
-            .annotate(n=Count("bureau", distinct=True))
-            .order_by("category__plural")
-        )
-        result["institution_type"] = [
-            (row["category__slug"], row["category__plural"].capitalize(), row["n"]) for row in rows
-        ]
+        if not self._chosen("province") and not self._chosen("city"):
+            result["city"] = []  # hundreds across the nation: listed once a province is chosen
+        if self._narrowed_but("institution_type"):
+            others = self._filtered_without("institution_type").order_by().values("pk")
+            rows = (
+                InstitutionCount.objects.filter(bureau__in=others, count__gt=0)
+                .values_list("category__slug", "category__plural")
+                .annotate(n=Count("bureau", distinct=True))
+                .order_by("category__plural")
+            )
+        else:  # every published bureau: the tallies the content seam keeps
+            rows = (
+                TypeTally.objects.filter(bureaus_running__gt=0)
+                .values_list("category__slug", "category__plural", "bureaus_running")
+                .order_by("category__plural")
+            )
+        result["institution_type"] = [(slug, plural.capitalize(), n) for slug, plural, n in rows]
         return result
+
+    def _chosen(self, facet):
+        return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get(facet))
+
+    def _narrowed_but(self, facet):
+        """Whether any filter other than ``facet`` (and sorting) narrows the bureaus."""
+        if not self.is_bound or not self.is_valid():
+            return False
+        return any(value not in (None, "") for name, value in self.form.cleaned_data.items()
+                   if name not in (facet, "sort"))  # fmt: skip
 
     def _place_counts(self):
         """{"province": {province: n}, "city": {(city, province): n}}, each ignoring its own filter."""
@@ -144,7 +161,11 @@ class BureauFilter(django_filters.FilterSet):
         A value chosen in the URL stays listed even when no bureau has it. The page
         renders these itself: Django's Select widget is slow with hundreds of cities.
         """
-        empty = {"province": "All provinces", "city": "All cities", "institution_type": "Any institution type"}
+        empty = {
+            "province": "All provinces",
+            "city": "All cities",
+            "institution_type": "Any institution type",
+        }
         options = {}
         for facet, rows in facets.items():
             chosen = str(self.data.get(facet, "")) if self.data else ""

@@ -7,31 +7,22 @@ Plain data (lists of dicts), shared by the statistics page, its CSV downloads an
 
 from django.db.models import Count, F, Q, Sum
 
-from bureaus.models import BureauListing, InstitutionCount
-
-
-def _published_counts():
-    return InstitutionCount.objects.filter(bureau__is_published=True)
+from bureaus.models import BureauListing, TypeTally
 
 
 def by_type():
     """[{type, name, plural, group, total, bureaus}] for every type with a published count, largest first."""
-    rows = (
-        _published_counts()
-        .values("category__slug", "category__name", "category__plural", "category__group")
-        .annotate(total=Sum("count"), bureaus=Count("bureau", distinct=True))
-        .order_by("-total", "category__name")
-    )
+    tallies = TypeTally.objects.select_related("category").order_by("-total", "category__name")
     return [
         {
-            "type": row["category__slug"],
-            "name": row["category__name"],
-            "plural": row["category__plural"],
-            "group": row["category__group"],
-            "total": row["total"],
-            "bureaus": row["bureaus"],
+            "type": tally.category.slug,
+            "name": tally.category.name,
+            "plural": tally.category.plural,
+            "group": tally.category.group,
+            "total": tally.total,
+            "bureaus": tally.bureaus_reporting,
         }
-        for row in rows
+        for tally in tallies
     ]
 
 

@@ -55,7 +55,9 @@ class BureauListView(FilterView):
     paginate_by = settings.BUREAUS_PER_PAGE
 
     def get_queryset(self):
-        return Bureau.objects.published().with_list_counts()
+        # What a result card shows, not the summaries' long text.
+        cards = ("name", "slug", "province", "city", "district", "established_year", "updated_at")
+        return Bureau.objects.published().with_list_counts().only(*cards)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

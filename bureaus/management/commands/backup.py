@@ -23,6 +23,8 @@ EXCLUDED = [
     # Derived from the bureaus, and rebuilt by the content seam when they are loaded.
     "bureaus.searchentry",
     "bureaus.bureaulisting",
+    "bureaus.typetally",
+    "bureaus.profilesnapshot",
     "bureaus.contentversion",
 ]
 
