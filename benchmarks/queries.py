@@ -49,8 +49,9 @@ def count_queries(urls):
     return counts
 
 
-def run(drafts, steps=(30, 300, 3000)):
-    """Load ``drafts`` up to each step, counting the queries of every page at each; the dataset stays loaded."""
+def run(drafts, steps=(30, 300, 3000), at_each_step=None):
+    """Load ``drafts`` up to each step, counting the queries of every page at each (and calling
+    ``at_each_step(step)`` there, if given); the dataset stays loaded."""
     from django.core.cache import cache
 
     loaded, by_step = 0, {}
@@ -60,6 +61,8 @@ def run(drafts, steps=(30, 300, 3000)):
         loaded = step
         cache.clear()  # count the work of a page, not of the page cache
         by_step[step] = count_queries(page_urls())
+        if at_each_step:
+            at_each_step(step)
     constant = all(counts == by_step[steps[0] if steps[0] in by_step else loaded] for counts in by_step.values())
     header = " / ".join(f"{step:,}" for step in by_step)
     rows = [(f"queries per page at {header} bureaus", "")]

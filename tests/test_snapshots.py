@@ -57,3 +57,17 @@ def test_the_public_profile_is_the_live_one(staff_client, seed_data):
     )
     assert ProfileSnapshot.objects.count() == 1  # staff previews never store one
     assert '"url": "http://testserver/bureaus/shenyang-heping-district/"' in public  # schema.org, per request
+
+
+def test_render_snapshots_renders_the_missing_and_outdated_ones_only(seed_data):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("render_snapshots", stdout=out)
+    assert "3 profile snapshot(s) rendered" in out.getvalue() and ProfileSnapshot.objects.count() == 3
+    Bureau.objects.filter(slug="changchun-new-district").update(summary="Changed")  # moves its page version
+    call_command("render_snapshots", stdout=out)
+    assert "1 profile snapshot(s) rendered" in out.getvalue()
+    assert "Changed" in ProfileSnapshot.objects.get(bureau__slug="changchun-new-district").html

@@ -59,9 +59,21 @@ def profile_context(bureau):
 
 def public_profile(bureau):
     """(body html, schema.org data without its url) of published ``bureau`` (selected with its snapshot)."""
-    snapshot = getattr(bureau, "snapshot", None) if _has_snapshot(bureau) else None
+    snapshot = bureau.snapshot if _has_snapshot(bureau) else None
     if snapshot is not None and snapshot.is_current(bureau, fingerprint()):
         return mark_safe(snapshot.html), snapshot.json_ld  # noqa: S308 — our own rendering, stored
+    return _render(bureau)
+
+
+def render_if_stale(bureau):
+    """Render and store ``bureau``'s snapshot unless it is current; returns whether it rendered."""
+    if _has_snapshot(bureau) and bureau.snapshot.is_current(bureau, fingerprint()):
+        return False
+    _render(bureau)
+    return True
+
+
+def _render(bureau):
     full = Bureau.objects.with_profile().get(pk=bureau.pk)
     html = render_to_string(PROFILE_TEMPLATE, profile_context(full))
     data = json_ld(full, None)

@@ -7,7 +7,8 @@ Sections, in order (``--only`` picks one or more):
   queries   load the national dataset in steps (30, 300, 3,000 bureaus), counting SQL queries per page
   search    search latency over the loaded dataset
   loading   the national fixture: bulk_load versus loaddata, on fresh databases
-  serving   gunicorn + wrk on loopback, uncached and cached, against a static file
+  serving   gunicorn + wrk on loopback at each size (30, 300, 3,000): every page uncached and cached as a
+            share of a static file; then how many cached profiles stay cached when one bureau is edited
   mixed     50 readers and 5 staff saving through the admin, at once, on SQLite
 
 Figures go to the terminal and to ``bench-results/<section>.json``.
@@ -55,18 +56,24 @@ class Command(BaseCommand):
                 self.report("corpus", corpus.run(), output_dir)
             if "importer" in sections:
                 self.report("importer", importer.run(options["documents"]), output_dir)
+            database_url = f"sqlite:///{connection.settings_dict['NAME']}"
             if needs_dataset:
                 steps = sorted({min(30, len(drafts)), min(300, len(drafts)), len(drafts)})
-                result = queries.run(drafts, steps=steps)
+
+                def serve(step):  # every page served, at each size of the dataset
+                    if "serving" in sections:
+                        result = serving.run(database_url, output_dir, options["seconds"], size=step)
+                        self.report(f"serving-{step}", result, output_dir)
+
+                result = queries.run(drafts, steps=steps, at_each_step=serve)
                 if "queries" in sections:
                     self.report("queries", result, output_dir)
             if "search" in sections:
                 self.report("search", search.run(options["searches"]), output_dir)
             if "loading" in sections:
                 self.report("loading", loading.run(drafts, output_dir), output_dir)
-            database_url = f"sqlite:///{connection.settings_dict['NAME']}"
             if "serving" in sections:
-                self.report("serving", serving.run(database_url, output_dir, options["seconds"]), output_dir)
+                self.report("serving-after-an-edit", serving.after_an_edit(database_url), output_dir)
             if "mixed" in sections:
                 self.report("mixed", mixed.run(database_url, options["mixed_seconds"]), output_dir)
         finally:
