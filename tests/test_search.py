@@ -124,3 +124,29 @@ def test_stored_text_cannot_forge_highlighting(client):
     assert "<mark>Teachers</mark>" in page
     assert "<mark>forged</mark>" not in page
     assert "<script>x</script>" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("沈阳", {"shenyang-heping-district"}),  # the bureau's Chinese name and its city, from the gazetteer
+        ("和平区", {"shenyang-heping-district"}),
+        ("幼儿园", {"shenyang-heping-district"}),  # the Chinese name of a type it counts
+        ("辽宁", {"shenyang-heping-district", "dalian-jinpu-new-district"}),
+        ("教育局", {"shenyang-heping-district"}),
+        ("北京", set()),
+        ("阳沈", set()),  # a phrase: the characters in their order
+    ],
+)
+def test_chinese_finds_what_it_should(client, seed_data, query, found):
+    bureaus = client.get("/bureaus/", {"q": query}).context["bureaus"]
+    assert {bureau.slug for bureau in bureaus} == found
+
+
+def test_the_gazetteer_gives_chinese_place_names_only_where_it_is_sure():
+    from bureaus.places.gazetteer import chinese_place_names
+
+    assert chinese_place_names("Heping District", "Shenyang", "Liaoning") == ["辽宁省", "沈阳市", "和平区"]
+    assert chinese_place_names("Heping District", "", "Tianjin") == ["天津市", "和平区"]
+    assert chinese_place_names("Nowhere District", "Shenyang", "Liaoning") == ["辽宁省", "沈阳市"]
+    assert chinese_place_names("", "", "") == []

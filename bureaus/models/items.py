@@ -52,7 +52,12 @@ class Department(BureauItem):
         return self.name
 
     def get_absolute_url(self):
-        return f"{self.bureau.get_absolute_url()}#department-{self.position}"
+        return f"{self.bureau.get_absolute_url()}#{self.profile_anchor}"
+
+    @property
+    def profile_anchor(self):
+        """The id of this fact on its bureau's profile page."""
+        return f"department-{self.position}"
 
     def natural_key(self):
         return (self.bureau.slug, self.name)
@@ -93,7 +98,12 @@ class Duty(BureauItem):
         return self.title or self.text[:80]
 
     def get_absolute_url(self):
-        return f"{self.bureau.get_absolute_url()}#duty-{self.position}"
+        return f"{self.bureau.get_absolute_url()}#{self.profile_anchor}"
+
+    @property
+    def profile_anchor(self):
+        """The id of this fact on its bureau's profile page."""
+        return f"duty-{self.position}"
 
     def natural_key(self):
         return (self.bureau.slug, self.position)
@@ -119,7 +129,12 @@ class Achievement(BureauItem):
         return self.text[:80]
 
     def get_absolute_url(self):
-        return f"{self.bureau.get_absolute_url()}#achievement-{self.position}"
+        return f"{self.bureau.get_absolute_url()}#{self.profile_anchor}"
+
+    @property
+    def profile_anchor(self):
+        """The id of this fact on its bureau's profile page."""
+        return f"achievement-{self.position}"
 
     def natural_key(self):
         return (self.bureau.slug, self.position)
@@ -146,6 +161,9 @@ class InstitutionType(PlainTextFields, models.Model):
         UNIT = "unit", "Offices and units"
 
     name = models.CharField(max_length=100, unique=True)
+    chinese_name = models.CharField(
+        "Chinese name", max_length=100, blank=True, help_text="e.g. 幼儿园; searchable, so 幼儿园 finds kindergartens."
+    )
     plural = models.CharField(max_length=100, help_text="Used in tables and totals, e.g. 'kindergartens'.")
     slug = models.SlugField(max_length=100, unique=True)
     group = models.CharField(max_length=10, choices=Group.choices, default=Group.SCHOOL)
@@ -213,6 +231,11 @@ class InstitutionCount(BureauItem):
                 violation_error_message="A count cannot be negative.",
             ),
         ]
+
+    @property
+    def profile_anchor(self):
+        """The id of this count's row on its bureau's profile page."""
+        return f"count-{self.position}"
 
     def __str__(self):
         return f"{self.count} × {self.category}"

@@ -163,3 +163,24 @@ def chinese_bureau_name(division, bureau_word="教育局"):
     if above is not None and above is not division:
         parts.insert(0, above.chinese)
     return "".join(parts) + bureau_word
+
+
+def chinese_place_names(district, city, province):
+    """The Chinese names of a bureau's province, city and district, as far as the gazetteer knows them
+    for sure (a name two places share and nothing above tells apart is left out): ["辽宁省", "沈阳市", "和平区"]."""
+    provinces = named(province, level="province") if province else []
+    province_division = provinces[0] if len(provinces) == 1 else None
+    names = [province_division.chinese] if province_division else []
+    city_division = None
+    if city and province_division:
+        cities = [d for d in named(city, level="prefecture") if d.province == province_division]
+        city_division = cities[0] if len(cities) == 1 else None
+        if city_division:
+            names.append(city_division.chinese)
+    if district and province_division:
+        counties = [d for d in named(district, level="county") if d.province == province_division]
+        if city_division:
+            counties = [d for d in counties if d.city == city_division]
+        if len(counties) == 1:
+            names.append(counties[0].chinese)
+    return names

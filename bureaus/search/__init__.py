@@ -28,6 +28,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from bureaus.places.gazetteer import chinese_place_names
 from bureaus.vocabulary import CONTROL_CHARACTERS_RE
 
 MAX_TERMS = 12
@@ -76,9 +77,25 @@ STOPWORDS = frozenset(
 HIGHLIGHT_START, HIGHLIGHT_END = "\x02", "\x03"
 
 
+# Chinese is written without spaces: the index holds each character as a word of its own, and a
+# run of Chinese characters in a query is searched as a phrase of them ("沈阳" → 沈 then 阳).
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+WORD_RE = re.compile(f"[{CJK}]+|[^\\W{CJK}]+")
+
+
+def is_chinese(term):
+    return bool(CJK_RE.match(term))
+
+
+def spaced_chinese(text):
+    """``text`` with a space either side of each Chinese character, as the index holds it."""
+    return CJK_RE.sub(lambda m: f" {m.group(0)} ", text) if text else text
+
+
 def terms(query):
-    """The words of a query worth searching for, at most MAX_TERMS."""
-    words = re.findall(r"\w+", (query or "").lower())
+    """The words of a query worth searching for, at most MAX_TERMS (a run of Chinese characters is one)."""
+    words = WORD_RE.findall((query or "").lower())
     kept = [word for word in words if word not in STOPWORDS] or words
     return list(dict.fromkeys(kept))[:MAX_TERMS]
 
@@ -92,13 +109,19 @@ def entry_fields(bureau):
         body += [duty.title, duty.text]
     body += [achievement.text for achievement in bureau.achievements.all()]
     body += [item.category.name for item in bureau.institution_counts.all()]
+    body += [getattr(item.category, "chinese_name", "") for item in bureau.institution_counts.all()]
     place = [bureau.district, bureau.city, bureau.province, bureau.address]
+    place += chinese_place_names(bureau.district, bureau.city, bureau.province)
+    names = [
+        bureau.name or bureau.district or bureau.slug,
+        getattr(bureau, "chinese_name", ""),
+    ]  # a draft may lack a name
     fields = {
-        "name": bureau.name or bureau.district or bureau.slug,  # a draft may not have its name yet
+        "name": " ".join(part for part in names if part),
         "place": " ".join(part for part in place if part),
         "body": "\n".join(part for part in body if part),
     }
-    return {key: CONTROL_CHARACTERS_RE.sub("", value) for key, value in fields.items()}
+    return {key: spaced_chinese(CONTROL_CHARACTERS_RE.sub("", value)) for key, value in fields.items()}
 
 
 def refresh(bureau_ids):

@@ -12,13 +12,16 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.expressions import Expression
 
 from bureaus.models import SearchEntry
+from bureaus.search import is_chinese
 
 CONFIG = "english"
 
 
 def query(words, all_words):
-    # Words are \w+ only, so joining them with & or | cannot make to_tsquery fail.
-    return SearchQuery((" & " if all_words else " | ").join(words), search_type="raw", config=CONFIG)
+    # Words are \w+ only, so joining them with & or | cannot make to_tsquery fail. A run of Chinese
+    # characters is a phrase of them: the index holds each as a word (bureaus.search.spaced_chinese).
+    terms = [f"({' <-> '.join(word)})" if is_chinese(word) else word for word in words]
+    return SearchQuery((" & " if all_words else " | ").join(terms), search_type="raw", config=CONFIG)
 
 
 class SearchVectorColumn(Expression):

@@ -9,6 +9,8 @@ value goes in as a parameter.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
+from bureaus.search import is_chinese
+
 FTS_TABLE = "bureaus_search_fts"
 # Column weights: a match in the name counts most, then the place, then the rest.
 RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
@@ -16,8 +18,8 @@ RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
 
 def match_expression(words, all_words):
     """An FTS5 query: each word quoted, so it is a plain term whatever it holds; the last may be a prefix."""
-    quoted = [f'"{word}"' for word in words]
-    if len(words[-1]) >= 3:
+    quoted = [f'"{" ".join(word) if is_chinese(word) else word}"' for word in words]  # Chinese: a phrase
+    if len(words[-1]) >= 3 and not is_chinese(words[-1]):
         quoted[-1] += "*"
     return (" AND " if all_words else " OR ").join(quoted)
 
