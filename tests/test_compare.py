@@ -20,18 +20,17 @@ def test_compares_bureaus_side_by_side_with_departments_aligned_by_kind(client, 
     assert rows["General office"] == [["Office"], ["Office"]]
     page = response.content.decode()
     assert "Shenyang Zhongyuan District Education Bureau" in page
-    assert '<th scope="row">Kindergartens</th><td class="num">6</td><td class="num">—</td>' in page
+    assert '<th scope="row">Kindergartens</th><td class="num">6</td><td class="num">Not reported</td>' in page
 
 
 def test_ambiguous_counts_are_shown_as_written_not_added_up(client, seed_data):
     page = client.get(URL, {"b": ["changchun-new-district", "shenyang-heping-district"]}).content.decode()
-    assert '<td class="num">9 + 5</td>' in page
+    assert '<td class="num">9; 5</td>' in page  # two numbers the source keeps apart, never a sum
 
 
 @pytest.mark.parametrize(
     ("slugs", "message"),
     [
-        (["shenyang-heping-district"], "Choose at least 2 bureaus to compare (you chose 1)."),
         (["a", "b", "c", "d", "e"], "Choose at most 4 bureaus to compare (you chose 5)."),
         (["shenyang-heping-district", "atlantis"], "No published bureau has the slug “atlantis”."),
     ],
@@ -50,10 +49,31 @@ def test_drafts_cannot_be_compared(client, seed_data):
     assert "No published bureau has the slug “draft”." in response.content.decode()
 
 
-def test_without_a_choice_the_page_explains_how(client):
+def test_without_a_choice_the_page_explains_how_and_offers_to_find_one(client, seed_data):
     response = client.get(URL)
     assert response.status_code == 200
-    assert "Choose 2 to 4 bureaus" in response.content.decode()
+    page = response.content.decode()
+    assert "Choose 2 to 4 bureaus: find them below" in page and 'name="find"' in page
+    assert 'role="alert"' not in page  # guidance, not an error
+
+
+def test_bureaus_are_chosen_and_removed_on_the_page(client, seed_data):
+    page = client.get(URL, {"b": ["shenyang-heping-district"], "find": "dalian"}).content.decode()
+    assert '<a href="?b=shenyang-heping-district&amp;b=dalian-jinpu-new-district">Add ' in page
+    assert "Add Shenyang" not in page  # what is chosen is not offered again
+    assert '<input type="hidden" name="b" value="shenyang-heping-district">' in page
+    page = client.get(URL, {"b": ["shenyang-heping-district", "dalian-jinpu-new-district"]}).content.decode()
+    assert '<a href="?b=dalian-jinpu-new-district">Remove<span class="visually-hidden"> Shenyang' in page
+    assert "side by side" in page
+    assert "No other published bureau matches “atlantis”." in client.get(URL, {"find": "atlantis"}).content.decode()
+
+
+def test_full_duty_texts_open_on_demand(client, seed_data):
+    page = client.get(URL, {"b": ["shenyang-heping-district", "dalian-jinpu-new-district"]}).content.decode()
+    assert (
+        "<details><summary>" in page
+        and "…" not in page.split("<details>", 1)[1].split("</details>", 1)[0].split("</summary>", 1)[1]
+    )
 
 
 @pytest.mark.parametrize(

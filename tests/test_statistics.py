@@ -20,9 +20,12 @@ def test_totals_equal_the_sum_of_the_rows(seed_data):
     published = InstitutionCount.objects.filter(bureau__is_published=True)
     assert sum(row["total"] for row in by_type) == sum(published.values_list("count", flat=True))
     by_province = statistics.by_province()
-    assert sum(row["schools"] + row["units"] for row in by_province) == sum(row["total"] for row in by_type)
+    assert sum((row["schools"] or 0) + (row["units"] or 0) for row in by_province) == sum(
+        row["total"] for row in by_type
+    )
     by_bureau = statistics.by_bureau()
-    assert sum(row["schools"] for row in by_bureau) == sum(row["schools"] for row in by_province)
+    assert sum(row["schools"] or 0 for row in by_bureau) == sum(row["schools"] or 0 for row in by_province)
+    assert len(by_bureau) == 3  # every published bureau, also one whose sources give no count
     assert {row["type"]: row["total"] for row in by_type}["office"] == 14
     assert [row["province"] for row in by_province] == ["Jilin", "Liaoning"]
 
@@ -36,11 +39,24 @@ def test_drafts_are_left_out():
 
 def test_the_page_shows_charts_with_their_tables(client, seed_data):
     page = client.get("/statistics/").content.decode()
-    assert page.count('<svg class="chart" role="img"') == 3
+    # Schools and offices charted apart: Changchun's offices never sit beside Heping's schools.
+    assert page.count('<figure class="chart"') == 4
     assert page.count("<table") == 3
-    assert '<title id="chart-types-title">Institutions by type</title>' in page
-    assert 'class="chart-value">18</text>' in page
+    assert '<figcaption id="chart-types-title">Schools and kindergartens by type</figcaption>' in page
+    assert '<figcaption id="chart-units-title">Offices and units by type</figcaption>' in page
+    types_chart = page[page.index('id="chart-types"') : page.index('id="chart-units"')]
+    assert "Offices" not in types_chart and '<span class="bar-value">18</span>' in types_chart
+    assert '<meter class="bar" min="0" max="18" value="18" aria-hidden="true">' in page
     assert ["Basic education schools", "18"] in [row[:2] for row in Page(page).rows]
+
+
+def test_counts_the_sources_do_not_give_are_not_reported_not_zero(client, seed_data):
+    rows = Page(client.get("/statistics/").content.decode()).rows
+    # Dalian's source gives no count: listed by bureau, "not reported", not 0 and not left out.
+    dalian = next(row for row in rows if "Jinpu" in row[0])
+    assert dalian[2:] == ["Not reported", "Not reported"]
+    jilin = next(row for row in rows if row[0] == "Jilin")
+    assert jilin[2] == "Not reported"  # Changchun counts offices only
 
 
 def test_chart_labels_are_escaped(client):
@@ -59,7 +75,7 @@ def test_each_table_downloads_as_csv_with_the_same_totals(client, seed_data, tab
     if table == "types":
         assert sum(int(row["total"]) for row in rows) == 42
     else:
-        assert sum(int(row["schools"]) + int(row["units"]) for row in rows) == 42
+        assert sum(int(row["schools"] or 0) + int(row["units"] or 0) for row in rows) == 42
 
 
 def test_an_unknown_table_is_a_404(client):
@@ -68,5 +84,5 @@ def test_an_unknown_table_is_a_404(client):
 
 def test_a_profile_charts_its_own_counts(client, seed_data):
     page = client.get("/bureaus/shenyang-heping-district/").content.decode()
-    assert '<svg class="chart" role="img" aria-labelledby="chart-counts-title chart-counts-desc"' in page
-    assert 'class="chart-value">18</text>' in page
+    assert '<figure class="chart" id="chart-counts" aria-labelledby="chart-counts-title">' in page
+    assert '<span class="bar-value">18</span>' in page

@@ -200,8 +200,9 @@ def openapi_document(server_url="/"):
                                 "properties": {
                                     "province": {"type": "string"},
                                     "bureaus": count_schema,
-                                    "schools": count_schema,
-                                    "units": count_schema,
+                                    # null: no bureau of the province reports any (not reported is not 0)
+                                    "schools": {"type": ["integer", "null"], "minimum": 0},
+                                    "units": {"type": ["integer", "null"], "minimum": 0},
                                 },
                             },
                         },

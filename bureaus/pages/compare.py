@@ -8,6 +8,9 @@ duties by kind, so differences show on one row.
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.db.models import Q
 
 from bureaus.models import Bureau, Duty
 
@@ -44,8 +47,9 @@ class ComparisonError(ValueError):
 @dataclass
 class Comparison:
     bureaus: list
+    # Each cell: a list (empty: none of this kind) or None (the bureau's sources list none at all).
     department_rows: list  # [(label, [[names of bureau 1], [names of bureau 2], …])]
-    count_rows: list  # [(type, [[counts the source gives] per bureau])]
+    count_rows: list  # [(type, [[counts the source gives] or None per bureau])]
     duty_rows: list  # [(kind label, [[duties of bureau 1], …])]
 
 
@@ -76,7 +80,12 @@ def _department_rows(bureaus):
     for column, bureau in enumerate(bureaus):
         for department in bureau.departments.all():
             cells[department_kind(department.name)[0]][column].append(department.name)
-    return [(label, cells[kind]) for kind, label in kinds if any(cells[kind])]
+    return [(label, _unreported(bureaus, "departments", cells[kind])) for kind, label in kinds if any(cells[kind])]
+
+
+def _unreported(bureaus, relation, cells):
+    """A bureau whose sources list nothing of ``relation`` gets None (not reported), not [] (none of this kind)."""
+    return [cell if getattr(bureau, relation).all() else None for bureau, cell in zip(bureaus, cells, strict=True)]
 
 
 def _count_rows(bureaus):
@@ -86,7 +95,9 @@ def _count_rows(bureaus):
             types.setdefault(item.category.slug, item.category)
             # Kept apart, not added up: a source that gives two numbers for one type is shown as it says.
             cells.setdefault(item.category.slug, [[] for _ in bureaus])[column].append(item.count)
-    return [(types[slug], cells[slug]) for slug in sorted(types, key=lambda s: (types[s].group, types[s].name))]
+    # A type a bureau's sources give no number for is not reported there, whatever else they count.
+    ordered = sorted(types, key=lambda s: (types[s].group, types[s].name))
+    return [(types[slug], [numbers or None for numbers in cells[slug]]) for slug in ordered]
 
 
 def _duty_rows(bureaus):
@@ -94,5 +105,39 @@ def _duty_rows(bureaus):
     for kind in Duty.Kind:
         cells = [[duty for duty in bureau.duties.all() if duty.kind == kind] for bureau in bureaus]
         if any(cells):
-            rows.append((kind.label, cells))
+            rows.append((kind.label, _unreported(bureaus, "duties", cells)))
     return rows
+
+
+@dataclass
+class Choice:
+    """The bureaus chosen so far (each with the address that removes it) and those found to add."""
+
+    chosen: list  # [(slug, name, address without it)]
+    found: list  # [(name, location, address with it added)]
+    query: str
+    full: bool  # MAX_BUREAUS chosen: nothing more can be added
+
+
+def choose(slugs, query, queryset=None, limit=10):
+    """What the compare page offers for choosing: remove any chosen bureau, add one found by ``query``
+    (its name, place or Chinese name)."""
+    queryset = queryset if queryset is not None else Bureau.objects.published()
+    slugs = list(dict.fromkeys(slug for slug in slugs if slug))
+    names = dict(queryset.filter(slug__in=slugs).values_list("slug", "name"))
+    chosen = [(slug, names.get(slug, slug), _address([s for s in slugs if s != slug])) for slug in slugs]
+    full = len(slugs) >= MAX_BUREAUS
+    found = []
+    query = (query or "").strip()[:100]
+    if query and not full:
+        matching = Q()
+        for word in query.split():
+            matching &= (Q(name__icontains=word) | Q(district__icontains=word) | Q(city__icontains=word)
+                         | Q(province__icontains=word) | Q(chinese_name__icontains=word))  # fmt: skip
+        rows = queryset.filter(matching).exclude(slug__in=slugs).order_by("province", "district")[:limit]
+        found = [(bureau.name, bureau.location, _address([*slugs, bureau.slug])) for bureau in rows]
+    return Choice(chosen=chosen, found=found, query=query, full=full)
+
+
+def _address(slugs):
+    return "?" + urlencode([("b", slug) for slug in slugs]) if slugs else "?"

@@ -5,7 +5,7 @@ Plain data (lists of dicts), shared by the statistics page, its CSV downloads an
 ``/api/statistics/``. Each function runs one query.
 """
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Sum
 
 from bureaus.models import BureauListing, TypeTally
 
@@ -27,26 +27,30 @@ def by_type():
 
 
 def by_province():
-    """[{province, bureaus, schools, units}] for provinces with published bureaus, from their listing rows."""
+    """[{province, bureaus, schools, units}] for provinces with published bureaus, from their listing rows;
+    schools or units are None when no bureau of the province reports any (not reported is not 0)."""
     rows = (
         BureauListing.objects.values("province")
-        .annotate(bureaus=Count("pk"), schools=Sum("school_count"), units=Sum("unit_count"))
+        .annotate(
+            bureaus=Count("pk"),
+            schools=Sum("school_count"),
+            units=Sum("unit_count"),
+        )
         .order_by("province")
     )
-    return [{**row, "schools": row["schools"] or 0, "units": row["units"] or 0} for row in rows]
+    return list(rows)
 
 
 def by_bureau(limit=None):
-    """[{slug, name, province, schools, units}] of published bureaus that report a count, most schools first."""
-    rows = (
-        BureauListing.objects.filter(Q(school_count__isnull=False) | Q(unit_count__isnull=False))
-        .order_by(F("school_count").desc(nulls_last=True), "name")
-        .values("slug", "name", "province", "school_count", "unit_count")
+    """[{slug, name, province, schools, units}] of every published bureau, most schools first; those whose
+    sources give no count last, with None (not reported)."""
+    rows = BureauListing.objects.order_by(F("school_count").desc(nulls_last=True), "name").values(
+        "slug", "name", "province", "school_count", "unit_count"
     )
     if limit:
         rows = rows[:limit]
     return [
         {"slug": row["slug"], "name": row["name"], "province": row["province"],
-         "schools": row["school_count"] or 0, "units": row["unit_count"] or 0}
+         "schools": row["school_count"], "units": row["unit_count"]}
         for row in rows
     ]  # fmt: skip

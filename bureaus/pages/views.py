@@ -14,7 +14,7 @@ from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
 from bureaus.pages import charts, snapshots, statistics
-from bureaus.pages.compare import MAX_BUREAUS, ComparisonError, compare
+from bureaus.pages.compare import MAX_BUREAUS, MIN_BUREAUS, ComparisonError, choose, compare
 from bureaus.pages.filters import BureauFilter
 
 
@@ -57,7 +57,8 @@ class BureauListView(FilterView):
     def get_queryset(self):
         # What a result card shows, not the summaries' long text.
         cards = ("name", "slug", "province", "city", "district", "established_year", "updated_at")
-        return Bureau.objects.published().with_list_counts().only(*cards)
+        # Filed by the place served (see the filter's "Name" sort), not by how the name happens to start.
+        return Bureau.objects.published().with_list_counts().only(*cards).order_by("district", "name", "slug")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -135,18 +136,24 @@ class StatisticsView(TemplateView):
             by_province=by_province,
             top_bureaus=top_bureaus,
             top_count=self.TOP_BUREAUS,
+            # Schools and offices are charted apart: a sum of the two would mean nothing.
             type_chart=charts.bar_chart(
-                [(row["plural"].capitalize(), row["total"]) for row in by_type],
-                title="Institutions by type",
+                [(row["plural"].capitalize(), row["total"]) for row in by_type if row["group"] == "school"],
+                title="Schools and kindergartens by type",
                 chart_id="chart-types",
             ),
+            unit_chart=charts.bar_chart(
+                [(row["plural"].capitalize(), row["total"]) for row in by_type if row["group"] != "school"],
+                title="Offices and units by type",
+                chart_id="chart-units",
+            ),
             province_chart=charts.bar_chart(
-                [(row["province"], row["schools"]) for row in by_province],
+                [(row["province"], row["schools"]) for row in by_province if row["schools"] is not None],
                 title="Schools and kindergartens by province",
                 chart_id="chart-provinces",
             ),
             bureau_chart=charts.bar_chart(
-                [(row["name"], row["schools"]) for row in top_bureaus],
+                [(row["name"], row["schools"]) for row in top_bureaus if row["schools"] is not None],
                 title=f"The {self.TOP_BUREAUS} bureaus running the most schools and kindergartens",
                 chart_id="chart-bureaus",
             ),
@@ -175,14 +182,17 @@ def statistics_csv(request, table):
 
 
 def compare_view(request):
-    slugs = request.GET.getlist("b")
-    context = {"slugs": slugs, "max_bureaus": MAX_BUREAUS}
+    """Bureaus side by side, chosen on the page itself: remove one, or find one to add (no JavaScript)."""
+    slugs = [slug for slug in request.GET.getlist("b") if slug.strip()]
+    context = {"slugs": slugs, "max_bureaus": MAX_BUREAUS, "min_bureaus": MIN_BUREAUS}
+    context["choice"] = choose(slugs, request.GET.get("find", ""))
     status = 200
-    try:
-        context["comparison"] = compare(slugs)
-    except ComparisonError as error:
-        context["error"] = str(error)
-        status = 400 if slugs else 200
+    if len(slugs) >= MIN_BUREAUS:
+        try:
+            context["comparison"] = compare(slugs)
+        except ComparisonError as error:
+            context["error"] = str(error)
+            status = 400
     return TemplateResponse(request, "bureaus/compare.html", context, status=status)
 
 

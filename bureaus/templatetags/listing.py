@@ -1,6 +1,7 @@
 """Template tags for the bureau list."""
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import format_html, format_html_join
 
 register = template.Library()
@@ -26,3 +27,9 @@ def facet_select(field, facet_options):
         empty_label,
         options,
     )
+
+
+@register.filter
+def reported(value):
+    """A count as a number, or "Not reported" when the sources give none (which is not 0)."""
+    return "Not reported" if value is None else intcomma(value)
