@@ -4,8 +4,9 @@ Serving through gunicorn on loopback, measured with wrk (installed with apt-get 
 As the portal's speed goals are stated: production settings, gunicorn with 2 workers, ``wrk -t1
 -c16``, each page's requests per second as a share of a static file served by the same server in
 the same run; uncached (the page cache off, ``CACHE_URL=dummy://``) and cached (local memory).
-The profile is a random bureau's on every request. Snapshots are rendered first
-(``render_snapshots``), as they are once visitors have seen each profile after a change.
+Uncached, the profile is a random bureau's on every request (snapshots rendered first with
+``render_snapshots``, as they are once visitors have seen each profile after a change); cached,
+one bureau's.
 
 ``after_an_edit`` measures what an edit costs the cache: with the pages of many bureaus cached,
 one bureau is changed through the content seam, and the share of those pages still served from
@@ -97,8 +98,9 @@ def run(database_url, workdir, seconds=3, size=None):
     for mode, cache_url in (("uncached", "dummy://"), ("cached", "locmem://bench")):
         with gunicorn({**env, "CACHE_URL": cache_url}, workers=WORKERS) as base:
             for name, path in pages().items():
-                # The random profile's script picks the path of every request itself.
-                script = profile_script if "{random}" in path else plain
+                # Uncached, the profile is a random bureau's (its script picks each request's path);
+                # cached, one bureau's, as a visitor after another meets it.
+                script = profile_script if "{random}" in path and mode == "uncached" else plain
                 url = base + path.replace("{random}", slugs[0])
                 sizes[name] = len(urllib.request.urlopen(url, timeout=30).read())
                 wrk(url, 1, script)  # warm up (and fill the cache)

@@ -125,12 +125,20 @@ def test_every_fact_is_worded_as_in_the_source(seed_data):
             assert re.search(rf"\b{item.count}\b", source), f"{bureau.slug}: count {item.count} not in the source"
 
 
+SEED_FILES = {
+    "dalian-jinpu-new-district": "000_74f6f56c61e239c6.txt",
+    "shenyang-heping-district": "001_67495014ba486555.txt",
+    "changchun-new-district": "004_0f8d379065527820.txt",
+}
+
+
 def test_stored_sources_are_the_seed_documents_word_for_word(seed_data):
     for document in SourceDocument.objects.select_related("bureau"):
         assert document.sha256 == hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         kept = Path(settings.BASE_DIR) / "fixtures" / "sources" / f"{document.bureau.slug}.txt"
         assert kept.read_text(encoding="utf-8") == document.text
-        seed_name = document.title.removeprefix("Seed document ")
+        seed_name = SEED_FILES[document.bureau.slug]
+        assert f"(seed document {seed_name[:3]})" in document.title  # named for people, traceable to the file
         if SHARED_SEEDS.is_dir():
             assert (SHARED_SEEDS / seed_name).read_text(encoding="utf-8") == document.text
 

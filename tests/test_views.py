@@ -114,9 +114,9 @@ def test_invalid_filter_values_show_a_message_not_an_error(client, seed_data):
 
 
 def test_sorting_by_founding_year(client):
-    BureauFactory(name="B bureau", established_year=2001)
-    BureauFactory(name="A bureau", established_year=1994)
-    BureauFactory(name="C bureau", established_year=None)
+    BureauFactory(name="B bureau", district="B District", established_year=2001)
+    BureauFactory(name="A bureau", district="A District", established_year=1994)
+    BureauFactory(name="C bureau", district="C District", established_year=None)
     by_name = [b.name for b in client.get("/bureaus/").context["bureaus"]]
     assert by_name == ["A bureau", "B bureau", "C bureau"]
     newest_first = [b.name for b in client.get("/bureaus/?sort=-founded").context["bureaus"]]
@@ -178,7 +178,7 @@ def test_profile_shows_jinpu_departments_with_their_responsibilities_and_priorit
     assert dom.terms["Seat"].startswith("Jinzhou District, Dalian City, Liaoning Province")
     assert "Priorities" in dom.heading_texts(3)
     assert "Promote education equity" in dom.text
-    assert dom.terms["Founded"] == "Not stated in the source"
+    assert dom.terms["Founded"] == "Not reported"
 
 
 def test_profile_shows_changchun_ambiguous_counts_with_the_source_wording(client, seed_data):
@@ -337,3 +337,51 @@ def test_a_profile_is_read_from_its_snapshot_in_one_query(db, client, many_burea
         second = client.get(bureau.get_absolute_url()).content.decode()
     assert first == second
     assert bureau.departments.first().name in second
+
+
+# Key facts first, and the way back from a source sentence ------------------------
+
+
+def test_a_profile_opens_with_its_key_facts(client, seed_data):
+    response = client.get(PROFILE_URL)
+    page = page_of(response)
+    assert page.terms["Serves"] == "Heping District, Shenyang, Liaoning"
+    assert page.terms["Schools and kindergartens"] == "28"
+    assert page.terms["Departments"] == "7"
+    assert page.terms["Founded"].startswith("1994")
+    assert page.terms["Seat"] == "Not reported"
+    assert "沈阳市和平区教育局" in html(response)
+    text = html(response)
+    assert text.index("Key facts") < text.index("Departments</h2>") < text.index("Duties, priorities")
+
+
+def test_counts_a_source_keeps_apart_are_not_added_up_in_the_key_facts(client, seed_data):
+    page = page_of(client.get("/bureaus/changchun-new-district/"))
+    assert page.terms["Schools and kindergartens"] == "Not reported"
+    assert page.terms["Offices and units"] == "As the source gives them"  # "9 offices and 5 offices", not 14
+
+
+def test_each_source_link_names_its_fact_for_screen_readers(client, seed_data):
+    text = html(client.get(PROFILE_URL))
+    assert '>Source<span class="visually-hidden"> of the founding year</span></a>' in text
+    assert '>Source<span class="visually-hidden"> of Office</span></a>' in text
+
+
+def test_a_source_sentence_leads_back_to_its_fact_and_the_scrapers_debris_is_not_shown(client, seed_data):
+    bureau = Bureau.objects.get(slug="dalian-jinpu-new-district")
+    assert bureau.sources.get().text.startswith("Expand:")  # kept in the stored text
+    source_page = html(client.get(bureau.get_source_url()))
+    assert "Expand:" not in source_page
+    profile = html(client.get(bureau.get_absolute_url()))
+    import re
+
+    backs = re.findall(r'class="back-to-fact" href="/bureaus/dalian-jinpu-new-district/#([\w-]+)"', source_page)
+    assert len(backs) >= 10
+    for anchor in set(backs):
+        assert f'id="{anchor}"' in profile, anchor
+
+
+def test_the_list_files_bureaus_by_the_place_they_serve(client, seed_data):
+    for params in ({}, {"sort": "name"}):
+        names = [b.district for b in client.get("/bureaus/", params).context["bureaus"]]
+        assert names == sorted(names), params  # "Education Bureau of Jinpu New District" under J, not E

@@ -73,10 +73,14 @@ class BureauQuerySet(ContentQuerySet):
 
     def with_source_spans(self):
         """Sources with their text, and the spans of every fact drawn from them, for the source page."""
+        # Enough of each fact to find it on the profile (its position, or which fact it is).
         span_fields = ("bureau_id", "source_id", "source_start", "source_end")
         return self.prefetch_related(
             "sources",
-            *(Prefetch(part.relation, queryset=part.model.objects.only(*span_fields)) for part in SPANNED_PARTS),
+            *(
+                Prefetch(part.relation, queryset=part.model.objects.only(*span_fields, part.anchor_field))
+                for part in SPANNED_PARTS
+            ),
         )
 
     def with_list_counts(self):
@@ -283,13 +287,34 @@ class Bureau(PlainTextFields, models.Model):
         return {fact.fact: fact.edited_at for fact in self.fact_sources.all() if fact.edited_at}
 
     def source_spans(self):
-        """(source id, start, end) of every fact of the bureau that points into a source."""
-        spans = set()
+        """{(source id, start, end): the profile anchor of the first fact drawn from it}, for every fact of
+        the bureau that points into a source."""
+        spans = {}
         for part in SPANNED_PARTS:
             for item in getattr(self, part.relation).all():
                 if item.source_anchor:
-                    spans.add((item.source_id, item.source_start, item.source_end))
+                    spans.setdefault((item.source_id, item.source_start, item.source_end), item.profile_anchor)
         return spans
+
+    @property
+    def school_total(self):
+        """Schools and kindergartens its sources report (prefetched counts), None when they report none."""
+        return self._group_total("school")
+
+    @property
+    def unit_total(self):
+        """Offices and units its sources report, None when they report none: never added to schools."""
+        return self._group_total("unit")
+
+    def _group_total(self, group):
+        """The sum of the group's counts; None when there are none; "" when the sources give one type two
+        numbers (as "9 offices and 5 offices"), which may not be added up."""
+        items = [item for item in self.institution_counts.all() if item.category.group == group]
+        if not items:
+            return None
+        if len({item.category_id for item in items}) < len(items):
+            return ""
+        return sum(item.count for item in items)
 
     def duties_by_kind(self):
         """The bureau's duties grouped by kind, kinds in a fixed order, each list in document order."""

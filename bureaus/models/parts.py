@@ -20,6 +20,7 @@ class Part:
     model: type[models.Model]
     csv_kind: str = ""  # the name of its /api/csv/<kind>.csv download, "" if it has none
     csv_fields: tuple = ()  # its columns there, after the bureau's slug
+    anchor_field: str = "position"  # what its id on the profile page is made of (profile_anchor)
 
     @property
     def label(self):
@@ -39,7 +40,9 @@ ITEM_PARTS = (
     ),
 )
 SOURCES = Part("sources", SourceDocument)
-FACT_SOURCES = Part("fact_sources", FactSource)  # where the bureau's own facts (founding year …) were read
+FACT_SOURCES = Part(
+    "fact_sources", FactSource, anchor_field="fact"
+)  # where the bureau's own facts (founding year …) were read
 
 # Every part, parents before children (the order fixtures and bulk inserts need).
 PARTS = (SOURCES, FACT_SOURCES, *ITEM_PARTS)

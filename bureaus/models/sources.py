@@ -81,6 +81,14 @@ class FactSource(SourceSpan):
     def __str__(self):
         return f"{self.get_fact_display()} of {self.bureau_id}"
 
+    PROFILE_ANCHORS = {"name": "bureau-name", "location": "fact-seat", "established_year": "fact-founded",
+                       "predecessor": "fact-predecessor"}  # fmt: skip
+
+    @property
+    def profile_anchor(self):
+        """The id of this fact on its bureau's profile page."""
+        return self.PROFILE_ANCHORS[self.fact]
+
     def natural_key(self):
         return (self.bureau.slug, self.fact)
 

@@ -35,14 +35,16 @@ class BureauFilter(django_filters.FilterSet):
         label="Sort by",
         empty_label="Best match (search) or name",
         null_label=None,
+        # "Name" sorts by the place a bureau serves: "Education Bureau of Jinpu New Area" and
+        # "Jinpu New Area Education Bureau" are both filed under J, not one of them under E.
         fields=(
-            ("name", "name"),
+            ("district", "name"),
             ("province", "province"),
             ("established_year", "founded"),
             ("updated_at", "updated"),
         ),
         field_labels={
-            "name": "Name",
+            "district": "Name (by place)",
             "province": "Province",
             "established_year": "Founding year",
             "updated_at": "Last updated",
