@@ -41,3 +41,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how to get the browser tests running when they were skipped for want of chromium."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", []) if "chromium" in str(report.longrepr)]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} browser tests were skipped: Debian's chromium is not installed here. "
+            "Install it with 'sudo apt-get install chromium' to run them (CI installs it and fails on any skip).",
+            yellow=True,
+            bold=True,
+        )

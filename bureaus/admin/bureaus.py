@@ -33,7 +33,16 @@ from bureaus.models import (
 )
 
 
-class DepartmentFormSet(BaseInlineFormSet):
+class LabelledInlineFormSet(BaseInlineFormSet):
+    """Names the "Delete" box of each row for screen readers (a tabular inline labels only its columns)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs.setdefault("aria-label", "Delete this row")
+
+
+class DepartmentFormSet(LabelledInlineFormSet):
     """Refuses two departments of one bureau with the same name, in words staff understand."""
 
     def clean(self):
@@ -58,6 +67,7 @@ class SourcedInline(admin.TabularInline):
     """An inline of facts that shows, beside each, the source sentence it was drawn from."""
 
     form = CitationForm
+    formset = LabelledInlineFormSet
     readonly_fields = ["source_sentence"]
     extra = 0
 

@@ -88,6 +88,12 @@ class CitationForm(PlainWordsModelForm):
         help_text="Paste, word for word, the sentence of a source document that says this.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A tabular inline labels its columns, not its fields: name each field for screen readers.
+        for field in self.fields.values():
+            field.widget.attrs.setdefault("aria-label", str(field.label))
+
     def clean_quote(self):
         quote = self.cleaned_data["quote"]
         if not quote:
