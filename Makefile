@@ -26,8 +26,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+# The interface's translations, compiled from the catalogue in the repository (no GNU gettext needed).
+CATALOGUE := locale/zh_Hans/LC_MESSAGES/django
+$(CATALOGUE).mo: $(CATALOGUE).po | $(VENV)/.installed
+	DJANGO_DEBUG=1 $(BIN)/python manage.py compile_catalogues
+
+install: $(VENV)/.installed $(CATALOGUE).mo
+install-dev: $(VENV)/.installed-dev $(CATALOGUE).mo
 
 run: install
 	$(BIN)/python manage.py migrate --noinput

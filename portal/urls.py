@@ -1,5 +1,6 @@
 """The portal's URLs: public pages, the open-data API, and the staff admin."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -11,12 +12,17 @@ admin.site.site_header = "District Education Bureau Portal"
 admin.site.site_title = "Bureau Portal admin"
 admin.site.index_title = "Content"
 
-urlpatterns = [
+# The public pages in each language: English at the addresses they have always had (/bureaus/…,
+# so no link or bookmark breaks), Chinese under /zh-hans/ (/zh-hans/bureaus/…).
+urlpatterns = i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("bureaus/", include("bureaus.pages.urls")),
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("statistics/<slug:table>.csv", views.statistics_csv, name="statistics-csv"),
     path("compare/", views.compare_view, name="compare"),
+    prefix_default_language=False,
+)
+urlpatterns += [
     path("api/", include("bureaus.opendata.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

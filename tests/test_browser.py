@@ -76,6 +76,9 @@ def published_bureau(seed_data):
         "/statistics/",
         "/compare/?b=shenyang-heping-district&b=changchun-new-district&b=dalian-jinpu-new-district",
         "/api/",
+        "/zh-hans/",
+        "/zh-hans/bureaus/a-very-long-named-bureau/",
+        "/zh-hans/statistics/",
     ],
 )
 def test_pages_fit_a_phone_without_sideways_scrolling(live_server, phone, published_bureau, path):
@@ -193,6 +196,12 @@ PUBLIC_PAGES = [
     "/compare/?b=shenyang-heping-district&b=changchun-new-district",
     "/api/",
     "/bureaus/no-such-bureau/",
+    "/zh-hans/",
+    "/zh-hans/bureaus/?q=沈阳",
+    "/zh-hans/bureaus/shenyang-heping-district/",
+    "/zh-hans/bureaus/shenyang-heping-district/source/",
+    "/zh-hans/statistics/",
+    "/zh-hans/compare/?b=shenyang-heping-district&b=changchun-new-district",
 ]
 ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -220,7 +229,7 @@ def test_public_pages_have_no_axe_violations(live_server, browser, seed_data, wi
         violations = axe_violations(page)
         if violations:
             found[path] = violations
-        if path in ("/bureaus/shenyang-heping-district/", "/statistics/", PUBLIC_PAGES[7]):
+        if path.removeprefix("/zh-hans") in ("/bureaus/shenyang-heping-district/", "/statistics/", PUBLIC_PAGES[7]):
             ARTEFACTS.mkdir(exist_ok=True)
             name = path.strip("/").split("?")[0].replace("/", "-") or "home"
             page.screenshot(path=str(ARTEFACTS / f"{name}-{width}.png"), full_page=True)
@@ -282,6 +291,8 @@ def tab_to(page, locator, limit=120):
 
 
 def test_a_visitors_journey_by_keyboard_alone(live_server, browser, seed_data):
+    """Home → search → filter → profile → a fact's source sentence and back → compare (chosen on the
+    page) → statistics → Chinese and back, with the keyboard alone."""
     from playwright.sync_api import expect
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -330,5 +341,14 @@ def test_a_visitors_journey_by_keyboard_alone(live_server, browser, seed_data):
     tab_to(page, page.get_by_role("link", name="Statistics", exact=True))
     page.keyboard.press("Enter")
     page.wait_for_url("**/statistics/")
+    expect(page.get_by_role("heading", name="Statistics", exact=True)).to_be_visible()
+
+    tab_to(page, page.get_by_role("link", name="简体中文"))  # switch to Chinese and back
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zh-hans/statistics/")
+    expect(page.get_by_role("heading", name="统计", exact=True)).to_be_visible()
+    tab_to(page, page.get_by_role("link", name="English"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url.endswith("/statistics/") and "zh-hans" not in url)
     expect(page.get_by_role("heading", name="Statistics", exact=True)).to_be_visible()
     context.close()

@@ -66,8 +66,9 @@ def test_render_snapshots_renders_the_missing_and_outdated_ones_only(seed_data):
 
     out = StringIO()
     call_command("render_snapshots", stdout=out)
-    assert "3 profile snapshot(s) rendered" in out.getvalue() and ProfileSnapshot.objects.count() == 3
+    # Three bureaus, each in English and Chinese.
+    assert "6 profile snapshot(s) rendered" in out.getvalue() and ProfileSnapshot.objects.count() == 6
     Bureau.objects.filter(slug="changchun-new-district").update(summary="Changed")  # moves its page version
     call_command("render_snapshots", stdout=out)
-    assert "1 profile snapshot(s) rendered" in out.getvalue()
-    assert "Changed" in ProfileSnapshot.objects.get(bureau__slug="changchun-new-district").html
+    assert "2 profile snapshot(s) rendered" in out.getvalue()
+    assert "Changed" in ProfileSnapshot.objects.get(bureau__slug="changchun-new-district", language="zh-hans").html

@@ -9,6 +9,7 @@ from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
 from bureaus.models.items import Duty, InstitutionCount
@@ -265,7 +266,7 @@ class Bureau(PlainTextFields, models.Model):
     def breadcrumb_trail(self):
         """(url, label) pairs leading from the bureau list down to this bureau's page."""
         list_url = reverse("bureaus:list")
-        return [(list_url, "Bureaus"), (f"{list_url}?{urlencode({'province': self.province})}", self.province)]
+        return [(list_url, _("Bureaus")), (f"{list_url}?{urlencode({'province': self.province})}", self.province)]
 
     @property
     def source_breadcrumb_trail(self):

@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from bureaus.models.base import (
     EARLIEST_YEAR,
@@ -69,10 +70,10 @@ class Duty(BureauItem):
     """A responsibility, priority, task or plan the source document names."""
 
     class Kind(models.TextChoices):
-        RESPONSIBILITY = "responsibility", "Responsibilities"
-        PRIORITY = "priority", "Priorities"
-        TASK = "task", "Tasks"
-        PLAN = "plan", "Plans"
+        RESPONSIBILITY = "responsibility", _("Responsibilities")
+        PRIORITY = "priority", _("Priorities")
+        TASK = "task", _("Tasks")
+        PLAN = "plan", _("Plans")
 
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="duties")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -7,26 +7,31 @@ from bureaus.models.bureau import Bureau
 
 
 class ProfileSnapshot(models.Model):
-    """The rendered body of a published bureau's profile, for one ``page_version`` of the bureau.
+    """The rendered body of a published bureau's profile in one language, for one ``page_version`` of
+    the bureau.
 
-    The public profile reads it with the bureau in one query and renders only the frame around it;
+    The public profile reads it in one query and renders only the frame around it;
     a change to the bureau moves its page version, so the next visit renders it again (only that
     bureau's). ``built_with`` fingerprints the templates and code that rendered it, so a release
     that changes them renders every profile afresh, lazily.
     """
 
-    bureau = models.OneToOneField(Bureau, on_delete=models.CASCADE, primary_key=True, related_name="snapshot")
+    bureau = models.ForeignKey(Bureau, on_delete=models.CASCADE, related_name="snapshots")
+    language = models.CharField(max_length=10, help_text="The interface language it was rendered in.")
     page_version = models.PositiveIntegerField()
     built_with = models.CharField(max_length=64)
     html = models.TextField()
     json_ld = models.JSONField(help_text="schema.org data of the page, without its address (added per request).")
 
     class Meta:
-        ordering = ["bureau"]
-        constraints = [models.CheckConstraint(condition=~Q(html=""), name="profile_snapshot_not_empty")]
+        ordering = ["bureau", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["bureau", "language"], name="profile_snapshot_one_per_language"),
+            models.CheckConstraint(condition=~Q(html=""), name="profile_snapshot_not_empty"),
+        ]
 
     def __str__(self):
-        return f"profile of bureau {self.bureau_id}, version {self.page_version}"
+        return f"profile of bureau {self.bureau_id} in {self.language}, version {self.page_version}"
 
     def get_absolute_url(self):
         return self.bureau.get_absolute_url()

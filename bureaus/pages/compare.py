@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from bureaus.models import Bureau, Duty
 
@@ -18,18 +19,18 @@ MIN_BUREAUS, MAX_BUREAUS = 2, 4
 
 # (kind, label, words that mark it); checked in order, the first match wins.
 DEPARTMENT_KINDS = [
-    ("teaching-research", "Teaching and research", r"teaching and research|research"),
-    ("preschool", "Preschool education", r"preschool|kindergarten"),
-    ("vocational", "Vocational education", r"vocational|adult"),
-    ("high-school", "High school education", r"high school|senior"),
-    ("basic", "Basic education", r"basic education|compulsory|primary"),
-    ("teachers", "Teachers and personnel", r"teacher|personnel|human resources|staff"),
-    ("planning", "Planning, development and finance", r"plan|development|finance|budget|fund"),
-    ("policy", "Policy and regulations", r"policy|regulation|law|legal|supervision|inspection"),
-    ("safety", "Safety and security", r"safety|security"),
-    ("office", "General office", r"office"),
+    ("teaching-research", _("Teaching and research"), r"teaching and research|research"),
+    ("preschool", _("Preschool education"), r"preschool|kindergarten"),
+    ("vocational", _("Vocational education"), r"vocational|adult"),
+    ("high-school", _("High school education"), r"high school|senior"),
+    ("basic", _("Basic education"), r"basic education|compulsory|primary"),
+    ("teachers", _("Teachers and personnel"), r"teacher|personnel|human resources|staff"),
+    ("planning", _("Planning, development and finance"), r"plan|development|finance|budget|fund"),
+    ("policy", _("Policy and regulations"), r"policy|regulation|law|legal|supervision|inspection"),
+    ("safety", _("Safety and security"), r"safety|security"),
+    ("office", _("General office"), r"office"),
 ]
-OTHER_KIND = ("other", "Other departments")
+OTHER_KIND = ("other", _("Other departments"))
 
 
 def department_kind(name):
@@ -57,14 +58,22 @@ def compare(slugs, queryset=None):
     """A Comparison of the bureaus with these slugs, in the order given; ComparisonError if it cannot be made."""
     slugs = list(dict.fromkeys(slug.strip() for slug in slugs if slug and slug.strip()))
     if len(slugs) < MIN_BUREAUS:
-        raise ComparisonError(f"Choose at least {MIN_BUREAUS} bureaus to compare (you chose {len(slugs)}).")
+        raise ComparisonError(
+            _("Choose at least %(least)d bureaus to compare (you chose %(chosen)d).")
+            % {"least": MIN_BUREAUS, "chosen": len(slugs)}
+        )
     if len(slugs) > MAX_BUREAUS:
-        raise ComparisonError(f"Choose at most {MAX_BUREAUS} bureaus to compare (you chose {len(slugs)}).")
+        raise ComparisonError(
+            _("Choose at most %(most)d bureaus to compare (you chose %(chosen)d).")
+            % {"most": MAX_BUREAUS, "chosen": len(slugs)}
+        )
     queryset = queryset if queryset is not None else Bureau.objects.published()
     found = {bureau.slug: bureau for bureau in queryset.with_profile().filter(slug__in=slugs)}
     unknown = [slug for slug in slugs if slug not in found]
     if unknown:
-        raise ComparisonError(f"No published bureau has the slug {', '.join(f'“{s}”' for s in unknown)}.")
+        raise ComparisonError(
+            _("No published bureau has the slug %(slugs)s.") % {"slugs": ", ".join(f"“{s}”" for s in unknown)}
+        )
     bureaus = [found[slug] for slug in slugs]
     return Comparison(
         bureaus=bureaus,

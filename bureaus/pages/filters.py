@@ -9,6 +9,7 @@ relevance; the other filters narrow it.
 import django_filters
 from django import forms
 from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
 
 from bureaus import search
 from bureaus.models import Bureau, Department, InstitutionCount, InstitutionType, TypeTally
@@ -18,22 +19,26 @@ FACETS = ("province", "city", "institution_type")
 
 
 class BureauFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label="Search", method="filter_search")
-    province = django_filters.ChoiceFilter(label="Province", choices=PROVINCE_CHOICES, empty_label="All provinces")
-    city = django_filters.CharFilter(label="City", widget=forms.Select(choices=[("", "All cities")]))
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    province = django_filters.ChoiceFilter(
+        label=_("Province"), choices=PROVINCE_CHOICES, empty_label=_("All provinces")
+    )
+    city = django_filters.CharFilter(label=_("City"), widget=forms.Select(choices=[("", _("All cities"))]))
     institution_type = django_filters.ModelChoiceFilter(
-        label="Runs at least one",
+        label=_("Runs at least one"),
         queryset=InstitutionType.objects.public(),
         to_field_name="slug",
-        empty_label="Any institution type",
+        empty_label=_("Any institution type"),
         method="filter_institution_type",
     )
-    department = django_filters.CharFilter(label="Has a department named", method="filter_department")
-    founded_from = django_filters.NumberFilter(field_name="established_year", lookup_expr="gte", label="Founded from")
-    founded_to = django_filters.NumberFilter(field_name="established_year", lookup_expr="lte", label="Founded until")
+    department = django_filters.CharFilter(label=_("Has a department named"), method="filter_department")
+    founded_from = django_filters.NumberFilter(
+        field_name="established_year", lookup_expr="gte", label=_("Founded from")
+    )
+    founded_to = django_filters.NumberFilter(field_name="established_year", lookup_expr="lte", label=_("Founded until"))
     sort = django_filters.OrderingFilter(
-        label="Sort by",
-        empty_label="Best match (search) or name",
+        label=_("Sort by"),
+        empty_label=_("Best match (search) or name"),
         null_label=None,
         # "Name" sorts by the place a bureau serves: "Education Bureau of Jinpu New Area" and
         # "Jinpu New Area Education Bureau" are both filed under J, not one of them under E.
@@ -44,10 +49,10 @@ class BureauFilter(django_filters.FilterSet):
             ("updated_at", "updated"),
         ),
         field_labels={
-            "district": "Name (by place)",
-            "province": "Province",
-            "established_year": "Founding year",
-            "updated_at": "Last updated",
+            "district": _("Name (by place)"),
+            "province": _("Province"),
+            "established_year": _("Founding year"),
+            "updated_at": _("Last updated"),
         },
     )
 
@@ -164,9 +169,9 @@ class BureauFilter(django_filters.FilterSet):
         renders these itself: Django's Select widget is slow with hundreds of cities.
         """
         empty = {
-            "province": "All provinces",
-            "city": "All cities",
-            "institution_type": "Any institution type",
+            "province": _("All provinces"),
+            "city": _("All cities"),
+            "institution_type": _("Any institution type"),
         }
         options = {}
         for facet, rows in facets.items():

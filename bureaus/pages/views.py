@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -89,7 +90,7 @@ class BureauDetailView(VisibleBureauMixin, DetailView):
     def get_queryset(self):
         if self.request.user.is_authenticated:
             return super().get_queryset().with_profile()
-        return super().get_queryset().select_related("snapshot")
+        return super().get_queryset()
 
     def get_context_data(self, **kwargs):
         bureau = self.object
@@ -139,22 +140,23 @@ class StatisticsView(TemplateView):
             # Schools and offices are charted apart: a sum of the two would mean nothing.
             type_chart=charts.bar_chart(
                 [(row["plural"].capitalize(), row["total"]) for row in by_type if row["group"] == "school"],
-                title="Schools and kindergartens by type",
+                title=_("Schools and kindergartens by type"),
                 chart_id="chart-types",
             ),
             unit_chart=charts.bar_chart(
                 [(row["plural"].capitalize(), row["total"]) for row in by_type if row["group"] != "school"],
-                title="Offices and units by type",
+                title=_("Offices and units by type"),
                 chart_id="chart-units",
             ),
             province_chart=charts.bar_chart(
                 [(row["province"], row["schools"]) for row in by_province if row["schools"] is not None],
-                title="Schools and kindergartens by province",
+                title=_("Schools and kindergartens by province"),
                 chart_id="chart-provinces",
             ),
             bureau_chart=charts.bar_chart(
                 [(row["name"], row["schools"]) for row in top_bureaus if row["schools"] is not None],
-                title=f"The {self.TOP_BUREAUS} bureaus running the most schools and kindergartens",
+                title=_("The %(count)d bureaus running the most schools and kindergartens")
+                % {"count": self.TOP_BUREAUS},
                 chart_id="chart-bureaus",
             ),
             **kwargs,

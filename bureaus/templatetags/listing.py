@@ -3,6 +3,7 @@
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -32,4 +33,4 @@ def facet_select(field, facet_options):
 @register.filter
 def reported(value):
     """A count as a number, or "Not reported" when the sources give none (which is not 0)."""
-    return "Not reported" if value is None else intcomma(value)
+    return _("Not reported") if value is None else intcomma(value)

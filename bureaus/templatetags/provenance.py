@@ -58,7 +58,7 @@ def source_with_spans(source, spans, profile_url=""):
 
 
 @register.inclusion_tag("includes/source_link.html")
-def source_link(bureau, anchor, label="Source", edited=None, fact=""):
+def source_link(bureau, anchor, label="", edited=None, fact=""):
     """A small link to the sentence a fact came from; "edited by the bureau" for a fact staff typed or
     changed; nothing when the fact has neither. ``fact`` names the fact for screen readers, which
     list a page's links out of context ("Source of the founding year", not twenty "Source")."""

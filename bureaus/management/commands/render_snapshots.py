@@ -1,6 +1,6 @@
 """
-``manage.py render_snapshots``: render the profile snapshot of every published bureau that has
-none or an outdated one (after a release that changed the profile's templates, or a bulk load).
+``manage.py render_snapshots``: render the profile snapshots (one per language) of every
+published bureau that has none or an outdated one (after a release that changed the profile's templates, or a bulk load).
 
 Visitors would render them one by one on their first visits; this does it ahead of them.
 """
@@ -16,8 +16,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         rendered = 0
-        bureaus = Bureau.objects.published().select_related("snapshot").order_by("pk")
-        for bureau in bureaus.iterator(chunk_size=500):
-            if snapshots.render_if_stale(bureau):
-                rendered += 1
+        for bureau in Bureau.objects.published().order_by("pk").iterator(chunk_size=500):
+            rendered += snapshots.render_if_stale(bureau)
         self.stdout.write(f"{rendered} profile snapshot(s) rendered; the others were current.")

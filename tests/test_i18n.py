@@ -1,0 +1,87 @@
+"""English and Simplified Chinese: the language in the URL, a switch on every page, a complete catalogue."""
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from bureaus.models import ProfileSnapshot
+
+from .dom import Page
+
+pytestmark = pytest.mark.django_db
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+PAGES = ["/", "/bureaus/", "/bureaus/shenyang-heping-district/", "/bureaus/shenyang-heping-district/source/",
+         "/statistics/", "/compare/"]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_is_in_both_languages_with_a_switch_and_hreflang_links(client, seed_data, path):
+    english, chinese = client.get(path).content.decode(), client.get(f"/zh-hans{path}").content.decode()
+    assert '<html lang="en">' in english and '<html lang="zh-hans">' in chinese
+    for page in (english, chinese):
+        assert f'hreflang="en" href="http://testserver{path}"' in page
+        assert f'hreflang="zh-hans" href="http://testserver/zh-hans{path}"' in page
+    assert f'<a href="/zh-hans{path}" hreflang="zh-hans" lang="zh-hans">简体中文</a>' in english
+    assert f'<a href="{path}" hreflang="en" lang="en">English</a>' in chinese
+    assert "区县教育局门户" in chinese and "District Education Bureau Portal" not in chinese.split("<main")[0]
+
+
+def test_the_chinese_pages_speak_chinese(client, seed_data):
+    home = Page(client.get("/zh-hans/").content.decode())
+    assert home.headings[:2] == [(1, "中国区县教育局"), (2, "数据概览")]
+    assert home.terms["学校和幼儿园"] == "28 (由 1 个教育局报告)"
+    profile = Page(client.get("/zh-hans/bureaus/changchun-new-district/").content.decode())
+    assert profile.terms["学校和幼儿园"] == "未报告" and profile.terms["科室和单位"] == "以来源所列为准"
+    listing = client.get("/zh-hans/bureaus/", {"q": "沈阳"}).content.decode()
+    assert "找到 1 个与“沈阳”匹配的教育局" in listing
+    assert '<a href="/zh-hans/bureaus/shenyang-heping-district/">' in listing  # links stay in the language
+
+
+def test_the_query_is_kept_when_switching_language(client, seed_data):
+    page = client.get("/bureaus/", {"province": "Liaoning", "q": "office"}).content.decode()
+    assert '<a href="/zh-hans/bureaus/?province=Liaoning&amp;q=office" hreflang="zh-hans"' in page
+
+
+def test_each_language_has_its_own_snapshot_and_cached_page(client, seed_data):
+    english = client.get("/bureaus/shenyang-heping-district/").content.decode()
+    chinese = client.get("/zh-hans/bureaus/shenyang-heping-district/")
+    assert chinese["X-Page-Cache"] == "miss"  # not the English page from the cache
+    assert "主要信息" in chinese.content.decode() and "Key facts" in english
+    assert sorted(ProfileSnapshot.objects.values_list("language", flat=True)) == ["en", "zh-hans"]
+
+
+def test_the_catalogue_is_complete_and_keeps_every_placeholder():
+    catalogue = polib.pofile(str(CATALOGUE))
+    assert not catalogue.untranslated_entries() and not catalogue.fuzzy_entries()
+    placeholder = re.compile(r"%\(\w+\)[sd]|<a href=\"%\(\w+\)s\">")
+    for entry in catalogue:
+        translations = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+        for translation in translations:
+            assert sorted(placeholder.findall(translation)) == sorted(placeholder.findall(entry.msgid)), entry.msgid
+
+
+def test_compile_catalogues_writes_mo_files_and_refuses_a_broken_catalogue(tmp_path, settings):
+    good = tmp_path / "good" / "zh_Hans" / "LC_MESSAGES"
+    good.mkdir(parents=True)
+    (good / "django.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Home"\nmsgstr "首页"\n'
+    )
+    settings.LOCALE_PATHS = [tmp_path / "good"]
+    call_command("compile_catalogues", stdout=None)
+    assert polib.mofile(str(good / "django.mo")).find("Home").msgstr == "首页"
+
+    broken = tmp_path / "broken" / "zh_Hans" / "LC_MESSAGES"
+    broken.mkdir(parents=True)
+    (broken / "django.po").write_text("this is not { a catalogue\n")
+    settings.LOCALE_PATHS = [tmp_path / "broken"]
+    with pytest.raises(CommandError, match="cannot be read as a catalogue"):
+        call_command("compile_catalogues")
+    settings.LOCALE_PATHS = [tmp_path / "nothing"]
+    with pytest.raises(CommandError, match="No catalogue found"):
+        call_command("compile_catalogues")
