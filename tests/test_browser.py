@@ -91,6 +91,11 @@ def test_pages_fit_a_phone_without_sideways_scrolling(live_server, phone, publis
 
 def test_filters_work_without_javascript(live_server, phone, seed_data):
     phone.goto(live_server.url + "/bureaus/")
+    # The first result shows on the first screen: the filters fold away behind a link.
+    first_result = phone.locator(".bureau-card").first.bounding_box()
+    assert first_result["y"] < 740, first_result
+    assert not phone.get_by_label("Province").is_visible()
+    phone.get_by_role("link", name="Show all filters").click()
     phone.get_by_label("Province").select_option("Jilin")
     from playwright.sync_api import expect
 
@@ -98,6 +103,7 @@ def test_filters_work_without_javascript(live_server, phone, seed_data):
     phone.wait_for_url("**province=Jilin*")  # the form submits with a GET: wait for the new page
     expect(phone.get_by_role("heading", name="1 bureau found")).to_be_visible()
     expect(phone.get_by_role("link", name="Changchun New District Education Bureau")).to_be_visible()
+    expect(phone.get_by_label("Province")).to_be_visible()  # a filter in use stays unfolded
 
 
 def test_keyboard_user_can_skip_to_the_content(live_server, browser, seed_data):
@@ -352,3 +358,68 @@ def test_a_visitors_journey_by_keyboard_alone(live_server, browser, seed_data):
     page.wait_for_url(lambda url: url.endswith("/statistics/") and "zh-hans" not in url)
     expect(page.get_by_role("heading", name="Statistics", exact=True)).to_be_visible()
     context.close()
+
+
+def test_staff_edit_an_inline_preview_and_publish(live_server, browser, seed_data, django_user_model):
+    """A publisher's journey: open the working copy, change a department's words, save, preview, publish."""
+    from playwright.sync_api import expect
+
+    from bureaus.models import Bureau
+
+    django_user_model.objects.create_superuser("publisher", "p@example.org", "a-long-test-password")
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("publisher")
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + f"/admin/bureaus/bureau/{bureau.pk}/change/")
+    page.get_by_role("button", name="Edit a working copy").click()
+    page.wait_for_url("**/change/")
+    words = "Keeps the bureau's records and answers letters from the public."
+    page.locator("#id_departments-0-responsibility").fill(words)
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_url("**/admin/bureaus/bureau/")
+    expect(page.get_by_text("Published, with unpublished changes")).to_be_visible()
+
+    public = browser.new_context().new_page()
+    public.goto(live_server.url + bureau.get_absolute_url())
+    assert words not in public.content()  # not public until published
+    page.goto(live_server.url + f"/admin/bureaus/bureau/{bureau.pk}/change/")  # leads to the working copy
+    page.get_by_role("link", name="Preview the changes").click()
+    expect(page.get_by_text(words)).to_be_visible()
+    expect(page.get_by_text("Preview of unpublished changes.")).to_be_visible()
+    page.go_back()
+    page.get_by_role("button", name="Publish these changes").click()
+    page.wait_for_load_state()
+    public.goto(live_server.url + bureau.get_absolute_url())
+    assert words in public.content()
+    context.close()
+
+
+BROKEN_WORDS = """elements => elements.flatMap(element => {
+  const broken = [], walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+})"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/bureaus/", "/bureaus/changchun-new-district/", "/statistics/",
+     "/compare/?b=shenyang-heping-district&b=changchun-new-district&b=dalian-jinpu-new-district"],
+)  # fmt: skip
+def test_no_word_is_broken_inside_a_menu_item_or_a_table_header(live_server, phone, seed_data, path):
+    phone.goto(live_server.url + path)
+    broken = phone.locator(".nav-list a, thead th, .data-table th").evaluate_all(BROKEN_WORDS)
+    assert not broken, f"{path}: {broken}"

@@ -345,7 +345,9 @@ def test_a_profile_is_read_from_its_snapshot(db, client, many_bureaus, django_as
 def test_a_profile_opens_with_its_key_facts(client, seed_data):
     response = client.get(PROFILE_URL)
     page = page_of(response)
-    assert page.terms["Serves"] == "Heping District, Shenyang, Liaoning"
+    assert (
+        page.terms["Serves"] == "Heping District, Shenyang, Liaoning 辽宁省沈阳市和平区"
+    )  # Chinese from the gazetteer
     assert page.terms["Schools and kindergartens"] == "28"
     assert page.terms["Departments"] == "7"
     assert page.terms["Founded"].startswith("1994")

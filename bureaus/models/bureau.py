@@ -15,6 +15,7 @@ from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, Pla
 from bureaus.models.items import Duty, InstitutionCount
 from bureaus.models.parts import SPANNED_PARTS
 from bureaus.models.sources import SourceDocument
+from bureaus.places.gazetteer import chinese_place_names
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality, place_line
 
 
@@ -276,6 +277,11 @@ class Bureau(PlainTextFields, models.Model):
     def location(self):
         """District, city and province, most specific first, as one line."""
         return place_line(self.district, self.city, self.province)
+
+    @property
+    def chinese_location(self):
+        """The place in Chinese, province first, as far as the gazetteer is sure: 辽宁省沈阳市和平区."""
+        return "".join(chinese_place_names(self.district, self.city, self.province))
 
     @property
     def fact_anchors(self):
