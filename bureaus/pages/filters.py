@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from bureaus import search
-from bureaus.models import Bureau, Department, InstitutionCount, InstitutionType, TypeTally
+from bureaus.models import Bureau, BureauListing, Department, InstitutionCount, InstitutionType, TypeTally
 from bureaus.places.regions import PROVINCE_CHOICES
 
 FACETS = ("province", "city", "institution_type")
@@ -141,10 +141,17 @@ class BureauFilter(django_filters.FilterSet):
         chosen = {facet for facet in ("province", "city") if self.is_bound and self.form.cleaned_data.get(facet)}
         counts = {"province": {}, "city": {}}
         for facet in ("province", "city") if chosen else ("both",):
-            others = self._filtered_without(facet if chosen else "province").order_by().values("pk")
-            rows = (
-                Bureau.objects.filter(pk__in=others).values_list("province", "city").annotate(n=Count("pk")).order_by()
-            )
+            if not self._narrowed_but(facet if chosen else "province") and facet in ("province", "both"):
+                # Every published bureau counts: their listing rows hold the places, one small table.
+                rows = BureauListing.objects.values_list("province", "city").annotate(n=Count("pk")).order_by()
+            else:
+                others = self._filtered_without(facet if chosen else "province").order_by().values("pk")
+                rows = (
+                    Bureau.objects.filter(pk__in=others)
+                    .values_list("province", "city")
+                    .annotate(n=Count("pk"))
+                    .order_by()
+                )
             for province, city, n in rows:
                 if facet in ("province", "both"):
                     counts["province"][province] = counts["province"].get(province, 0) + n
