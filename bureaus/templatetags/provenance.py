@@ -73,6 +73,8 @@ def source_link(bureau, anchor, label="", edited=None, fact=""):
 @register.simple_tag
 def json_ld(data):
     """A schema.org JSON-LD block; <, > and & are escaped so the data cannot close the script element."""
-    text = json.dumps(data, ensure_ascii=False)
+    # Sorted keys: the same data gives the same page, whether it comes fresh or from a snapshot (PostgreSQL's
+    # jsonb does not keep the order keys were written in).
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # escaped just above
