@@ -298,3 +298,23 @@ def test_an_edited_fact_can_be_pointed_at_a_source_sentence_again(staff_client, 
     assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data).status_code == 302
     duty.refresh_from_db()
     assert duty.source_quote == sentence and duty.edited_at is None
+
+
+def test_staff_record_who_published_a_source_of_a_draft_bureau(staff_client):
+    from bureaus.models import SourceDocument
+
+    bureau = BureauFactory(draft=True)
+    source = SourceDocument.objects.create(bureau=bureau, title="Profile", text="The bureau was founded in 1990.")
+    url = f"/admin/bureaus/sourcedocument/{source.pk}/change/"
+    data = {"title": "Profile", "publisher": "District Government", "url": "not an address", "published_on": ""}
+    response = staff_client.post(url, data)
+    assert response.status_code == 200 and "Enter a valid URL." in response.content.decode()
+    data.update(url="https://www.example.gov.cn/jyj/", published_on="2024-03-01")
+    assert staff_client.post(url, data).status_code == 302
+    source.refresh_from_db()
+    assert (source.publisher, source.url, str(source.published_on)) == (
+        "District Government",
+        "https://www.example.gov.cn/jyj/",
+        "2024-03-01",
+    )
+    assert source.text == "The bureau was founded in 1990."  # the evidence itself is never rewritten

@@ -76,7 +76,9 @@ def test_format_of_a_full_bureau():
     assert data["institution_counts"] == [
         {"category": "kindergarten", "count": 6, "as_of_year": 2023, "note": "As written"}
     ]
-    assert data["sources"] == [{"title": "Doc", "sha256": source.sha256}]
+    assert data["sources"] == [
+        {"title": "Doc", "publisher": None, "url": None, "published_on": None, "sha256": source.sha256}
+    ]  # not known: null, never ""
     assert data["updated_at"] == bureau.updated_at.isoformat(timespec="seconds")
 
 
@@ -94,3 +96,22 @@ def test_dumps_keeps_chinese_characters_readable():
     text = dumps({"name": "沈阳市和平区教育局"})
     assert "沈阳市和平区教育局" in text
     assert json.loads(text) == {"name": "沈阳市和平区教育局"}
+
+
+def test_a_sources_publisher_address_and_date_are_part_of_the_format(db):
+    import datetime
+
+    bureau = BureauFactory()
+    SourceDocumentFactory(
+        bureau=bureau,
+        title="Education bureau",
+        publisher="Heping District People's Government",
+        url="https://www.example.gov.cn/jyj/",
+        published_on=datetime.date(2024, 3, 1),
+    )
+    [source] = bureau_to_dict(Bureau.objects.with_profile().get(pk=bureau.pk))["sources"]
+    assert (source["publisher"], source["url"], source["published_on"]) == (
+        "Heping District People's Government",
+        "https://www.example.gov.cn/jyj/",
+        "2024-03-01",
+    )

@@ -387,3 +387,20 @@ def test_the_list_files_bureaus_by_the_place_they_serve(client, seed_data):
     for params in ({}, {"sort": "name"}):
         names = [b.district for b in client.get("/bureaus/", params).context["bureaus"]]
         assert names == sorted(names), params  # "Education Bureau of Jinpu New District" under J, not E
+
+
+def test_a_source_is_named_by_its_publisher_date_and_address_where_known(client, seed_data):
+    import datetime
+
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    bureau.sources.update(
+        publisher="Heping District Government",
+        url="https://www.example.gov.cn/jyj/",
+        published_on=datetime.date(2024, 3, 1),
+    )
+    for url in (bureau.get_source_url(), bureau.get_absolute_url()):
+        page = html(client.get(url))
+        assert ", Heping District Government, published 1 March 2024 (" in page, url
+        assert '<a href="https://www.example.gov.cn/jyj/" rel="nofollow noopener">original address</a>' in page
+    dalian = html(client.get("/bureaus/dalian-jinpu-new-district/source/"))
+    assert "published" not in dalian.split("<main", 1)[1].split("SHA-256", 1)[0]  # nothing said where nothing is known

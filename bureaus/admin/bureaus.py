@@ -10,6 +10,7 @@ from functools import partial
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import path
 from django.utils import formats, timezone
@@ -269,7 +270,8 @@ class InstitutionTypeAdmin(admin.ModelAdmin):
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(EditorScopedAdmin, admin.ModelAdmin):
-    list_display = ["title", "bureau", "sha256", "added_at"]
+    list_display = ["title", "bureau", "publisher", "published_on", "added_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # an address typed without one
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(bureau__in=Bureau.objects.editable_by(request.user))
@@ -281,7 +283,7 @@ class SourceDocumentAdmin(EditorScopedAdmin, admin.ModelAdmin):
 
     search_fields = ["title", "bureau__name", "sha256"]
     autocomplete_fields = ["bureau"]
-    fields = ["bureau", "title", "text", "sha256", "added_at"]
+    fields = ["bureau", "title", "publisher", "url", "published_on", "text", "sha256", "added_at"]
     readonly_fields = ["sha256", "added_at"]
 
     def get_readonly_fields(self, request, obj=None):

@@ -19,6 +19,10 @@ class SourceDocument(PlainTextFields, models.Model):
 
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="sources")
     title = models.CharField(max_length=300)
+    # Who published the document, where and when, where known: how a reader finds and weighs it.
+    publisher = models.CharField(max_length=200, blank=True, help_text="e.g. the district government, an encyclopedia.")
+    url = models.URLField("address", max_length=500, blank=True, help_text="Where the document was found.")
+    published_on = models.DateField("published", null=True, blank=True)
     text = models.TextField()
     sha256 = models.CharField(max_length=64, editable=False, help_text="Fingerprint of the text (UTF-8).")
     added_at = models.DateTimeField(default=timezone.now, editable=False)

@@ -63,7 +63,16 @@ def profile_to_dict(bureau, *, departments, duties, achievements, institution_co
             }
             for item in institution_counts
         ],
-        "sources": [{"title": source.title, "sha256": source.sha256} for source in sources],
+        "sources": [
+            {
+                "title": source.title,
+                "publisher": _or_none(source.publisher),
+                "url": _or_none(source.url),
+                "published_on": source.published_on.isoformat() if source.published_on else None,
+                "sha256": source.sha256,
+            }
+            for source in sources
+        ],
         "updated_at": bureau.updated_at.isoformat(timespec="seconds"),
     }
 
@@ -164,8 +173,14 @@ BUREAU_SCHEMA = {
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["title", "sha256"],
-                "properties": {"title": {"type": "string"}, "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+                "required": ["title", "publisher", "url", "published_on", "sha256"],
+                "properties": {
+                    "title": {"type": "string"},
+                    "publisher": _nullable({"type": "string"}),
+                    "url": _nullable({"type": "string", "format": "uri"}),
+                    "published_on": _nullable({"type": "string", "format": "date"}),
+                    "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                },
             },
         },
         "updated_at": {"type": "string", "format": "date-time"},

@@ -31,6 +31,7 @@ RENDERED_BY = [
     "templates/bureaus/profile.html",
     "locale/zh_Hans/LC_MESSAGES/django.po",
     "templates/includes/source_link.html",
+    "templates/includes/source_origin.html",
     "bureaus/templatetags/provenance.py",
     "bureaus/pages/charts.py",
     "bureaus/pages/snapshots.py",
