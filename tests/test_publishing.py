@@ -131,8 +131,10 @@ def test_the_admin_lists_each_bureaus_state_and_never_the_copies(staff_client, s
         "changchun-new-district": "draft",
         "dalian-jinpu-new-district": "published",
     }
-    page = staff_client.get("/admin/bureaus/bureau/").content.decode()
+    response = staff_client.get("/admin/bureaus/bureau/")
+    page = response.content.decode()
     assert "Published, with unpublished changes" in page and "working-copy" not in page
+    assert response.context["cl"].full_result_count == 3  # bureaus, not their copies
 
 
 def test_a_published_bureau_is_edited_through_its_working_copy(staff_client, seed_data):

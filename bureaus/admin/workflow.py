@@ -12,6 +12,7 @@ May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin.history`
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -27,6 +28,14 @@ def change_url(bureau):
     return reverse("admin:bureaus_bureau_change", args=[bureau.pk])
 
 
+class BureauChangeList(ChangeList):
+    """The list's totals count bureaus, not their working copies (which it never shows)."""
+
+    def get_results(self, request):
+        self.root_queryset = self.root_queryset.originals()
+        super().get_results(request)
+
+
 class PublishingAdmin:
     """Mixin for the bureau's ModelAdmin (which scopes ``get_queryset`` to the user's bureaus)."""
 
@@ -37,6 +46,9 @@ class PublishingAdmin:
     @admin.display(description="State", ordering="is_published")
     def state(self, obj):
         return obj.State(obj.state).label
+
+    def get_changelist(self, request, **kwargs):
+        return BureauChangeList
 
     def get_search_results(self, request, queryset, search_term):
         # Used by the list and by autocompletes: a working copy is reached through its bureau.
