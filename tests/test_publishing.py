@@ -199,8 +199,13 @@ def test_editors_start_copies_of_their_bureaus_only_and_only_publishers_publish(
     assert client.get(f"/admin/bureaus/bureau/{copy.pk}/change/").status_code == 200
     assert "Publish these changes" not in client.get(f"/admin/bureaus/bureau/{copy.pk}/change/").content.decode()
     assert client.post(f"/admin/bureaus/bureau/{mine.pk}/publish/").status_code == 403
-    for step in ("edit", "publish", "discard"):
+    for step in ("edit", "publish", "withdraw", "discard"):
         assert client.post(f"/admin/bureaus/bureau/{other.pk}/{step}/").status_code == 403
+    assert client.post(f"/admin/bureaus/bureau/{mine.pk}/withdraw/").status_code == 403  # editors do not withdraw
+    assert (
+        "Withdraw from the public site"
+        not in client.get(f"/admin/bureaus/bureau/{mine.pk}/change/", follow=True).content.decode()
+    )
     assert client.get(f"/admin/bureaus/bureau/{other_copy.pk}/change/").status_code == 302  # "does not exist"
     assert client.get(other_copy.get_absolute_url()).status_code == 404
     assert Bureau.objects.filter(pk=other_copy.pk).exists()
@@ -209,3 +214,12 @@ def test_editors_start_copies_of_their_bureaus_only_and_only_publishers_publish(
     call_command("assign_editor", "editor-heping", mine.slug, "--publisher", stdout=None)
     assert client.post(f"/admin/bureaus/bureau/{mine.pk}/publish/").status_code == 302
     assert not Bureau.objects.filter(draft_of=mine).exists()
+
+
+def test_a_publisher_withdraws_a_bureau_from_its_page(staff_client, seed_data):
+    bureau = Bureau.objects.get(slug="changchun-new-district")
+    page = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").content.decode()
+    assert "Withdraw from the public site" in page
+    assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/withdraw/").status_code == 302
+    bureau.refresh_from_db()
+    assert not bureau.is_published and Client().get(bureau.get_absolute_url()).status_code == 404

@@ -120,7 +120,7 @@ class PublishingAdmin:
         return obj is None or Bureau.objects.publishable_by(request.user).filter(pk=obj.original.pk).exists()
 
     def workflow_view(self, request, object_id, step):
-        """POST-only steps on one bureau: start its working copy, publish it, or discard the copy."""
+        """POST-only steps on one bureau: start its working copy, publish it, withdraw it, or discard the copy."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         bureau = self.get_object(request, unquote(object_id))
@@ -139,6 +139,10 @@ class PublishingAdmin:
             return redirect(change_url(original))
         if not self.has_publish_permission(request, original):
             raise PermissionDenied
+        if step == "withdraw":
+            publishing.withdraw(original, request.user)
+            self.message_user(request, f"“{original}” is withdrawn: the public no longer sees it.")
+            return redirect(change_url(original))
         try:
             publishing.publish(original, request.user)
         except publishing.PublishError as error:
@@ -247,6 +251,6 @@ class PublishingAdmin:
                     wrap(lambda request, object_id, step=step: self.workflow_view(request, object_id, step)),
                     name=f"bureaus_bureau_{step}",
                 )
-                for step in ("edit", "publish", "discard")
+                for step in ("edit", "publish", "withdraw", "discard")
             ),
         ]
