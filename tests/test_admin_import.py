@@ -253,3 +253,30 @@ def test_replacing_a_published_bureau_fills_its_working_copy_and_the_public_page
     public = page(visitor.get(bureau.get_absolute_url()))
     assert "1985" in public and "1986" not in public
     assert visitor.get(copy.get_absolute_url()).status_code == 404  # the public never sees a working copy
+
+
+def test_the_import_page_records_where_the_document_comes_from(staff_client):
+    details = {
+        "publisher": "Tiexi District People's Government",
+        "url": "www.example.gov.cn/jyj/",
+        "published_on": "2024-03-01",
+    }
+    preview = page(staff_client.post(URL, {"action": "preview", "text": TIEXI, **details}))
+    assert 'value="Tiexi District People&#x27;s Government"' in preview  # carried to the confirm step
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI, **details})
+    source = Bureau.objects.get().sources.get()
+    assert (source.publisher, source.url, str(source.published_on)) == (
+        "Tiexi District People's Government",
+        "https://www.example.gov.cn/jyj/",  # an address typed without its scheme
+        "2024-03-01",
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("url", "not an address", "Enter a valid URL."), ("published_on", "last spring", "Enter a valid date.")],
+)
+def test_bad_source_details_are_refused_and_nothing_is_saved(staff_client, field, value, message):
+    response = staff_client.post(URL, {"action": "confirm", "text": TIEXI, field: value})
+    assert message in page(response)
+    assert not Bureau.objects.exists()

@@ -61,6 +61,10 @@ class ImportDocumentForm(forms.Form):
     replace = forms.BooleanField(required=False, label=REPLACE_LABEL)
     # What a replace would overwrite (the bureau or its working copy: "id:revision") when the draft was previewed.
     revision_seen = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Where the document comes from, where known: saved with its source, shown beside its title.
+    publisher = forms.CharField(required=False, max_length=200, label="Publisher of the document")
+    url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="Where it was found (address)")
+    published_on = forms.DateField(required=False, label="Published on", help_text="As YYYY-MM-DD.")
     # What the reviewer fills in or corrects where the document was silent or ambiguous.
     name = forms.CharField(required=False, max_length=200, label="Bureau name")
     province = forms.ChoiceField(required=False, choices=[("", "— not known —"), *PROVINCE_CHOICES])
@@ -68,6 +72,11 @@ class ImportDocumentForm(forms.Form):
     district = forms.CharField(required=False, max_length=100, label="District or county")
 
     REVIEW_FIELDS = ("name", "province", "city", "district")
+    SOURCE_FIELDS = ("publisher", "url", "published_on")
+
+    def source_details(self):
+        """The publisher, address and date given for the document (empty ones left out)."""
+        return {field: self.cleaned_data[field] for field in self.SOURCE_FIELDS if self.cleaned_data.get(field)}
 
     def clean(self):
         cleaned = super().clean()
@@ -145,7 +154,12 @@ def import_document_view(model_admin, request):
                 )
             else:
                 try:
-                    result = save_draft(draft, replace=replace, how_to_replace=f"tick “{REPLACE_LABEL}”")
+                    result = save_draft(
+                        draft,
+                        replace=replace,
+                        how_to_replace=f"tick “{REPLACE_LABEL}”",
+                        source_details=form.source_details(),
+                    )
                 except SlugTaken as error:
                     form.add_error("replace", str(error))
                 except DocumentError as error:
@@ -160,6 +174,7 @@ def import_document_view(model_admin, request):
                     "title": form.cleaned_data.get("title") or "Pasted document",
                     "replace": form.cleaned_data["replace"],
                     **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
+                    **{field: form.cleaned_data.get(field) for field in ImportDocumentForm.SOURCE_FIELDS},
                     "revision_seen": _version(Bureau.objects.originals().filter(slug=draft.slug).first()),
                 }
             )

@@ -31,8 +31,9 @@ def known_types(drafts):
     return {t.slug: t for t in InstitutionType.objects.filter(slug__in=slugs)}
 
 
-def save_draft(draft, *, replace=False, how_to_replace="use --replace"):
-    """Save ``draft`` as an unpublished bureau.
+def save_draft(draft, *, replace=False, how_to_replace="use --replace", source_details=None):
+    """Save ``draft`` as an unpublished bureau; ``source_details`` (publisher, url, published_on) go
+    with its source document.
 
     The same document imported again (same sha256) changes nothing. A document for
     a slug that exists already is refused unless ``replace``: then the bureau's
@@ -43,10 +44,10 @@ def save_draft(draft, *, replace=False, how_to_replace="use --replace"):
     # One transaction; the bureau is re-indexed for search, and the content version moved on,
     # once at the end rather than for every row saved or deleted on the way.
     with content.changing():
-        return _save(draft, replace, how_to_replace)
+        return _save(draft, replace, how_to_replace, source_details or {})
 
 
-def _save(draft, replace, how_to_replace):
+def _save(draft, replace, how_to_replace, source_details):
     existing = Bureau.objects.select_for_update().filter(slug=draft.slug, draft_of__isnull=True).first()
     current = replace_target(existing)
     if current is not None and current.sources.filter(sha256=draft.sha256).exists():
@@ -54,6 +55,8 @@ def _save(draft, replace, how_to_replace):
     if existing is not None and not replace:
         raise SlugTaken(existing, how_to_replace)
     built = build(draft, known_types([draft]))
+    for field, value in source_details.items():  # publisher, address, date: what the reviewer knows
+        setattr(built.source, field, value)
     validate(built)
     for new_type in built.new_types:
         new_type.save()
