@@ -67,14 +67,16 @@ def changed(bureau_ids=()):
 
 def _apply(bureau_ids):
     if bureau_ids:
-        search.refresh(bureau_ids)
-        BureauListing.objects.rebuild(bureau_ids)
         # Each bureau's own pages are keyed on its page_version; the plain QuerySet's update()
         # does not come back here.
         models.QuerySet(Bureau).filter(pk__in=bureau_ids).update(page_version=F("page_version") + 1)
-        # Working copies are never shown to the public: editing one leaves every cached list as it is.
-        if len(bureau_ids) == Bureau.objects.filter(pk__in=bureau_ids, draft_of__isnull=False).count():
+        # Working copies are never shown to the public, nor searched or listed: a change to copies
+        # alone rebuilds nothing and leaves every cached list as it is.
+        copies = set(Bureau.objects.filter(pk__in=bureau_ids, draft_of__isnull=False).values_list("pk", flat=True))
+        if copies == bureau_ids:
             return
+        search.refresh(bureau_ids - copies)
+        BureauListing.objects.rebuild(bureau_ids - copies)
     TypeTally.objects.rebuild()
     ContentVersion.bump()
 
