@@ -16,8 +16,6 @@ from bureaus import content, publishing
 from bureaus.models import Bureau, InstitutionType, SourceDocument
 from bureaus.models.parts import FACT_SOURCES, ITEM_PARTS
 
-BUREAU_FIELDS = ["name", "chinese_name", "province", "city", "district", "address", "established_year",
-                 "predecessor", "summary"]  # fmt: skip
 ITEM_LINES = {
     "departments": lambda f: f"{f['name']}: {f.get('responsibility') or '—'}",
     "duties": lambda f: f"[{f['kind']}] {f.get('title') + '. ' if f.get('title') else ''}{f['text']}",
@@ -56,7 +54,7 @@ def differences(older, newer):
     result = []
     fields = [
         ("changed", f"{name}: “{before['fields'].get(name) or ''}” → “{after['fields'].get(name) or ''}”")
-        for name in BUREAU_FIELDS
+        for name in publishing.CONTENT_FIELDS
         if before["fields"].get(name) != after["fields"].get(name)
     ]
     if fields:
