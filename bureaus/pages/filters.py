@@ -126,6 +126,11 @@ class BureauFilter(django_filters.FilterSet):
         result["institution_type"] = [(slug, plural.capitalize(), n) for slug, plural, n in rows]
         return result
 
+    def in_use_besides_search(self):
+        """Whether a filter other than the search box (sorting included) is set, or in error."""
+        form = self.form
+        return any(form[name].value() not in (None, "", []) or form[name].errors for name in form.fields if name != "q")
+
     def _chosen(self, facet):
         return bool(self.is_bound and self.is_valid() and self.form.cleaned_data.get(facet))
 

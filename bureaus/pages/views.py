@@ -68,11 +68,7 @@ class BureauListView(FilterView):
         context["facets"] = facets
         context["facet_options"] = filterset.facet_options(facets)
         context["query"] = filterset.search_query
-        # A filter other than the search box in use (or in error): the phone layout keeps them unfolded.
-        form = filterset.form
-        context["filters_in_use"] = any(
-            form[name].value() not in (None, "", []) or form[name].errors for name in form.fields if name != "q"
-        )
+        context["filters_in_use"] = filterset.in_use_besides_search()  # the phone layout keeps them unfolded
         context["bureaus"] = search.attach_snippets(context["bureaus"], context["query"])
         return context
 
