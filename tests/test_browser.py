@@ -212,6 +212,18 @@ PUBLIC_PAGES = [
 ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+def open_working_copy(page, live_server, username, bureau):
+    """Log in as ``username`` (password "a-long-test-password") and open ``bureau``'s working copy."""
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill("a-long-test-password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+    page.goto(live_server.url + f"/admin/bureaus/bureau/{bureau.pk}/change/")
+    page.get_by_role("button", name="Edit a working copy").click()
+    page.wait_for_url("**/change/")
+
+
 def axe_violations(page, ignore=()):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -250,17 +262,9 @@ def test_admin_screens_have_no_axe_violations_and_fit_the_screen(
     from bureaus.models import Bureau
 
     django_user_model.objects.create_superuser("axe", "axe@example.org", "a-long-test-password")
-    bureau = Bureau.objects.get(slug="shenyang-heping-district")
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("axe")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
-    page.goto(live_server.url + f"/admin/bureaus/bureau/{bureau.pk}/change/")
-    page.get_by_role("button", name="Edit a working copy").click()
-    page.wait_for_url("**/change/")
+    open_working_copy(page, live_server, "axe", Bureau.objects.get(slug="shenyang-heping-district"))
     found = {}
     for label, url in (
         ("list", "/admin/bureaus/bureau/"),
@@ -370,14 +374,7 @@ def test_staff_edit_an_inline_preview_and_publish(live_server, browser, seed_dat
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("publisher")
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
-    page.goto(live_server.url + f"/admin/bureaus/bureau/{bureau.pk}/change/")
-    page.get_by_role("button", name="Edit a working copy").click()
-    page.wait_for_url("**/change/")
+    open_working_copy(page, live_server, "publisher", bureau)
     words = "Keeps the bureau's records and answers letters from the public."
     page.locator("#id_departments-0-responsibility").fill(words)
     page.get_by_role("button", name="Save", exact=True).click()
