@@ -29,7 +29,7 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from bureaus import search
-from bureaus.models import Bureau, BureauListing, ContentVersion, InstitutionType, TypeTally
+from bureaus.models import Bureau, BureauListing, ContentVersion, InstitutionType, ProvinceTally, TypeTally
 from bureaus.models.parts import PARTS
 
 _pending = threading.local()
@@ -76,7 +76,7 @@ def _apply(bureau_ids):
         if copies == bureau_ids:
             return
         search.refresh(bureau_ids - copies)
-        BureauListing.objects.rebuild(bureau_ids - copies)
+        ProvinceTally.objects.rebuild(BureauListing.objects.rebuild(bureau_ids - copies))
     TypeTally.objects.rebuild()
     ContentVersion.bump()
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 
 from bureaus import content, search
-from bureaus.models import Bureau, BureauListing, ContentVersion, Duty
+from bureaus.models import Bureau, BureauListing, ContentVersion, Duty, ProvinceTally
 
 from .factories import (
     BureauFactory,
@@ -134,3 +134,33 @@ def test_the_listing_follows_every_change_to_a_published_bureau():
     assert BureauListing.objects.get(bureau=bureau).name == "Renamed Bureau"
     publishing.withdraw(bureau, None)
     assert listing_of(bureau) is None
+
+
+def tally_of(province):
+    return (
+        ProvinceTally.objects.filter(province=province)
+        .values_list("bureaus", "departments", "schools", "schools_reporting", "units")
+        .first()
+    )
+
+
+def test_the_province_tallies_follow_published_bureaus_between_provinces():
+    from bureaus import publishing
+
+    school = InstitutionTypeFactory()
+    first = BureauFactory(province="Liaoning")
+    DepartmentFactory(bureau=first)
+    InstitutionCountFactory(bureau=first, category=school, count=12)
+    second = BureauFactory(province="Liaoning")
+    BureauFactory(province="Jilin", draft=True)  # drafts are not counted
+    assert tally_of("Liaoning") == (2, 1, 12, 1, None)  # one bureau reports schools, none reports units
+    assert tally_of("Jilin") is None
+
+    Bureau.objects.filter(pk=second.pk).update(province="Jilin")  # a move recounts both provinces
+    assert tally_of("Liaoning") == (1, 1, 12, 1, None)
+    assert tally_of("Jilin") == (1, 0, None, 0, None)  # nothing reported: None, not 0
+    publishing.withdraw(second, None)
+    assert tally_of("Jilin") is None  # no published bureau left: no row
+    assert ProvinceTally.national(list(ProvinceTally.objects.all())) == {
+        "bureaus": 1, "provinces": 1, "departments": 1, "schools": 12, "reporting": 1,
+    }  # fmt: skip

@@ -75,6 +75,13 @@ def test_new_filters(client, spread, params, expected):
 
 
 def test_a_bad_year_is_a_message_not_an_error(client, spread):
-    response = client.get("/bureaus/", {"founded_from": "nineteen"})
+    response = client.get("/bureaus/", {"founded_from": "nineteen", "sort": "-founded"})
     assert response.status_code == 200
-    assert "Enter a number." in response.content.decode()
+    page = response.content.decode()
+    # The field keeps what was typed and names its message for screen readers.
+    assert (
+        '<input type="number" name="founded_from" id="id_founded_from" value="nineteen" step="any"'
+        ' aria-invalid="true" aria-describedby="id_founded_from-error">' in page
+    )
+    assert '<p class="error" id="id_founded_from-error">Enter a number.</p>' in page
+    assert '<option value="-founded" selected>' in page  # the other filters keep their values

@@ -72,3 +72,39 @@ def test_render_snapshots_renders_the_missing_and_outdated_ones_only(seed_data):
     call_command("render_snapshots", stdout=out)
     assert "2 profile snapshot(s) rendered" in out.getvalue()
     assert "Changed" in ProfileSnapshot.objects.get(bureau__slug="changchun-new-district", language="zh-hans").html
+
+
+def list_page(url="/bureaus/"):
+    cache.clear()
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_result_cards_are_read_from_the_snapshots_and_follow_each_change(seed_data):
+    list_page()
+    cards = dict(ProfileSnapshot.objects.filter(language="en").values_list("bureau__slug", "card_html"))
+    assert len(cards) == 3 and "Heping District Education Bureau" in cards["shenyang-heping-district"]
+    # The stored card is what the list shows: change it behind the page's back, and the page shows it.
+    ProfileSnapshot.objects.filter(bureau__slug="shenyang-heping-district", language="en").update(
+        card_html=cards["shenyang-heping-district"].replace("Heping District", "Stored Card")
+    )
+    assert "Stored Card Education Bureau" in list_page()
+    # An edit moves the bureau's page version: its card is rendered again, the others are kept.
+    Bureau.objects.filter(slug="shenyang-heping-district").update(name="Renamed Heping Bureau")
+    page = list_page()
+    assert "Renamed Heping Bureau" in page and "Stored Card" not in page
+    assert (
+        ProfileSnapshot.objects.get(bureau__slug="changchun-new-district", language="en").card_html
+        == (cards["changchun-new-district"])
+    )
+
+
+def test_result_cards_are_in_the_page_language_with_the_search_snippet_in_place(seed_data):
+    chinese = list_page("/zh-hans/bureaus/?q=kindergarten")
+    assert "个科室" in chinese  # the card's facts in Chinese ("列出 6 个科室")
+    assert '<p class="snippet">' in chinese and "<mark>" in chinese
+    assert snapshots.SNIPPET_MARKER not in chinese
+    english = list_page("/bureaus/")
+    assert "departments listed" in english and '<p class="snippet">' not in english
+    assert snapshots.SNIPPET_MARKER not in english

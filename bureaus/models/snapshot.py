@@ -1,4 +1,5 @@
-"""A published bureau's profile as the public sees it, rendered once per version of the bureau."""
+"""A published bureau's profile and result card as the public sees them, rendered once per version of
+the bureau."""
 
 from django.db import models
 from django.db.models import Q
@@ -10,7 +11,8 @@ class ProfileSnapshot(models.Model):
     """The rendered body of a published bureau's profile in one language, for one ``page_version`` of
     the bureau.
 
-    The public profile reads it in one query and renders only the frame around it;
+    The public profile reads it in one query and renders only the frame around it, and a result
+    list reads the cards of its page's bureaus in one query;
     a change to the bureau moves its page version, so the next visit renders it again (only that
     bureau's). ``built_with`` fingerprints the templates and code that rendered it, so a release
     that changes them renders every profile afresh, lazily.
@@ -21,6 +23,9 @@ class ProfileSnapshot(models.Model):
     page_version = models.PositiveIntegerField()
     built_with = models.CharField(max_length=64)
     html = models.TextField()
+    card_html = models.TextField(
+        default="", help_text="The bureau's card in result lists, with a marker where a search snippet goes."
+    )
     json_ld = models.JSONField(help_text="schema.org data of the page, without its address (added per request).")
 
     class Meta:

@@ -12,7 +12,15 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from bureaus import search
-from bureaus.models import Bureau, BureauListing, Department, InstitutionCount, InstitutionType, TypeTally
+from bureaus.models import (
+    Bureau,
+    BureauListing,
+    Department,
+    InstitutionCount,
+    InstitutionType,
+    ProvinceTally,
+    TypeTally,
+)
 from bureaus.places.regions import PROVINCE_CHOICES
 
 FACETS = ("province", "city", "institution_type")
@@ -144,6 +152,10 @@ class BureauFilter(django_filters.FilterSet):
     def _place_counts(self):
         """{"province": {province: n}, "city": {(city, province): n}}, each ignoring its own filter."""
         chosen = {facet for facet in ("province", "city") if self.is_bound and self.form.cleaned_data.get(facet)}
+        if not chosen and not self._narrowed_but("province"):
+            # Every published bureau, and cities are not listed before a province is chosen: the
+            # provinces' tallies the content seam keeps answer it.
+            return {"province": dict(ProvinceTally.objects.values_list("province", "bureaus")), "city": {}}
         counts = {"province": {}, "city": {}}
         for facet in ("province", "city") if chosen else ("both",):
             if not self._narrowed_but(facet if chosen else "province") and facet in ("province", "both"):

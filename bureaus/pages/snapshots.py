@@ -1,10 +1,12 @@
 """
-Profile snapshots: a published bureau's profile body, rendered once per version of the bureau.
+Profile snapshots: a published bureau's profile body and result card, rendered once per version of
+the bureau.
 
 The public profile page reads the snapshot in the page's language in one query; when the bureau has
 changed since (its ``page_version`` moved) or a release changed what renders it (the
 fingerprint), the body is rendered again and stored, for that bureau only. Staff previewing
-drafts and working copies always get a live rendering.
+drafts and working copies always get a live rendering. A result list reads its page's cards from
+the same snapshots (one query), adding only each card's search snippet.
 
 Unlike the page cache, snapshots live in the database: they survive any cache backend (or none),
 are shared by every server, and an edit to one bureau leaves every other bureau's snapshot valid.
@@ -26,9 +28,12 @@ from bureaus.opendata.serializers import json_ld
 from bureaus.pages import charts
 
 PROFILE_TEMPLATE = "bureaus/profile.html"
+CARD_TEMPLATE = "bureaus/card.html"
+SNIPPET_MARKER = "<!--snippet-->"
 # What renders a snapshot: when any of these files changes, every snapshot is rendered again.
 RENDERED_BY = [
     "templates/bureaus/profile.html",
+    "templates/bureaus/card.html",
     "locale/zh_Hans/LC_MESSAGES/django.po",
     "templates/includes/source_link.html",
     "templates/includes/source_origin.html",
@@ -63,40 +68,77 @@ def profile_context(bureau):
 
 def public_profile(bureau):
     """(body html, schema.org data without its url) of published ``bureau`` in the active language."""
-    snapshot = ProfileSnapshot.objects.filter(bureau_id=bureau.pk, language=get_language()).first()
+    snapshot = ProfileSnapshot.objects.defer("card_html").filter(bureau_id=bureau.pk, language=get_language()).first()
     if snapshot is not None and snapshot.is_current(bureau, fingerprint()):
         return mark_safe(snapshot.html), snapshot.json_ld  # noqa: S308 — our own rendering, stored
-    return _render(bureau)
+    rendered = render([bureau])[0]
+    return mark_safe(rendered.html), rendered.json_ld  # noqa: S308 — just rendered by the template engine
 
 
-def render_if_stale(bureau):
-    """Render and store ``bureau``'s snapshot in every language where it is not current; returns how many."""
-    current = {
-        snapshot.language
-        for snapshot in ProfileSnapshot.objects.filter(bureau_id=bureau.pk)
-        if snapshot.is_current(bureau, fingerprint())
+def cards(bureaus, snippets=None):
+    """The result cards of published ``bureaus`` (each with ``page_version``) in the active language,
+    in their order, each with its search snippet (``{bureau id: html}``) in place. Cards whose
+    snapshot is missing or outdated are rendered together, in a fixed number of queries."""
+    snippets = snippets or {}
+    wanted = {bureau.pk: bureau.page_version for bureau in bureaus}
+    stored = {
+        bureau_id: card
+        for bureau_id, version, card in ProfileSnapshot.objects.filter(
+            bureau_id__in=wanted, language=get_language(), built_with=fingerprint()
+        ).values_list("bureau_id", "page_version", "card_html")
+        if card and version == wanted[bureau_id]
     }
+    stale = [bureau for bureau in bureaus if bureau.pk not in stored]
+    stored.update((snapshot.bureau_id, snapshot.card_html) for snapshot in render(stale))
+    result = []
+    for bureau in bureaus:
+        snippet = snippets.get(bureau.pk)
+        snippet_html = f'<p class="snippet">{snippet}</p>' if snippet else ""
+        # Our own rendering with an escaped snippet in it.
+        result.append(mark_safe(stored[bureau.pk].replace(SNIPPET_MARKER, snippet_html, 1)))  # noqa: S308
+    return result
+
+
+def render_stale(bureaus):
+    """Render and store the snapshots of ``bureaus`` in every language where they are not current;
+    returns how many were rendered."""
+    current = set(
+        ProfileSnapshot.objects.filter(bureau__in=bureaus, built_with=fingerprint()).values_list(
+            "bureau_id", "language", "page_version"
+        )
+    )
     rendered = 0
     for code, _name in settings.LANGUAGES:
-        if code not in current:
-            with override(code):
-                _render(bureau)
-            rendered += 1
+        stale = [bureau for bureau in bureaus if (bureau.pk, code, bureau.page_version) not in current]
+        with override(code):
+            rendered += len(render(stale))
     return rendered
 
 
-def _render(bureau):
-    full = Bureau.objects.with_profile().get(pk=bureau.pk)
-    html = render_to_string(PROFILE_TEMPLATE, profile_context(full))
-    data = json_ld(full, None)
-    _store(bureau, html, data)
-    return mark_safe(html), data  # noqa: S308 — just rendered by the template engine
-
-
-def _store(bureau, html, data):
-    values = {"page_version": bureau.page_version, "built_with": fingerprint(), "html": html, "json_ld": data}
+def render(bureaus):
+    """Render and store the snapshots of published ``bureaus`` in the active language (a fixed number of
+    queries however many); returns them, unsaved copies if another request stored them first."""
+    if not bureaus:
+        return []
+    versions = {bureau.pk: bureau.page_version for bureau in bureaus}
+    language = get_language()
+    snapshots = []
+    for full in Bureau.objects.with_profile().select_related("listing").filter(pk__in=versions):
+        snapshots.append(
+            ProfileSnapshot(
+                bureau_id=full.pk,
+                language=language,
+                page_version=versions[full.pk],
+                built_with=fingerprint(),
+                html=render_to_string(PROFILE_TEMPLATE, profile_context(full)),
+                card_html=render_to_string(CARD_TEMPLATE, {"bureau": full, "listing": full.listing}),
+                json_ld=json_ld(full, None),
+            )
+        )
     try:
         with transaction.atomic():
-            ProfileSnapshot.objects.update_or_create(bureau_id=bureau.pk, language=get_language(), defaults=values)
+            ProfileSnapshot.objects.filter(bureau_id__in=versions, language=language).delete()
+            ProfileSnapshot.objects.bulk_create(snapshots)
     except IntegrityError:
-        pass  # another request stored it at the same moment: theirs is as good
+        pass  # another request stored them at the same moment: theirs are as good
+    return snapshots

@@ -5,9 +5,9 @@ Plain data (lists of dicts), shared by the statistics page, its CSV downloads an
 ``/api/statistics/``. Each function runs one query.
 """
 
-from django.db.models import Count, F, Sum
+from django.db.models import F
 
-from bureaus.models import BureauListing, TypeTally
+from bureaus.models import BureauListing, ProvinceTally, TypeTally
 
 
 def by_type():
@@ -27,18 +27,9 @@ def by_type():
 
 
 def by_province():
-    """[{province, bureaus, schools, units}] for provinces with published bureaus, from their listing rows;
+    """[{province, bureaus, schools, units}] for provinces with published bureaus, from their tallies;
     schools or units are None when no bureau of the province reports any (not reported is not 0)."""
-    rows = (
-        BureauListing.objects.values("province")
-        .annotate(
-            bureaus=Count("pk"),
-            schools=Sum("school_count"),
-            units=Sum("unit_count"),
-        )
-        .order_by("province")
-    )
-    return list(rows)
+    return list(ProvinceTally.objects.values("province", "bureaus", "schools", "units"))
 
 
 def by_bureau(limit=None):

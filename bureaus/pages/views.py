@@ -1,7 +1,6 @@
 """Public pages. Views stay thin: the querysets and the serializer do the work."""
 
 from django.conf import settings
-from django.db.models import Count, Sum
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from bureaus import search
-from bureaus.models import Bureau, BureauListing
+from bureaus.models import Bureau, BureauListing, ProvinceTally
 from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
@@ -27,21 +26,10 @@ class HomeView(TemplateView):
     LATEST = 8
 
     def get_context_data(self, **kwargs):
-        listing = BureauListing.objects.all()
-        totals = listing.aggregate(
-            bureaus=Count("pk"),
-            provinces=Count("province", distinct=True),
-            departments=Sum("department_count"),
-            schools=Sum("school_count"),
-            reporting=Count("school_count"),
-        )
-        provinces = (
-            listing.values("province")
-            .annotate(bureaus=Count("pk"), schools=Sum("school_count"), reporting=Count("school_count"))
-            .order_by("province")
-        )
+        provinces = list(ProvinceTally.objects.all())
+        listing = BureauListing.objects.only("name", "slug", "province", "city", "district", "updated_at")
         return super().get_context_data(
-            totals=totals,
+            totals=ProvinceTally.national(provinces),
             provinces=provinces,
             newest=listing.order_by("-created_at", "name")[: self.LATEST],
             changed=listing.order_by("-updated_at", "name")[: self.LATEST],
@@ -56,10 +44,9 @@ class BureauListView(FilterView):
     paginate_by = settings.BUREAUS_PER_PAGE
 
     def get_queryset(self):
-        # What a result card shows, not the summaries' long text.
-        cards = ("name", "slug", "province", "city", "district", "established_year", "updated_at")
+        # The cards come rendered from the bureaus' snapshots: the page needs only which, of which version.
         # Filed by the place served (see the filter's "Name" sort), not by how the name happens to start.
-        return Bureau.objects.published().with_list_counts().only(*cards).order_by("district", "name", "slug")
+        return Bureau.objects.published().only("page_version").order_by("district", "name", "slug")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -69,7 +56,8 @@ class BureauListView(FilterView):
         context["facet_options"] = filterset.facet_options(facets)
         context["query"] = filterset.search_query
         context["filters_in_use"] = filterset.in_use_besides_search()  # the phone layout keeps them unfolded
-        context["bureaus"] = search.attach_snippets(context["bureaus"], context["query"])
+        bureaus = list(context["bureaus"])
+        context["cards"] = snapshots.cards(bureaus, search.snippets(bureaus, context["query"]))
         return context
 
 

@@ -204,16 +204,13 @@ def needs_all_words(queryset, query):
     return bool(words) and matching(queryset, query, all_words=True).exists()
 
 
-def attach_snippets(bureaus, query):
-    """Give each bureau of a page a ``search_snippet``: the matching passage, terms in <mark>, escaped."""
+def snippets(bureaus, query):
+    """{bureau id: the passage of its text that matches ``query``, terms in <mark>, escaped}."""
     words = terms(query)
-    bureaus = list(bureaus)
     if not words or not bureaus:
-        return bureaus
-    snippets = backend().snippets([bureau.pk for bureau in bureaus], words, HIGHLIGHT_START, HIGHLIGHT_END)
-    for bureau in bureaus:
-        bureau.search_snippet = highlight(snippets.get(bureau.pk, ""))
-    return bureaus
+        return {}
+    found = backend().snippets([bureau.pk for bureau in bureaus], words, HIGHLIGHT_START, HIGHLIGHT_END)
+    return {bureau_id: highlight(snippet) for bureau_id, snippet in found.items() if snippet}
 
 
 def highlight(snippet):

@@ -24,6 +24,7 @@ EXCLUDED = [
     "bureaus.searchentry",
     "bureaus.bureaulisting",
     "bureaus.typetally",
+    "bureaus.provincetally",
     "bureaus.profilesnapshot",
     "bureaus.contentversion",
 ]

@@ -13,9 +13,11 @@ from bureaus.pages import snapshots
 
 class Command(BaseCommand):
     help = "Render missing or outdated profile snapshots of published bureaus (visitors' first visits would)."
+    BATCH = 200  # bureaus rendered together, in a fixed number of queries
 
     def handle(self, *args, **options):
         rendered = 0
-        for bureau in Bureau.objects.published().order_by("pk").iterator(chunk_size=500):
-            rendered += snapshots.render_if_stale(bureau)
+        published = Bureau.objects.published().only("page_version").order_by("pk")
+        for start in range(0, published.count(), self.BATCH):
+            rendered += snapshots.render_stale(list(published[start : start + self.BATCH]))
         self.stdout.write(f"{rendered} profile snapshot(s) rendered; the others were current.")
