@@ -51,6 +51,26 @@ def test_a_facet_ignores_its_own_filter_but_follows_the_others(client, spread):
     assert [(value, n) for value, _, n in result["institution_type"]] == [("kindergarten", 1)]
 
 
+def test_narrowed_without_a_facet_chosen_every_facet_is_counted_in_one_query(
+    client, spread, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    client.get("/bureaus/", {"founded_from": "2000"})  # renders the cards' snapshots
+    cache.clear()
+    with django_assert_num_queries(5):  # version, type tallies, the one pass, the page, its cards
+        response = client.get("/bureaus/", {"founded_from": "2000"})
+    result = response.context["facets"]
+    assert result["province"] == [("Jilin", "Jilin", 1), ("Liaoning", "Liaoning", 1)]
+    assert [(value, n) for value, _, n in result["institution_type"]] == [("primary-school", 1)]  # b runs none
+    assert response.context["paginator"].count == 2  # counted on the way, and right
+    assert "2 bureaus found" in response.content.decode()
+    # A chosen facet counts per facet: the type's own facet ignores it, the provinces follow it.
+    result = facets(client, founded_from="2000", institution_type="primary-school")
+    assert result["province"] == [("Jilin", "Jilin", 1)]
+    assert [(value, n) for value, _, n in result["institution_type"]] == [("primary-school", 1)]
+
+
 def test_counts_show_in_the_drop_downs(client, spread):
     page = client.get("/bureaus/", {"province": "Liaoning"}).content.decode()
     assert '<option value="Liaoning" selected>Liaoning (2)</option>' in page

@@ -31,6 +31,22 @@ def test_bureau_str_and_urls():
     assert bureau.get_source_url() == "/bureaus/shenyang-heping-district/source/"
 
 
+def test_profile_addresses_are_remembered_per_language_and_script_prefix():
+    from django.urls import clear_script_prefix, set_script_prefix
+    from django.utils.translation import override
+
+    bureau = BureauFactory(slug="shenyang-heping-district")
+    assert bureau.get_absolute_url() == "/bureaus/shenyang-heping-district/"  # remembered in English …
+    with override("zh-hans"):
+        assert bureau.get_absolute_url() == "/zh-hans/bureaus/shenyang-heping-district/"  # … not for Chinese
+    set_script_prefix("/portal/")
+    try:
+        assert bureau.get_absolute_url() == "/portal/bureaus/shenyang-heping-district/"
+    finally:
+        clear_script_prefix()
+    assert bureau.get_absolute_url() == "/bureaus/shenyang-heping-district/"
+
+
 def test_location_reads_most_specific_first_and_skips_a_missing_city():
     assert BureauFactory.build(district="Heping District", city="Shenyang", province="Liaoning").location == (
         "Heping District, Shenyang, Liaoning"

@@ -1,5 +1,6 @@
 """The bureau itself, and the querysets every public page starts from."""
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -7,8 +8,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
@@ -92,6 +94,18 @@ class BureauQuerySet(ContentQuerySet):
             department_count=Coalesce(F("listing__department_count"), 0),
             school_count=F("listing__school_count"),
         )
+
+
+def profile_url(slug):
+    """The address of the bureau with ``slug``'s profile in the active language."""
+    return _profile_url(slug, get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=8192)
+def _profile_url(slug, language, script_prefix):
+    # reverse() costs ~20 µs; a page may link dozens of bureaus and the sitemap thousands. The address
+    # depends only on these three (the URL patterns never change while the server runs).
+    return reverse("bureaus:detail", kwargs={"slug": slug})
 
 
 REQUIRED_FACTS = (("name", "name"), ("province", "province"), ("district", "district"))
@@ -207,7 +221,7 @@ class Bureau(PlainTextFields, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("bureaus:detail", kwargs={"slug": self.slug})
+        return profile_url(self.slug)
 
     class State(models.TextChoices):
         DRAFT = "draft", "Draft"

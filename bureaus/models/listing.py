@@ -12,7 +12,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from bureaus.models.bureau import Bureau
+from bureaus.models.bureau import Bureau, profile_url
 from bureaus.models.items import Department, InstitutionCount, InstitutionType
 from bureaus.places.regions import place_line
 
@@ -27,7 +27,10 @@ class BureauListingQuerySet(models.QuerySet):
             chunk = bureau_ids[start : start + 500]
             provinces.update(self.filter(bureau_id__in=chunk).values_list("province", flat=True))
             self.filter(bureau_id__in=chunk).delete()
-            rows = self.bulk_create(BureauListing.from_bureau(row) for row in _summarised(chunk))
+            types_run = _types_run(chunk)
+            rows = self.bulk_create(
+                BureauListing.from_bureau(row, types_run.get(row["pk"], [])) for row in _summarised(chunk)
+            )
             provinces.update(row.province for row in rows)
         return provinces
 
@@ -40,6 +43,16 @@ def _total(group):
         .annotate(n=Sum("count"))
         .values("n")
     )
+
+
+def _types_run(bureau_ids):
+    """{bureau id: slugs of the institution types it runs at least one of}."""
+    runs = {}
+    for bureau_id, slug in InstitutionCount.objects.filter(bureau__in=bureau_ids, count__gt=0).values_list(
+        "bureau_id", "category__slug"
+    ):
+        runs.setdefault(bureau_id, []).append(slug)
+    return runs
 
 
 def _summarised(bureau_ids):
@@ -81,6 +94,9 @@ class BureauListing(models.Model):
     # None: the bureau's sources give no count (not reported), which is not 0.
     school_count = models.PositiveIntegerField(null=True, blank=True)
     unit_count = models.PositiveIntegerField(null=True, blank=True)
+    # " kindergarten primary-school ": the types it runs at least one of, each between spaces, so
+    # the type facet of a search counts its matches' rows (types_run contains " slug ") in one query.
+    types_run = models.TextField(blank=True, default="")
     created_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 
@@ -102,14 +118,14 @@ class BureauListing(models.Model):
         return f"listing of {self.name}"
 
     def get_absolute_url(self):
-        return reverse("bureaus:detail", kwargs={"slug": self.slug})
+        return profile_url(self.slug)
 
     @property
     def location(self):
         return place_line(self.district, self.city, self.province)
 
     @classmethod
-    def from_bureau(cls, row):
+    def from_bureau(cls, row, types_run=()):
         return cls(
             bureau_id=row["pk"],
             name=row["name"],
@@ -120,6 +136,7 @@ class BureauListing(models.Model):
             department_count=row["n_departments"] or 0,
             school_count=row["n_schools"],
             unit_count=row["n_units"],
+            types_run=f" {' '.join(sorted(types_run))} " if types_run else "",
             created_at=row["created_at"],
             updated_at=row["updated_at"],
         )

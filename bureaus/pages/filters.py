@@ -6,9 +6,11 @@ result list can be bookmarked and shared. ``q`` is a full-text search ranked by
 relevance; the other filters narrow it.
 """
 
+from collections import Counter
+
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from bureaus import search
@@ -79,11 +81,14 @@ class BureauFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         """Filter, then rank by relevance when searching and no other order was asked for."""
-        queryset = super().filter_queryset(queryset)
         query = self.form.cleaned_data.get("q")
-        if query and not self.form.cleaned_data.get("sort"):
-            queryset = search.ranked(queryset, query, all_words=self.all_words(query))
-        return queryset
+        if not query or self.form.cleaned_data.get("sort"):
+            return super().filter_queryset(queryset)
+        # Ranking keeps only the matches itself: the search filter's subquery would run the search twice.
+        for name, value in self.form.cleaned_data.items():
+            if name != "q":
+                queryset = self.filters[name].filter(queryset, value)
+        return search.ranked(queryset, query, all_words=self.all_words(query))
 
     def unranked_qs(self):
         """The filtered bureaus without the relevance join: safe to use inside another query."""
@@ -101,38 +106,70 @@ class BureauFilter(django_filters.FilterSet):
     def search_query(self):
         return self.form.cleaned_data.get("q", "") if self.is_bound and self.is_valid() else ""
 
+    # How many bureaus the filters give, when the facets counted them on the way (else None).
+    matched = None
+
     def facets(self):
         """Per facet, the values with how many bureaus each would give, the other filters applied.
 
         Each facet ignores its own filter ("disjunctive" faceting), so choosing Liaoning
-        still shows how many bureaus Jilin has. Province and city come from one grouped
-        query when neither is chosen (the usual case), else one query each.
+        still shows how many bureaus Jilin has. With no facet chosen (the usual case) every
+        facet counts the same bureaus: the tallies the content seam keeps when nothing narrows
+        them, else one pass over their listing rows; a chosen facet costs a query per facet.
+        Cities are listed once a province or city is chosen (hundreds across the nation).
         """
+        types = list(
+            TypeTally.objects.filter(bureaus_running__gt=0)
+            .values_list("category__slug", "category__plural", "bureaus_running")
+            .order_by("category__plural")
+        )
+        if not any(self._chosen(facet) for facet in FACETS):
+            if self._narrowed_but(None):
+                provinces, running = self._count_in_one_pass()
+            else:
+                provinces = dict(ProvinceTally.objects.values_list("province", "bureaus"))
+                running = {slug: n for slug, _, n in types}
+            self.matched = sum(provinces.values())
+            return {
+                "province": [(province, province, n) for province, n in sorted(provinces.items())],
+                "city": [],
+                "institution_type": [(slug, plural.capitalize(), running[slug]) for slug, plural, _ in types
+                                     if running.get(slug)],
+            }  # fmt: skip
         places = self._place_counts()
         result = {
-            "province": sorted(places["province"].items()),
-            "city": sorted(places["city"].items()),
+            "province": [(province, province, n) for province, n in sorted(places["province"].items())],
+            "city": [(city, f"{city} ({province})", n) for (city, province), n in sorted(places["city"].items())],
         }
-        result["province"] = [(province, province, n) for province, n in result["province"]]
-        result["city"] = [(city, f"{city} ({province})", n) for (city, province), n in result["city"]]
         if not self._chosen("province") and not self._chosen("city"):
-            result["city"] = []  # hundreds across the nation: listed once a province is chosen
+            result["city"] = []
         if self._narrowed_but("institution_type"):
             others = self._filtered_without("institution_type").order_by().values("pk")
-            rows = (
-                InstitutionCount.objects.filter(bureau__in=others, count__gt=0)
-                .values_list("category__slug", "category__plural")
-                .annotate(n=Count("bureau", distinct=True))
-                .order_by("category__plural")
+            running = BureauListing.objects.filter(bureau__in=others).aggregate(
+                **{slug: Count("pk", filter=Q(types_run__contains=f" {slug} ")) for slug, _, _ in types}
             )
-        else:  # every published bureau: the tallies the content seam keeps
-            rows = (
-                TypeTally.objects.filter(bureaus_running__gt=0)
-                .values_list("category__slug", "category__plural", "bureaus_running")
-                .order_by("category__plural")
-            )
-        result["institution_type"] = [(slug, plural.capitalize(), n) for slug, plural, n in rows]
+        else:
+            running = {slug: n for slug, _, n in types}
+        result["institution_type"] = [(slug, plural.capitalize(), running[slug]) for slug, plural, _ in types
+                                      if running[slug]]  # fmt: skip
         return result
+
+    def _count_in_one_pass(self):
+        """({province: n}, {type slug: n}) over the listing rows of the filtered bureaus, in one query:
+        a grouped query per facet would run the search (or the other filters) once for each."""
+        provinces, running = Counter(), Counter()
+        matches = self._filtered_without(None).order_by().values("pk")
+        groups = (
+            BureauListing.objects.filter(bureau__in=matches)
+            .values_list("province", "types_run")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for province, types_run, n in groups:
+            provinces[province] += n
+            for slug in types_run.split():
+                running[slug] += n
+        return provinces, running
 
     def in_use_besides_search(self):
         """Whether a filter other than the search box (sorting included) is set, or in error."""
@@ -152,10 +189,6 @@ class BureauFilter(django_filters.FilterSet):
     def _place_counts(self):
         """{"province": {province: n}, "city": {(city, province): n}}, each ignoring its own filter."""
         chosen = {facet for facet in ("province", "city") if self.is_bound and self.form.cleaned_data.get(facet)}
-        if not chosen and not self._narrowed_but("province"):
-            # Every published bureau, and cities are not listed before a province is chosen: the
-            # provinces' tallies the content seam keeps answer it.
-            return {"province": dict(ProvinceTally.objects.values_list("province", "bureaus")), "city": {}}
         counts = {"province": {}, "city": {}}
         for facet in ("province", "city") if chosen else ("both",):
             if not self._narrowed_but(facet if chosen else "province") and facet in ("province", "both"):

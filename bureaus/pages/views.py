@@ -49,9 +49,9 @@ class BureauListView(FilterView):
         return Bureau.objects.published().only("page_version").order_by("district", "name", "slug")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         filterset = self.filterset
-        facets = filterset.facets()
+        facets = filterset.facets()  # first: it may count the bureaus for the paginator on the way
+        context = super().get_context_data(**kwargs)
         context["facets"] = facets
         context["facet_options"] = filterset.facet_options(facets)
         context["query"] = filterset.search_query
@@ -59,6 +59,12 @@ class BureauListView(FilterView):
         bureaus = list(context["bureaus"])
         context["cards"] = snapshots.cards(bureaus, search.snippets(bureaus, context["query"]))
         return context
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.filterset.matched is not None:
+            paginator.count = self.filterset.matched  # counted with the facets: no COUNT query of its own
+        return paginator
 
 
 class VisibleBureauMixin:

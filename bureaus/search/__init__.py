@@ -201,7 +201,9 @@ def _words_and_mode(queryset, query, all_words):
 def needs_all_words(queryset, query):
     """Whether some bureau of ``queryset`` has every word of ``query`` (else any word will do)."""
     words = terms(query)
-    return bool(words) and matching(queryset, query, all_words=True).exists()
+    if len(words) < 2:
+        return bool(words)  # one word: "all" and "any" are the same search
+    return matching(queryset, query, all_words=True).exists()
 
 
 def snippets(bureaus, query):

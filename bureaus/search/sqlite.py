@@ -16,10 +16,10 @@ FTS_TABLE = "bureaus_search_fts"
 RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
 
 
-def match_expression(words, all_words):
+def match_expression(words, all_words, prefix=True):
     """An FTS5 query: each word quoted, so it is a plain term whatever it holds; the last may be a prefix."""
     quoted = [f'"{" ".join(word) if is_chinese(word) else word}"' for word in words]  # Chinese: a phrase
-    if len(words[-1]) >= 3 and not is_chinese(words[-1]):
+    if prefix and len(words[-1]) >= 3 and not is_chinese(words[-1]):
         quoted[-1] += "*"
     return (" AND " if all_words else " OR ").join(quoted)
 
@@ -43,12 +43,22 @@ def ranked(queryset, words, all_words):
 
 def snippets(bureau_ids, words, start, end):
     """{bureau id: passage of its body around the words, each marked with ``start`` … ``end``}."""
+    # snippet() expands a prefix term again for every row (~0.2 ms each at 3,000 entries): most
+    # queries are whole words, so those go first, and only the bureaus they miss get the prefix.
+    found = _snippets(bureau_ids, match_expression(words, all_words=False, prefix=False), start, end)
+    missing = [bureau_id for bureau_id in bureau_ids if bureau_id not in found]
+    if missing:
+        found.update(_snippets(missing, match_expression(words, all_words=False), start, end))
+    return found
+
+
+def _snippets(bureau_ids, expression, start, end):
     placeholders = ", ".join(["%s"] * len(bureau_ids))
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid, snippet({FTS_TABLE}, 2, %s, %s, '…', 24) FROM {FTS_TABLE} "
             f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
-            [start, end, match_expression(words, all_words=False), *bureau_ids],
+            [start, end, expression, *bureau_ids],
         )
         return dict(cursor.fetchall())
 

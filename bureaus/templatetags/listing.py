@@ -1,7 +1,9 @@
-"""Template tags for the bureau list."""
+"""Template tags for lists of bureaus and provinces, built in one pass where the template engine's
+per-row cost would be most of the page's."""
 
 from django import forms, template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.template.defaultfilters import urlencode
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
@@ -45,6 +47,22 @@ def filter_control(field, facet_options):
     return format_html(
         '<select name="{}" id="{}"{}>{}</select>', field.html_name, field.id_for_label, described, options
     )
+
+
+@register.simple_tag
+def province_rows(tallies, list_url):
+    """The home page's table rows, one per province's tally: its bureaus listed, and the schools and
+    kindergartens they report ("Not reported" when none does)."""
+    not_reported = _("Not reported")
+    return format_html_join(
+        "\n",
+        '<tr><th scope="row"><a href="{}?province={}">{}</a></th><td class="num">{}</td><td class="num">{}</td></tr>',
+        (
+            (list_url, urlencode(tally.province), tally.province, intcomma(tally.bureaus),
+             intcomma(tally.schools) if tally.schools_reporting else not_reported)
+            for tally in tallies
+        ),
+    )  # fmt: skip
 
 
 @register.filter
