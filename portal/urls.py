@@ -3,7 +3,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from bureaus.opendata.sitemaps import SITEMAPS
 from bureaus.pages import views
@@ -13,7 +13,8 @@ admin.site.site_title = "Bureau Portal admin"
 admin.site.index_title = "Content"
 
 # The public pages in each language: English at the addresses they have always had (/bureaus/…,
-# so no link or bookmark breaks), Chinese under /zh-hans/ (/zh-hans/bureaus/…).
+# so no link or bookmark breaks), Chinese under /zh-hans/ (/zh-hans/bureaus/…). /en/… is accepted
+# too, and sends the visitor to the English page's one address.
 urlpatterns = i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("bureaus/", include("bureaus.pages.urls")),
@@ -23,6 +24,7 @@ urlpatterns = i18n_patterns(
     prefix_default_language=False,
 )
 urlpatterns += [
+    re_path(r"^en/", views.english_address, name="english-address"),
     path("api/", include("bureaus.opendata.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="django.contrib.sitemaps.views.sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -51,9 +51,7 @@ def test_a_facet_ignores_its_own_filter_but_follows_the_others(client, spread):
     assert [(value, n) for value, _, n in result["institution_type"]] == [("kindergarten", 1)]
 
 
-def test_narrowed_without_a_facet_chosen_every_facet_is_counted_in_one_query(
-    client, spread, django_assert_num_queries
-):
+def test_narrowed_without_a_facet_chosen_every_facet_is_counted_in_one_query(client, spread, django_assert_num_queries):
     from django.core.cache import cache
 
     client.get("/bureaus/", {"founded_from": "2000"})  # renders the cards' snapshots

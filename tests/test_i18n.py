@@ -85,3 +85,26 @@ def test_compile_catalogues_writes_mo_files_and_refuses_a_broken_catalogue(tmp_p
     settings.LOCALE_PATHS = [tmp_path / "nothing"]
     with pytest.raises(CommandError, match="No catalogue found"):
         call_command("compile_catalogues")
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/en/", "/"),
+        ("/en/bureaus/?q=kindergarten&province=Liaoning", "/bureaus/?q=kindergarten&province=Liaoning"),
+        ("/en/bureaus/shenyang-heping-district/", "/bureaus/shenyang-heping-district/"),
+        ("/en//evil.example/", "/evil.example/"),  # stays on this site
+        ("/en/%5Cevil.example/", "/%5Cevil.example/"),  # an escaped backslash: a path here, not a host
+    ],
+)
+def test_an_english_address_with_the_language_prefix_leads_to_the_english_page(client, path, target):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == target
+
+
+def test_the_prefixed_english_address_ends_on_the_english_page(client, seed_data):
+    response = client.get("/en/bureaus/shenyang-heping-district/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [("/bureaus/shenyang-heping-district/", 301)]
+    assert '<html lang="en">' in response.content.decode()

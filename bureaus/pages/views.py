@@ -1,8 +1,10 @@
 """Public pages. Views stay thin: the querysets and the serializer do the work."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from django.urls import get_script_prefix
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.generic import DetailView, TemplateView
@@ -191,6 +193,16 @@ def compare_view(request):
             context["error"] = str(error)
             status = 400
     return TemplateResponse(request, "bureaus/compare.html", context, status=status)
+
+
+def english_address(request):
+    """``/en/…``: the English page at its address without the prefix (English pages have none), query kept,
+    as a permanent redirect."""
+    rest = escape_uri_path(request.path_info)[len("/en/") :]
+    query = request.META.get("QUERY_STRING", "")
+    # Never "//host/…", which a browser would take for another site (a backslash is escaped by now).
+    target = get_script_prefix() + rest.lstrip("/") + (f"?{iri_to_uri(query)}" if query else "")
+    return HttpResponsePermanentRedirect(target)
 
 
 def robots_txt(request):
