@@ -396,6 +396,73 @@ def test_staff_edit_an_inline_preview_and_publish(live_server, browser, seed_dat
     context.close()
 
 
+def test_staff_journeys_by_keyboard_alone(live_server, browser, seed_data, django_user_model):
+    """Log in; open a published bureau's working copy, edit a department, save, preview, publish; then
+    import a document, preview its draft and confirm: with the keyboard alone, focus visible throughout."""
+    from pathlib import Path
+
+    from playwright.sync_api import expect
+
+    from bureaus.models import Bureau
+
+    django_user_model.objects.create_superuser("keys", "k@example.org", "a-long-test-password")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    tab_to(page, page.get_by_label("Username"))
+    page.keyboard.type("keys")
+    tab_to(page, page.get_by_label("Password"))
+    page.keyboard.type("a-long-test-password")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/")
+
+    tab_to(page, page.get_by_role("link", name="Bureaus", exact=True))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/bureaus/bureau/")
+    tab_to(page, page.get_by_role("link", name="Shenyang Heping District Education Bureau"))
+    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("button", name="Edit a working copy"))
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/change/")
+    words = "Answers letters from the public, by keyboard."
+    tab_to(page, page.locator("#id_departments-0-responsibility"), limit=400)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(words)
+    tab_to(page, page.get_by_role("button", name="Save", exact=True), limit=600)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/admin/bureaus/bureau/")
+    expect(page.get_by_text("Published, with unpublished changes")).to_be_visible()
+
+    tab_to(page, page.locator("#result_list").get_by_role("link", name="Shenyang Heping District Education Bureau"))
+    page.keyboard.press("Enter")  # leads to the working copy
+    tab_to(page, page.get_by_role("link", name="Preview the changes"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(words)).to_be_visible()
+    tab_to(page, page.get_by_role("link", name="Back to editing"))
+    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("button", name="Publish these changes"))
+    page.keyboard.press("Enter")
+    expect(page.locator(".messagelist")).to_contain_text("is published: the public sees it as you left it")
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    assert bureau.is_published and bureau.departments.filter(responsibility=words).exists()
+
+    page.goto(live_server.url + "/admin/bureaus/bureau/")
+    tab_to(page, page.get_by_role("link", name="Import document"))
+    page.keyboard.press("Enter")
+    tab_to(page, page.locator("#id_document"))
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(str(Path(__file__).with_name("documents") / "numbered_headings.txt"))
+    tab_to(page, page.get_by_role("button", name="Preview the draft"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Departments (3)")).to_be_visible()
+    tab_to(page, page.get_by_role("button", name="Create draft bureau"), limit=400)
+    page.keyboard.press("Enter")
+    expect(page.locator(".messagelist .success")).to_contain_text("created from the document")
+    assert Bureau.objects.get(slug="shenyang-tiexi-district").departments.count() == 3
+    context.close()
+
+
 BROKEN_WORDS = """elements => elements.flatMap(element => {
   const broken = [], walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -223,3 +223,12 @@ def test_a_publisher_withdraws_a_bureau_from_its_page(staff_client, seed_data):
     assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/withdraw/").status_code == 302
     bureau.refresh_from_db()
     assert not bureau.is_published and Client().get(bureau.get_absolute_url()).status_code == 404
+
+
+def test_a_preview_leads_staff_back_to_editing_what_they_preview(seed_data, admin_client):
+    bureau, copy = published_with_copy()
+    preview = admin_client.get(copy.get_absolute_url()).content.decode()
+    assert "Preview of unpublished changes." in preview
+    assert f'<a href="/admin/bureaus/bureau/{copy.pk}/change/">Back to editing</a>' in preview
+    public = Client().get(bureau.get_absolute_url()).content.decode()
+    assert "Back to editing" not in public and "/admin/" not in public
