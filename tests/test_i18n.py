@@ -30,6 +30,9 @@ def test_every_page_is_in_both_languages_with_a_switch_and_hreflang_links(client
     assert f'<a href="/zh-hans{path}" hreflang="zh-hans" lang="zh-hans">简体中文</a>' in english
     assert f'<a href="{path}" hreflang="en" lang="en">English</a>' in chinese
     assert "区县教育局门户" in chinese and "District Education Bureau Portal" not in chinese.split("<main")[0]
+    # The frame's links stay in the page's language (worked out once per language, not per request).
+    assert '<a href="/zh-hans/statistics/"' in chinese and '<a href="/statistics/"' in english
+    assert 'action="/zh-hans/bureaus/"' in chinese or path in ("/", "/bureaus/")  # the header's search box
 
 
 def test_the_chinese_pages_speak_chinese(client, seed_data):
