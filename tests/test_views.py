@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils.timezone import localtime
 
 from bureaus.models import Bureau
 from bureaus.pages.views import HomeView
@@ -43,6 +44,12 @@ def test_home_shows_each_province_with_its_totals_and_the_latest_bureaus(client,
     assert page.index(">Jilin<") < page.index(">Liaoning<")
     assert 'href="/bureaus/?province=Liaoning"' in page
     assert 'href="/bureaus/shenyang-heping-district/"' in page  # among the newest
+    assert (
+        '<li><a href="/bureaus/shenyang-heping-district/">Shenyang Heping District Education Bureau</a>'
+        ' <span class="muted">Heping District, Shenyang, Liaoning</span></li>' in page
+    )  # the newest with their place, the latest changed with their day
+    updated = Bureau.objects.get(slug="shenyang-heping-district").updated_at
+    assert f'<span class="muted">updated {localtime(updated):%-d %b %Y}</span></li>' in page
     assert page.index('role="search"') < page.index("In numbers")  # search first
 
 
@@ -338,7 +345,7 @@ def test_a_profile_is_read_from_its_snapshot(db, client, many_bureaus, django_as
     bureau = many_bureaus[1]
     first = client.get(bureau.get_absolute_url()).content.decode()
     cache.clear()  # not the page cache's answer: the snapshot's
-    with django_assert_num_queries(3):  # the bureau's page version (the cache key), the bureau, its snapshot
+    with django_assert_num_queries(2):  # the bureau's page version (the cache key), the bureau with its snapshot
         second = client.get(bureau.get_absolute_url()).content.decode()
     assert first == second
     assert bureau.departments.first().name in second

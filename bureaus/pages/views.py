@@ -79,8 +79,8 @@ class VisibleBureauMixin:
 
 
 class BureauDetailView(VisibleBureauMixin, DetailView):
-    """A bureau's profile: visitors get its published snapshot (one query), staff a live rendering
-    (they may be previewing a draft or a working copy)."""
+    """A bureau's profile: visitors get its published snapshot (read with the bureau in one query), staff
+    a live rendering (they may be previewing a draft or a working copy)."""
 
     template_name = "bureaus/bureau_detail.html"
 
@@ -89,14 +89,22 @@ class BureauDetailView(VisibleBureauMixin, DetailView):
             return super().get_queryset().with_profile()
         return super().get_queryset()
 
+    def get_object(self, queryset=None):
+        if self.request.user.is_authenticated:
+            return super().get_object(queryset)
+        try:
+            bureau, self.profile_html, self.json_ld_data = snapshots.public_profile(self.kwargs["slug"])
+        except Bureau.DoesNotExist:
+            raise Http404("No published bureau has this address.") from None
+        return bureau
+
     def get_context_data(self, **kwargs):
         bureau = self.object
         url = self.request.build_absolute_uri(bureau.get_absolute_url())
         if self.request.user.is_authenticated:
             context = {**snapshots.profile_context(bureau), "json_ld_data": json_ld(bureau, url)}
         else:
-            html, data = snapshots.public_profile(bureau)
-            context = {"profile_html": html, "json_ld_data": {**data, "url": url}}
+            context = {"profile_html": self.profile_html, "json_ld_data": {**self.json_ld_data, "url": url}}
         return super().get_context_data(**context, **kwargs)
 
 

@@ -4,7 +4,9 @@ per-row cost would be most of the page's."""
 from django import forms, template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import urlencode
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -61,6 +63,22 @@ def province_rows(tallies, list_url):
             (list_url, urlencode(tally.province), tally.province, intcomma(tally.bureaus),
              intcomma(tally.schools) if tally.schools_reporting else not_reported)
             for tally in tallies
+        ),
+    )  # fmt: skip
+
+
+@register.simple_tag
+def bureau_links(bureaus, note="place"):
+    """List items linking to ``bureaus``, each with its place, or with when it was last updated
+    (``note="updated"``)."""
+    return format_html_join(
+        "\n",
+        '<li><a href="{}">{}</a> <span class="muted">{}</span></li>',
+        (
+            (bureau.get_absolute_url(), bureau.name,
+             bureau.location if note == "place"
+             else _("updated %(day)s") % {"day": date_format(localtime(bureau.updated_at), "j M Y")})
+            for bureau in bureaus
         ),
     )  # fmt: skip
 
