@@ -6,8 +6,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -85,14 +84,6 @@ class BureauQuerySet(ContentQuerySet):
                 Prefetch(part.relation, queryset=part.model.objects.only(*span_fields, part.anchor_field))
                 for part in SPANNED_PARTS
             ),
-        )
-
-    def with_list_counts(self):
-        """Annotate ``department_count`` and ``school_count`` (schools and kindergartens run; None when
-        the sources give none) from each published bureau's listing row: a join, not a count per row."""
-        return self.annotate(
-            department_count=Coalesce(F("listing__department_count"), 0),
-            school_count=F("listing__school_count"),
         )
 
 
