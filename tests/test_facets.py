@@ -103,3 +103,4 @@ def test_a_bad_year_is_a_message_not_an_error(client, spread):
     )
     assert '<p class="error" id="id_founded_from-error">Enter a number.</p>' in page
     assert '<option value="-founded" selected>' in page  # the other filters keep their values
+    assert "0 bureaus found" in page and response.context["paginator"].count == 0  # the list shows none

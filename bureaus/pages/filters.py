@@ -129,7 +129,8 @@ class BureauFilter(django_filters.FilterSet):
             else:
                 provinces = dict(ProvinceTally.objects.values_list("province", "bureaus"))
                 running = {slug: n for slug, _, n in types}
-            self.matched = sum(provinces.values())
+            if not self.is_bound or self.is_valid():  # else the list shows none (a filter is in error)
+                self.matched = sum(provinces.values())
             return {
                 "province": [(province, province, n) for province, n in sorted(provinces.items())],
                 "city": [],
