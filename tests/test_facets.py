@@ -69,6 +69,16 @@ def test_narrowed_without_a_facet_chosen_every_facet_is_counted_in_one_query(cli
     assert [(value, n) for value, _, n in result["institution_type"]] == [("primary-school", 1)]
 
 
+def test_a_bureau_giving_one_type_two_numbers_is_counted_once(client, spread):
+    from bureaus.models import Bureau, InstitutionType
+
+    c = Bureau.objects.get(slug="c")
+    InstitutionCountFactory(bureau=c, category=InstitutionType.objects.get(slug="primary-school"), count=5)
+    for params in ({}, {"founded_from": "2000"}, {"province": "Jilin"}):  # tallies, one pass, per facet
+        counted = dict((value, n) for value, _, n in facets(client, **params)["institution_type"])
+        assert counted["primary-school"] == 1, params
+
+
 def test_counts_show_in_the_drop_downs(client, spread):
     page = client.get("/bureaus/", {"province": "Liaoning"}).content.decode()
     assert '<option value="Liaoning" selected>Liaoning (2)</option>' in page

@@ -10,7 +10,7 @@ def fill_types_run(apps, schema_editor):
         runs.setdefault(bureau_id, []).append(slug)
     rows = list(BureauListing.objects.filter(bureau_id__in=runs))
     for row in rows:
-        row.types_run = f" {' '.join(sorted(runs[row.bureau_id]))} "
+        row.types_run = f" {' '.join(sorted(set(runs[row.bureau_id])))} "
     BureauListing.objects.bulk_update(rows, ["types_run"], batch_size=500)
 
 

@@ -136,7 +136,8 @@ class BureauListing(models.Model):
             department_count=row["n_departments"] or 0,
             school_count=row["n_schools"],
             unit_count=row["n_units"],
-            types_run=f" {' '.join(sorted(types_run))} " if types_run else "",
+            # Each type once: a source may give one type two numbers (Changchun's "9 offices … 5 offices").
+            types_run=f" {' '.join(sorted(set(types_run)))} " if types_run else "",
             created_at=row["created_at"],
             updated_at=row["updated_at"],
         )
