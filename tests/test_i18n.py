@@ -111,3 +111,21 @@ def test_the_prefixed_english_address_ends_on_the_english_page(client, seed_data
     assert response.status_code == 200
     assert response.redirect_chain == [("/bureaus/shenyang-heping-district/", 301)]
     assert '<html lang="en">' in response.content.decode()
+
+
+def test_institution_types_are_named_in_the_page_language(client, seed_data):
+    pages = {
+        "facet": "/bureaus/",
+        "profile": "/bureaus/shenyang-heping-district/",
+        "statistics": "/statistics/",
+        "compare": "/compare/?b=shenyang-heping-district&b=changchun-new-district",
+    }
+    for name, path in pages.items():
+        english, chinese = client.get(path).content.decode(), client.get(f"/zh-hans{path}").content.decode()
+        assert "幼儿园" not in english.split("<main")[1] and "Kindergartens" in english, name
+        assert "Kindergartens" not in chinese and "幼儿园" in chinese, name
+    assert '<option value="kindergarten">幼儿园 (1)</option>' in client.get("/zh-hans/bureaus/").content.decode()
+    # Open data carries the Chinese name beside the English ones.
+    kindergarten = next(row for row in client.get("/api/statistics/").json()["by_type"] if row["type"] == "kindergarten")
+    assert (kindergarten["plural"], kindergarten["chinese_name"]) == ("kindergartens", "幼儿园")
+    assert "chinese_name" in client.get("/statistics/types.csv").content.decode().splitlines()[0]

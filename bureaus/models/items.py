@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from bureaus.models.base import (
@@ -192,6 +193,18 @@ class InstitutionType(PlainTextFields, models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+    @property
+    def label(self):
+        """The type's plural as the page's reader says it (see :meth:`label_of`)."""
+        return self.label_of(self.plural, self.chinese_name)
+
+    @staticmethod
+    def label_of(plural, chinese_name):
+        """幼儿园 on a Chinese page when the type's Chinese name is known, else "Kindergartens"."""
+        if chinese_name and (get_language() or "").startswith("zh"):
+            return chinese_name
+        return plural[:1].upper() + plural[1:]
 
 
 class InstitutionCount(BureauItem):

@@ -180,11 +180,12 @@ def openapi_document(server_url="/"):
                             "items": {
                                 "type": "object",
                                 "additionalProperties": False,
-                                "required": ["type", "name", "plural", "group", "total", "bureaus"],
+                                "required": ["type", "name", "plural", "chinese_name", "group", "total", "bureaus"],
                                 "properties": {
                                     "type": {"type": "string"},
                                     "name": {"type": "string"},
                                     "plural": {"type": "string"},
+                                    "chinese_name": {"type": "string", "description": "Empty when not known."},
                                     "group": {"enum": ["school", "unit"]},
                                     "total": count_schema,
                                     "bureaus": count_schema,

@@ -120,9 +120,10 @@ class BureauFilter(django_filters.FilterSet):
         """
         types = list(
             TypeTally.objects.filter(bureaus_running__gt=0)
-            .values_list("category__slug", "category__plural", "bureaus_running")
+            .values_list("category__slug", "category__plural", "category__chinese_name", "bureaus_running")
             .order_by("category__plural")
         )
+        types = [(slug, InstitutionType.label_of(plural, chinese), n) for slug, plural, chinese, n in types]
         if not any(self._chosen(facet) for facet in FACETS):
             if self._narrowed_but(None):
                 provinces, running = self._count_in_one_pass()
@@ -134,7 +135,7 @@ class BureauFilter(django_filters.FilterSet):
             return {
                 "province": [(province, province, n) for province, n in sorted(provinces.items())],
                 "city": [],
-                "institution_type": [(slug, plural.capitalize(), running[slug]) for slug, plural, _ in types
+                "institution_type": [(slug, label, running[slug]) for slug, label, _ in types
                                      if running.get(slug)],
             }  # fmt: skip
         places = self._place_counts()
@@ -151,7 +152,7 @@ class BureauFilter(django_filters.FilterSet):
             )
         else:
             running = {slug: n for slug, _, n in types}
-        result["institution_type"] = [(slug, plural.capitalize(), running[slug]) for slug, plural, _ in types
+        result["institution_type"] = [(slug, label, running[slug]) for slug, label, _ in types
                                       if running[slug]]  # fmt: skip
         return result
 

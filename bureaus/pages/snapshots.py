@@ -59,7 +59,7 @@ def profile_context(bureau):
     return {
         "bureau": bureau,
         "counts_chart": charts.bar_chart(
-            [(item.category.plural.capitalize(), item.count) for item in counts],
+            [(item.category.label, item.count) for item in counts],
             title=_("Institutions run by %(name)s") % {"name": bureau.name},
             chart_id="chart-counts",
         ),

@@ -11,13 +11,14 @@ from bureaus.models import BureauListing, ProvinceTally, TypeTally
 
 
 def by_type():
-    """[{type, name, plural, group, total, bureaus}] for every type with a published count, largest first."""
+    """[{type, name, plural, chinese_name, group, total, bureaus}] for every type with a published count, largest first."""
     tallies = TypeTally.objects.select_related("category").order_by("-total", "category__name")
     return [
         {
             "type": tally.category.slug,
             "name": tally.category.name,
             "plural": tally.category.plural,
+            "chinese_name": tally.category.chinese_name,
             "group": tally.category.group,
             "total": tally.total,
             "bureaus": tally.bureaus_reporting,

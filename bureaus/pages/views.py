@@ -11,7 +11,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from bureaus import search
-from bureaus.models import Bureau, BureauListing, ProvinceTally
+from bureaus.models import Bureau, BureauListing, InstitutionType, ProvinceTally
 from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
@@ -135,7 +135,9 @@ class StatisticsView(TemplateView):
     TOP_BUREAUS = 25
 
     def get_context_data(self, **kwargs):
-        by_type, by_province = statistics.by_type(), statistics.by_province()
+        by_type = [{**row, "label": InstitutionType.label_of(row["plural"], row["chinese_name"])}
+                   for row in statistics.by_type()]  # fmt: skip
+        by_province = statistics.by_province()
         top_bureaus = statistics.by_bureau(limit=self.TOP_BUREAUS)
         return super().get_context_data(
             by_type=by_type,
@@ -144,12 +146,12 @@ class StatisticsView(TemplateView):
             top_count=self.TOP_BUREAUS,
             # Schools and offices are charted apart: a sum of the two would mean nothing.
             type_chart=charts.bar_chart(
-                [(row["plural"].capitalize(), row["total"]) for row in by_type if row["group"] == "school"],
+                [(row["label"], row["total"]) for row in by_type if row["group"] == "school"],
                 title=_("Schools and kindergartens by type"),
                 chart_id="chart-types",
             ),
             unit_chart=charts.bar_chart(
-                [(row["plural"].capitalize(), row["total"]) for row in by_type if row["group"] != "school"],
+                [(row["label"], row["total"]) for row in by_type if row["group"] != "school"],
                 title=_("Offices and units by type"),
                 chart_id="chart-units",
             ),
@@ -169,7 +171,7 @@ class StatisticsView(TemplateView):
 
 
 STATISTICS_TABLES = {
-    "types": (statistics.by_type, ["type", "name", "group", "total", "bureaus"]),
+    "types": (statistics.by_type, ["type", "name", "chinese_name", "group", "total", "bureaus"]),
     "provinces": (statistics.by_province, ["province", "bureaus", "schools", "units"]),
     "bureaus": (statistics.by_bureau, ["slug", "name", "province", "schools", "units"]),
 }
