@@ -126,6 +126,8 @@ def test_institution_types_are_named_in_the_page_language(client, seed_data):
         assert "Kindergartens" not in chinese and "幼儿园" in chinese, name
     assert '<option value="kindergarten">幼儿园 (1)</option>' in client.get("/zh-hans/bureaus/").content.decode()
     # Open data carries the Chinese name beside the English ones.
-    kindergarten = next(row for row in client.get("/api/statistics/").json()["by_type"] if row["type"] == "kindergarten")
+    kindergarten = next(
+        row for row in client.get("/api/statistics/").json()["by_type"] if row["type"] == "kindergarten"
+    )
     assert (kindergarten["plural"], kindergarten["chinese_name"]) == ("kindergartens", "幼儿园")
     assert "chinese_name" in client.get("/statistics/types.csv").content.decode().splitlines()[0]
