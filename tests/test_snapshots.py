@@ -108,3 +108,20 @@ def test_result_cards_are_in_the_page_language_with_the_search_snippet_in_place(
     english = list_page("/bureaus/")
     assert "departments listed" in english and '<p class="snippet">' not in english
     assert snapshots.SNIPPET_MARKER not in english
+
+
+def test_a_snapshot_never_shows_a_bureau_that_is_no_longer_published(seed_data):
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    visit(heping)  # stores its snapshot
+    Bureau.objects.filter(pk=heping.pk).update(is_published=False)  # the snapshot row stays behind
+    cache.clear()
+    assert Client().get(heping.get_absolute_url()).status_code == 404
+
+
+def test_a_snapshot_of_an_older_version_is_not_served(seed_data):
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    visit(heping)
+    ProfileSnapshot.objects.update(html="<p>Rendered for an older version</p>")
+    Bureau.objects.filter(pk=heping.pk).update(page_version=heping.page_version + 1)
+    page = visit(heping)
+    assert "older version" not in page and "Shenyang Zhongyuan District Education Bureau" in page

@@ -1,10 +1,43 @@
 """A published bureau's profile and result card as the public sees them, rendered once per version of
 the bureau."""
 
+import json
+
 from django.db import models
 from django.db.models import Q
 
 from bureaus.models.bureau import Bureau
+
+# What a visitor's profile page needs of its bureau beside the snapshot: the frame (title, breadcrumbs,
+# links) and the draft notice. Anything else would be read by a query of its own, which the query-count
+# tests would notice.
+FRAME_FIELDS = ("id", "slug", "name", "district", "city", "province", "page_version", "is_published", "draft_of_id")
+
+
+class ProfileSnapshotQuerySet(models.QuerySet):
+    def current_for_visitor(self, slug, language, fingerprint):
+        """The published bureau ``slug`` (only its ``FRAME_FIELDS``) with its snapshot in ``language``,
+        current for its page version and ``fingerprint``, as ``snapshot_html`` and ``snapshot_json_ld``;
+        None when there is no such bureau or the snapshot is missing or stale.
+
+        One query, written out: Django spends about 0.3 ms compiling the equivalent join, ten times
+        what the database takes to answer it, and this is the page visitors open most.
+        """
+        columns = ", ".join(f"b.{field}" for field in FRAME_FIELDS)
+        found = Bureau.objects.raw(
+            f"SELECT {columns}, s.html AS snapshot_html, s.json_ld AS snapshot_json_ld "
+            f"FROM {Bureau._meta.db_table} b JOIN {self.model._meta.db_table} s ON s.bureau_id = b.id "
+            "WHERE b.slug = %s AND b.is_published = %s AND s.language = %s "
+            "AND s.page_version = b.page_version AND s.built_with = %s",
+            [slug, True, language, fingerprint],
+        )
+        for bureau in found:
+            # An extra column comes as the database gives it: JSON text on both databases (Django asks
+            # psycopg not to decode jsonb, leaving it to JSONField).
+            if isinstance(bureau.snapshot_json_ld, str):
+                bureau.snapshot_json_ld = json.loads(bureau.snapshot_json_ld)
+            return bureau
+        return None
 
 
 class ProfileSnapshot(models.Model):
@@ -27,6 +60,8 @@ class ProfileSnapshot(models.Model):
         default="", help_text="The bureau's card in result lists, with a marker where a search snippet goes."
     )
     json_ld = models.JSONField(help_text="schema.org data of the page, without its address (added per request).")
+
+    objects = ProfileSnapshotQuerySet.as_manager()
 
     class Meta:
         ordering = ["bureau", "language"]

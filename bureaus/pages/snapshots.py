@@ -70,15 +70,10 @@ def public_profile(slug):
     """(bureau, body html, schema.org data without its url) of the published bureau ``slug`` in the active
     language: the bureau and its snapshot in one query when the snapshot is current, else rendered now.
     Raises ``Bureau.DoesNotExist`` when no published bureau has that slug."""
-    snapshot = (
-        ProfileSnapshot.objects.select_related("bureau")
-        .defer("card_html")
-        .filter(bureau__slug=slug, bureau__is_published=True, language=get_language())
-        .first()
-    )
-    if snapshot is not None and snapshot.is_current(snapshot.bureau, fingerprint()):
-        return snapshot.bureau, mark_safe(snapshot.html), snapshot.json_ld  # noqa: S308 — our own rendering
-    bureau = snapshot.bureau if snapshot is not None else Bureau.objects.published().get(slug=slug)
+    bureau = ProfileSnapshot.objects.current_for_visitor(slug, get_language(), fingerprint())
+    if bureau is not None:
+        return bureau, mark_safe(bureau.snapshot_html), bureau.snapshot_json_ld  # noqa: S308 — our own rendering
+    bureau = Bureau.objects.published().get(slug=slug)
     rendered = render([bureau])[0]
     return bureau, mark_safe(rendered.html), rendered.json_ld  # noqa: S308 — just rendered by the template engine
 
