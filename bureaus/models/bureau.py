@@ -201,7 +201,13 @@ class Bureau(PlainTextFields, models.Model):
                 name="bureau_established_year_plausible",
             ),
         ]
-        indexes = [models.Index(fields=["province", "city"])]
+        indexes = [
+            models.Index(fields=["province", "city"]),
+            # The bureau list's order (filed by place): a page is read off the index, not sorted anew.
+            models.Index(
+                fields=["district", "name", "slug"], condition=Q(is_published=True), name="bureau_published_by_place"
+            ),
+        ]
 
     def __str__(self):
         return self.name or self.slug

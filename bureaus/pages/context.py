@@ -21,4 +21,6 @@ def _links(language, script_prefix):
         "statistics": reverse("statistics"),
         "compare": reverse("compare"),
         "open_data": reverse("api:docs"),
+        "api_bureaus": reverse("api:bureau-list"),
+        "csv_bureaus": reverse("api:csv", args=["bureaus"]),
     }

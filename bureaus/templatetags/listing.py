@@ -1,11 +1,14 @@
 """Template tags for lists of bureaus and provinces, built in one pass where the template engine's
 per-row cost would be most of the page's."""
 
+from html import escape
+
 from django import forms, template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import urlencode
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
@@ -13,42 +16,59 @@ register = template.Library()
 
 
 @register.simple_tag
-def filter_control(field, facet_options):
-    """A filter's control, built in one pass: Django's widget templates cost about a millisecond a page
-    (hundreds of cities, eight sort orders), this a tenth of that. A facet lists its values with their
-    counts (``facet_options``); a field in error points at its message (``<id>-error``)."""
-    described = (
-        format_html(' aria-invalid="true" aria-describedby="{}-error"', field.id_for_label) if field.errors else ""
-    )
+def filter_fields(form, facet_options, cities=(), unfolded=False):
+    """The list page's filters, each with its label, control and any error, the first (the search box)
+    shown and the others in a box a phone folds away (no JavaScript: ``:target``) unless one is in use.
+
+    Built in one pass: through the template engine and Django's widget templates these cost more than a
+    millisecond a page (hundreds of cities, eight sort orders), half the page. A facet lists its values
+    with their counts (``facet_options``); a field in error points at its message (``<id>-error``).
+    """
+    parts = []
+    for position, field in enumerate(form):
+        if position == 1:
+            parts.append(
+                f'<p class="show-filters"><a href="#more-filters">{escape(_("Show all filters"))}</a></p>'
+                f'<div class="more-filters{" in-use" if unfolded else ""}" id="more-filters">'
+            )
+        field_id = escape(field.id_for_label)
+        parts.append(f'<div class="field"><label for="{field_id}">{escape(str(field.label))}</label>')
+        parts.append(_control(field, field_id, facet_options))
+        if field.name == "city" and not cities:  # none listed until a province is chosen
+            parts.append(f'<p class="hint">{escape(_("Choose a province to list its cities."))}</p>')
+        parts.extend(f'<p class="error" id="{field_id}-error">{escape(str(error))}</p>' for error in field.errors)
+        parts.append("</div>")
+    if len(parts) > 1:
+        parts.append("</div>")
+    return mark_safe("\n".join(parts))  # every value in it escaped
+
+
+def _control(field, field_id, facet_options):
+    # The standard library's escape, which Django's wraps: Django's checks every argument for lazy
+    # text on each call, and a list page escapes a hundred option labels.
+    described = f' aria-invalid="true" aria-describedby="{field_id}-error"' if field.errors else ""
     value = field.value()
     if isinstance(value, (list, tuple)):  # the sort field holds a list of orders
         value = value[0] if value else ""
     value = "" if value is None else str(value)
+    name = escape(field.html_name)
     if field.name in facet_options:
         empty_label, entries = facet_options[field.name]
         entries = [("", empty_label, False), *entries]
     elif isinstance(field.field.widget, forms.Select):
         entries = [(str(choice), label, bool(value) and str(choice) == value) for choice, label in field.field.choices]
     else:
-        extra = format_html_join("", ' {}="{}"', sorted(field.field.widget.attrs.items()))
-        shown = format_html(' value="{}"', value) if value else ""
-        return format_html(
-            '<input type="{}" name="{}" id="{}"{}{}{}>',
-            field.field.widget.input_type,
-            field.html_name,
-            field.id_for_label,
-            shown,
-            extra,
-            described,
+        attributes = "".join(
+            f' {escape(key)}="{escape(str(val))}"' for key, val in sorted(field.field.widget.attrs.items())
         )
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((choice, " selected" if selected else "", label) for choice, label, selected in entries),
+        shown = f' value="{escape(value)}"' if value else ""
+        input_type = escape(field.field.widget.input_type)
+        return f'<input type="{input_type}" name="{name}" id="{field_id}"{shown}{attributes}{described}>'
+    options = "".join(
+        f'<option value="{escape(str(choice))}"{" selected" if selected else ""}>{escape(str(label))}</option>'
+        for choice, label, selected in entries
     )
-    return format_html(
-        '<select name="{}" id="{}"{}>{}</select>', field.html_name, field.id_for_label, described, options
-    )
+    return f'<select name="{name}" id="{field_id}"{described}>{options}</select>'
 
 
 @register.simple_tag
