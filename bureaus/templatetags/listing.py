@@ -6,8 +6,8 @@ from html import escape
 from django import forms, template
 from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import urlencode
-from django.utils.formats import date_format
-from django.utils.html import format_html_join
+from django.utils import numberformat
+from django.utils.formats import date_format, get_format
 from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -75,32 +75,40 @@ def _control(field, field_id, facet_options):
 def province_rows(tallies, list_url):
     """The home page's table rows, one per province's tally: its bureaus listed, and the schools and
     kindergartens they report ("Not reported" when none does)."""
-    not_reported = _("Not reported")
-    return format_html_join(
-        "\n",
-        '<tr><th scope="row"><a href="{}?province={}">{}</a></th><td class="num">{}</td><td class="num">{}</td></tr>',
-        (
-            (list_url, urlencode(tally.province), tally.province, intcomma(tally.bureaus),
-             intcomma(tally.schools) if tally.schools_reporting else not_reported)
-            for tally in tallies
-        ),
-    )  # fmt: skip
+    number = whole_number_format()
+    not_reported = escape(_("Not reported"))
+    rows = (
+        f'<tr><th scope="row"><a href="{escape(list_url)}?province={escape(urlencode(tally.province))}">'
+        f"{escape(tally.province)}</a></th>"
+        f'<td class="num">{number(tally.bureaus)}</td>'
+        f'<td class="num">{number(tally.schools) if tally.schools_reporting else not_reported}</td></tr>'
+        for tally in tallies
+    )
+    return mark_safe("\n".join(rows))  # every value in it escaped
 
 
 @register.simple_tag
 def bureau_links(bureaus, note="place"):
     """List items linking to ``bureaus``, each with its place, or with when it was last updated
     (``note="updated"``)."""
-    return format_html_join(
-        "\n",
-        '<li><a href="{}">{}</a> <span class="muted">{}</span></li>',
-        (
-            (bureau.get_absolute_url(), bureau.name,
-             bureau.location if note == "place"
-             else _("updated %(day)s") % {"day": date_format(localtime(bureau.updated_at), "j M Y")})
-            for bureau in bureaus
-        ),
-    )  # fmt: skip
+    items = (
+        f'<li><a href="{escape(bureau.get_absolute_url())}">{escape(bureau.name)}</a> <span class="muted">'
+        + escape(
+            bureau.location
+            if note == "place"
+            else _("updated %(day)s") % {"day": date_format(localtime(bureau.updated_at), "j M Y")}
+        )
+        + "</span></li>"
+        for bureau in bureaus
+    )
+    return mark_safe("\n".join(items))  # every value in it escaped
+
+
+def whole_number_format():
+    """``intcomma`` for whole numbers in the active language (1,234 in English, 1234 in Chinese), its
+    separator and grouping looked up once for a table rather than for every number."""
+    separator, grouping = get_format("THOUSAND_SEPARATOR"), get_format("NUMBER_GROUPING")
+    return lambda value: numberformat.format(value, ".", grouping=grouping, thousand_sep=separator, force_grouping=True)
 
 
 @register.filter
