@@ -131,3 +131,15 @@ def test_institution_types_are_named_in_the_page_language(client, seed_data):
     )
     assert (kindergarten["plural"], kindergarten["chinese_name"]) == ("kindergartens", "幼儿园")
     assert "chinese_name" in client.get("/statistics/types.csv").content.decode().splitlines()[0]
+
+
+def test_the_filters_speak_the_page_language_whichever_language_came_first(client, seed_data):
+    # The filter form is built once per process: its labels must still follow each request's language.
+    for path, label, empty in [
+        ("/zh-hans/bureaus/", "省份", "全部省份"),
+        ("/bureaus/", "Province", "All provinces"),
+        ("/zh-hans/bureaus/", "省份", "全部省份"),
+    ]:
+        page = client.get(path).content.decode()
+        assert f'<label for="id_province">{label}</label>' in page
+        assert f'<option value="">{empty}</option>' in page

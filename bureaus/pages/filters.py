@@ -30,13 +30,15 @@ FACETS = ("province", "city", "institution_type")
 
 class BureauFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    # Choices and queryset as callables: each request's filterset deep-copies its filters, and a callable
+    # is copied as it is (a list of 34 provinces or a queryset is copied item by item).
     province = django_filters.ChoiceFilter(
-        label=_("Province"), choices=PROVINCE_CHOICES, empty_label=_("All provinces")
+        label=_("Province"), choices=lambda: PROVINCE_CHOICES, empty_label=_("All provinces")
     )
     city = django_filters.CharFilter(label=_("City"), widget=forms.Select(choices=[("", _("All cities"))]))
     institution_type = django_filters.ModelChoiceFilter(
         label=_("Runs at least one"),
-        queryset=InstitutionType.objects.public(),
+        queryset=lambda request: InstitutionType.objects.public(),
         to_field_name="slug",
         empty_label=_("Any institution type"),
         method="filter_institution_type",
@@ -69,6 +71,20 @@ class BureauFilter(django_filters.FilterSet):
     class Meta:
         model = Bureau
         fields = ["q", "province", "city", "institution_type", "department", "founded_from", "founded_to"]
+
+    @classmethod
+    def form_class(cls):
+        """The form, built once: its fields follow from the filters declared above and nothing else, and
+        building them for every request cost a tenth of a millisecond."""
+        if "_form_class" not in cls.__dict__:
+            cls._form_class = cls(queryset=Bureau.objects.none()).build_form_class()
+        return cls._form_class
+
+    def get_form_class(self):
+        return self.form_class()
+
+    def build_form_class(self):
+        return super().get_form_class()
 
     def filter_search(self, queryset, name, value):
         return search.matching(queryset, value, all_words=self.all_words(value))
