@@ -143,3 +143,21 @@ def test_the_filters_speak_the_page_language_whichever_language_came_first(clien
         page = client.get(path).content.decode()
         assert f'<label for="id_province">{label}</label>' in page
         assert f'<option value="">{empty}</option>' in page
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_the_menu_marks_the_page_and_speaks_its_language_once_rendered_for_another(client, seed_data, settings, debug):
+    # The menu and footer are rendered once per language and kind of page (bureaus.templatetags.frame).
+    settings.DEBUG = debug
+    for path, current in [
+        ("/zh-hans/statistics/", '<a href="/zh-hans/statistics/" aria-current="page">统计</a>'),
+        ("/statistics/", '<a href="/statistics/" aria-current="page">Statistics</a>'),
+        ("/bureaus/", '<a href="/bureaus/" aria-current="page">Bureaus</a>'),
+        ("/zh-hans/", '<a href="/zh-hans/" aria-current="page">首页</a>'),
+        ("/zh-hans/bureaus/shenyang-heping-district/", None),
+    ]:
+        menu = client.get(path).content.decode().split("<nav aria-label=")[1].split("</nav>")[0]
+        assert menu.count('aria-current="page"') == (1 if current else 0)
+        assert current is None or current in menu
+    footer = client.get("/zh-hans/bureaus/").content.decode().split('<footer class="site-footer">')[1]
+    assert "数据可自由使用" in footer and '<a href="/api/">' in footer

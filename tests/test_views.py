@@ -138,9 +138,25 @@ def test_pagination_keeps_the_filters(client, settings):
     assert "30 bureaus found" in page
     assert "Page 1 of 2" in page
     assert 'href="?province=Jilin&amp;sort=name&amp;page=2"' in page
+    assert 'rel="prev"' not in page
     second = client.get("/bureaus/?province=Jilin&sort=name&page=2")
     assert len(second.context["bureaus"]) == 5
     assert all(b.province == "Jilin" for b in second.context["bureaus"])
+    assert 'href="?province=Jilin&amp;sort=name&amp;page=1" rel="prev"' in html(second)
+    assert 'rel="next"' not in html(second) and '<span aria-current="page">Page 2 of 2</span>' in html(second)
+    assert "第 1 页，共 2 页" in html(client.get("/zh-hans/bureaus/?province=Jilin"))
+
+
+def test_pagination_links_escape_what_the_address_holds(client):
+    BureauFactory.create_batch(30)
+    page = html(client.get("/bureaus/", {"note": '"><b>x</b>'}))
+    assert "<b>x" not in page
+    assert 'href="?note=%22%3E%3Cb%3Ex%3C%2Fb%3E&amp;page=2" rel="next"' in page
+
+
+def test_one_page_of_results_has_no_pagination(client):
+    BureauFactory.create_batch(3)
+    assert 'class="pagination"' not in html(client.get("/bureaus/"))
 
 
 def test_a_page_past_the_end_is_a_404(client):

@@ -3,7 +3,7 @@ the bureau."""
 
 import json
 
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 
 from bureaus.models.bureau import Bureau
@@ -38,6 +38,20 @@ class ProfileSnapshotQuerySet(models.QuerySet):
                 bureau.snapshot_json_ld = json.loads(bureau.snapshot_json_ld)
             return bureau
         return None
+
+    def cards(self, bureau_ids, language, fingerprint):
+        """{bureau id: (page version, card html)} of the stored result cards of these bureaus in ``language``
+        rendered by ``fingerprint``; written out for the reason above (a list page's cards, every page)."""
+        if not bureau_ids:
+            return {}
+        placeholders = ", ".join(["%s"] * len(bureau_ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT bureau_id, page_version, card_html FROM {self.model._meta.db_table} "
+                f"WHERE language = %s AND built_with = %s AND bureau_id IN ({placeholders})",
+                [language, fingerprint, *bureau_ids],
+            )
+            return {bureau_id: (version, card) for bureau_id, version, card in cursor.fetchall()}
 
 
 class ProfileSnapshot(models.Model):

@@ -86,11 +86,9 @@ def cards(bureaus, snippets=None):
     wanted = {bureau.pk: bureau.page_version for bureau in bureaus}
     stored = {
         bureau_id: card
-        for bureau_id, version, card in ProfileSnapshot.objects.filter(
-            bureau_id__in=wanted, language=get_language(), built_with=fingerprint()
-        )
-        .order_by()  # the page's order is the bureaus'; the default one would join them only to sort
-        .values_list("bureau_id", "page_version", "card_html")
+        for bureau_id, (version, card) in ProfileSnapshot.objects.cards(
+            list(wanted), get_language(), fingerprint()
+        ).items()
         if card and version == wanted[bureau_id]
     }
     stale = [bureau for bureau in bureaus if bureau.pk not in stored]

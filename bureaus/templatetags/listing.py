@@ -24,18 +24,20 @@ def filter_fields(form, facet_options, cities=(), unfolded=False):
     millisecond a page (hundreds of cities, eight sort orders), half the page. A facet lists its values
     with their counts (``facet_options``); a field in error points at its message (``<id>-error``).
     """
+    # Messages outside the f-strings: makemessages does not look inside them.
+    show_all, city_hint = escape(_("Show all filters")), escape(_("Choose a province to list its cities."))
     parts = []
     for position, field in enumerate(form):
         if position == 1:
             parts.append(
-                f'<p class="show-filters"><a href="#more-filters">{escape(_("Show all filters"))}</a></p>'
+                f'<p class="show-filters"><a href="#more-filters">{show_all}</a></p>'
                 f'<div class="more-filters{" in-use" if unfolded else ""}" id="more-filters">'
             )
         field_id = escape(field.id_for_label)
         parts.append(f'<div class="field"><label for="{field_id}">{escape(str(field.label))}</label>')
         parts.append(_control(field, field_id, facet_options))
         if field.name == "city" and not cities:  # none listed until a province is chosen
-            parts.append(f'<p class="hint">{escape(_("Choose a province to list its cities."))}</p>')
+            parts.append(f'<p class="hint">{city_hint}</p>')
         parts.extend(f'<p class="error" id="{field_id}-error">{escape(str(error))}</p>' for error in field.errors)
         parts.append("</div>")
     if len(parts) > 1:
@@ -69,6 +71,33 @@ def _control(field, field_id, facet_options):
         for choice, label, selected in entries
     )
     return f'<select name="{name}" id="{field_id}"{described}>{options}</select>'
+
+
+@register.simple_tag(takes_context=True)
+def pagination(context, page_obj):
+    """Links to the previous and next pages of results, keeping the rest of the query, and where the reader is.
+    Built here rather than by an included template: through the engine it cost a tenth of a millisecond."""
+    if page_obj.paginator.num_pages < 2:
+        return ""
+    query = context["request"].GET
+    page_word = escape(_("page"))  # outside the f-string: makemessages does not look inside one
+    hidden_page = f'<span class="visually-hidden"> {page_word}</span>'
+
+    def link(number, rel, label):
+        params = query.copy()
+        params["page"] = number
+        return f'<li><a href="?{escape(params.urlencode())}" rel="{rel}">{escape(label)}{hidden_page}</a></li>'
+
+    items = []
+    if page_obj.has_previous():
+        items.append(link(page_obj.previous_page_number(), "prev", _("Previous")))
+    where = _("Page %(number)s of %(count)s") % {"number": page_obj.number, "count": page_obj.paginator.num_pages}
+    items.append(f'<li><span aria-current="page">{escape(where)}</span></li>')
+    if page_obj.has_next():
+        items.append(link(page_obj.next_page_number(), "next", _("Next")))
+    label = escape(_("Pages of results"))
+    items = "\n    ".join(items)
+    return mark_safe(f'<nav class="pagination" aria-label="{label}">\n  <ul>\n    {items}\n  </ul>\n</nav>')  # escaped
 
 
 @register.simple_tag
