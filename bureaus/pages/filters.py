@@ -134,12 +134,8 @@ class BureauFilter(django_filters.FilterSet):
         them, else one pass over their listing rows; a chosen facet costs a query per facet.
         Cities are listed once a province or city is chosen (hundreds across the nation).
         """
-        types = list(
-            TypeTally.objects.filter(bureaus_running__gt=0)
-            .values_list("category__slug", "category__plural", "category__chinese_name", "bureaus_running")
-            .order_by("category__plural")
-        )
-        types = [(slug, InstitutionType.label_of(plural, chinese), n) for slug, plural, chinese, n in types]
+        types = [(slug, InstitutionType.label_of(plural, chinese), n)
+                 for slug, plural, chinese, n in TypeTally.objects.run_by_some()]  # fmt: skip
         if not any(self._chosen(facet) for facet in FACETS):
             if self._narrowed_but(None):
                 provinces, running = self._count_in_one_pass()

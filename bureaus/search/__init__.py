@@ -13,8 +13,8 @@ cut into words, so quotes, operators and 10 kB of text cannot cause an error.
 
 This module is the one interface; the database-specific work is done by a backend
 chosen once, by the database in use: ``sqlite`` (FTS5) or ``postgres``
-(``django.contrib.postgres.search``). Both offer ``matching``, ``ranked`` and
-``snippets`` over a list of words, and ``optimize``.
+(``django.contrib.postgres.search``). Both offer ``matching``, ``any_match``,
+``ranked`` and ``snippets`` over a list of words, and ``optimize``.
 
 Owns: the ``SearchEntry`` text and the queries over it. May import ``bureaus.models``.
 """
@@ -203,7 +203,7 @@ def needs_all_words(queryset, query):
     words = terms(query)
     if len(words) < 2:
         return bool(words)  # one word: "all" and "any" are the same search
-    return matching(queryset, query, all_words=True).exists()
+    return backend().any_match(queryset, words, all_words=True)
 
 
 def snippets(bureaus, query):

@@ -43,6 +43,10 @@ def matching(queryset, words, all_words):
     return queryset.filter(pk__in=entries(words, all_words).values("bureau_id"))
 
 
+def any_match(queryset, words, all_words):
+    return matching(queryset, words, all_words).exists()
+
+
 def ranked(queryset, words, all_words):
     found = entries(words, all_words)
     rank = found.filter(bureau_id=OuterRef("pk")).annotate(

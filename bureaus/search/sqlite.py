@@ -29,15 +29,24 @@ def matching(queryset, words, all_words):
     return queryset.filter(pk__in=RawSQL(sql, [match_expression(words, all_words)]))
 
 
+def any_match(queryset, words, all_words):
+    """Whether some bureau of ``queryset`` matches. Joined rather than ``matching(…).exists()``: SQLite
+    would list every match of the subquery before taking the first (0.6 → 0.2 ms for a common word)."""
+    return _joined(queryset, words, all_words).exists()
+
+
 def ranked(queryset, words, all_words):
     # A join with the FTS5 table ranks every match in one pass; a subquery per bureau would run
     # the full-text query once per match (seconds for a common word). Only extra() can join a
     # table the ORM does not know.
+    return _joined(queryset, words, all_words).extra(select={"search_rank": RANK})
+
+
+def _joined(queryset, words, all_words):
     return queryset.extra(
         tables=[FTS_TABLE],
         where=[f"{FTS_TABLE}.rowid = bureaus_bureau.id", f"{FTS_TABLE} MATCH %s"],
         params=[match_expression(words, all_words)],
-        select={"search_rank": RANK},
     )
 
 
