@@ -1,8 +1,10 @@
 """The page in every language of the interface: for the language switch and the hreflang links."""
 
+from functools import lru_cache
+
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import override
 
@@ -21,9 +23,17 @@ def language_versions(context):
         return [(code, name, translate_url(path, code)) for code, name in settings.LANGUAGES]
     # The page was resolved already: reverse it in each language (translate_url would resolve it again).
     query = request.META.get("QUERY_STRING", "")
-    versions = []
+    addresses = _addresses(match.view_name, tuple(match.args), tuple(sorted(match.kwargs.items())), get_script_prefix())
+    return [(code, name, f"{url}?{iri_to_uri(query)}" if query else url) for code, name, url in addresses]
+
+
+@lru_cache(maxsize=8192)
+def _addresses(view_name, args, kwargs, script_prefix):
+    # Remembered, as bureaus.models.bureau.profile_url is: an address depends only on these (the URL
+    # patterns never change while the server runs), and reversing it twice cost a twentieth of a
+    # millisecond a page.
+    addresses = []
     for code, name in settings.LANGUAGES:
         with override(code):
-            url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-        versions.append((code, name, f"{url}?{iri_to_uri(query)}" if query else url))
-    return versions
+            addresses.append((code, name, reverse(view_name, args=args, kwargs=dict(kwargs))))
+    return addresses
