@@ -120,15 +120,18 @@ def province_rows(tallies, list_url):
 def bureau_links(bureaus, note="place"):
     """List items linking to ``bureaus``, each with its place, or with when it was last updated
     (``note="updated"``)."""
+    bureaus = list(bureaus)
+    if note == "place":
+        notes = [bureau.location for bureau in bureaus]
+    else:
+        updated = _("updated %(day)s")
+        days = [localtime(bureau.updated_at).date() for bureau in bureaus]
+        written = {day: date_format(day, "j M Y") for day in set(days)}  # bureaus updated the same day share one
+        notes = [updated % {"day": written[day]} for day in days]
     items = (
-        f'<li><a href="{escape(bureau.get_absolute_url())}">{escape(bureau.name)}</a> <span class="muted">'
-        + escape(
-            bureau.location
-            if note == "place"
-            else _("updated %(day)s") % {"day": date_format(localtime(bureau.updated_at), "j M Y")}
-        )
-        + "</span></li>"
-        for bureau in bureaus
+        f'<li><a href="{escape(bureau.get_absolute_url())}">{escape(bureau.name)}</a> '
+        f'<span class="muted">{escape(text)}</span></li>'
+        for bureau, text in zip(bureaus, notes, strict=True)
     )
     return mark_safe("\n".join(items))  # every value in it escaped
 
