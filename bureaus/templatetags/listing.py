@@ -8,11 +8,19 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.template.defaultfilters import urlencode
 from django.utils import numberformat
 from django.utils.formats import date_format, get_format
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+def html_of(value):
+    """``value`` as HTML, as the template engine writes it (``conditional_escape``): text escaped, HTML
+    marked safe kept. The standard library's ``escape``, which Django's wraps: Django's checks every
+    argument for lazy text on each call, and a list page escapes a hundred option labels."""
+    text = str(value)  # lazy text becomes the active language's
+    return text if isinstance(text, SafeData) else escape(text)
 
 
 @register.simple_tag
@@ -34,11 +42,11 @@ def filter_fields(form, facet_options, cities=(), unfolded=False):
                 f'<div class="more-filters{" in-use" if unfolded else ""}" id="more-filters">'
             )
         field_id = escape(field.id_for_label)
-        parts.append(f'<div class="field"><label for="{field_id}">{escape(str(field.label))}</label>')
+        parts.append(f'<div class="field"><label for="{field_id}">{html_of(field.label)}</label>')
         parts.append(_control(field, field_id, facet_options))
         if field.name == "city" and not cities:  # none listed until a province is chosen
             parts.append(f'<p class="hint">{city_hint}</p>')
-        parts.extend(f'<p class="error" id="{field_id}-error">{escape(str(error))}</p>' for error in field.errors)
+        parts.extend(f'<p class="error" id="{field_id}-error">{html_of(error)}</p>' for error in field.errors)
         parts.append("</div>")
     if len(parts) > 1:
         parts.append("</div>")
@@ -46,8 +54,6 @@ def filter_fields(form, facet_options, cities=(), unfolded=False):
 
 
 def _control(field, field_id, facet_options):
-    # The standard library's escape, which Django's wraps: Django's checks every argument for lazy
-    # text on each call, and a list page escapes a hundred option labels.
     described = f' aria-invalid="true" aria-describedby="{field_id}-error"' if field.errors else ""
     value = field.value()
     if isinstance(value, (list, tuple)):  # the sort field holds a list of orders
@@ -58,16 +64,17 @@ def _control(field, field_id, facet_options):
         empty_label, entries = facet_options[field.name]
         entries = [("", empty_label, False), *entries]
     elif isinstance(field.field.widget, forms.Select):
-        entries = [(str(choice), label, bool(value) and str(choice) == value) for choice, label in field.field.choices]
+        choices = getattr(field.field, "choices", field.field.widget.choices)  # a text field may show a menu
+        entries = [(str(choice), label, bool(value) and str(choice) == value) for choice, label in choices]
     else:
         attributes = "".join(
-            f' {escape(key)}="{escape(str(val))}"' for key, val in sorted(field.field.widget.attrs.items())
+            f' {escape(key)}="{html_of(val)}"' for key, val in sorted(field.field.widget.attrs.items())
         )
         shown = f' value="{escape(value)}"' if value else ""
         input_type = escape(field.field.widget.input_type)
         return f'<input type="{input_type}" name="{name}" id="{field_id}"{shown}{attributes}{described}>'
     options = "".join(
-        f'<option value="{escape(str(choice))}"{" selected" if selected else ""}>{escape(str(label))}</option>'
+        f'<option value="{html_of(choice)}"{" selected" if selected else ""}>{html_of(label)}</option>'
         for choice, label, selected in entries
     )
     return f'<select name="{name}" id="{field_id}"{described}>{options}</select>'
