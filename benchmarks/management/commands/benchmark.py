@@ -36,7 +36,7 @@ class Command(BaseCommand):
         parser.add_argument("--documents", type=int, default=1000, help="Documents to parse (1000).")
         parser.add_argument("--bureaus", type=int, default=3000, help="Bureaus in the national dataset (3000).")
         parser.add_argument("--searches", type=int, default=300, help="Searches to time (300).")
-        parser.add_argument("--seconds", type=int, default=3, help="Seconds per wrk run (3).")
+        parser.add_argument("--seconds", type=int, default=5, help="Seconds per wrk run (5).")
         parser.add_argument("--mixed-seconds", type=int, default=60, help="Length of the mixed run (60).")
         parser.add_argument("--output-dir", type=Path, default=Path(settings.BASE_DIR) / "bench-results")
 
