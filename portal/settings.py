@@ -138,6 +138,8 @@ DATABASES = {
 }
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, which also keeps the query planner's statistics current (portal/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.sqlite"
     # Concurrent admin saves wait for each other instead of failing with "database is locked":
     # a write-ahead log lets readers go on during a write, IMMEDIATE takes the write lock at
     # the start of a transaction (so waiting is possible), and the timeout is how long to wait.

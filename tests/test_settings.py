@@ -1,11 +1,14 @@
 """Production settings: Django's deploy checks pass, and missing secrets stop start-up clearly."""
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
 BASE_DIR = Path(settings.BASE_DIR)
 
@@ -78,3 +81,25 @@ def test_production_responses_carry_the_security_headers(db, client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's planner statistics; PostgreSQL's autovacuum keeps its own"
+)
+def test_closing_a_sqlite_connection_brings_the_planner_statistics_up_to_date(tmp_path, django_db_blocker):
+    # A table analysed when small and grown since (as profile snapshots grow) is analysed again on close.
+    from portal.sqlite.base import DatabaseWrapper
+
+    path = tmp_path / "planner.sqlite3"
+    wrapper = DatabaseWrapper({**connection.settings_dict, "NAME": str(path), "OPTIONS": {}}, alias="planner")
+    with django_db_blocker.unblock(), wrapper.cursor() as cursor:
+        cursor.execute("CREATE TABLE grows (id INTEGER PRIMARY KEY, bureau INTEGER)")
+        cursor.execute("CREATE INDEX grows_bureau ON grows (bureau)")
+        cursor.executemany("INSERT INTO grows (bureau) VALUES (%s)", [(n,) for n in range(20)])
+        cursor.execute("ANALYZE")
+        cursor.executemany("INSERT INTO grows (bureau) VALUES (%s)", [(n,) for n in range(20, 2000)])
+        cursor.execute("SELECT id FROM grows WHERE bureau IN (3, 4)")
+    with django_db_blocker.unblock():
+        wrapper.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'grows_bureau'").fetchone()[0].startswith("2000 ")

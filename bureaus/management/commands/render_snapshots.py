@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 
 from bureaus.models import Bureau
 from bureaus.pages import snapshots
+from bureaus.search import optimize_query_planner
 
 
 class Command(BaseCommand):
@@ -20,4 +21,5 @@ class Command(BaseCommand):
         published = Bureau.objects.published().only("page_version").order_by("pk")
         for start in range(0, published.count(), self.BATCH):
             rendered += snapshots.render_stale(list(published[start : start + self.BATCH]))
+        optimize_query_planner()  # the snapshot table may have grown many times over
         self.stdout.write(f"{rendered} profile snapshot(s) rendered; the others were current.")
