@@ -1,8 +1,10 @@
 """Fixtures shared by the suite."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
 
@@ -41,6 +43,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Each test starts in the default language: a request to a /zh-hans/ page leaves Chinese active in
+    the thread, and a later test's ``get_absolute_url()`` would give the Chinese address."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 def pytest_terminal_summary(terminalreporter):

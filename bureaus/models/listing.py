@@ -213,7 +213,7 @@ class ProvinceTally(models.Model):
 
 
 class TypeTallyQuerySet(models.QuerySet):
-    def run_by_some(self):
+    def facet_rows(self):
         """[(slug, plural, Chinese name, bureaus running one)] of the types some published bureau runs, by
         name: the type facet of every list page.
 

@@ -89,6 +89,3 @@ class ProfileSnapshot(models.Model):
 
     def get_absolute_url(self):
         return self.bureau.get_absolute_url()
-
-    def is_current(self, bureau, fingerprint):
-        return self.page_version == bureau.page_version and self.built_with == fingerprint
