@@ -255,6 +255,78 @@ def test_counts_of_a_district_without_education_are_still_refused():
         parse_document(text, "wuqing.txt")
 
 
+def test_a_districts_page_on_an_honour_its_education_won_is_a_draft_naming_the_district_it_is_about():
+    text = (
+        "Over the past decade, Guangzhou's Tianhe district has been focusing on a strong education system.\n"
+        "By cooperating with Shenzhen's Nanshan district, Tianhe has also been building schools for sports.\n"
+        "Tianhe was named an advanced area in Guangdong province for promoting educational modernization."
+    )
+    draft = parse_document(text, "tianhe.txt")
+    assert (draft.name, draft.district, draft.city, draft.province) == ("", "Tianhe District", "Guangzhou", "Guangdong")
+    assert [a.text for a in draft.achievements] == [
+        "Tianhe was named an advanced area in Guangdong province for promoting educational modernization."
+    ]
+    assert draft.warnings[0].startswith("The text never names an education bureau")
+
+
+def test_a_districts_honour_outside_education_is_still_refused():
+    text = "Guangzhou's Tianhe district was named a national model city for tourism. Its education fair opens in May."
+    with pytest.raises(DocumentError, match="not about an education bureau"):
+        parse_document(text, "tianhe.txt")
+
+
+GOVERNMENT_DEPARTMENTS = """Your current location:  Home  >  Futian Govt  >  Govt. Departments
+
+General Office
+
+The office manages core work and daily affairs of the district government.
+
+Development and Reform Bureau
+
+The bureau is responsible for formulating strategies of economic and social development.
+
+Education Bureau
+
+Manage affairs related to students' enrollment, examinations, teaching staffs and campus security.
+
+Social Affairs Bureau
+
+1. To develop democracy at the grassroots level;
+2. To offer services related to social welfare and disaster relief.
+"""
+
+
+def test_a_governments_page_of_all_its_agencies_gives_only_the_education_bureaus_part():
+    draft = parse_document(GOVERNMENT_DEPARTMENTS, "departments.txt")
+    assert [duty.text for duty in draft.duties] == [
+        "Manage affairs related to students' enrollment, examinations, teaching staffs and campus security."
+    ]
+    assert (draft.name, draft.district, draft.city, draft.province) == (
+        "Education Bureau",
+        "Futian District",
+        "Shenzhen",
+        "Guangdong",
+    )
+    start, end = draft.duties[0].span
+    assert GOVERNMENT_DEPARTMENTS[start:end].startswith("Manage affairs")  # spans point into the page as given
+    assert draft.source_text == GOVERNMENT_DEPARTMENTS
+    assert draft.warnings[:2] == [
+        "The text describes several government departments: only the education bureau's part of it was read.",
+        "The page names the bureau only as “Education Bureau”, under Futian's government: give its full name.",
+    ]
+
+
+def test_a_bureaus_own_sections_under_headings_are_not_taken_for_a_governments_agencies():
+    text = (
+        "Heping District Education Bureau\n\nOffice\n\nResponsible for documents and meetings.\n\n"
+        "Personnel Section\n\nResponsible for the management of teachers.\n\n"
+        "Finance Office\n\nResponsible for education funds.\n"
+    )
+    draft = parse_document(text, "heping.txt")
+    assert draft.name == "Heping District Education Bureau"
+    assert not any("several government departments" in warning for warning in draft.warnings)
+
+
 def test_a_news_item_about_a_bureau_becomes_a_draft_that_says_what_is_missing():
     draft = parse_file("news_item.txt")
     assert (draft.name, draft.district, draft.city, draft.province) == (

@@ -314,3 +314,47 @@ def test_a_citys_own_page_keeps_the_citys_bureau_name_and_leaves_the_district_to
 def test_education_commissions_and_municipal_districts(text, place, province):
     draft = parse_document(text)
     assert (draft.district, draft.city, draft.province) == (place, "", province)
+
+
+# Seen in validation batch 5 (fixtures/corpus/sources.json) -----------------------
+
+
+def test_a_name_never_runs_over_a_line_break():
+    assert names.bureau_mention("Govt. Departments\n\nEducation Bureau\n\nManage affairs.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Huaiyin District Education Bureau of Huai 'an has 17 departments.",  # the apostrophe parted from its word
+        "Huaiyin District Education Bureau leads rural schools in northern Jiangsu.",  # the province in passing
+    ],
+)
+def test_the_texts_weaker_clues_settle_a_district_name_two_cities_share(text):
+    draft = parse_document(text + " It runs 79 primary schools.", "huaiyin.txt")
+    assert (draft.district, draft.city, draft.province) == ("Huaiyin District", "Huai'an", "Jiangsu")
+
+
+def test_a_page_speaking_of_itself_is_not_the_bureaus_plan():
+    text = (
+        "Heping District Education Bureau will be explained in detail below. "
+        "The bureau will build three kindergartens next year."
+    )
+    draft = parse_document(text, "heping.txt")
+    assert [(duty.kind, duty.text) for duty in draft.duties] == [("plan", "Build three kindergartens next year.")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The results of the senior high school entrance examination have been in the forefront of the city for ten years.",
+        "Students have won numerous awards in academic and art competitions.",
+        "The district ranked first in the province's assessment of compulsory education.",
+    ],
+)
+def test_rankings_and_awards_are_achievements(sentence):
+    assert facts.is_achievement(sentence)
+
+
+def test_being_in_a_place_is_not_an_achievement():
+    assert not facts.is_achievement("The bureau has been in the city centre since 1990.")

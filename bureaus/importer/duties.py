@@ -47,6 +47,11 @@ WHAT_IT_IS_RE = re.compile(
 )
 # "… will strengthen …" about the bureau: a plan.
 WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
+# "… of the Education Bureau will be explained in detail below": the page speaking of itself, not a plan.
+ABOUT_THE_TEXT_RE = re.compile(
+    r"^be\s+(?:\w+ed|shown|given|written)\b[^.]*\b(?:below|later|in detail|herein|in (?:this|the following) \w+)\b",
+    re.IGNORECASE,
+)
 FOLLOWING_RE = re.compile(r"^(?:as follows|the following(?:\s+aspects)?)\s*[:：]?\s*", re.IGNORECASE)
 INTRO_RE = re.compile(r"(?:[:：]\s*$|\bas follows\b|\bthe following\b)", re.IGNORECASE)
 
@@ -92,7 +97,7 @@ def listed(sentence, pending_kind="", plans=True):
     will = WILL_RE.search(text)
     if will and plans:
         rest = sentence.sub(will.end(), len(text))
-        if rest.text:
+        if rest.text and not ABOUT_THE_TEXT_RE.match(rest.text):
             return Listed("plan", [("plan", rest.text, sentence.span)])
     return None
 

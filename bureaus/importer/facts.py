@@ -42,9 +42,11 @@ STREET_RE = re.compile(
 ACHIEVEMENT_RE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been)\s+(?:awarded|rated|named|honou?red|recogni[sz]ed|selected|listed|commended)"
     r"|awarded\s+(?:the\s+)?(?:title|honou?r|prize)|won\s+(?:the\s+)?(?:title|first|prize|award|honou?r|gold)"
+    r"|won\s+(?:\w+\s+){0,2}(?:awards|prizes|honou?rs|titles|medals)"
     r"|(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
     r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached)"
-    r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]|has\s+been\s+at\s+the\s+forefront)\b",
+    r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]"
+    r"|(?:has|have)\s+been\s+(?:at|in)\s+the\s+(?:forefront|front\s+rank|lead)|ranked\s+(?:first|top|among\s+the))\b",
     re.IGNORECASE,
 )
 

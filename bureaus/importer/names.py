@@ -16,21 +16,23 @@ from dataclasses import dataclass
 
 from bureaus.places import gazetteer
 
-KIND = r"(?:New\s+District|New\s+Area|District|County|City|Banner|Area)"
+# A name never runs over a line break: its words are parted by spaces within a line.
+S = r"[^\S\n]"
+KIND = rf"(?:New{S}+District|New{S}+Area|District|County|City|Banner|Area)"
+PARTNER = rf"(?:Sports?|Science(?:{S}+and{S}+Technology)?|Technology|Culture)"
 BUREAU = (
-    r"(?:Education(?:\s*(?:,|and)\s*(?:Sports?|Science(?:\s+and\s+Technology)?|Technology|Culture)){0,3}"
-    r"(?:\s+and\s+(?:Sports?|Science(?:\s+and\s+Technology)?|Technology|Culture))?\s+(?:Bureau|Commission|Committee)"
-    r"|(?:Bureau|Commission)\s+of\s+Education)"  # Beijing's districts have Education Commissions
+    rf"(?:Education(?:{S}*(?:,|and){S}*{PARTNER}){{0,3}}(?:{S}+and{S}+{PARTNER})?{S}+(?:Bureau|Commission|Committee)"
+    rf"|(?:Bureau|Commission){S}+of{S}+Education)"  # Beijing's districts have Education Commissions
 )
 PLACE_WORD = r"[A-Z][a-z'’-]+"
+PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
+SHORTEST_PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}?{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
 # "Shenzhen Longgang District Education Bureau", "Dashiqiao city Education Bureau", "Dawukou Education Bureau"
-NAME_FIRST_RE = re.compile(
-    rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,3}}{PLACE_WORD}(?:\s+(?i:{KIND}))?)\s+(?P<bureau>(?i:{BUREAU}))\b"
-)
+NAME_FIRST_RE = re.compile(rf"\b(?P<place>{PLACE}){S}+(?P<bureau>(?i:{BUREAU}))\b")
 # "Education Bureau of Heping District of Shenyang City", "education and Sports Bureau of Zizhou county"
 NAME_AFTER_RE = re.compile(
-    rf"\b(?P<bureau>(?i:{BUREAU}))\s+of\s+(?:the\s+)?(?P<place>(?:{PLACE_WORD}\s+){{0,3}}?{PLACE_WORD}(?:\s+(?i:{KIND}))?)"
-    rf"(?:(?:,\s*|\s+of\s+|\s+in\s+)(?P<city>{PLACE_WORD})(?:\s+(?i:City))?)?"
+    rf"\b(?P<bureau>(?i:{BUREAU})){S}+of{S}+(?:the{S}+)?(?P<place>{SHORTEST_PLACE})"
+    rf"(?:(?:,{S}*|{S}+of{S}+|{S}+in{S}+)(?P<city>{PLACE_WORD})(?:{S}+(?i:City))?)?"
 )
 NOT_PLACE_WORDS = {
     "the", "this", "that", "its", "our", "municipal", "provincial", "county", "district", "city", "state", "national",
@@ -214,7 +216,9 @@ def place(place_name, city_hint, text):
         if len(narrowed) > 1 and text_province:
             narrowed = [d for d in narrowed if d.province.english == text_province] or narrowed
         if len(narrowed) > 1:  # a weaker clue, only to choose between candidates: "…, Qingshan District, Wuhan."
-            narrowed = [d for d in narrowed if _names(text, d.city or d.province)] or narrowed
+            narrowed = [d for d in narrowed if d.city and _names(text, d.city)] or narrowed
+        if len(narrowed) > 1:  # weaker still: the province named in passing ("… in northern Jiangsu")
+            narrowed = [d for d in narrowed if _names(text, d.province)] or narrowed
         if len(narrowed) == 1:
             division = narrowed[0]
             said = {c.english for c in cities} | {text_province}
@@ -249,6 +253,11 @@ def place(place_name, city_hint, text):
             found = place(mentioned[0], city_hint, text)
             found.from_gazetteer = f"the text names no bureau of a district, but only one district: {mentioned[0]}"
             return found
+        subject = _most_named(mentioned, text)
+        if subject:
+            found = place(subject, city_hint, text)
+            found.from_gazetteer = f"the text names no bureau of a district, and {subject} far more than any other"
+            return found
     # Not in the gazetteer (a new area such as Jinpu New District, or outside the mainland): the text's clues.
     city = next((c for c in cities if not text_province or c.province.english == text_province), None)
     province = text_province or (city.province.english if city else "")
@@ -256,8 +265,20 @@ def place(place_name, city_hint, text):
 
 
 def _names(text, division):
-    """Whether the text names ``division`` as a word of its own ("Wuhan", not "Wuhanese")."""
-    return bool(re.search(rf"\b{re.escape(division.english)}\b", text))
+    """Whether the text names ``division`` as a word of its own ("Wuhan", not "Wuhanese"); machine translation
+    may part an apostrophe from its word ("Huai 'an")."""
+    words = re.escape(division.english).replace("'", "[^\\S\\n]?['’]")
+    return bool(re.search(rf"\b{words}(?![\w'’])", text))
+
+
+def _most_named(districts, text):
+    """Of several districts a text names, the one it names at least twice as often as any other
+    ("Tianhe" six times, "Nanshan" once, in a page on Tianhe's schools), else ""."""
+    if len(districts) < 2:
+        return ""
+    times = sorted(((len(re.findall(rf"\b{re.escape(d.split()[0])}\b", text)), d) for d in districts), reverse=True)
+    (most, subject), (next_most, _) = times[0], times[1]
+    return subject if most >= 2 * next_most else ""
 
 
 def districts_mentioned(text):

@@ -8,7 +8,9 @@ paragraphs are read sentence by sentence. Facts that stand anywhere (the bureau'
 name, founding date, predecessor, seat, institution counts, department lists,
 achievements, "its main tasks include: …") are recognised wherever they are, because
 narrative pages have no headings at all. The recognisers live in their own modules
-(``names``, ``facts``, ``institutions``, ``lists``); this module only walks.
+(``names``, ``facts``, ``institutions``, ``lists``, ``duties``), as does finding the
+education bureau's part of a page listing a whole government's agencies (``directory``);
+this module only walks, and ``relevance`` decides whether what it read is a bureau's.
 
 It never invents and never throws a document away: a fact is only recorded with the
 span it was read from, what cannot be read stays blank with a warning, and only a
@@ -18,7 +20,7 @@ text that is not about an education bureau at all is refused. Pure Python, no Dj
 import re
 from collections import Counter
 
-from bureaus.importer import assembly, duties, facts, names
+from bureaus.importer import assembly, directory, duties, facts, names, relevance
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
     LOCATION,
@@ -43,11 +45,6 @@ from bureaus.vocabulary import DUTY_KINDS, control_character_problem
 # A document with more items than this is not a bureau profile; the rest is left out, with a warning.
 MAX_ITEMS = 300
 
-ABOUT_A_BUREAU_RE = re.compile(
-    r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b"
-    r"|\bbureau of (?:[^.\n]{0,40}\s)?education\b",
-    re.IGNORECASE,
-)
 # An intro to a list of what the bureau does, in words no heading uses: "… assume the following job:".
 JOB_INTRO_RE = re.compile(r"\b(?:jobs?|work|duties|functions|responsibilit\w*|tasks|roles?|following)\b", re.IGNORECASE)
 # A department's entry: "Office: responsible for …", "Personnel unit. Responsible for …",
@@ -85,28 +82,22 @@ def parse_document(text, title=""):
     problem = control_character_problem(text)
     if problem:
         raise DocumentError(f"The text {problem}")
-    draft = _Reader(text, title).read()
-    if not ABOUT_A_BUREAU_RE.search(text):
-        # A bureau's own page may never name it ("Internal organization: Office: …"): enough of a
-        # bureau's structure in a text about education is a bureau document all the same; so is a
-        # district's page on its education that counts the schools there (the reviewer is warned).
-        structure = len(draft.departments) + len(draft.duties) + (len(draft.counts) if draft.district else 0)
-        if structure < 3 or not re.search(r"\beducation", text, re.IGNORECASE):
-            raise DocumentError(
-                "This text is not about an education bureau: it never names one (such as “Heping District "
-                "Education Bureau”) and lists no departments or duties of one, so there is nothing to import."
-            )
+    education_part = directory.education_part(text)
+    draft = _Reader(text, title, education_part).read()
+    if education_part is not None:
         draft.warnings.insert(
-            0,
-            "The text never names an education bureau: check that what it says is the bureau's "
-            "(and not, say, the whole district's) before publishing.",
+            0, "The text describes several government departments: only the education bureau's part of it was read."
         )
+    relevance.refuse_unless_about_a_bureau(draft, text)
     return draft
 
 
 class _Reader:
-    def __init__(self, text, title):
-        self.text = text
+    def __init__(self, text, title, education_part=None):
+        # On a page of a whole government's agencies, only the education bureau's part is read (the
+        # others blanked out, offsets kept); what follows its heading is what it does.
+        self.education_part = education_part
+        self.text = text if education_part is None else education_part.text
         self.draft = Draft(source_text=text, source_title=title or "Imported document")
         self.section = ""
         self.pending_kind = ""  # set by an intro sentence ("… include the following aspects:")
@@ -144,6 +135,8 @@ class _Reader:
     def read_heading(self, segment):
         self.last_item_kind = ""
         kind = section_kind(segment.text)
+        if self.education_part and segment in self.education_part.headings:
+            kind = "responsibility"
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
         self.pending_kind = ""
         for sentence in sentences(segment):
@@ -418,6 +411,11 @@ class _Reader:
         draft = self.draft
         draft.departments = assembly.departments(self.department_mentions, self.department_duties)
         mention = names.bureau_mention(self.text, skip=self.predecessor_range)
+        if mention is None and self.education_part is not None:
+            mention = directory.bureau_mention(self.education_part)
+            if mention is not None:
+                self.warn(f"The page names the bureau only as “{mention.name}”, under {mention.place}'s government: "
+                          "give its full name.")  # fmt: skip
         if mention is not None:
             draft.name = assembly.tidy_name(mention.name)
             draft.fact_spans[NAME] = self.sentence_around(mention.start)

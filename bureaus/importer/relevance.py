@@ -1,0 +1,42 @@
+"""
+Whether a text is about an education bureau at all: the importer refuses what is not.
+
+A text that names an education bureau is one. A bureau's own page may never name it
+("Internal organization: Office: …"): enough of a bureau's structure in a text about
+education makes it one all the same. So does a district's own page on its education:
+the schools it counts, or an honour its schools or education won. Those are drafts
+whose reviewer is warned that the bureau is never named.
+"""
+
+import re
+
+from bureaus.importer.errors import DocumentError
+
+ABOUT_A_BUREAU_RE = re.compile(
+    r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b"
+    r"|\bbureau of (?:[^.\n]{0,40}\s)?education\b",
+    re.IGNORECASE,
+)
+SCHOOLING_RE = re.compile(r"\b(?:educat\w*|schools?|teach\w*|kindergartens?)\b", re.IGNORECASE)
+# Departments and duties read from a text that never names a bureau: this many make it a bureau's.
+MIN_STRUCTURE = 3
+
+
+def refuse_unless_about_a_bureau(draft, text):
+    """Raise a DocumentError saying why when ``text`` is not a bureau document; warn on ``draft`` when it
+    is one that never names the bureau."""
+    if ABOUT_A_BUREAU_RE.search(text):
+        return
+    structure = len(draft.departments) + len(draft.duties)
+    district_facts = len(draft.counts) + sum(bool(SCHOOLING_RE.search(a.text)) for a in draft.achievements)
+    is_bureau_document = structure >= MIN_STRUCTURE or bool(draft.district and district_facts)
+    if not is_bureau_document or not re.search(r"\beducation", text, re.IGNORECASE):
+        raise DocumentError(
+            "This text is not about an education bureau: it never names one (such as “Heping District "
+            "Education Bureau”) and lists no departments or duties of one, so there is nothing to import."
+        )
+    draft.warnings.insert(
+        0,
+        "The text never names an education bureau: check that what it says is the bureau's "
+        "(and not, say, the whole district's) before publishing.",
+    )
