@@ -15,6 +15,10 @@ How facts are compared, so that wording and cutting do not decide:
   of its words lie in one expected item; an expected item is found when one draft
   item holds at least 60 % of its words and is mostly made of it;
 - institution counts: the same number and a word of the counted thing in common.
+
+A few real pages are not a bureau's (a page on bureaus in general, a prefecture's page):
+their expected file says ``"refused": true`` and expects no facts, so a draft of one
+scores every fact it proposes as wrong.
 """
 
 import json

@@ -275,6 +275,25 @@ def test_a_districts_honour_outside_education_is_still_refused():
         parse_document(text, "tianhe.txt")
 
 
+def test_a_page_on_education_bureaus_in_general_is_refused_saying_so():
+    text = (
+        "Functions of County Education Bureau\n"
+        "The county education bureau manages the education work within its administrative area.\n"
+        "The county education bureau generally has offices, personnel departments and finance departments.\n"
+        "Education bureaus are usually subordinate to county governments."
+    )
+    with pytest.raises(DocumentError, match="describes education bureaus in general, not one bureau"):
+        parse_document(text, "generic.txt")
+
+
+def test_general_words_on_a_named_bureaus_page_do_not_refuse_it():
+    text = (
+        "Huangshigang District Education Bureau Tel: 6384212.\n"
+        "Education bureaus are usually part of the local government; education bureaus generally manage schools."
+    )
+    assert parse_document(text, "huangshigang.txt").name == "Huangshigang District Education Bureau"
+
+
 GOVERNMENT_DEPARTMENTS = """Your current location:  Home  >  Futian Govt  >  Govt. Departments
 
 General Office

@@ -358,3 +358,29 @@ def test_rankings_and_awards_are_achievements(sentence):
 
 def test_being_in_a_place_is_not_an_achievement():
     assert not facts.is_achievement("The bureau has been in the city centre since 1990.")
+
+
+# Seen in validation batch 6 -------------------------------------------------------
+
+
+def test_a_unit_named_then_what_it_does_is_a_department_with_its_responsibility():
+    text = (
+        "Heping District Education Bureau has these units. The Planning and Finance Unit manages the education funds "
+        "of the district. The Office is located on the second floor."
+    )
+    departments = parse_document(text, "heping.txt").departments
+    assert [(d.name, d.responsibility) for d in departments] == [
+        ("Planning and Finance Unit", "Manages the education funds of the district")
+    ]
+
+
+def test_a_bare_city_name_above_its_districts_is_the_citys_bureau_not_a_county_of_that_name():
+    text = "Nanjing Education Bureau Tel\nXuanwu district 84550113\nJiangning district 52281771\n"
+    draft = parse_document(text, "nanjing.txt")
+    assert (draft.district, draft.city, draft.province) == ("", "Nanjing", "Jiangsu")
+
+
+def test_without_its_districts_a_bare_name_stays_the_county_the_gazetteer_knows_with_a_warning():
+    draft = parse_document("Nanjing Education Bureau runs 12 primary schools.", "nanjing.txt")
+    assert (draft.district, draft.city, draft.province) == ("Nanjing County", "Zhangzhou", "Fujian")
+    assert "Place taken from the gazetteer: Nanjing County is in Zhangzhou, Fujian — check it." in draft.warnings

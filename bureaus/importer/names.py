@@ -205,6 +205,8 @@ def place(place_name, city_hint, text):
         ]
         cities = hinted + cities
     divisions = gazetteer.named(place_name, level="county") if place_name else []
+    if divisions and _heads_districts_named(place_name, text):
+        divisions = []  # "Nanjing Education Bureau" above Nanjing's districts: the city's, not Nanjing County's
     if not divisions and place_name:
         divisions = [d for d in gazetteer.named(place_name) if d.level == "prefecture" and d.kind != "City"]
     if divisions:
@@ -269,6 +271,17 @@ def _names(text, division):
     may part an apostrophe from its word ("Huai 'an")."""
     words = re.escape(division.english).replace("'", "[^\\S\\n]?['’]")
     return bool(re.search(rf"\b{words}(?![\w'’])", text))
+
+
+def _heads_districts_named(place_name, text):
+    """Whether ``place_name``, written without a kind ("Nanjing"), is a city whose districts the text names."""
+    if re.search(rf"(?i:{KIND})$", place_name):
+        return False
+    cities = gazetteer.named(place_name, level="prefecture")
+    return any(
+        division.city in cities for district in districts_mentioned(text)
+        for division in gazetteer.named(district, level="county")
+    )  # fmt: skip
 
 
 def _most_named(districts, text):

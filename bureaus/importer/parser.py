@@ -60,6 +60,11 @@ DEPARTMENT_DUTY_RE = re.compile(
     r"(?P<rest>(?:responsible for|in charge of)\b.*|the\b[^,;]*?\b(?:department|body|organ|office)\b.*)$",
     re.IGNORECASE,
 )
+# "The Planning and Finance Unit manages the education funds …": a department named, then what it does.
+DEPARTMENT_DOES_RE = re.compile(
+    r"^(?:the\s+)?(?P<subject>(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){0,5}(?:Unit|Office|Section|Division|Department|Room))"
+    r"\s+(?P<rest>(?:mainly\s+|also\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\s.*)$"
+)
 ACHIEVEMENT_LEAD_RE = re.compile(
     r"^(?:for example|for instance|in addition|moreover|furthermore|at the same time|besides)\s*,\s*", re.IGNORECASE
 )
@@ -238,6 +243,10 @@ class _Reader:
             return
         self.read_counts(sentence)
         self.read_department_list(sentence)
+        does = DEPARTMENT_DOES_RE.match(text)
+        if does and is_department_name(does.group("subject")):
+            responsibility = capitalise(strip_end(does.group("rest")).rstrip("."))
+            self.department_duties.append((does.group("subject"), responsibility, sentence.span))
         for clause in clauses(sentence):
             match = DEPARTMENT_DUTY_RE.match(clause.text)
             if match and "bureau" not in match.group("subject").lower():

@@ -6,6 +6,10 @@ A text that names an education bureau is one. A bureau's own page may never name
 education makes it one all the same. So does a district's own page on its education:
 the schools it counts, or an honour its schools or education won. Those are drafts
 whose reviewer is warned that the bureau is never named.
+
+Explainer pages ("Functions and status of the county education bureau") describe
+bureaus in general: a draft of one would be a nameless bureau with everyone's duties.
+They are refused when they name no bureau and no place and speak in general terms.
 """
 
 import re
@@ -18,6 +22,13 @@ ABOUT_A_BUREAU_RE = re.compile(
     re.IGNORECASE,
 )
 SCHOOLING_RE = re.compile(r"\b(?:educat\w*|schools?|teach\w*|kindergartens?)\b", re.IGNORECASE)
+# Speaking of bureaus in general: "the county education bureau generally has …", "education bureaus are usually …".
+GENERAL_TERMS_RE = re.compile(
+    r"\b(?:generally|usually|typically|in general|as a rule"
+    r"|(?:the|a|each|every)\s+county(?:-level)?\s+education\s+bureau|education\s+bureaus)\b",
+    re.IGNORECASE,
+)
+MIN_GENERAL_TERMS = 3
 # Departments and duties read from a text that never names a bureau: this many make it a bureau's.
 MIN_STRUCTURE = 3
 
@@ -25,6 +36,12 @@ MIN_STRUCTURE = 3
 def refuse_unless_about_a_bureau(draft, text):
     """Raise a DocumentError saying why when ``text`` is not a bureau document; warn on ``draft`` when it
     is one that never names the bureau."""
+    placed = draft.name or draft.district or draft.city or draft.counts
+    if not placed and len(GENERAL_TERMS_RE.findall(text)) >= MIN_GENERAL_TERMS:
+        raise DocumentError(
+            "This text describes education bureaus in general, not one bureau: it names no bureau and no "
+            "place, so there is nothing to import."
+        )
     if ABOUT_A_BUREAU_RE.search(text):
         return
     structure = len(draft.departments) + len(draft.duties)
