@@ -384,3 +384,25 @@ def test_without_its_districts_a_bare_name_stays_the_county_the_gazetteer_knows_
     draft = parse_document("Nanjing Education Bureau runs 12 primary schools.", "nanjing.txt")
     assert (draft.district, draft.city, draft.province) == ("Nanjing County", "Zhangzhou", "Fujian")
     assert "Place taken from the gazetteer: Nanjing County is in Zhangzhou, Fujian — check it." in draft.warnings
+
+
+# Seen in validation batch 7 -------------------------------------------------------
+
+
+def test_a_whole_a_share_is_taken_of_is_not_a_count_of_the_bureaus():
+    sentence = "There are 7 pilot schools, accounting for one third of the 20 pilot schools in Guangdong Province."
+    assert [(c.number, c.phrase) for c in find_counts(sentence)] == [(7, "pilot schools")]
+
+
+def test_being_made_the_first_is_an_achievement():
+    assert facts.is_achievement('The rate has reached 100%, making it the first "experimental zone" in the city.')
+
+
+def test_the_districts_plan_for_its_schools_is_a_plan_and_its_other_plans_are_not():
+    text = (
+        "Guangming District Education Bureau briefed citizens. "
+        "By 2025 the district will add 68,800 school seats for basic education. "
+        "The district will host a marathon in May."
+    )
+    plans = [duty.text for duty in parse_document(text, "guangming.txt").duties if duty.kind == "plan"]
+    assert plans == ["Add 68,800 school seats for basic education."]

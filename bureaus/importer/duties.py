@@ -8,6 +8,7 @@ sentence and returns what it found with the spans to cite; the parser adds them.
 import re
 from dataclasses import dataclass
 
+from bureaus.importer.facts import SCHOOLING_RE
 from bureaus.importer.lists import department_list, split_actions, split_enumeration, starts_with_verb
 from bureaus.importer.segments import clauses, strip_end
 from bureaus.vocabulary import DUTY_KINDS
@@ -47,6 +48,8 @@ WHAT_IT_IS_RE = re.compile(
 )
 # "… will strengthen …" about the bureau: a plan.
 WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
+# "… by 2025 the district will add 68,800 school seats": the district's plan for its schools is the bureau's.
+PLACE_WILL_RE = re.compile(r"\b(?:the\s+)?(?:district|county)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
 # "… of the Education Bureau will be explained in detail below": the page speaking of itself, not a plan.
 ABOUT_THE_TEXT_RE = re.compile(
     r"^be\s+(?:\w+ed|shown|given|written)\b[^.]*\b(?:below|later|in detail|herein|in (?:this|the following) \w+)\b",
@@ -94,7 +97,7 @@ def listed(sentence, pending_kind="", plans=True):
             entries = split_enumeration(rest)
         spans = entry_spans(sentence, rest, entries)
         return Listed(kind, [(kind, entry.text, span) for entry, span in zip(entries, spans, strict=True)])
-    will = WILL_RE.search(text)
+    will = WILL_RE.search(text) or (SCHOOLING_RE.search(text) and PLACE_WILL_RE.search(text))
     if will and plans:
         rest = sentence.sub(will.end(), len(text))
         if rest.text and not ABOUT_THE_TEXT_RE.match(rest.text):

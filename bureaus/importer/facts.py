@@ -39,6 +39,8 @@ STREET_RE = re.compile(
     r"\b(?:No\.?\s*\d+|road|street|avenue|lane|building|section of|middle of|floor|square|plaza|compound|hall)\b", re.I
 )
 
+# Words of schooling: a sentence with one speaks of the bureau's work, not the district's in general.
+SCHOOLING_RE = re.compile(r"\b(?:educat\w*|schools?|teach\w*|kindergartens?)\b", re.IGNORECASE)
 ACHIEVEMENT_RE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been)\s+(?:awarded|rated|named|honou?red|recogni[sz]ed|selected|listed|commended)"
     r"|awarded\s+(?:the\s+)?(?:title|honou?r|prize)|won\s+(?:the\s+)?(?:title|first|prize|award|honou?r|gold)"
@@ -46,7 +48,8 @@ ACHIEVEMENT_RE = re.compile(
     r"|(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
     r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached)"
     r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]"
-    r"|(?:has|have)\s+been\s+(?:at|in)\s+the\s+(?:forefront|front\s+rank|lead)|ranked\s+(?:first|top|among\s+the))\b",
+    r"|(?:has|have)\s+been\s+(?:at|in)\s+the\s+(?:forefront|front\s+rank|lead)|ranked\s+(?:first|top|among\s+the)"
+    r"|(?:making|made|became|becoming|become)\s+(?:it\s+)?(?:the|one\s+of\s+the)\s+first)\b",
     re.IGNORECASE,
 )
 

@@ -148,6 +148,8 @@ PEOPLE_IN_PHRASE_RE = re.compile(
 HISTORY_RE = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)\b|\bdynasty\b|\brepublic of china\b(?!\s*\(prc\))", re.IGNORECASE)
 PAST_RE = re.compile(r"\bthere (?:were|was)\b|\bhad\b", re.IGNORECASE)
 RECENT_YEAR_RE = re.compile(r"\b(?:199\d|20\d\d)\b")
+# A number that names a whole a share is taken of: "one third of the 20 pilot schools in the province".
+SHARE_OF_RE = re.compile(r"\b(?:of|among)\s+(?:the|all(?:\s+the)?)\s+$", re.IGNORECASE)
 # What may open a noun-first count without being part of the counted thing's name.
 LEAD_IN = r"(?:(?:and|or|plus|as well as|there (?:are|is)|including|includes?|has|have|with|among them)\s+)+"
 # Words that cannot open a counted phrase: "(ten are high schools with …)" counts nothing.
@@ -263,6 +265,8 @@ def find_counts(sentence):
         before = sentence[max(0, start - 4) : start]
         if re.search(r"No\.?\s*$|\d\s*$", before):
             continue
+        if SHARE_OF_RE.search(sentence[max(0, start - 16) : start]):
+            continue  # "one third of the 20 pilot schools in Guangdong": a larger whole, not the bureau's
         if is_total(phrase, sentence[:start], sentence[end:]):
             taken.append((start, end))
             continue

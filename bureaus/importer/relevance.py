@@ -15,13 +15,13 @@ They are refused when they name no bureau and no place and speak in general term
 import re
 
 from bureaus.importer.errors import DocumentError
+from bureaus.importer.facts import SCHOOLING_RE
 
 ABOUT_A_BUREAU_RE = re.compile(
     r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b"
     r"|\bbureau of (?:[^.\n]{0,40}\s)?education\b",
     re.IGNORECASE,
 )
-SCHOOLING_RE = re.compile(r"\b(?:educat\w*|schools?|teach\w*|kindergartens?)\b", re.IGNORECASE)
 # Speaking of bureaus in general: "the county education bureau generally has …", "education bureaus are usually …".
 GENERAL_TERMS_RE = re.compile(
     r"\b(?:generally|usually|typically|in general|as a rule"
