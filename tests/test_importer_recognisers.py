@@ -5,7 +5,7 @@ import pytest
 from bureaus.importer import facts, names, parse_document
 from bureaus.importer.institutions import debris, find_counts
 from bureaus.importer.lists import department_list, name_and_note
-from bureaus.importer.segments import Segment, lines
+from bureaus.importer.segments import Segment, lines, sentences
 
 
 def segment(text):
@@ -406,3 +406,33 @@ def test_the_districts_plan_for_its_schools_is_a_plan_and_its_other_plans_are_no
     )
     plans = [duty.text for duty in parse_document(text, "guangming.txt").duties if duty.kind == "plan"]
     assert plans == ["Add 68,800 school seats for basic education."]
+
+
+# Seen in validation batch 8 -------------------------------------------------------
+
+
+def test_a_count_written_after_its_noun_ends_its_sentence():
+    text = segment("It has special education schools 1. There are 96 kindergartens. Dr. J. Smith visited.")
+    assert [piece.text for piece in sentences(text)] == [
+        "It has special education schools 1.",
+        "There are 96 kindergartens.",
+        "Dr. J. Smith visited.",
+    ]
+
+
+def test_debris_is_not_taken_for_a_year_of_history():
+    sentence = "There are 96 kindergartens in the county and 32 nursing points, with 2 1644 people in the park."
+    assert [(c.number, c.phrase) for c in find_counts(sentence)] == [(96, "kindergartens")]
+    assert find_counts("In 1644 there were 96 kindergartens in the county.") == []  # a real year still is
+
+
+def test_a_bureau_the_text_calls_municipal_is_the_citys_and_two_cities_of_that_name_are_left_to_choose():
+    text = (
+        "Internal structure of Suzhou Education Bureau\nThe Municipal Education Bureau has 8 internal organs: office."
+    )
+    draft = parse_document(text, "suzhou.txt")
+    assert (draft.district, draft.city, draft.province) == ("", "Suzhou", "")
+    assert draft.place_candidates == ["Suzhou City, Jiangsu", "Suzhou City, Anhui"]
+    assert draft.warnings[0] == (
+        "“Suzhou” may be any of: Suzhou City, Jiangsu; Suzhou City, Anhui. Choose the right one before publishing."
+    )

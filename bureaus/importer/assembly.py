@@ -45,7 +45,7 @@ def place_draft(draft, mention, text):
         warnings.append(f"Place taken from the gazetteer: {placing.from_gazetteer} — check it.")
     if not draft.district:
         warnings.append("The district or county could not be read: choose it before publishing.")
-    if not draft.province:
+    if not draft.province and not placing.candidates:  # else the candidates' warning says which it may be
         warnings.append("The province could not be read: the text names none, and its place is not in the gazetteer.")
     above = draft.city if draft.city and not draft.district.startswith(draft.city) else ""
     if not above and is_municipality(draft.province):

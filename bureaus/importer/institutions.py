@@ -222,7 +222,12 @@ def debris(sentence):
 
 def find_counts(sentence):
     """Institution counts in one sentence, in order; people, money, changes and debris are left out."""
-    if not INVENTORY_RE.search(sentence) or CHANGE_RE.search(sentence) or HISTORY_RE.search(sentence):
+    # A year tells of history, but debris is no year: "with 2 1644 people in the park" (21,644 people).
+    if (
+        not INVENTORY_RE.search(sentence)
+        or CHANGE_RE.search(sentence)
+        or HISTORY_RE.search(DEBRIS_RE.sub(" ", sentence))
+    ):
         return []
     if PAST_RE.search(sentence) and not RECENT_YEAR_RE.search(sentence):
         return []

@@ -205,7 +205,7 @@ def place(place_name, city_hint, text):
         ]
         cities = hinted + cities
     divisions = gazetteer.named(place_name, level="county") if place_name else []
-    if divisions and _heads_districts_named(place_name, text):
+    if divisions and _is_a_citys_bureau(place_name, text):
         divisions = []  # "Nanjing Education Bureau" above Nanjing's districts: the city's, not Nanjing County's
     if not divisions and place_name:
         divisions = [d for d in gazetteer.named(place_name) if d.level == "prefecture" and d.kind != "City"]
@@ -247,8 +247,17 @@ def place(place_name, city_hint, text):
     if higher:  # "Kaohsiung City", "Shanghai": a city's or a province's bureau, not a district's
         place_name = ""
         own = [d for d in higher if d.level == "prefecture"]
+        if len(own) > 1 and not any(city in own for city in cities):  # two Suzhou cities, and no clue in the text
+            own = [d for d in own if d.province.english == text_province] or own
         if len(own) == 1:  # its own city comes first (two Yichun cities: the text's clues decide)
             cities = own + cities
+        elif own and not any(city in own for city in cities) and len({d.english for d in own}) == 1:
+            described = tuple(str(d) for d in own)
+            return Placing(
+                city=own[0].english,
+                candidates=described,
+                warning=f"“{own[0].english}” may be any of: {'; '.join(described)}. Choose the right one before publishing.",
+            )
     if not place_name:
         mentioned = districts_mentioned(text)
         if len(mentioned) == 1:
@@ -273,12 +282,18 @@ def _names(text, division):
     return bool(re.search(rf"\b{words}(?![\w'’])", text))
 
 
-def _heads_districts_named(place_name, text):
-    """Whether ``place_name``, written without a kind ("Nanjing"), is a city whose districts the text names."""
+MUNICIPAL_BUREAU_RE = re.compile(r"\bmunicipal\s+education\s+(?:bureau|commission)", re.IGNORECASE)
+
+
+def _is_a_citys_bureau(place_name, text):
+    """Whether ``place_name``, written without a kind ("Nanjing", "Suzhou"), is a city's whose bureau the text
+    calls municipal or whose districts it names, rather than a county-level place of the same name."""
     if re.search(rf"(?i:{KIND})$", place_name):
         return False
     cities = gazetteer.named(place_name, level="prefecture")
-    return any(
+    if not cities:
+        return False
+    return bool(MUNICIPAL_BUREAU_RE.search(text)) or any(
         division.city in cities for district in districts_mentioned(text)
         for division in gazetteer.named(district, level="county")
     )  # fmt: skip

@@ -152,7 +152,7 @@ def sentences(segment):
     for match in SENTENCE_END_RE.finditer(text):
         end = match.end()
         word = re.search(r"([\w.]+)[.]$", text[start:end])
-        if match.group(0) == "." and word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+        if match.group(0) == "." and word and (word.group(1).lower() in ABBREVIATIONS or _initial(word)):
             continue
         piece = segment.sub(start, end)
         if piece.text:
@@ -162,6 +162,14 @@ def sentences(segment):
     if rest.text:
         result.append(rest)
     return result
+
+
+def _initial(word):
+    """A single character before a full stop that does not end the sentence: "J. Smith", "(1. …". A digit after
+    a word does end it: "… and special education schools 1. There are …" (a count written after its noun)."""
+    if len(word.group(1)) != 1:
+        return False
+    return not (word.group(1).isdigit() and re.search(r"[A-Za-z]\s$", word.string[: word.start()]))
 
 
 def clauses(segment, separators=";；"):
