@@ -436,3 +436,39 @@ def test_a_bureau_the_text_calls_municipal_is_the_citys_and_two_cities_of_that_n
     assert draft.warnings[0] == (
         "“Suzhou” may be any of: Suzhou City, Jiangsu; Suzhou City, Anhui. Choose the right one before publishing."
     )
+
+
+# Seen in validation batch 9 -------------------------------------------------------
+
+
+def test_a_title_cased_headline_is_a_heading_not_a_sentence_of_facts():
+    line = next(lines("Changde Won Nine Medals in Provincial Education System"))
+    assert line.kind == "heading"
+    assert next(lines("Changde won nine medals in the provincial education system")).kind == "paragraph"
+
+
+def test_a_citys_page_on_its_own_counties_is_placed_in_the_city():
+    text = (
+        "Changde won nine medals for its contribution to education.\n"
+        "College entrance results hit a record high in Taoyuan County, Hanshou County and Shimen County. "
+        "For these achievements, the municipal Education Bureau was named Outstanding Unit 2017."
+    )
+    draft = parse_document(text, "changde.txt")
+    assert (draft.district, draft.city, draft.province) == ("", "Changde", "Hunan")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zhangjiagang city has met national standards in balanced development of compulsory education.",
+        "Up to now, 14 districts and counties have all passed the national inspection.",
+    ],
+)
+def test_meeting_a_national_standard_is_an_achievement(sentence):
+    assert facts.is_achievement(sentence)
+
+
+def test_the_citys_plan_for_its_education_is_a_plan():
+    text = "Zhangjiagang City Education Bureau said so. The city will focus on improving the public education system."
+    plans = [duty.text for duty in parse_document(text, "zjg.txt").duties if duty.kind == "plan"]
+    assert plans == ["Focus on improving the public education system."]

@@ -49,7 +49,7 @@ WHAT_IT_IS_RE = re.compile(
 # "… will strengthen …" about the bureau: a plan.
 WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
 # "… by 2025 the district will add 68,800 school seats": the district's plan for its schools is the bureau's.
-PLACE_WILL_RE = re.compile(r"\b(?:the\s+)?(?:district|county)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
+PLACE_WILL_RE = re.compile(r"\b(?:the\s+)?(?:district|county|city)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
 # "… of the Education Bureau will be explained in detail below": the page speaking of itself, not a plan.
 ABOUT_THE_TEXT_RE = re.compile(
     r"^be\s+(?:\w+ed|shown|given|written)\b[^.]*\b(?:below|later|in detail|herein|in (?:this|the following) \w+)\b",

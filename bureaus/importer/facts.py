@@ -49,7 +49,9 @@ ACHIEVEMENT_RE = re.compile(
     r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached)"
     r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]"
     r"|(?:has|have)\s+been\s+(?:at|in)\s+the\s+(?:forefront|front\s+rank|lead)|ranked\s+(?:first|top|among\s+the)"
-    r"|(?:making|made|became|becoming|become)\s+(?:it\s+)?(?:the|one\s+of\s+the)\s+first)\b",
+    r"|(?:making|made|became|becoming|become)\s+(?:it\s+)?(?:the|one\s+of\s+the)\s+first"
+    # "has met national standards in balanced development …", "passed the national inspection"
+    r"|(?:has|have|had)\s+(?:all\s+)?(?:met|reached|passed)\s+(?:the\s+)?(?:national|provincial)\b)\b",
     re.IGNORECASE,
 )
 

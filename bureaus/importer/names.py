@@ -269,6 +269,7 @@ def place(place_name, city_hint, text):
             found = place(subject, city_hint, text)
             found.from_gazetteer = f"the text names no bureau of a district, and {subject} far more than any other"
             return found
+        cities = _city_around(mentioned, text) + cities
     # Not in the gazetteer (a new area such as Jinpu New District, or outside the mainland): the text's clues.
     city = next((c for c in cities if not text_province or c.province.english == text_province), None)
     province = text_province or (city.province.english if city else "")
@@ -297,6 +298,15 @@ def _is_a_citys_bureau(place_name, text):
         division.city in cities for district in districts_mentioned(text)
         for division in gazetteer.named(district, level="county")
     )  # fmt: skip
+
+
+def _city_around(districts, text):
+    """[the city] when the districts a text names all lie in one city it names too ("Changde" and its
+    Taoyuan, Hanshou and Shimen counties): a city's page about its own counties. Else []."""
+    around = {division.city for district in districts for division in gazetteer.named(district, level="county")}
+    around.discard(None)
+    named = [city for city in around if _names(text, city)]
+    return named if len(named) == 1 else []
 
 
 def _most_named(districts, text):

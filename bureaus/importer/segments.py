@@ -79,6 +79,13 @@ def _looks_like_heading(text):
     return bool(text) and _word_count(text) <= SHORT_HEADING_WORDS and text[-1] not in TERMINAL
 
 
+def _title_cased(text):
+    """A headline: every word longer than three letters capitalised ("Changde Won Nine Medals in Provincial
+    Education System"), which a sentence never is."""
+    long_words = [word for word in re.findall(r"[A-Za-z][\w'’-]*", text) if len(word) > 3]
+    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words)
+
+
 def lines(text):
     """Every non-empty line of ``text`` as a classified :class:`Line`."""
     position = 0
@@ -111,7 +118,9 @@ def classify(segment):
         ):
             return Line("heading", body)
         return Line("item", body)
-    if _looks_like_heading(text) and (text.endswith((":", "：")) or _word_count(text) <= 6 or section_kind(text)):
+    if _looks_like_heading(text) and (
+        text.endswith((":", "：")) or _word_count(text) <= 6 or section_kind(text) or _title_cased(text)
+    ):
         return Line("heading", segment)
     return Line("paragraph", segment)
 
