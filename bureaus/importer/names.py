@@ -249,15 +249,16 @@ def place(place_name, city_hint, text):
         own = [d for d in higher if d.level == "prefecture"]
         if len(own) > 1 and not any(city in own for city in cities):  # two Suzhou cities, and no clue in the text
             own = [d for d in own if d.province.english == text_province] or own
+            if len(own) > 1 and len({d.english for d in own}) == 1:  # still two: the reviewer chooses
+                described = tuple(str(d) for d in own)
+                return Placing(
+                    city=own[0].english,
+                    candidates=described,
+                    warning=f"“{own[0].english}” may be any of: {'; '.join(described)}. Choose the right one "
+                    "before publishing.",
+                )
         if len(own) == 1:  # its own city comes first (two Yichun cities: the text's clues decide)
             cities = own + cities
-        elif own and not any(city in own for city in cities) and len({d.english for d in own}) == 1:
-            described = tuple(str(d) for d in own)
-            return Placing(
-                city=own[0].english,
-                candidates=described,
-                warning=f"“{own[0].english}” may be any of: {'; '.join(described)}. Choose the right one before publishing.",
-            )
     if not place_name:
         mentioned = districts_mentioned(text)
         if len(mentioned) == 1:
