@@ -25,8 +25,8 @@ def environment(database_url, **extra):
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_LOG_LEVEL="WARNING",
         DATABASE_URL=database_url,
-        **extra,
     )
+    env.update(extra)
     return env
 
 
