@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from bureaus.models import Bureau, Department, SourceDocument
+from bureaus.vocabulary import REFUSED_CHARACTERS_RE
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,8 @@ BAD_RECORDS = [
     ("bureaus.bureau", {"name": "N" * 5000}, "name"),
     ("bureaus.bureau", {"province": "Beijing", "city": "Beijing"}, "city 'Beijing'"),
     ("bureaus.bureau", {"summary": "forged \x02mark\x03"}, "control character"),
+    ("bureaus.bureau", {"name": "Heping\u202e District Education Bureau"}, "right-to-left override (U+202E"),
+    ("bureaus.department", {"responsibility": "Teachers\u200b"}, "zero-width space (U+200B"),
     ("bureaus.sourcedocument", {"sha256": "0" * 64}, "fingerprint does not match"),
     ("bureaus.department", {"name": ""}, "department"),
 ]
@@ -59,6 +62,7 @@ def test_a_file_with_one_invalid_record_loads_nothing_and_names_it(tmp_path, typ
     assert named in message
     assert "\n" not in message
     assert "nothing was" in message.lower()
+    assert not REFUSED_CHARACTERS_RE.search(message)  # a refused character is named, never printed
     assert (Bureau.objects.count(), SourceDocument.objects.count(), Department.objects.count()) == (0, 0, 0)
 
 
