@@ -42,6 +42,8 @@ BAD_RECORDS = [
     ("bureaus.bureau", {"summary": "forged \x02mark\x03"}, "control character"),
     ("bureaus.bureau", {"name": "Heping\u202e District Education Bureau"}, "right-to-left override (U+202E"),
     ("bureaus.department", {"responsibility": "Teachers\u200b"}, "zero-width space (U+200B"),
+    ("bureaus.bureau", {"summary": {"en": "A summary"}}, "(record 1 in the file): summary is a JSON object"),
+    ("bureaus.department", {"name": ["Office", "Bureau"]}, "(record 6 in the file): name is a JSON list"),
     ("bureaus.sourcedocument", {"sha256": "0" * 64}, "fingerprint does not match"),
     ("bureaus.department", {"name": ""}, "department"),
 ]
@@ -82,3 +84,13 @@ def test_bulk_load_prints_a_clean_error_not_a_traceback(tmp_path, types, capsys)
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "CommandError: " in err and "province 'Atlantis'" in err
+
+
+def test_loaddata_reads_json_lines_with_the_same_rule_for_text_fields(tmp_path, types):
+    records = json.loads(SEED.read_text())
+    records[0]["fields"]["name"] = {"en": "Heping District Education Bureau"}
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records))
+    with pytest.raises(CommandError, match=r"bureau \(record 1 in the file\): name is a JSON object, not text"):
+        call_command("loaddata", str(path), verbosity=0)
+    assert Bureau.objects.count() == 0

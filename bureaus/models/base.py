@@ -1,7 +1,7 @@
 """Pieces shared by the bureau's list items: ordering by position and a pointer into the source."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Q
 
@@ -58,6 +58,26 @@ def validate_loaded_row(obj):
         name = REFUSED_CHARACTERS_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", str(obj)[:60])
         label = f"{obj._meta.verbose_name} “{name}”"
         return f"{label}: {about}{' '.join(messages)}"
+    return ""
+
+
+def loaded_text_problem(model, fields, number):
+    """For the ``number``-th record of a file loaders read: one line naming it and the first text field
+    it gives a JSON object or list for, or "" when there is none. Django would store the value's Python
+    repr ("{'en': …}") as the text."""
+    for name, value in fields.items():
+        if not isinstance(value, dict | list):
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, models.CharField | models.TextField):
+            kind = "a JSON object" if isinstance(value, dict) else "a JSON list"
+            return (
+                f"{model._meta.verbose_name} (record {number} in the file): {name} is {kind}, not text; "
+                "give it as a string."
+            )
     return ""
 
 

@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bureaus import content
 from bureaus.models import Bureau, InstitutionType
-from bureaus.models.base import validate_loaded_row
+from bureaus.models.base import loaded_text_problem, validate_loaded_row
 from bureaus.models.parts import PARTS
 from bureaus.search import optimize_query_planner
 
@@ -45,10 +45,13 @@ class Command(BaseCommand):
         if not isinstance(records, list):
             raise CommandError(f"{file} is not a fixture: it should be a JSON list of records.")
         by_model = {}
-        for record in records:
+        for number, record in enumerate(records, 1):
             label = record.get("model") if isinstance(record, dict) else None
-            if label not in ORDER or "fields" not in record:
+            if label not in ORDER or not isinstance(record.get("fields"), dict):
                 raise CommandError(f"bulk_load reads bureau data only; found a record of {label!r}. Use loaddata.")
+            problem = loaded_text_problem(apps.get_model(label), record["fields"], number)
+            if problem:
+                raise CommandError(f"{file} could not be loaded, nothing was written: {problem}")
             by_model.setdefault(label, []).append(record["fields"])
         try:
             rows = content.insert_rows(self.rows(by_model), batch_size=batch_size)
