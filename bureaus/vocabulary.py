@@ -34,16 +34,53 @@ def _number_words():
 NUMBER_WORDS = _number_words()
 
 
-# C0 control characters other than tab, line feed and carriage return, and DEL. Nothing a person
-# writes contains them, PostgreSQL cannot store NUL, and search highlighting uses two of them as
-# its markers: stored text that carried them could forge highlighting.
-CONTROL_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters no stored text may hold, with the words a message names them by. Nothing a person
+# writes contains them, and each can mislead a reader or a program without being seen:
+# - control characters: C0 (all but tab, line feed and carriage return), DEL and C1. PostgreSQL
+#   cannot store NUL, and search highlighting uses two of them as its markers, so stored text
+#   that carried them could forge highlighting.
+# - bidirectional controls: a right-to-left override before "Office" shows it as "eciffO".
+# - zero-width characters and the byte-order mark: two names that look the same are different
+#   text, so a search, a sort or a duplicate check sees what the reader does not.
+INVISIBLE_CHARACTERS = {
+    "\u061c": "Arabic letter mark",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u202a": "left-to-right embedding",
+    "\u202b": "right-to-left embedding",
+    "\u202c": "pop directional formatting",
+    "\u202d": "left-to-right override",
+    "\u202e": "right-to-left override",
+    "\u2060": "word joiner",
+    "\u2066": "left-to-right isolate",
+    "\u2067": "right-to-left isolate",
+    "\u2068": "first strong isolate",
+    "\u2069": "pop directional isolate",
+    "\ufeff": "byte-order mark",
+}
+INVISIBLE_CHARACTERS_RE = re.compile(f"[{''.join(INVISIBLE_CHARACTERS)}]")
+REFUSED_CHARACTERS_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{''.join(INVISIBLE_CHARACTERS)}]")
 
 
-def control_character_problem(text):
-    """A sentence naming the first control character in ``text``, or "" when there is none."""
-    match = CONTROL_CHARACTERS_RE.search(text or "")
+def refused_character_problem(text):
+    """A sentence naming the first refused character in ``text``, or "" when there is none.
+
+    Every text field refuses them (``models.base.PlainTextFields``); only a document's text,
+    which no one typed, has its invisible ones removed instead (``without_invisible_characters``).
+    """
+    match = REFUSED_CHARACTERS_RE.search(text or "")
     if not match:
         return ""
+    char = match.group()
     line = text.count("\n", 0, match.start()) + 1
-    return f"contains a control character (U+{ord(match.group()):04X}, line {line}); remove it and try again."
+    what = f"an invisible {INVISIBLE_CHARACTERS[char]}" if char in INVISIBLE_CHARACTERS else "a control character"
+    return f"contains {what} (U+{ord(char):04X}, line {line}); remove it and try again."
+
+
+def without_invisible_characters(text):
+    """``text`` without its invisible characters (not its control characters), and the codes of those removed."""
+    removed = [f"U+{ord(char):04X}" for char in INVISIBLE_CHARACTERS_RE.findall(text)]
+    return INVISIBLE_CHARACTERS_RE.sub("", text), removed

@@ -204,6 +204,12 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# JSON fixtures as Django reads them, but refusing a JSON object or list given for a text field
+# (Django would store its Python repr as the text).
+SERIALIZATION_MODULES = {
+    "json": "bureaus.management.formats.json",
+    "jsonl": "bureaus.management.formats.jsonl",
+}
 
 # Security: Django's own protections, switched fully on outside debug.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -111,6 +111,17 @@ def test_admin_saves_a_bureau_with_all_its_inlines(staff_client, kindergarten):
         ({}, {"duties": [{"kind": "wish", "text": "x"}]}, "Select a valid choice."),
         ({"summary": "Forged \x02mark\x03 here"}, {}, "contains a control character (U+0002, line 1)"),
         ({}, {"duties": [{"kind": "task", "text": "A \x1b[31m red task"}]}, "contains a control character (U+001B"),
+        (
+            {"name": "Heping \u202eDistrict Education Bureau"},
+            {},
+            "contains an invisible right-to-left override (U+202E",
+        ),
+        ({"summary": "A C1 \x9b control"}, {}, "contains a control character (U+009B, line 1)"),
+        (
+            {},
+            {"departments": [{"name": "Off\u200bice", "responsibility": ""}]},
+            "contains an invisible zero-width space (U+200B, line 1)",
+        ),
     ],
 )
 def test_admin_refuses_bad_input_in_plain_words_and_saves_nothing(

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from bureaus.models import Bureau, SourceDocument
+from bureaus.vocabulary import REFUSED_CHARACTERS_RE
 
 pytestmark = pytest.mark.django_db
 
@@ -280,3 +281,41 @@ def test_bad_source_details_are_refused_and_nothing_is_saved(staff_client, field
     response = staff_client.post(URL, {"action": "confirm", "text": TIEXI, field: value})
     assert message in page(response)
     assert not Bureau.objects.exists()
+
+
+def test_invisible_characters_in_an_upload_are_removed_before_the_facts_are_read(staff_client):
+    sneaky = "\ufeff" + TIEXI.replace("Office:", "Off\u200bice:").replace("founded in", "founded\u202e in")
+    upload = SimpleUploadedFile("tiexi\u202etxt.exe", sneaky.encode(), content_type="text/plain")
+    preview = page(staff_client.post(URL, {"action": "preview", "document": upload}))
+    assert "invisible characters (U+202E, U+200B) were removed" in preview
+    source = re.search(r'name="source" value="([^"]+)"', preview).group(1)
+    response = staff_client.post(URL, {"action": "confirm", "source": source, "title": "tiexi\u202etxt.exe"})
+    assert response.status_code == 302
+    stored = SourceDocument.objects.get()
+    assert (stored.text, stored.title) == (TIEXI, "tiexitxt.exe")
+    office = Bureau.objects.get().departments.get(name="Office")
+    assert office.source_quote == "Office: responsible for the daily operation of the bureau."
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "Tiexi \u202eDistrict Education Bureau", "contains an invisible right-to-left override (U+202E"),
+        ("district", "Tiexi\u200b District", "contains an invisible zero-width space (U+200B"),
+        ("publisher", "Tiexi \x85 Government", "contains a control character (U+0085"),
+    ],
+)
+def test_what_the_reviewer_types_is_refused_with_invisible_characters(staff_client, field, value, message):
+    for action in ("preview", "confirm"):
+        response = staff_client.post(URL, {"action": action, "text": TIEXI, field: value})
+        assert response.status_code == 200
+        assert message in page(response)
+    assert not Bureau.objects.exists()
+    # The review step is shown again, the document travelling on: only the refused field needs correcting.
+    assert "Review the imported draft" in page(response)
+    source = re.search(r'name="source" value="([^"]+)"', page(response)).group(1)
+    corrected = staff_client.post(
+        URL, {"action": "confirm", "source": source, field: REFUSED_CHARACTERS_RE.sub("", value)}
+    )
+    assert corrected.status_code == 302
+    assert Bureau.objects.get().slug == "shenyang-tiexi-district"

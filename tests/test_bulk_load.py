@@ -1,5 +1,8 @@
 """``bulk_load``: the same rows as loaddata, from the same fixture; bad fixtures load nothing."""
 
+import json
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -11,6 +14,7 @@ from bureaus.opendata.serializers import bureau_to_dict
 
 pytestmark = pytest.mark.django_db
 
+SEED = Path(__file__).resolve().parent.parent / "fixtures" / "bureaus" / "shenyang-heping-district.json"
 MODELS = [Bureau, SourceDocument, FactSource, Department, Duty, InstitutionCount]
 
 
@@ -73,3 +77,26 @@ def test_loaddata_indexes_the_loaded_bureaus_for_search(fixture_file, client):
     Bureau.objects.update(is_published=True)  # imported drafts, published for the public search
     some = Bureau.objects.first()
     assert some.slug in [b.slug for b in client.get("/bureaus/", {"q": some.district}).context["bureaus"]]
+
+
+def test_two_departments_of_one_name_are_one_clear_line_and_nothing_is_written(tmp_path, db, capsys):
+    from django.core.management import execute_from_command_line
+
+    call_command("loaddata", "institution_types", verbosity=0)
+    records = json.loads(SEED.read_text(encoding="utf-8"))
+    office = next(r for r in records if r["model"] == "bureaus.department")
+    records.append({**office, "fields": {**office["fields"], "position": 99}})
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps(records))
+    with pytest.raises(CommandError) as error:
+        call_command("bulk_load", str(path))
+    message = str(error.value)
+    assert "nothing was written" in message and "\n" not in message
+    name = office["fields"]["name"]
+    assert f"two departments of bureau “shenyang-heping-district” with the name “{name}”" in message
+    assert Bureau.objects.count() == Department.objects.count() == SourceDocument.objects.count() == 0
+    with pytest.raises(SystemExit):
+        execute_from_command_line(["manage.py", "bulk_load", str(path)])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "IntegrityError" not in err
+    assert len(err.strip().splitlines()) == 1

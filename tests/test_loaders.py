@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from bureaus.models import Bureau, Department, SourceDocument
+from bureaus.vocabulary import REFUSED_CHARACTERS_RE
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,10 @@ BAD_RECORDS = [
     ("bureaus.bureau", {"name": "N" * 5000}, "name"),
     ("bureaus.bureau", {"province": "Beijing", "city": "Beijing"}, "city 'Beijing'"),
     ("bureaus.bureau", {"summary": "forged \x02mark\x03"}, "control character"),
+    ("bureaus.bureau", {"name": "Heping\u202e District Education Bureau"}, "right-to-left override (U+202E"),
+    ("bureaus.department", {"responsibility": "Teachers\u200b"}, "zero-width space (U+200B"),
+    ("bureaus.bureau", {"summary": {"en": "A summary"}}, "(record 1 in the file): summary is a JSON object"),
+    ("bureaus.department", {"name": ["Office", "Bureau"]}, "(record 6 in the file): name is a JSON list"),
     ("bureaus.sourcedocument", {"sha256": "0" * 64}, "fingerprint does not match"),
     ("bureaus.department", {"name": ""}, "department"),
 ]
@@ -59,6 +64,7 @@ def test_a_file_with_one_invalid_record_loads_nothing_and_names_it(tmp_path, typ
     assert named in message
     assert "\n" not in message
     assert "nothing was" in message.lower()
+    assert not REFUSED_CHARACTERS_RE.search(message)  # a refused character is named, never printed
     assert (Bureau.objects.count(), SourceDocument.objects.count(), Department.objects.count()) == (0, 0, 0)
 
 
@@ -78,3 +84,13 @@ def test_bulk_load_prints_a_clean_error_not_a_traceback(tmp_path, types, capsys)
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "CommandError: " in err and "province 'Atlantis'" in err
+
+
+def test_loaddata_reads_json_lines_with_the_same_rule_for_text_fields(tmp_path, types):
+    records = json.loads(SEED.read_text())
+    records[0]["fields"]["name"] = {"en": "Heping District Education Bureau"}
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records))
+    with pytest.raises(CommandError, match=r"bureau \(record 1 in the file\): name is a JSON object, not text"):
+        call_command("loaddata", str(path), verbosity=0)
+    assert Bureau.objects.count() == 0

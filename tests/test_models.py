@@ -189,3 +189,36 @@ def test_a_source_cannot_be_deleted_while_facts_point_into_it_but_goes_with_its_
     bureau.delete()
     assert SourceDocument.objects.filter(bureau__slug="shenyang-heping-district").count() == 0
     assert Department.objects.filter(bureau__slug="shenyang-heping-district").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("character", "named"),
+    [
+        ("\u202e", "an invisible right-to-left override (U+202E, line 1)"),
+        ("\u2066", "an invisible left-to-right isolate (U+2066, line 1)"),
+        ("\u200f", "an invisible right-to-left mark (U+200F, line 1)"),
+        ("\u061c", "an invisible Arabic letter mark (U+061C, line 1)"),
+        ("\u200b", "an invisible zero-width space (U+200B, line 1)"),
+        ("\u2060", "an invisible word joiner (U+2060, line 1)"),
+        ("\ufeff", "an invisible byte-order mark (U+FEFF, line 1)"),
+        ("\x9b", "a control character (U+009B, line 1)"),
+        ("\x7f", "a control character (U+007F, line 1)"),
+    ],
+)
+def test_every_text_field_refuses_invisible_and_control_characters_naming_them(character, named):
+    bureau = BureauFactory(slug="shenyang-heping-district")
+    rows = [
+        BureauFactory.build(name=f"Heping{character} District Education Bureau"),
+        DepartmentFactory.build(bureau=bureau, name=f"Off{character}ice", position=1),
+        InstitutionTypeFactory.build(description=f"Schools{character}"),
+    ]
+    for row in rows:
+        field = "description" if hasattr(row, "description") else "name"
+        with pytest.raises(ValidationError) as error:
+            row.full_clean(validate_unique=False)
+        assert error.value.message_dict[field] == [f"The text contains {named}; remove it and try again."]
+
+
+def test_tab_line_breaks_and_chinese_punctuation_are_plain_text():
+    bureau = BureauFactory.build(summary="第一，\t教育。\r\nSecond line — “quoted” … 100%")
+    bureau.full_clean()

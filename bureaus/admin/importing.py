@@ -6,7 +6,8 @@ every proposed fact beside the sentence it came from, with warnings, and fields 
 what the document did not say (name, province, city, district); the document's text
 travels on, unchanged, in a hidden field. ``action=confirm`` parses it again, applies
 the reviewer's entries, and saves the draft bureau (one transaction), then lands on
-its change page. ``action=cancel`` saves nothing.
+its change page. ``action=cancel`` saves nothing. When only what the reviewer typed is
+refused (an invisible character in the name), the review is shown again to correct it.
 
 Creating needs the permission to add bureaus; replacing an existing bureau's facts
 needs the permission to change that very bureau.
@@ -29,6 +30,7 @@ from bureaus.importer.assembly import slug_for
 from bureaus.importer.errors import SlugTaken
 from bureaus.importer.saving import UNCHANGED, replace_target, save_draft
 from bureaus.models import Assignment, Bureau
+from bureaus.models.base import validate_plain_text
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
 
 REPLACE_LABEL = (
@@ -62,14 +64,22 @@ class ImportDocumentForm(forms.Form):
     # What a replace would overwrite (the bureau or its working copy: "id:revision") when the draft was previewed.
     revision_seen = forms.CharField(required=False, widget=forms.HiddenInput)
     # Where the document comes from, where known: saved with its source, shown beside its title.
-    publisher = forms.CharField(required=False, max_length=200, label="Publisher of the document")
+    publisher = forms.CharField(
+        required=False, max_length=200, label="Publisher of the document", validators=[validate_plain_text]
+    )
     url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="Where it was found (address)")
     published_on = forms.DateField(required=False, label="Published on", help_text="As YYYY-MM-DD.")
     # What the reviewer fills in or corrects where the document was silent or ambiguous.
-    name = forms.CharField(required=False, max_length=200, label="Bureau name")
+    # Typed, so refused with an invisible character in them, as in every other form (the document's
+    # own text has its invisible characters removed instead: no one typed them).
+    name = forms.CharField(required=False, max_length=200, label="Bureau name", validators=[validate_plain_text])
     province = forms.ChoiceField(required=False, choices=[("", "— not known —"), *PROVINCE_CHOICES])
-    city = forms.CharField(required=False, max_length=100, label="Prefecture-level city")
-    district = forms.CharField(required=False, max_length=100, label="District or county")
+    city = forms.CharField(
+        required=False, max_length=100, label="Prefecture-level city", validators=[validate_plain_text]
+    )
+    district = forms.CharField(
+        required=False, max_length=100, label="District or county", validators=[validate_plain_text]
+    )
 
     REVIEW_FIELDS = ("name", "province", "city", "district")
     SOURCE_FIELDS = ("publisher", "url", "published_on")
@@ -111,6 +121,16 @@ class ImportDocumentForm(forms.Form):
         except DocumentError as error:
             raise forms.ValidationError(str(error)) from None
         return cleaned
+
+    def only_typed_fields_refused(self):
+        """Whether the document was read and only what the reviewer typed was refused. The review step is
+        then shown again, with the document travelling on, so the reviewer corrects just those fields."""
+        if "draft" not in self.cleaned_data or not set(self.errors) <= {*self.REVIEW_FIELDS, *self.SOURCE_FIELDS}:
+            return False
+        self.data = self.data.copy()
+        self.data["source"] = base64.b64encode(self.cleaned_data["text"].encode("utf-8")).decode("ascii")
+        self.data["title"] = self.cleaned_data.get("title") or "Pasted document"
+        return True
 
     def reviewed_draft(self):
         """The draft with what the reviewer typed in over what the document gave."""
@@ -178,6 +198,13 @@ def import_document_view(model_admin, request):
                     "revision_seen": _version(Bureau.objects.originals().filter(slug=draft.slug).first()),
                 }
             )
+    elif request.method == "POST" and form.only_typed_fields_refused():
+        # The review step again: the refused fields keep what was typed, with the reason beside them.
+        draft = form.reviewed_draft()
+        form.data["revision_seen"] = form.data.get("revision_seen") or _version(
+            Bureau.objects.originals().filter(slug=draft.slug).first()
+        )
+        return _page(model_admin, request, form, draft, changelist_url)
     return _page(model_admin, request, form, None if form.errors else draft, changelist_url)
 
 

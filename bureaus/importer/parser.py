@@ -40,7 +40,12 @@ from bureaus.importer.lists import (
     starts_with_verb,
 )
 from bureaus.importer.segments import capitalise, clauses, inline_items, lines, section_kind, sentences, strip_end
-from bureaus.vocabulary import DUTY_KINDS, control_character_problem
+from bureaus.vocabulary import (
+    DUTY_KINDS,
+    REFUSED_CHARACTERS_RE,
+    refused_character_problem,
+    without_invisible_characters,
+)
 
 # A document with more items than this is not a bureau profile; the rest is left out, with a warning.
 MAX_ITEMS = 300
@@ -84,14 +89,27 @@ def parse_document(text, title=""):
         raise DocumentError("The document is empty: there is no text to import.")
     if "\x00" in text:
         raise DocumentError("The text contains NUL characters, so it is binary data, not a document.")
-    problem = control_character_problem(text)
+    # Invisible characters (zero-width spaces, direction marks, byte-order marks) come with text copied
+    # from web pages and carry no words: they are removed before anything is read, so every span is an
+    # offset into the text that is stored. A control character means a damaged document: refused.
+    text, removed = without_invisible_characters(text)
+    problem = refused_character_problem(text)
     if problem:
         raise DocumentError(f"The text {problem}")
     education_part = directory.education_part(text)
     draft = _Reader(text, title, education_part).read()
+    # The title is a file's name, which no one typed either.
+    draft.source_title = REFUSED_CHARACTERS_RE.sub("", draft.source_title) or "Imported document"
     if education_part is not None:
         draft.warnings.insert(
             0, "The text describes several government departments: only the education bureau's part of it was read."
+        )
+    if removed:
+        draft.warnings.insert(
+            0,
+            f"{len(removed)} invisible character{'s' if len(removed) > 1 else ''} ({', '.join(dict.fromkeys(removed))}) "
+            f"{'were' if len(removed) > 1 else 'was'} removed from the text: zero-width spaces, direction marks "
+            "and byte-order marks carry no words, and the source is stored without them.",
         )
     relevance.refuse_unless_about_a_bureau(draft, text)
     return draft

@@ -1,16 +1,24 @@
 """Pieces shared by the bureau's list items: ordering by position and a pointer into the source."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from bureaus.vocabulary import CONTROL_CHARACTERS_RE, EARLIEST_YEAR, LATEST_YEAR, control_character_problem  # noqa: F401
+from bureaus.vocabulary import EARLIEST_YEAR, LATEST_YEAR, REFUSED_CHARACTERS_RE, refused_character_problem  # noqa: F401
+
+
+def validate_plain_text(value):
+    """Refuse text holding a control or invisible character (``vocabulary.REFUSED_CHARACTERS_RE``),
+    naming it: every model text field (``PlainTextFields``) and the import page's typed fields."""
+    problem = refused_character_problem(value)
+    if problem:
+        raise ValidationError(f"The text {problem}", code="refused_character")
 
 
 class PlainTextFields:
-    """Model mixin: every text field refuses control characters, whichever path saves it (admin
-    forms, importer, loaders all run ``full_clean``)."""
+    """Model mixin: every text field refuses control and invisible characters, whichever path saves
+    it (admin forms, importer, loaders all run ``full_clean``)."""
 
     def clean_fields(self, exclude=None):
         errors = {}
@@ -19,10 +27,12 @@ class PlainTextFields:
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         for field in self._meta.concrete_fields:
-            if isinstance(field, models.CharField | models.TextField) and field.name not in (exclude or ()):
-                problem = control_character_problem(getattr(self, field.attname))
-                if problem and field.name not in errors:
-                    errors[field.name] = [f"The text {problem}"]
+            text = isinstance(field, models.CharField | models.TextField)
+            if text and field.name not in (exclude or ()) and field.name not in errors:
+                try:
+                    validate_plain_text(getattr(self, field.attname))
+                except ValidationError as error:
+                    errors[field.name] = error.messages
         if errors:
             raise ValidationError(errors)
 
@@ -44,8 +54,30 @@ def validate_loaded_row(obj):
         value = getattr(obj, field, None) if field != "__all__" else None
         shown = repr(value if not isinstance(value, str) or len(value) <= 60 else f"{value[:60]}…")
         about = f"{field} {shown}: " if field != "__all__" else ""
-        label = f"{obj._meta.verbose_name} “{str(obj)[:60]}”"
+        # The record's name may hold the very character refused: shown as its code, never as itself.
+        name = REFUSED_CHARACTERS_RE.sub(lambda match: f"\\u{ord(match.group()):04x}", str(obj)[:60])
+        label = f"{obj._meta.verbose_name} “{name}”"
         return f"{label}: {about}{' '.join(messages)}"
+    return ""
+
+
+def loaded_text_problem(model, fields, number):
+    """For the ``number``-th record of a file loaders read: one line naming it and the first text field
+    it gives a JSON object or list for, or "" when there is none. Django would store the value's Python
+    repr ("{'en': …}") as the text."""
+    for name, value in fields.items():
+        if not isinstance(value, dict | list):
+            continue
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(field, models.CharField | models.TextField):
+            kind = "a JSON object" if isinstance(value, dict) else "a JSON list"
+            return (
+                f"{model._meta.verbose_name} (record {number} in the file): {name} is {kind}, not text; "
+                "give it as a string."
+            )
     return ""
 
 

@@ -29,7 +29,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from bureaus.places.gazetteer import chinese_place_names
-from bureaus.vocabulary import CONTROL_CHARACTERS_RE
+from bureaus.vocabulary import REFUSED_CHARACTERS_RE
 
 MAX_TERMS = 12
 STOPWORDS = frozenset(
@@ -121,7 +121,7 @@ def entry_fields(bureau):
         "place": " ".join(part for part in place if part),
         "body": "\n".join(part for part in body if part),
     }
-    return {key: spaced_chinese(CONTROL_CHARACTERS_RE.sub("", value)) for key, value in fields.items()}
+    return {key: spaced_chinese(REFUSED_CHARACTERS_RE.sub("", value)) for key, value in fields.items()}
 
 
 def refresh(bureau_ids):

@@ -16,10 +16,11 @@ from pathlib import Path
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError
 
 from bureaus import content
 from bureaus.models import Bureau, InstitutionType
-from bureaus.models.base import validate_loaded_row
+from bureaus.models.base import loaded_text_problem, validate_loaded_row
 from bureaus.models.parts import PARTS
 from bureaus.search import optimize_query_planner
 
@@ -45,10 +46,13 @@ class Command(BaseCommand):
         if not isinstance(records, list):
             raise CommandError(f"{file} is not a fixture: it should be a JSON list of records.")
         by_model = {}
-        for record in records:
+        for number, record in enumerate(records, 1):
             label = record.get("model") if isinstance(record, dict) else None
-            if label not in ORDER or "fields" not in record:
+            if label not in ORDER or not isinstance(record.get("fields"), dict):
                 raise CommandError(f"bulk_load reads bureau data only; found a record of {label!r}. Use loaddata.")
+            problem = loaded_text_problem(apps.get_model(label), record["fields"], number)
+            if problem:
+                raise CommandError(f"{file} could not be loaded, nothing was written: {problem}")
             by_model.setdefault(label, []).append(record["fields"])
         try:
             rows = content.insert_rows(self.rows(by_model), batch_size=batch_size)
@@ -56,6 +60,11 @@ class Command(BaseCommand):
         except (KeyError, ValueError, TypeError, ValidationError) as error:
             message = "; ".join(error.messages) if isinstance(error, ValidationError) else error
             raise CommandError(f"{file} could not be loaded, nothing was written: {message}") from None
+        except IntegrityError as error:  # a rule of the database's the checks above do not know yet
+            first_line = (str(error).strip().splitlines() or ["a row breaks one of its rules"])[0]
+            raise CommandError(
+                f"{file} could not be loaded, nothing was written: the database refused it: {first_line}"
+            ) from None
         self.stdout.write(f"Loaded {rows:,} rows from {file}.")
 
     def rows(self, by_model):
@@ -73,6 +82,9 @@ class Command(BaseCommand):
                 problem = validate_loaded_row(obj)
                 if problem:
                     raise ValueError(f"the fixture has an invalid record: {problem}")
+            problem = self.duplicate(objects, {pk: key[0] for key, pk in keys["bureaus.bureau"].items()})
+            if problem:
+                raise ValueError(f"the fixture has {problem}")
             if model is Bureau:
                 taken = sorted(Bureau.objects.filter(slug__in=[b.slug for b in objects]).values_list("slug", flat=True))
                 if taken:
@@ -85,6 +97,29 @@ class Command(BaseCommand):
                         (slug_of[obj.bureau_id], obj.sha256) if label == "bureaus.sourcedocument" else obj.natural_key()
                     )
                     keys[label][key] = obj.pk
+
+    @staticmethod
+    def duplicate(objects, slug_of):
+        """Two rows of ``objects`` that a unique rule of their model keeps apart (two departments of
+        one bureau with one name), in words; "" when there are none. Checked in memory, because
+        ``bulk_create`` would only fail with the database's own words."""
+        if not objects:
+            return ""
+        meta = objects[0]._meta
+        rules = [(field.name,) for field in meta.concrete_fields if field.unique and not field.primary_key]
+        rules += [constraint.fields for constraint in meta.total_unique_constraints]
+        for names in rules:
+            seen = set()
+            for obj in objects:
+                key = tuple(getattr(obj, meta.get_field(name).attname) for name in names)
+                if None in key:  # empty is never the same as empty (SQL)
+                    continue
+                if key in seen:
+                    where = f" of bureau “{slug_of.get(obj.bureau_id)}”" if "bureau" in names else ""
+                    same = " and ".join(f"the {name} “{getattr(obj, name)}”" for name in names if name != "bureau")
+                    return f"two {meta.verbose_name_plural}{where} with {same}"
+                seen.add(key)
+        return ""
 
     @staticmethod
     def values(model, fields, keys):

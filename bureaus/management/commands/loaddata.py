@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from django.core.management.commands.loaddata import Command as DjangoLoaddata
 
 from bureaus import content
+from bureaus.management.formats import NotText
 from bureaus.models.base import validate_loaded_row
 
 
@@ -31,5 +32,8 @@ class Command(DjangoLoaddata):
         return super().save_obj(obj)
 
     def handle(self, *fixture_labels, **options):
-        with content.changing():
-            return super().handle(*fixture_labels, **options)
+        try:
+            with content.changing():
+                return super().handle(*fixture_labels, **options)
+        except NotText as error:  # a JSON object for a text field, found as the file is read (formats)
+            raise InvalidRecord(error.problem) from None
