@@ -119,3 +119,17 @@ def test_an_editor_previews_their_draft_but_not_another(client, django_user_mode
     client.force_login(user)
     assert client.get(a.get_absolute_url()).status_code == 200
     assert client.get(b.get_absolute_url()).status_code == 404
+
+
+def test_a_publisher_who_adds_a_bureau_cannot_publish_it_at_once(client, django_user_model, bureaus):
+    from django.contrib.auth.models import Permission
+
+    publisher = login_as(client, django_user_model, "publisher-a", "bureau-a", publisher=True)
+    user = django_user_model.objects.get(username="publisher-a")
+    user.user_permissions.add(Permission.objects.get(codename="add_bureau"))
+    assert 'name="is_published"' not in publisher.get("/admin/bureaus/bureau/add/").content.decode()
+    data = admin_post_data({"name": "Bureau C", "slug": "bureau-c", "is_published": "on"})
+    assert publisher.post("/admin/bureaus/bureau/add/", data).status_code == 302
+    created = Bureau.objects.get(slug="bureau-c")
+    assert not created.is_published  # the new bureau's publisher is not them: it stays a draft
+    assert not Assignment.objects.get(user=user, bureau=created).can_publish

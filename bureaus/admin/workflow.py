@@ -22,6 +22,7 @@ from django.urls import path, reverse
 from bureaus import publishing
 from bureaus.admin import history
 from bureaus.models import Bureau
+from bureaus.models.bureau import publishes_every_bureau
 
 
 def change_url(bureau):
@@ -104,7 +105,7 @@ class PublishingAdmin:
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_working_copy:
             fields.append("slug")
-        elif not self.has_publish_permission(request, obj):
+        elif not self.may_publish_on_save(request, obj):
             fields.append("is_published")  # editors change content; publishers decide when it goes public
         return fields
 
@@ -112,6 +113,11 @@ class PublishingAdmin:
         return {} if obj is not None and obj.is_working_copy else super().get_prepopulated_fields(request, obj)
 
     # Publishing ---------------------------------------------------------------
+
+    def may_publish_on_save(self, request, obj):
+        """Whether the form's "published" box is the user's to tick: for a new bureau, which is nobody's
+        yet (its creator becomes its editor, not its publisher), only if they may publish every bureau."""
+        return self.has_publish_permission(request, obj) if obj is not None else publishes_every_bureau(request.user)
 
     def has_publish_permission(self, request, obj=None):
         """Whether the user may publish or withdraw ``obj`` (or, without one, some bureau)."""

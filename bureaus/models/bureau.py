@@ -20,6 +20,15 @@ from bureaus.places.gazetteer import chinese_place_names
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality, place_line
 
 
+def publishes_every_bureau(user):
+    """Whether ``user`` may publish any bureau, a new one too (one assigned to nobody yet)."""
+    return (
+        user.is_authenticated
+        and user.has_perm("bureaus.publish_bureau")
+        and (user.is_superuser or user.has_perm("bureaus.edit_every_bureau"))
+    )
+
+
 class BureauQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -43,7 +52,7 @@ class BureauQuerySet(ContentQuerySet):
         with ``can_publish`` unless they edit every bureau."""
         if not user.is_authenticated or not user.has_perm("bureaus.publish_bureau"):
             return self.none()
-        if user.is_superuser or user.has_perm("bureaus.edit_every_bureau"):
+        if publishes_every_bureau(user):
             return self.all()
         return self.filter(pk__in=user.bureau_assignments.filter(can_publish=True).values("bureau"))
 
