@@ -42,6 +42,14 @@ class PublishError(Exception):
     """A bureau cannot be published as it is; the message says why in plain words."""
 
 
+class ChangedSinceSeen(PublishError):
+    """What would go public (``changed``: the working copy, or the draft) was saved after the publisher saw it."""
+
+    def __init__(self, bureau, changed):
+        self.changed = changed
+        super().__init__(f"“{bureau}” was not published: it changed after you opened it.")
+
+
 def editing_target(bureau, user=None):
     """Where an edit of ``bureau`` is written: its working copy (started now if it is published and
     has none), or the bureau itself while it is a draft."""
@@ -86,14 +94,18 @@ def start_working_copy(bureau, user=None):
         return copy
 
 
-def publish(bureau, user):
+def publish(bureau, user, seen_revision=None):
     """Make ``bureau`` public as its working copy has it (or as it is, when it is a draft).
 
-    Raises PublishError, changing nothing, when the content lacks what a public page needs.
+    Raises PublishError, changing nothing, when the content lacks what a public page needs, or
+    (ChangedSinceSeen) when ``seen_revision``, the revision of the copy or draft the publisher
+    reviewed, is given and is no longer the stored one: an edit saved since goes public only once seen.
     """
     with content.changing(), reversion.create_revision():
         original = Bureau.objects.select_for_update().get(pk=bureau.original.pk)
         copy = Bureau.objects.select_for_update().filter(draft_of=original).first()
+        if seen_revision is not None and (copy or original).revision != seen_revision:
+            raise ChangedSinceSeen(original, copy or original)
         missing = (copy or original).missing_facts()
         if missing:
             raise PublishError(f"“{original}” was not published: it has no {' and '.join(missing)} yet.")

@@ -11,6 +11,8 @@ from django.test import Client
 
 from bureaus.models import Bureau, SourceDocument
 
+from .factories import publish_form
+
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/bureaus/bureau/import/"
@@ -242,7 +244,7 @@ def test_replacing_a_published_bureau_fills_its_working_copy_and_the_public_page
     visitor = Client()
     staff_client.post(URL, {"action": "confirm", "text": TIEXI})
     bureau = Bureau.objects.get()
-    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/")
+    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau))
     changed = TIEXI.replace("1985", "1986")
     preview = page(staff_client.post(URL, {"action": "preview", "text": changed, "replace": "on"}))
     seen = re.search(r'name="revision_seen" value="(\d+:\d+)"', preview).group(1)

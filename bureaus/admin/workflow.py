@@ -7,7 +7,7 @@ shows each bureau's state and never the copies themselves. The history joins the
 bureau and of its working copies, compares two, and reverts to one (into the working copy, so a
 revert publishes nothing).
 
-May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin.history``.
+May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin.history``, ``bureaus.admin.forms``.
 """
 
 from django.contrib import admin, messages
@@ -21,6 +21,7 @@ from django.urls import path, reverse
 
 from bureaus import publishing
 from bureaus.admin import history
+from bureaus.admin.forms import last_change
 from bureaus.models import Bureau
 from bureaus.models.bureau import publishes_every_bureau
 
@@ -149,13 +150,32 @@ class PublishingAdmin:
             publishing.withdraw(original, request.user)
             self.message_user(request, f"“{original}” is withdrawn: the public no longer sees it.")
             return redirect(change_url(original))
+        # The publish button carries the revision of the copy (or draft) its page showed: what goes public
+        # is what the publisher saw, never an edit saved after they looked.
+        seen = request.POST.get("revision", "")
+        if not seen.isdigit():
+            self.message_user(request, self.PUBLISH_FROM_THE_PAGE, messages.ERROR)
+            return redirect(change_url(bureau))
         try:
-            publishing.publish(original, request.user)
+            publishing.publish(original, request.user, seen_revision=int(seen))
+        except publishing.ChangedSinceSeen as error:
+            who, when = last_change(error.changed)
+            self.message_user(
+                request,
+                f"“{original}” was not published: {who} changed it at {when}, after you opened it. "
+                "Look at the changes below (and preview them), then publish again.",
+                messages.ERROR,
+            )
+            return redirect(change_url(error.changed))
         except publishing.PublishError as error:
             self.message_user(request, str(error), messages.ERROR)
             return redirect(change_url(bureau))
         self.message_user(request, f"“{original}” is published: the public sees it as you left it.")
         return redirect(change_url(original))
+
+    PUBLISH_FROM_THE_PAGE = (
+        "Nothing was published: publish from the page of the changes, so that what goes public is what you saw."
+    )
 
     def publishable(self, request, queryset):
         """The selected bureaus the user may publish; a message names the others."""
