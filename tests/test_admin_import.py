@@ -282,3 +282,20 @@ def test_bad_source_details_are_refused_and_nothing_is_saved(staff_client, field
     response = staff_client.post(URL, {"action": "confirm", "text": TIEXI, field: value})
     assert message in page(response)
     assert not Bureau.objects.exists()
+
+
+def test_the_importer_does_not_name_a_draft_the_user_cannot_see(client, staff_client, django_user_model):
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI})
+    Bureau.objects.update(name="Secret Draft Name")  # someone else's draft, of the document's slug
+    adder = user_with(django_user_model, client, "add_bureau", "view_bureau", "change_bureau")
+    changed = TIEXI.replace("1985", "1986")
+    for data in (
+        {"action": "confirm", "text": changed},
+        {"action": "confirm", "text": changed, "replace": "on"},
+        {"action": "confirm", "text": TIEXI},  # the very document it was made from
+    ):
+        response = adder.post(URL, data, follow=True)
+        html = page(response)
+        assert "Secret Draft Name" not in html, data
+        assert "already exists" in html or "imported before" in html, data
+    assert Bureau.objects.get().established_year == 1985 and Bureau.objects.count() == 1

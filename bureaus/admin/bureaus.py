@@ -32,6 +32,7 @@ from bureaus.models import (
     InstitutionType,
     SourceDocument,
 )
+from bureaus.models.bureau import edits_every_bureau
 
 
 class LabelledInlineFormSet(BaseInlineFormSet):
@@ -261,11 +262,19 @@ class BureauAdmin(EditorScopedAdmin, PublishingAdmin, VersionAdmin):
 
 
 @admin.register(InstitutionType)
-class InstitutionTypeAdmin(admin.ModelAdmin):
+class InstitutionTypeAdmin(EditorScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "plural", "slug", "group"]
     list_filter = ["group"]
     search_fields = ["name", "plural", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    # The list, the pages and the counts' autocomplete: a type proposed by a draft of another bureau
+    # would tell what that draft holds.
+    def get_queryset(self, request):
+        types = super().get_queryset(request)
+        if edits_every_bureau(request.user):
+            return types
+        return types.public_or_counted_by(Bureau.objects.editable_by(request.user))
 
 
 @admin.register(SourceDocument)
