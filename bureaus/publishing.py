@@ -11,7 +11,7 @@ bureau's cached pages and the lists go stale), and deletes the copy; the publish
 keeps its id, address and the ids of sources it still cites, so links and source anchors
 stay valid. A bureau never published (a draft) has no copy: it is edited directly.
 
-Every publish and withdrawal is a revision of the bureau (django-reversion); the revisions
+Every publish, withdrawal and discard is a revision of the bureau (django-reversion); the revisions
 saved on a working copy join the published bureau's history when the copy is published or
 discarded, so the history is whole.
 
@@ -36,6 +36,9 @@ CONTENT_FIELDS = [
     not in {"id", "slug", "is_published", "created_at", "updated_at", "revision", "draft_of", "page_version"}
 ]
 COPY_SUFFIX = "-working-copy"
+# The comments of the revisions that end a working copy: who did it and when is what an editor who
+# still had the copy open is told.
+PUBLISHED, DISCARDED = "Published.", "Unpublished changes discarded."
 
 
 class PublishError(Exception):
@@ -117,7 +120,7 @@ def publish(bureau, user, seen_revision=None):
             copy.delete()
         original.is_published = True
         original.save()
-        _record(original, user, "Published.")
+        _record(original, user, PUBLISHED)
         return original
 
 
@@ -132,10 +135,25 @@ def withdraw(bureau, user):
 
 
 def discard(copy, user):
-    """Throw a working copy away: the published bureau stays as it is. Its revisions stay in the history."""
-    with content.changing():
-        _join_history(copy, copy.draft_of)
+    """Throw a working copy away: the published bureau stays as it is. Its revisions stay in the history,
+    with one of the bureau saying who discarded it."""
+    with content.changing(), reversion.create_revision():
+        original = copy.draft_of
+        _join_history(copy, original)
         copy.delete()
+        _record(original, user, DISCARDED)
+
+
+def last_copy_ended(bureau):
+    """The revision that last published or discarded ``bureau``'s working copy (None if none did)."""
+    version = (
+        Version.objects.get_for_object(bureau)
+        .filter(revision__comment__in=(PUBLISHED, DISCARDED))
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+        .first()
+    )
+    return version.revision if version is not None else None
 
 
 def _record(bureau, user, comment):

@@ -253,3 +253,49 @@ def test_publish_carries_the_revision_the_publisher_saw_and_refuses_a_later_one(
     assert staff_client.post(url, {"revision": copy.revision}).status_code == 302
     bureau.refresh_from_db()
     assert bureau.summary == "Words nobody reviewed." and not Bureau.objects.filter(pk=copy.pk).exists()
+
+
+def browser_form(page):
+    """What a browser sends from the bureau's change form on ``page``: {name: [values]}."""
+    from benchmarks.mixed import FormFields
+
+    form = FormFields()
+    form.feed(page)
+    fields = {}
+    for name, value in form.fields:
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+@pytest.mark.parametrize(("step", "done"), [("publish", "published"), ("discard", "discarded")])
+def test_a_copy_published_or_discarded_while_open_keeps_the_editors_input(staff_client_factory, seed_data, step, done):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    copy = working_copy(bureau)
+    departments = bureau.departments.count()
+    editor, publisher = staff_client_factory("editor"), staff_client_factory("publisher")
+    data = browser_form(editor.get(f"/admin/bureaus/bureau/{copy.pk}/change/").content.decode())
+    data.update({"summary": "The editor's new words", "departments-0-name": "Robotics Office"})
+    # The publisher publishes (or discards) the copy while the editor is typing.
+    publisher.post(f"/admin/bureaus/bureau/{bureau.pk}/{step}/", publish_form(bureau) if step == "publish" else {})
+    assert not Bureau.objects.filter(pk=copy.pk).exists()
+
+    response = editor.post(f"/admin/bureaus/bureau/{copy.pk}/change/", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"publisher {done} this working copy at" in page and "Nothing of yours was saved" in page
+    assert "The editor&#x27;s new words" in page and "Robotics Office" in page  # the input is kept
+    new_copy = Bureau.objects.get(draft_of=bureau)
+    assert new_copy.summary != "The editor's new words" and new_copy.revision == 1  # nothing saved yet
+    assert f'action="/admin/bureaus/bureau/{new_copy.pk}/change/"' in page
+
+    # Saving the form as it came back keeps the input in the new working copy, row for row.
+    response = editor.post(f"/admin/bureaus/bureau/{new_copy.pk}/change/", browser_form(page))
+    assert response.status_code == 302, response.content.decode()[:500]
+    new_copy.refresh_from_db()
+    assert new_copy.summary == "The editor's new words"
+    assert new_copy.departments.count() == departments
+    assert new_copy.departments.order_by("position").first().name == "Robotics Office"
+    untouched = new_copy.departments.order_by("position")[1]
+    assert untouched.source_anchor and untouched.edited_at is None  # an unchanged row keeps its source
+    bureau.refresh_from_db()
+    assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)  # not public

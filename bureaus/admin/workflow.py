@@ -7,7 +7,7 @@ shows each bureau's state and never the copies themselves. The history joins the
 bureau and of its working copies, compares two, and reverts to one (into the working copy, so a
 revert publishes nothing).
 
-May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin.history``, ``bureaus.admin.forms``.
+May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin`` (history, forms, copy_gone).
 """
 
 from django.contrib import admin, messages
@@ -20,7 +20,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from bureaus import publishing
-from bureaus.admin import history
+from bureaus.admin import copy_gone, history
 from bureaus.admin.forms import last_change
 from bureaus.models import Bureau
 from bureaus.models.bureau import publishes_every_bureau
@@ -61,6 +61,10 @@ class PublishingAdmin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         bureau = self.get_object(request, unquote(object_id))
+        if bureau is None and request.method == "POST":
+            original = self.get_object(request, request.POST.get(copy_gone.COPY_OF_FIELD, ""))
+            if original is not None and not original.is_working_copy and self.has_change_permission(request, original):
+                return self.copy_gone_view(request, original, extra_context)
         if bureau is None or not self.has_change_permission(request, bureau):
             return super().change_view(request, object_id, form_url, extra_context)
         copy = None if bureau.is_working_copy else bureau.working_copy_or_none()
@@ -78,6 +82,20 @@ class PublishingAdmin:
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, context)
+
+    def copy_gone_view(self, request, original, extra_context=None):
+        """A working copy's form posted after the copy was published or discarded: it comes back, the input
+        kept and nothing saved, as the form of a new working copy (``copy_gone``)."""
+        ended = publishing.last_copy_ended(original)
+        target = publishing.editing_target(original, request.user)
+        request.POST = copy_gone.rebased(request.POST, target)
+        request._copy_gone = copy_gone.message(ended, target)  # the form's refusal (get_form)
+        return self.change_view(request, str(target.pk), change_url(target), extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        refusal = getattr(request, "_copy_gone", None)
+        return type(form.__name__, (form,), {"conflict_message": refusal}) if refusal else form
 
     EDIT_THE_COPY = (
         "Nothing was saved: a published bureau is changed through its working copy, which the public does "
