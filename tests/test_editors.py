@@ -184,4 +184,13 @@ def test_types_proposed_by_other_bureaus_drafts_stay_out_of_an_editors_lists(edi
     listing = editor.get("/admin/bureaus/institutiontype/").content.decode()
     assert "Secret robotics camp" not in listing and "Rural teaching point" in listing and shared.name in listing
     assert editor.get(f"/admin/bureaus/institutiontype/{theirs.pk}/change/").status_code in (302, 404)
+    # Nor can a count of theirs be pointed at it by a crafted form.
+    data = admin_post_data(
+        {"name": "Bureau A", "slug": "bureau-a", "province": a.province, "city": a.city, "district": a.district},
+        institution_counts=[{"category": theirs.pk, "count": "3"}],
+    )
+    data.pop("is_published")
+    response = editor.post(f"/admin/bureaus/bureau/{a.pk}/change/", data)
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert not a.institution_counts.filter(category=theirs).exists()
     assert InstitutionType.objects.filter(pk=theirs.pk).exists()

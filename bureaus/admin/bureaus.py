@@ -105,6 +105,11 @@ class InstitutionCountInline(SourcedInline):
     fields = ["position", "category", "count", "as_of_year", "note", "source_sentence", "quote"]
     autocomplete_fields = ["category"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "category":  # the types the autocomplete offers, and no other
+            kwargs["queryset"] = self.admin_site._registry[InstitutionType].get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class FactSourceInline(admin.TabularInline):
     """Where the bureau's own facts (founding year, predecessor …) were read: shown, not edited."""
