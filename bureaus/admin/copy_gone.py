@@ -87,11 +87,11 @@ def _items(part, posted, target):
     for row in posted:
         deleted = "on" in row.get("DELETE", [])
         position = _first(row, "position")
-        pk = positions.pop(int(position), None) if _first(row, "id") and position.isdigit() else None
+        pk = positions.pop(int(position), None) if _first(row, "id") and position.isdecimal() else None
         if pk is not None:
             kept.append({**row, "id": [str(pk)]})
         elif not deleted:  # a row the editor added (or one the bureau no longer has): added again
-            if position.isdigit() and int(position) in positions:
+            if position.isdecimal() and int(position) in positions:
                 row = {**row, "position": [""]}  # that place is taken: the row goes last
             added.append({**row, "id": [""]})
     return kept, added
@@ -102,7 +102,7 @@ def _fixed_rows(part, posted, target):
     with the sentence the editor pasted to cite a fact, where the fact is the same."""
     quotes = {}
     if part is FACT_SOURCES:
-        old = {_first(row, "id"): _first(row, "quote") for row in posted if _first(row, "id").isdigit()}
+        old = {_first(row, "id"): _first(row, "quote") for row in posted if _first(row, "id").isdecimal()}
         facts = FactSource.objects.filter(pk__in=old, bureau=target.original).values_list("pk", "fact")
         quotes = {fact: old[str(pk)] for pk, fact in facts}
     result = []

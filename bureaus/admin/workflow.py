@@ -171,7 +171,7 @@ class PublishingAdmin:
         # The publish button carries the revision of the copy (or draft) its page showed: what goes public
         # is what the publisher saw, never an edit saved after they looked.
         seen = request.POST.get("revision", "")
-        if not seen.isdigit():
+        if not seen.isdecimal():
             self.message_user(request, self.PUBLISH_FROM_THE_PAGE, messages.ERROR)
             return redirect(change_url(bureau))
         try:
