@@ -248,6 +248,7 @@ def test_publish_carries_the_revision_the_publisher_saw_and_refuses_a_later_one(
     bureau.refresh_from_db()
     assert "Words nobody reviewed." not in bureau.summary and Bureau.objects.filter(pk=copy.pk).exists()
     assert staff_client.post(url).status_code == 302  # a publish that says nothing of what was seen: refused too
+    assert staff_client.post(url, {"revision": "²"}).status_code == 302  # nor a number int() cannot read
     assert Bureau.objects.filter(pk=copy.pk).exists()
 
     assert staff_client.post(url, {"revision": copy.revision}).status_code == 302
