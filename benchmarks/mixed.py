@@ -87,7 +87,7 @@ def _staff(base, username, bureau_pk, deadline, record):
     while time.monotonic() < deadline:
         number += 1
         try:
-            # As a publisher works: open the working copy, save a change to it, publish it.
+            # As a publisher works: open the working copy, save a change to it, look at it, publish what they saw.
             _, token = _csrf(opener, f"{bureau_url}/change/")
             response = opener.open(f"{bureau_url}/edit/", _form({"csrfmiddlewaretoken": token}), timeout=60)
             html, copy_url = response.read().decode(), response.url
@@ -100,7 +100,11 @@ def _staff(base, username, bureau_pk, deadline, record):
             if not response.url.rstrip("/").endswith("/admin/bureaus/bureau"):
                 record["errors"].append(f"{username}: the admin did not accept save #{number}")
                 continue
-            response = opener.open(f"{bureau_url}/publish/", _form({"csrfmiddlewaretoken": token}), timeout=60)
+            html = opener.open(copy_url, timeout=60).read().decode()
+            revision = html.split('name="revision" value="', 1)[1].split('"', 1)[0]
+            response = opener.open(
+                f"{bureau_url}/publish/", _form({"csrfmiddlewaretoken": token, "revision": revision}), timeout=60
+            )
             response.read()
             record["acknowledged"][bureau_pk] = marker
             record["saves"] += 1

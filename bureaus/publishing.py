@@ -11,7 +11,7 @@ bureau's cached pages and the lists go stale), and deletes the copy; the publish
 keeps its id, address and the ids of sources it still cites, so links and source anchors
 stay valid. A bureau never published (a draft) has no copy: it is edited directly.
 
-Every publish and withdrawal is a revision of the bureau (django-reversion); the revisions
+Every publish, withdrawal and discard is a revision of the bureau (django-reversion); the revisions
 saved on a working copy join the published bureau's history when the copy is published or
 discarded, so the history is whole.
 
@@ -36,10 +36,21 @@ CONTENT_FIELDS = [
     not in {"id", "slug", "is_published", "created_at", "updated_at", "revision", "draft_of", "page_version"}
 ]
 COPY_SUFFIX = "-working-copy"
+# The comments of the revisions that end a working copy: who did it and when is what an editor who
+# still had the copy open is told.
+PUBLISHED, DISCARDED = "Published.", "Unpublished changes discarded."
 
 
 class PublishError(Exception):
     """A bureau cannot be published as it is; the message says why in plain words."""
+
+
+class ChangedSinceSeen(PublishError):
+    """What would go public (``changed``: the working copy, or the draft) was saved after the publisher saw it."""
+
+    def __init__(self, bureau, changed):
+        self.changed = changed
+        super().__init__(f"“{bureau}” was not published: it changed after you opened it.")
 
 
 def editing_target(bureau, user=None):
@@ -86,14 +97,18 @@ def start_working_copy(bureau, user=None):
         return copy
 
 
-def publish(bureau, user):
+def publish(bureau, user, seen_revision=None):
     """Make ``bureau`` public as its working copy has it (or as it is, when it is a draft).
 
-    Raises PublishError, changing nothing, when the content lacks what a public page needs.
+    Raises PublishError, changing nothing, when the content lacks what a public page needs, or
+    (ChangedSinceSeen) when ``seen_revision``, the revision of the copy or draft the publisher
+    reviewed, is given and is no longer the stored one: an edit saved since goes public only once seen.
     """
     with content.changing(), reversion.create_revision():
         original = Bureau.objects.select_for_update().get(pk=bureau.original.pk)
         copy = Bureau.objects.select_for_update().filter(draft_of=original).first()
+        if seen_revision is not None and (copy or original).revision != seen_revision:
+            raise ChangedSinceSeen(original, copy or original)
         missing = (copy or original).missing_facts()
         if missing:
             raise PublishError(f"“{original}” was not published: it has no {' and '.join(missing)} yet.")
@@ -105,7 +120,7 @@ def publish(bureau, user):
             copy.delete()
         original.is_published = True
         original.save()
-        _record(original, user, "Published.")
+        _record(original, user, PUBLISHED)
         return original
 
 
@@ -120,10 +135,25 @@ def withdraw(bureau, user):
 
 
 def discard(copy, user):
-    """Throw a working copy away: the published bureau stays as it is. Its revisions stay in the history."""
-    with content.changing():
-        _join_history(copy, copy.draft_of)
+    """Throw a working copy away: the published bureau stays as it is. Its revisions stay in the history,
+    with one of the bureau saying who discarded it."""
+    with content.changing(), reversion.create_revision():
+        original = copy.draft_of
+        _join_history(copy, original)
         copy.delete()
+        _record(original, user, DISCARDED)
+
+
+def last_copy_ended(bureau):
+    """The revision that last published or discarded ``bureau``'s working copy (None if none did)."""
+    version = (
+        Version.objects.get_for_object(bureau)
+        .filter(revision__comment__in=(PUBLISHED, DISCARDED))
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+        .first()
+    )
+    return version.revision if version is not None else None
 
 
 def _record(bureau, user, comment):

@@ -14,6 +14,11 @@ DUTY_KINDS = ("responsibility", "priority", "task", "plan")
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
+# The most items (departments, duties, achievements and institution counts together) a bureau has: a
+# document listing more is not a bureau profile, and the importer leaves the rest out, with a warning.
+# The admin's change form must take a bureau this size (portal.settings.DATA_UPLOAD_MAX_NUMBER_FIELDS).
+MAX_ITEMS = 300
+
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]

@@ -19,6 +19,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from bureaus.vocabulary import MAX_ITEMS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -50,7 +52,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the portal's admin site (portal/admin_site.py).
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -268,3 +271,12 @@ BUREAUS_PER_PAGE = 25
 # Form bodies (not counting uploaded files) up to 4 MB reach the forms, so that pasting a document
 # over the importer's 1 MB limit gets a form error that gives its size, not a bare 400 page.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
+
+# The admin saves a bureau with all its items on one form, and must take the largest bureau the
+# importer makes (MAX_ITEMS items). Each item is a row of at most ADMIN_FIELDS_PER_ITEM fields (an
+# institution count's six columns, its id, its bureau and its "delete" box); around them come about
+# 100 more (the bureau's own, each inline's management form and blank row, the cited facts) and 2 per
+# source document. Django's default of 1,000 refused a bureau of 110 to 140 items, by their kind.
+# tests/test_admin.py saves a bureau at the cap, and checks no item's row is wider than this.
+ADMIN_FIELDS_PER_ITEM = 9
+DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_ITEMS * ADMIN_FIELDS_PER_ITEM + 1000

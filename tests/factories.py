@@ -112,3 +112,12 @@ def working_copy(bureau):
     from bureaus.publishing import start_working_copy
 
     return start_working_copy(bureau)
+
+
+def publish_form(bureau):
+    """What the "Publish" button of ``bureau``'s page posts as things stand: the revision of its working
+    copy (or of the draft itself) that the publisher sees."""
+    from bureaus.models import Bureau
+
+    original = Bureau.objects.get(pk=bureau.original.pk)
+    return {"revision": (original.working_copy_or_none() or original).revision}

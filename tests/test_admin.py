@@ -1,6 +1,7 @@
 """The staff admin: saving a bureau with its inlines through the admin's own forms, and refusing bad input."""
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.models import LogEntry
 
 from bureaus import publishing
@@ -329,3 +330,35 @@ def test_staff_record_who_published_a_source_of_a_draft_bureau(staff_client):
         "2024-03-01",
     )
     assert source.text == "The bureau was founded in 1990."  # the evidence itself is never rewritten
+
+
+# Size ----------------------------------------------------------------------------
+
+
+def test_a_bureau_with_as_many_items_as_the_importer_allows_is_saved_through_the_admin(staff_client):
+    """Every row of the costliest kind (institution counts), every "delete" box ticked: the most form
+    fields a bureau at the importer's cap makes a browser send."""
+    from benchmarks.mixed import FormFields
+    from bureaus.models.parts import ITEM_PARTS
+    from bureaus.vocabulary import MAX_ITEMS
+
+    bureau = BureauFactory(draft=True)
+    kind = InstitutionTypeFactory()
+    InstitutionCount.objects.bulk_create(
+        InstitutionCount(bureau=bureau, category=kind, count=n, position=n + 1) for n in range(MAX_ITEMS)
+    )
+    url = f"/admin/bureaus/bureau/{bureau.pk}/change/"
+    page = staff_client.get(url)
+    row_widths = {
+        inline.formset.prefix: len(inline.formset.empty_form.fields) for inline in page.context["inline_admin_formsets"]
+    }
+    item_rows = {part.relation: row_widths[part.relation] for part in ITEM_PARTS}
+    assert max(item_rows.values()) == item_rows["institution_counts"] == settings.ADMIN_FIELDS_PER_ITEM, item_rows
+    parser = FormFields()
+    parser.feed(page.content.decode())
+    data = [*parser.fields, *((f"institution_counts-{n}-DELETE", "on") for n in range(MAX_ITEMS))]
+    data = {name: [value for key, value in data if key == name] for name, _ in data}
+
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:300]
+    assert not bureau.institution_counts.exists()

@@ -12,6 +12,8 @@ from django.test import Client
 from bureaus.models import Bureau, SourceDocument
 from bureaus.vocabulary import REFUSED_CHARACTERS_RE
 
+from .factories import publish_form
+
 pytestmark = pytest.mark.django_db
 
 URL = "/admin/bureaus/bureau/import/"
@@ -243,7 +245,7 @@ def test_replacing_a_published_bureau_fills_its_working_copy_and_the_public_page
     visitor = Client()
     staff_client.post(URL, {"action": "confirm", "text": TIEXI})
     bureau = Bureau.objects.get()
-    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/")
+    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau))
     changed = TIEXI.replace("1985", "1986")
     preview = page(staff_client.post(URL, {"action": "preview", "text": changed, "replace": "on"}))
     seen = re.search(r'name="revision_seen" value="(\d+:\d+)"', preview).group(1)
@@ -319,3 +321,20 @@ def test_what_the_reviewer_types_is_refused_with_invisible_characters(staff_clie
     )
     assert corrected.status_code == 302
     assert Bureau.objects.get().slug == "shenyang-tiexi-district"
+
+
+def test_the_importer_does_not_name_a_draft_the_user_cannot_see(client, staff_client, django_user_model):
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI})
+    Bureau.objects.update(name="Secret Draft Name")  # someone else's draft, of the document's slug
+    adder = user_with(django_user_model, client, "add_bureau", "view_bureau", "change_bureau")
+    changed = TIEXI.replace("1985", "1986")
+    for data in (
+        {"action": "confirm", "text": changed},
+        {"action": "confirm", "text": changed, "replace": "on"},
+        {"action": "confirm", "text": TIEXI},  # the very document it was made from
+    ):
+        response = adder.post(URL, data, follow=True)
+        html = page(response)
+        assert "Secret Draft Name" not in html, data
+        assert "already exists" in html or "imported before" in html, data
+    assert Bureau.objects.get().established_year == 1985 and Bureau.objects.count() == 1

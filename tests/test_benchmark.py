@@ -8,6 +8,8 @@ from django.core.management import call_command
 from benchmarks.synthetic import generate
 from bureaus.importer import parse_document
 
+from .factories import publish_form
+
 
 def test_generated_documents_parse_to_their_facts():
     for doc in generate(30, seed=7):
@@ -73,7 +75,7 @@ def test_the_mixed_run_submits_the_admin_form_as_a_browser_would(staff_client, s
     data = [(name, "saved by the benchmark" if name == "summary" else value) for name, value in parser.fields]
     response = staff_client.post(url, dict(data))
     assert response.status_code == 302
-    assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/").status_code == 302
+    assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau)).status_code == 302
     bureau.refresh_from_db()
     assert bureau.summary == "saved by the benchmark"
     assert bureau.departments.count() == 7

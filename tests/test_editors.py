@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from bureaus.models import Assignment, Bureau, Department, SourceDocument
 
-from .factories import BureauFactory, DepartmentFactory
+from .factories import BureauFactory, DepartmentFactory, InstitutionCountFactory, InstitutionTypeFactory, working_copy
 from .test_admin import admin_post_data
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +119,78 @@ def test_an_editor_previews_their_draft_but_not_another(client, django_user_mode
     client.force_login(user)
     assert client.get(a.get_absolute_url()).status_code == 200
     assert client.get(b.get_absolute_url()).status_code == 404
+
+
+def test_a_publisher_who_adds_a_bureau_cannot_publish_it_at_once(client, django_user_model, bureaus):
+    from django.contrib.auth.models import Permission
+
+    publisher = login_as(client, django_user_model, "publisher-a", "bureau-a", publisher=True)
+    user = django_user_model.objects.get(username="publisher-a")
+    user.user_permissions.add(Permission.objects.get(codename="add_bureau"))
+    assert 'name="is_published"' not in publisher.get("/admin/bureaus/bureau/add/").content.decode()
+    data = admin_post_data({"name": "Bureau C", "slug": "bureau-c", "is_published": "on"})
+    assert publisher.post("/admin/bureaus/bureau/add/", data).status_code == 302
+    created = Bureau.objects.get(slug="bureau-c")
+    assert not created.is_published  # the new bureau's publisher is not them: it stays a draft
+    assert not Assignment.objects.get(user=user, bureau=created).can_publish
+
+
+def test_view_on_site_leads_only_to_what_the_user_may_see(client, editor, django_user_model, bureaus, admin_client):
+    from django.contrib.contenttypes.models import ContentType
+
+    a, b = bureaus
+    hidden = BureauFactory(slug="someone-elses-draft", name="Someone else's draft", draft=True)
+    copy = working_copy(b)
+    other = django_user_model.objects.create_user("editor-hidden")
+    assignment = Assignment.objects.create(user=other, bureau=hidden)
+    bureau_type, assignment_type = (ContentType.objects.get_for_model(m).pk for m in (Bureau, Assignment))
+    assert editor.get(f"/admin/r/{bureau_type}/{a.pk}/")["Location"].endswith("/bureaus/bureau-a/")
+    for url in (
+        f"/admin/r/{bureau_type}/{hidden.pk}/",
+        f"/admin/r/{bureau_type}/{copy.pk}/",
+        f"/admin/r/{bureau_type}/{b.pk}/",  # public, but not theirs to manage
+        f"/admin/r/{assignment_type}/{assignment.pk}/",
+        f"/admin/r/{bureau_type}/not-a-number/",
+        f"/admin/r/999999/{a.pk}/",
+    ):
+        response = editor.get(url)
+        assert response.status_code == 404, url
+        assert "someone-elses-draft" not in response.get("Location", "") + response.content.decode()
+    # A site administrator still gets there.
+    assert admin_client.get(f"/admin/r/{bureau_type}/{hidden.pk}/")["Location"].endswith("/someone-elses-draft/")
+
+
+def test_types_proposed_by_other_bureaus_drafts_stay_out_of_an_editors_lists(editor, bureaus):
+    from bureaus.models import InstitutionType
+
+    a, b = bureaus
+    hidden = BureauFactory(slug="someone-elses-draft", draft=True)
+    shared = InstitutionTypeFactory(name="Kindergarten", slug="kindergarten")
+    theirs = InstitutionTypeFactory(name="Secret robotics camp", slug="secret-robotics-camp", is_proposed=True)
+    mine = InstitutionTypeFactory(name="Rural teaching point", slug="rural-teaching-point", is_proposed=True)
+    public = InstitutionTypeFactory(name="Sports school", slug="sports-school", is_proposed=True)
+    InstitutionCountFactory(bureau=hidden, category=theirs)
+    InstitutionCountFactory(bureau=a, category=mine)
+    InstitutionCountFactory(bureau=b, category=public)
+    response = editor.get(
+        "/admin/autocomplete/",
+        {"app_label": "bureaus", "model_name": "institutioncount", "field_name": "category", "term": ""},
+    )
+    assert sorted(row["text"] for row in response.json()["results"]) == [
+        "Kindergarten",
+        "Rural teaching point",
+        "Sports school",
+    ]
+    listing = editor.get("/admin/bureaus/institutiontype/").content.decode()
+    assert "Secret robotics camp" not in listing and "Rural teaching point" in listing and shared.name in listing
+    assert editor.get(f"/admin/bureaus/institutiontype/{theirs.pk}/change/").status_code in (302, 404)
+    # Nor can a count of theirs be pointed at it by a crafted form.
+    data = admin_post_data(
+        {"name": "Bureau A", "slug": "bureau-a", "province": a.province, "city": a.city, "district": a.district},
+        institution_counts=[{"category": theirs.pk, "count": "3"}],
+    )
+    data.pop("is_published")
+    response = editor.post(f"/admin/bureaus/bureau/{a.pk}/change/", data)
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert not a.institution_counts.filter(category=theirs).exists()
+    assert InstitutionType.objects.filter(pk=theirs.pk).exists()

@@ -6,7 +6,7 @@ from reversion.models import Version
 from bureaus.admin import history
 from bureaus.models import Bureau
 
-from .factories import BureauFactory, DepartmentFactory
+from .factories import BureauFactory, DepartmentFactory, publish_form
 from .test_admin import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def save(client, bureau, **changes):
 
 
 def publish(client, bureau):
-    response = client.post(f"/admin/bureaus/bureau/{bureau.original.pk}/publish/")
+    response = client.post(f"/admin/bureaus/bureau/{bureau.original.pk}/publish/", publish_form(bureau))
     assert response.status_code == 302
 
 

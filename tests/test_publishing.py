@@ -7,7 +7,7 @@ from django.test import Client
 from bureaus import publishing
 from bureaus.models import Bureau, ContentVersion, SourceDocument
 
-from .factories import DepartmentFactory, working_copy
+from .factories import DepartmentFactory, publish_form, working_copy
 from .test_admin import change_form_data
 
 pytestmark = pytest.mark.django_db
@@ -160,7 +160,7 @@ def test_a_published_bureau_is_edited_through_its_working_copy(staff_client, see
     assert bureau.summary != "Saved to the copy"
     assert staff_client.get(copy.get_absolute_url()).status_code == 200  # staff preview the copy
 
-    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/")
+    staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau))
     bureau.refresh_from_db()
     assert bureau.summary == "Saved to the copy" and bureau.is_published
 
@@ -212,7 +212,7 @@ def test_editors_start_copies_of_their_bureaus_only_and_only_publishers_publish(
 
     user.bureau_assignments.update(can_publish=True)
     call_command("assign_editor", "editor-heping", mine.slug, "--publisher", stdout=None)
-    assert client.post(f"/admin/bureaus/bureau/{mine.pk}/publish/").status_code == 302
+    assert client.post(f"/admin/bureaus/bureau/{mine.pk}/publish/", publish_form(mine)).status_code == 302
     assert not Bureau.objects.filter(draft_of=mine).exists()
 
 
@@ -232,3 +232,71 @@ def test_a_preview_leads_staff_back_to_editing_what_they_preview(seed_data, admi
     assert f'<a href="/admin/bureaus/bureau/{copy.pk}/change/">Back to editing</a>' in preview
     public = Client().get(bureau.get_absolute_url()).content.decode()
     assert "Back to editing" not in public and "/admin/" not in public
+
+
+def test_publish_carries_the_revision_the_publisher_saw_and_refuses_a_later_one(staff_client, seed_data):
+    bureau, copy = published_with_copy()
+    page = staff_client.get(f"/admin/bureaus/bureau/{copy.pk}/change/").content.decode()
+    seen = copy.revision
+    assert f'name="revision" value="{seen}"' in page  # the publish button's form
+    # An editor saves after the publisher opened the copy: what the publisher reviewed is not what is there.
+    copy.summary = "Words nobody reviewed."
+    copy.save()
+    url = f"/admin/bureaus/bureau/{bureau.pk}/publish/"
+    response = staff_client.post(url, {"revision": seen}, follow=True)
+    assert "was not published" in response.content.decode() and "after you opened it" in response.content.decode()
+    bureau.refresh_from_db()
+    assert "Words nobody reviewed." not in bureau.summary and Bureau.objects.filter(pk=copy.pk).exists()
+    assert staff_client.post(url).status_code == 302  # a publish that says nothing of what was seen: refused too
+    assert staff_client.post(url, {"revision": "²"}).status_code == 302  # nor a number int() cannot read
+    assert Bureau.objects.filter(pk=copy.pk).exists()
+
+    assert staff_client.post(url, {"revision": copy.revision}).status_code == 302
+    bureau.refresh_from_db()
+    assert bureau.summary == "Words nobody reviewed." and not Bureau.objects.filter(pk=copy.pk).exists()
+
+
+def browser_form(page):
+    """What a browser sends from the bureau's change form on ``page``: {name: [values]}."""
+    from benchmarks.mixed import FormFields
+
+    form = FormFields()
+    form.feed(page)
+    fields = {}
+    for name, value in form.fields:
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+@pytest.mark.parametrize(("step", "done"), [("publish", "published"), ("discard", "discarded")])
+def test_a_copy_published_or_discarded_while_open_keeps_the_editors_input(staff_client_factory, seed_data, step, done):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    copy = working_copy(bureau)
+    departments = bureau.departments.count()
+    editor, publisher = staff_client_factory("editor"), staff_client_factory("publisher")
+    data = browser_form(editor.get(f"/admin/bureaus/bureau/{copy.pk}/change/").content.decode())
+    data.update({"summary": "The editor's new words", "departments-0-name": "Robotics Office"})
+    # The publisher publishes (or discards) the copy while the editor is typing.
+    publisher.post(f"/admin/bureaus/bureau/{bureau.pk}/{step}/", publish_form(bureau) if step == "publish" else {})
+    assert not Bureau.objects.filter(pk=copy.pk).exists()
+
+    response = editor.post(f"/admin/bureaus/bureau/{copy.pk}/change/", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"publisher {done} this working copy at" in page and "Nothing of yours was saved" in page
+    assert "The editor&#x27;s new words" in page and "Robotics Office" in page  # the input is kept
+    new_copy = Bureau.objects.get(draft_of=bureau)
+    assert new_copy.summary != "The editor's new words" and new_copy.revision == 1  # nothing saved yet
+    assert f'action="/admin/bureaus/bureau/{new_copy.pk}/change/"' in page
+
+    # Saving the form as it came back keeps the input in the new working copy, row for row.
+    response = editor.post(f"/admin/bureaus/bureau/{new_copy.pk}/change/", browser_form(page))
+    assert response.status_code == 302, response.content.decode()[:500]
+    new_copy.refresh_from_db()
+    assert new_copy.summary == "The editor's new words"
+    assert new_copy.departments.count() == departments
+    assert new_copy.departments.order_by("position").first().name == "Robotics Office"
+    untouched = new_copy.departments.order_by("position")[1]
+    assert untouched.source_anchor and untouched.edited_at is None  # an unchanged row keeps its source
+    bureau.refresh_from_db()
+    assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)  # not public

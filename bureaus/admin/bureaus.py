@@ -32,6 +32,7 @@ from bureaus.models import (
     InstitutionType,
     SourceDocument,
 )
+from bureaus.models.bureau import edits_every_bureau
 
 
 class LabelledInlineFormSet(BaseInlineFormSet):
@@ -103,6 +104,11 @@ class InstitutionCountInline(SourcedInline):
     model = InstitutionCount
     fields = ["position", "category", "count", "as_of_year", "note", "source_sentence", "quote"]
     autocomplete_fields = ["category"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "category":  # the types the autocomplete offers, and no other
+            kwargs["queryset"] = self.admin_site._registry[InstitutionType].get_queryset(request)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class FactSourceInline(admin.TabularInline):
@@ -261,11 +267,19 @@ class BureauAdmin(EditorScopedAdmin, PublishingAdmin, VersionAdmin):
 
 
 @admin.register(InstitutionType)
-class InstitutionTypeAdmin(admin.ModelAdmin):
+class InstitutionTypeAdmin(EditorScopedAdmin, admin.ModelAdmin):
     list_display = ["name", "plural", "slug", "group"]
     list_filter = ["group"]
     search_fields = ["name", "plural", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    # The list, the pages and the counts' autocomplete: a type proposed by a draft of another bureau
+    # would tell what that draft holds.
+    def get_queryset(self, request):
+        types = super().get_queryset(request)
+        if edits_every_bureau(request.user):
+            return types
+        return types.public_or_counted_by(Bureau.objects.editable_by(request.user))
 
 
 @admin.register(SourceDocument)

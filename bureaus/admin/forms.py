@@ -45,6 +45,8 @@ class BureauForm(PlainWordsModelForm):
     one stored (someone else saved in between) is refused, the input kept, and the other change named."""
 
     revision_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Why a save is refused when it is not the usual conflict (the admin sets it: see copy_gone).
+    conflict_message = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,7 +68,8 @@ class BureauForm(PlainWordsModelForm):
             self.data[self.add_prefix("revision_seen")] = str(stored)
             self.edit_conflict = True  # the change page links to the history, where the other change is
             raise forms.ValidationError(
-                f"{who} changed this bureau at {when}, after you opened it. Nothing of yours was saved: your "
+                self.conflict_message
+                or f"{who} changed this bureau at {when}, after you opened it. Nothing of yours was saved: your "
                 "changes are still below. Look at the history to see theirs, then save again to keep yours.",
                 code="edit_conflict",
             )

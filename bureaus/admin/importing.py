@@ -164,7 +164,8 @@ def import_document_view(model_admin, request):
             existing = Bureau.objects.originals().filter(slug=draft.slug).first()
             seen = form.cleaned_data.get("revision_seen")
             if replace and existing is not None and not model_admin.has_change_permission(request, existing):
-                form.add_error(None, f"You may not change “{existing}”, so its facts cannot be replaced.")
+                refused = f"You may not change “{existing}”, so its facts cannot be replaced."
+                form.add_error(None, refused if _may_know(request, existing) else _NOT_YOURS)
             elif replace and existing is not None and seen and seen != _version(existing):
                 who, when = last_change(replace_target(existing))
                 form.add_error(
@@ -181,7 +182,7 @@ def import_document_view(model_admin, request):
                         source_details=form.source_details(),
                     )
                 except SlugTaken as error:
-                    form.add_error("replace", str(error))
+                    form.add_error("replace", str(error) if _may_know(request, error.bureau) else _NOT_YOURS)
                 except DocumentError as error:
                     form.add_error(None, str(error))
                 else:
@@ -208,6 +209,15 @@ def import_document_view(model_admin, request):
     return _page(model_admin, request, form, None if form.errors else draft, changelist_url)
 
 
+_NOT_YOURS = "A bureau with this slug already exists, one you may not see or change: nothing was saved."
+
+
+def _may_know(request, bureau):
+    """Whether the user may know ``bureau`` by name: it is published, or one of theirs. Another bureau's
+    draft is named in no message (its name, and that it is being prepared, are that bureau's own)."""
+    return Bureau.objects.visible_to(request.user).filter(pk=bureau.original.pk).exists()
+
+
 def _version(bureau):
     """What a replace of ``bureau`` would overwrite, as "id:revision" ("" when there is no such bureau)."""
     target = replace_target(bureau)
@@ -229,6 +239,9 @@ def _page(model_admin, request, form, draft, changelist_url):
 
 def _saved(model_admin, request, result):
     bureau = result.bureau
+    if result.status == UNCHANGED and not _may_know(request, bureau):
+        messages.info(request, "This document was imported before, into a bureau you may not see; nothing was saved.")
+        return redirect(reverse("admin:bureaus_bureau_changelist"))
     if result.status == UNCHANGED:
         messages.info(request, f"This document was imported before; “{bureau}” is unchanged.")
     else:

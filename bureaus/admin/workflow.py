@@ -7,7 +7,7 @@ shows each bureau's state and never the copies themselves. The history joins the
 bureau and of its working copies, compares two, and reverts to one (into the working copy, so a
 revert publishes nothing).
 
-May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin.history``.
+May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin`` (history, forms, copy_gone).
 """
 
 from django.contrib import admin, messages
@@ -20,8 +20,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from bureaus import publishing
-from bureaus.admin import history
+from bureaus.admin import copy_gone, history
+from bureaus.admin.forms import last_change
 from bureaus.models import Bureau
+from bureaus.models.bureau import publishes_every_bureau
 
 
 def change_url(bureau):
@@ -59,6 +61,10 @@ class PublishingAdmin:
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         bureau = self.get_object(request, unquote(object_id))
+        if bureau is None and request.method == "POST":
+            original = self.get_object(request, request.POST.get(copy_gone.COPY_OF_FIELD, ""))
+            if original is not None and not original.is_working_copy and self.has_change_permission(request, original):
+                return self.copy_gone_view(request, original, extra_context)
         if bureau is None or not self.has_change_permission(request, bureau):
             return super().change_view(request, object_id, form_url, extra_context)
         copy = None if bureau.is_working_copy else bureau.working_copy_or_none()
@@ -76,6 +82,20 @@ class PublishingAdmin:
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, context)
+
+    def copy_gone_view(self, request, original, extra_context=None):
+        """A working copy's form posted after the copy was published or discarded: it comes back, the input
+        kept and nothing saved, as the form of a new working copy (``copy_gone``)."""
+        ended = publishing.last_copy_ended(original)
+        target = publishing.editing_target(original, request.user)
+        request.POST = copy_gone.rebased(request.POST, target)
+        request._copy_gone = copy_gone.message(ended, target)  # the form's refusal (get_form)
+        return self.change_view(request, str(target.pk), change_url(target), extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        refusal = getattr(request, "_copy_gone", None)
+        return type(form.__name__, (form,), {"conflict_message": refusal}) if refusal else form
 
     EDIT_THE_COPY = (
         "Nothing was saved: a published bureau is changed through its working copy, which the public does "
@@ -104,7 +124,7 @@ class PublishingAdmin:
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_working_copy:
             fields.append("slug")
-        elif not self.has_publish_permission(request, obj):
+        elif not self.may_publish_on_save(request, obj):
             fields.append("is_published")  # editors change content; publishers decide when it goes public
         return fields
 
@@ -112,6 +132,11 @@ class PublishingAdmin:
         return {} if obj is not None and obj.is_working_copy else super().get_prepopulated_fields(request, obj)
 
     # Publishing ---------------------------------------------------------------
+
+    def may_publish_on_save(self, request, obj):
+        """Whether the form's "published" box is the user's to tick: for a new bureau, which is nobody's
+        yet (its creator becomes its editor, not its publisher), only if they may publish every bureau."""
+        return self.has_publish_permission(request, obj) if obj is not None else publishes_every_bureau(request.user)
 
     def has_publish_permission(self, request, obj=None):
         """Whether the user may publish or withdraw ``obj`` (or, without one, some bureau)."""
@@ -143,13 +168,32 @@ class PublishingAdmin:
             publishing.withdraw(original, request.user)
             self.message_user(request, f"“{original}” is withdrawn: the public no longer sees it.")
             return redirect(change_url(original))
+        # The publish button carries the revision of the copy (or draft) its page showed: what goes public
+        # is what the publisher saw, never an edit saved after they looked.
+        seen = request.POST.get("revision", "")
+        if not seen.isdecimal():
+            self.message_user(request, self.PUBLISH_FROM_THE_PAGE, messages.ERROR)
+            return redirect(change_url(bureau))
         try:
-            publishing.publish(original, request.user)
+            publishing.publish(original, request.user, seen_revision=int(seen))
+        except publishing.ChangedSinceSeen as error:
+            who, when = last_change(error.changed)
+            self.message_user(
+                request,
+                f"“{original}” was not published: {who} changed it at {when}, after you opened it. "
+                "Look at the changes below (and preview them), then publish again.",
+                messages.ERROR,
+            )
+            return redirect(change_url(error.changed))
         except publishing.PublishError as error:
             self.message_user(request, str(error), messages.ERROR)
             return redirect(change_url(bureau))
         self.message_user(request, f"“{original}” is published: the public sees it as you left it.")
         return redirect(change_url(original))
+
+    PUBLISH_FROM_THE_PAGE = (
+        "Nothing was published: publish from the page of the changes, so that what goes public is what you saw."
+    )
 
     def publishable(self, request, queryset):
         """The selected bureaus the user may publish; a message names the others."""

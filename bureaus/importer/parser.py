@@ -42,13 +42,11 @@ from bureaus.importer.lists import (
 from bureaus.importer.segments import capitalise, clauses, inline_items, lines, section_kind, sentences, strip_end
 from bureaus.vocabulary import (
     DUTY_KINDS,
+    MAX_ITEMS,
     REFUSED_CHARACTERS_RE,
     refused_character_problem,
     without_invisible_characters,
 )
-
-# A document with more items than this is not a bureau profile; the rest is left out, with a warning.
-MAX_ITEMS = 300
 
 # An intro to a list of what the bureau does, in words no heading uses: "… assume the following job:".
 JOB_INTRO_RE = re.compile(r"\b(?:jobs?|work|duties|functions|responsibilit\w*|tasks|roles?|following)\b", re.IGNORECASE)

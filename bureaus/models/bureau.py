@@ -20,6 +20,16 @@ from bureaus.places.gazetteer import chinese_place_names
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality, place_line
 
 
+def edits_every_bureau(user):
+    """Whether ``user`` is a site administrator, who edits every bureau, not only those assigned to them."""
+    return user.is_superuser or user.has_perm("bureaus.edit_every_bureau")
+
+
+def publishes_every_bureau(user):
+    """Whether ``user`` may publish any bureau, a new one too (one assigned to nobody yet)."""
+    return user.is_authenticated and user.has_perm("bureaus.publish_bureau") and edits_every_bureau(user)
+
+
 class BureauQuerySet(ContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -31,7 +41,7 @@ class BureauQuerySet(ContentQuerySet):
     def editable_by(self, user):
         """The bureaus ``user`` may edit: every one for site administrators, else those assigned to them
         and their working copies."""
-        if user.is_superuser or user.has_perm("bureaus.edit_every_bureau"):
+        if edits_every_bureau(user):
             return self.all()
         if not user.is_authenticated:
             return self.none()
@@ -43,7 +53,7 @@ class BureauQuerySet(ContentQuerySet):
         with ``can_publish`` unless they edit every bureau."""
         if not user.is_authenticated or not user.has_perm("bureaus.publish_bureau"):
             return self.none()
-        if user.is_superuser or user.has_perm("bureaus.edit_every_bureau"):
+        if publishes_every_bureau(user):
             return self.all()
         return self.filter(pk__in=user.bureau_assignments.filter(can_publish=True).values("bureau"))
 

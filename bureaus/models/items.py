@@ -149,6 +149,13 @@ class InstitutionTypeQuerySet(models.QuerySet):
         """Shared types, and proposed ones only once a published bureau counts them."""
         return self.filter(Q(is_proposed=False) | Q(counts__bureau__is_published=True)).distinct()
 
+    def public_or_counted_by(self, bureaus):
+        """The public types, and proposed ones that one of ``bureaus`` (those a staff member edits) counts:
+        a type a draft proposed says what the draft holds, and is theirs to see only."""
+        return self.filter(
+            Q(is_proposed=False) | Q(counts__bureau__is_published=True) | Q(counts__bureau__in=bureaus)
+        ).distinct()
+
 
 class InstitutionTypeManager(models.Manager.from_queryset(InstitutionTypeQuerySet)):
     def get_by_natural_key(self, slug):
