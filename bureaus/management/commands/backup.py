@@ -16,17 +16,14 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from bureaus import content
+
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
     "sessions",
-    # Derived from the bureaus, and rebuilt by the content seam when they are loaded.
-    "bureaus.searchentry",
-    "bureaus.bureaulisting",
-    "bureaus.typetally",
-    "bureaus.provincetally",
-    "bureaus.profilesnapshot",
-    "bureaus.contentversion",
+    # Derived from the bureaus, and rebuilt when they are loaded.
+    *(model._meta.label_lower for model in content.DERIVED),
 ]
 
 
