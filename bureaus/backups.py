@@ -62,6 +62,11 @@ class _Keys:
         return self._ids[model].get(tuple(key))
 
 
+def _id(text):
+    """The integer id ``text`` holds, or None (an id of another kind never names a keyed row here)."""
+    return int(text) if isinstance(text, str) and text.lstrip("-").isdigit() else None
+
+
 def _keyed(model):
     return model is not None and hasattr(model, "natural_key")
 
@@ -100,13 +105,12 @@ def portable(records):
         fields = record["fields"]
         if record["model"] == "reversion.version" and fields["format"] == "json":
             model = _model(fields["content_type"])
-            if _keyed(model):
-                fields["object_id"] = json.dumps(key_or_negated(model, int(fields["object_id"])))
+            if _keyed(model) and _id(fields["object_id"]) is not None:
+                fields["object_id"] = json.dumps(key_or_negated(model, _id(fields["object_id"])))
             fields["serialized_data"] = json.dumps(_each_id(json.loads(fields["serialized_data"]), key_or_negated))
             fields["format"] = KEYED_FORMAT
         elif record["model"] == "admin.logentry" and _keyed(_model(fields["content_type"])):
-            object_id = fields["object_id"]
-            key = keys.key_of(_model(fields["content_type"]), int(object_id)) if object_id else None
+            key = keys.key_of(_model(fields["content_type"]), _id(fields["object_id"]))
             fields["object_id"] = json.dumps(key) if key else None
     return records
 
@@ -155,7 +159,9 @@ def restore(records, with_log=True):
             result.without_keys += 1
             continue
         built = [_version(version, new_id) for version in versions[record["pk"]]]
-        if not any(version.content_type.model_class() is Bureau and int(version.object_id) > 0 for version in built):
+        if not any(
+            version.content_type.model_class() is Bureau and (_id(version.object_id) or 0) > 0 for version in built
+        ):
             result.of_deleted_bureaus += 1
             continue
         user = keys.id_of(users, fields["user"]) if fields["user"] else None
