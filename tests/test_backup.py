@@ -14,6 +14,7 @@ from reversion.models import Revision, Version
 from bureaus.admin import history
 from bureaus.models import Assignment, Bureau, Department, SearchEntry, SourceDocument
 from bureaus.opendata.serializers import bureau_to_dict
+from bureaus.pages import snapshots
 
 from .factories import BureauFactory, DepartmentFactory, SourceDocumentFactory
 
@@ -53,6 +54,17 @@ def test_backup_and_restore_round_trip_loses_nothing(tmp_path, seed_data, capsys
             assert after[slug][key] == before[slug][key], (slug, key)
     assert get_user_model().objects.get(username="keeper").check_password("a-long-test-password")
     assert SearchEntry.objects.count() == len(before)
+
+
+def test_a_restore_leaves_every_published_profile_rendered(tmp_path, seed_data, capsys):
+    backup = tmp_path / "backup.json"
+    call_command("backup", str(backup))
+    wipe()
+    call_command("restore", str(backup))
+    assert "6 profile snapshot(s) rendered" in capsys.readouterr().out
+    published = list(Bureau.objects.published())
+    assert len(published) == 3
+    assert snapshots.render_stale(published) == 0  # nothing left for a first visitor to wait for
 
 
 def test_restore_refuses_a_database_that_has_bureaus(tmp_path, seed_data):

@@ -1,5 +1,7 @@
 """``bulk_load``: the same rows as loaddata, from the same fixture; bad fixtures load nothing."""
 
+import json
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -8,6 +10,7 @@ from benchmarks.dataset import national_drafts
 from bureaus.importer.saving import drafts_to_fixture
 from bureaus.models import Bureau, Department, Duty, FactSource, InstitutionCount, SearchEntry, SourceDocument
 from bureaus.opendata.serializers import bureau_to_dict
+from bureaus.pages import snapshots
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +76,22 @@ def test_loaddata_indexes_the_loaded_bureaus_for_search(fixture_file, client):
     Bureau.objects.update(is_published=True)  # imported drafts, published for the public search
     some = Bureau.objects.first()
     assert some.slug in [b.slug for b in client.get("/bureaus/", {"q": some.district}).context["bureaus"]]
+
+
+def test_bulk_load_leaves_every_published_profile_rendered(fixture_file, capsys):
+    records = json.loads(fixture_file.read_text())
+    for record in records:
+        if record["model"] == "bureaus.bureau":
+            record["fields"]["is_published"] = True
+    fixture_file.write_text(json.dumps(records))
+    call_command("bulk_load", str(fixture_file))
+    assert "50 profile snapshot(s) rendered" in capsys.readouterr().out
+    published = list(Bureau.objects.published())
+    assert len(published) == 25
+    assert snapshots.render_stale(published) == 0  # nothing left for a first visitor to wait for
+
+
+def test_bulk_load_no_snapshots_leaves_them_to_the_first_visits(fixture_file):
+    call_command("bulk_load", str(fixture_file), no_snapshots=True)
+    Bureau.objects.update(is_published=True)
+    assert snapshots.render_stale(list(Bureau.objects.published())) == 50

@@ -3,7 +3,8 @@
 
 Safe to repeat: a seed bureau that is already in the database is left alone, so
 edits staff made in the admin survive another ``make run``. ``--reset`` reloads
-every seed bureau from its fixture, overwriting such edits.
+every seed bureau from its fixture, overwriting such edits. The published bureaus' profiles
+are rendered (their snapshots), so no first visitor waits for it.
 """
 
 import json
@@ -14,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from bureaus.models import Bureau
+from bureaus.pages import snapshots
 from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
 
 
@@ -54,4 +56,5 @@ class Command(BaseCommand):
                 continue
             call_command("loaddata", str(fixture), verbosity=0)
             loaded += 1
+        snapshots.render_published()
         self.stdout.write(f"Seed data: {loaded} bureau(s) loaded, {kept} already present and kept.")

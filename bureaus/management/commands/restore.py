@@ -31,6 +31,7 @@ from django.db import DatabaseError, transaction
 from bureaus import backups
 from bureaus.management.commands.loaddata import InvalidRecord
 from bureaus.models import Bureau
+from bureaus.pages import snapshots
 
 ACCOUNTS = ("auth.user", "auth.group")
 
@@ -84,6 +85,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Restored {count} bureau(s) from {file}.")
         for line in [*notes, *restored.lines()]:
             self.stdout.write(line)
+        # After the restore's transaction: should this stop, render_snapshots (or first visits) finish it.
+        self.stdout.write(f"{snapshots.render_published()} profile snapshot(s) rendered.")
 
     @staticmethod
     def naming_accounts_there_are(records, notes):
