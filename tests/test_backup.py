@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from reversion.models import Revision, Version
 
+from bureaus import publishing
 from bureaus.admin import history
 from bureaus.models import Assignment, Bureau, Department, SearchEntry, SourceDocument
 from bureaus.opendata.serializers import bureau_to_dict
@@ -205,13 +206,23 @@ def two_histories(seed_data):
     gone.delete()
     first = bureau_with_history("first-district", anna, "First")
     second = bureau_with_history("second-district", ben, "Second")
+    # The second is published, edited in a working copy and published again (the copy's revisions join
+    # its history, the copy is deleted), then edited in a new copy that is still open at the backup.
+    publishing.publish(second, ben)
+    for step in ("published", "still open"):
+        copy = publishing.start_working_copy(second, ben)
+        Bureau.objects.filter(pk=copy.pk).update(summary=f"Changed in a working copy, {step}.")
+        revision_of(Bureau.objects.get(pk=copy.pk), ben, f"second-district: a working copy {step}")
+        if step == "published":
+            publishing.publish(second, ben)
     return first, second, anna
 
 
 def test_a_restore_keeps_each_bureaus_history_and_log_with_that_bureau(tmp_path, two_histories, capsys):
     first, second, anna = two_histories
     histories_before, log_before = histories(), log_entries()
-    assert len(histories_before["first-district"]) == len(histories_before["second-district"]) == 2
+    assert len(histories_before["first-district"]) == 2
+    assert len(histories_before["second-district"]) == 6  # two saves, two publishes, two copies' saves
     assert len(log_before["second-district"]) == 2
     backup = tmp_path / "backup.json"
     call_command("backup", str(backup))
@@ -252,8 +263,8 @@ def test_a_backup_made_before_histories_carried_their_bureaus_keys_restores_with
     call_command("restore", str(backup))
     assert Version.objects.count() == Revision.objects.count() == 0
     assert not any(log_entries().values())  # kept, but linked to no bureau
-    assert LogEntry.objects.count() == 6
-    assert "6 revision(s) could not be matched to their bureaus" in capsys.readouterr().out
+    assert LogEntry.objects.count() == 8
+    assert "10 revision(s) could not be matched to their bureaus" in capsys.readouterr().out
 
 
 # Restoring content only, into a database with accounts -------------------------------------------

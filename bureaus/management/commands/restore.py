@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
@@ -77,7 +77,7 @@ class Command(BaseCommand):
         except (DeserializationError, DatabaseError, ValueError) as error:
             first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise CommandError(f"{file} could not be restored, nothing was loaded: {first_line}") from None
-        except (KeyError, TypeError, LookupError, AttributeError) as error:
+        except (KeyError, TypeError, LookupError, AttributeError, ObjectDoesNotExist) as error:
             raise CommandError(
                 f"{file} could not be restored, nothing was loaded: a record is not as 'manage.py backup' writes "
                 f"it ({type(error).__name__}: {error})."
@@ -143,6 +143,8 @@ def read(file):
 
 def load(records):
     """Load ``records`` with this project's loaddata (validating each; it reads fixtures from files only)."""
+    if not records:
+        return  # loaddata would warn of a fixture without data
     descriptor, name = tempfile.mkstemp(suffix=".json")  # private (0600): a backup holds password hashes
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as fixture:
