@@ -6,8 +6,10 @@ As the portal's speed goals are stated: production settings, gunicorn with 2 wor
 the same run (before the pages and after them; their mean); uncached (the page cache off,
 ``CACHE_URL=dummy://``) and cached (local memory).
 Uncached, the profile is a random bureau's on every request (snapshots rendered first with
-``render_snapshots``, as they are once visitors have seen each profile after a change); cached,
-one bureau's.
+``render_snapshots``, as the loaders leave them and as they are once visitors have seen each profile
+after a change); cached, one bureau's. The **cold profile** is measured uncached too, on bureaus
+whose snapshots were deleted: each request the first visit of another bureau, so each renders and
+stores its snapshot (what a profile costs when nothing rendered it ahead of its visitor).
 
 ``after_an_edit`` measures what an edit costs the cache: with the pages of many bureaus cached,
 one bureau is changed through the content seam, and the share of those pages still served from
@@ -25,7 +27,7 @@ from django.conf import settings
 
 from benchmarks import status
 from benchmarks.processes import environment, gunicorn, manage
-from bureaus.models import Bureau
+from bureaus.models import Bureau, ProfileSnapshot
 
 WRK_SCRIPT = """
 done = function(summary, latency, requests)
@@ -38,6 +40,12 @@ end
 RANDOM_PROFILE = """
 slugs = {%s}
 request = function() return wrk.format("GET", "/bureaus/" .. slugs[math.random(#slugs)] .. "/") end
+"""
+# Each bureau once, in order: every request is a first visit while there are bureaus left (the caller checks).
+COLD_PROFILES = """
+slugs = {%s}
+i = 0
+request = function() i = i %% #slugs + 1; return wrk.format("GET", "/bureaus/" .. slugs[i] .. "/") end
 """
 # Each page's uncached requests per second as a share of the static file's (the goals of issue 12).
 UNCACHED_GOALS = {"profile": 0.25, "list, page 2": 0.15, "search": 0.15, "home": 0.15}
@@ -108,6 +116,9 @@ def run(database_url, workdir, seconds=3, size=None):
                 load = wrk(url, seconds, script)
                 results.setdefault(mode, {})[name] = {"requests_per_second": load["rps"],
                                                       "errors": load["errors"] + load["non_2xx"]}  # fmt: skip
+            if mode == "uncached":
+                results[mode]["cold profile"] = cold_profiles(base, slugs, seconds, workdir)
+                manage("render_snapshots", env=env)  # as the run found them, for what follows
             # The static file again at the end, and the mean of both runs as the yardstick: the machine's
             # speed drifts over the minute the pages take, and one short run of it alone moved every share.
             again = wrk(base + pages()["static file"], seconds, plain)
@@ -117,18 +128,19 @@ def run(database_url, workdir, seconds=3, size=None):
             static["errors"] += again["errors"] + again["non_2xx"]
             static_rps = static["requests_per_second"]
             for row in results[mode].values():
-                row["share"] = round(row["requests_per_second"] / static_rps, 4)
+                row["share"] = row["requests_per_second"] and round(row["requests_per_second"] / static_rps, 4)
     met = {name: results["uncached"][name]["share"] >= goal for name, goal in UNCACHED_GOALS.items()}
     met["cached"] = all(row["share"] >= CACHED_GOAL for row in results["cached"].values())
     met["home size"] = sizes["home"] <= HOME_MAX_BYTES
     label = f" at {size:,} bureaus" if size else ""
     rows = [(f"page{label} (uncached | cached)", "req/s and share of the static file")]
-    for name in pages():
-        cells = [f"{results[m][name]['requests_per_second']:>7,.0f} {results[m][name]['share']:>6.1%}" for m in results]
-        goal = UNCACHED_GOALS.get(name)
+    for name in [*pages(), "cold profile"]:  # the cold profile: first visits, measured uncached only
+        cells = [_cell(results[mode].get(name)) for mode in results]
+        goal, note = UNCACHED_GOALS.get(name), results["uncached"][name].get("note")
         rows.append(
-            (f"  {name}", " | ".join(cells) + (f"   goal ≥ {goal:.0%} uncached: {status(met[name])}" if goal else ""))
-        )
+            (f"  {name}", " | ".join(cells) + (f"   goal ≥ {goal:.0%} uncached: {status(met[name])}" if goal else "")
+             + (f"   ({note})" if note else ""))
+        )  # fmt: skip
     errors = sum(row["errors"] for mode in results.values() for row in mode.values())
     rows += [
         ("  home page size", f"{sizes['home'] / 1000:.0f} kB (goal ≤ {HOME_MAX_BYTES // 1000} kB): {status(met['home size'])}"),
@@ -137,6 +149,36 @@ def run(database_url, workdir, seconds=3, size=None):
     ]  # fmt: skip
     return {"bureaus": size, "workers": WORKERS, "connections": CONNECTIONS, "seconds_per_run": seconds,
             "results": results, "bytes": sizes, "errors": errors, "targets": met, "_rows": rows}  # fmt: skip
+
+
+def cold_profiles(base, slugs, seconds, workdir):
+    """Requests per second of profiles never rendered: the snapshots deleted, each request another bureau's
+    first visit. Each bureau is visited once, so a run may make at most as many requests as there are
+    bureaus: one that made more is made again, shorter, as long as the bureaus last at the rate it saw;
+    with too few bureaus for a one-second run, there is no figure."""
+    script = workdir / "wrk-cold-profile.lua"
+    script.write_text(COLD_PROFILES % ",".join(f'"{slug}"' for slug in slugs) + WRK_SCRIPT)
+    run_seconds = seconds
+    while run_seconds >= 1:
+        ProfileSnapshot.objects.all().delete()
+        load = wrk(base + "/", run_seconds, script)
+        if 0 < load["requests"] <= len(slugs):
+            return {"requests_per_second": load["rps"], "errors": load["errors"] + load["non_2xx"],
+                    "first_visits": load["requests"], "seconds": run_seconds}  # fmt: skip
+        if not load["requests"]:
+            return {"requests_per_second": None, "errors": load["errors"] + load["non_2xx"], "first_visits": 0,
+                    "note": f"no first visit finished within {run_seconds} s"}  # fmt: skip
+        run_seconds = int(run_seconds * len(slugs) / load["requests"] * 0.8)  # a margin: the rate varies
+    return {"requests_per_second": None, "errors": 0, "first_visits": 0,
+            "note": f"{len(slugs)} bureaus are too few for a run of first visits of one second or more"}  # fmt: skip
+
+
+def _cell(row):
+    if row is None:
+        return f"{'—':>14}"
+    if row["requests_per_second"] is None:
+        return f"{'no figure':>14}"
+    return f"{row['requests_per_second']:>7,.0f} {row['share']:>6.1%}"
 
 
 def after_an_edit(database_url, sample=200):

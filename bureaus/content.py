@@ -29,8 +29,22 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
 from bureaus import search
-from bureaus.models import Bureau, BureauListing, ContentVersion, InstitutionType, ProvinceTally, TypeTally
+from bureaus.models import (
+    Bureau,
+    BureauListing,
+    ContentVersion,
+    InstitutionType,
+    ProfileSnapshot,
+    ProvinceTally,
+    SearchEntry,
+    TypeTally,
+)
 from bureaus.models.parts import PARTS
+
+# What is derived from the bureaus and rebuilt from them (here, or rendered on a profile's first visit),
+# never written from outside: backups leave these tables out and loaders refuse rows of them (a listing
+# row could put a draft on the home page, a snapshot row serve any HTML as a profile).
+DERIVED = (SearchEntry, BureauListing, TypeTally, ProvinceTally, ProfileSnapshot, ContentVersion)
 
 _pending = threading.local()
 

@@ -103,3 +103,28 @@ def test_the_loading_benchmark_compares_both_loaders(tmp_path, db):
     assert result["same_rows"] is True
     assert result["row_counts"]["bureaus_bureau"] == 5
     assert result["seconds"]["bulk_load"] > 0 and result["seconds"]["loaddata"] > 0
+
+
+def test_the_cold_profile_is_measured_on_first_visits_only(tmp_path, monkeypatch, seed_data):
+    from benchmarks import serving
+    from bureaus.models import ProfileSnapshot
+    from bureaus.pages import snapshots
+
+    assert snapshots.render_published() == 6
+    runs = []
+
+    def wrk(url, seconds, script):  # 60 first visits a second
+        runs.append((seconds, ProfileSnapshot.objects.count()))
+        return {"requests": 60 * seconds, "rps": 60.0, "errors": 0, "non_2xx": 0}
+
+    monkeypatch.setattr(serving, "wrk", wrk)
+    slugs = [f"bureau-{n}" for n in range(100)]
+    row = serving.cold_profiles("http://127.0.0.1:1", slugs, 5, tmp_path)
+    # 300 requests would have visited some bureaus twice: made again, as long as 100 bureaus last.
+    assert runs == [(5, 0), (1, 0)]  # every run starts with no snapshot at all
+    assert (row["requests_per_second"], row["first_visits"]) == (60.0, 60)
+    assert all(f'"{slug}"' in (tmp_path / "wrk-cold-profile.lua").read_text() for slug in slugs)
+
+    runs.clear()
+    row = serving.cold_profiles("http://127.0.0.1:1", slugs[:30], 5, tmp_path)
+    assert row["requests_per_second"] is None and "too few" in row["note"]

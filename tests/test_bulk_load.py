@@ -11,6 +11,7 @@ from benchmarks.dataset import national_drafts
 from bureaus.importer.saving import drafts_to_fixture
 from bureaus.models import Bureau, Department, Duty, FactSource, InstitutionCount, SearchEntry, SourceDocument
 from bureaus.opendata.serializers import bureau_to_dict
+from bureaus.pages import snapshots
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +101,22 @@ def test_two_departments_of_one_name_are_one_clear_line_and_nothing_is_written(t
     err = capsys.readouterr().err
     assert "Traceback" not in err and "IntegrityError" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_bulk_load_leaves_every_published_profile_rendered(fixture_file, capsys):
+    records = json.loads(fixture_file.read_text())
+    for record in records:
+        if record["model"] == "bureaus.bureau":
+            record["fields"]["is_published"] = True
+    fixture_file.write_text(json.dumps(records))
+    call_command("bulk_load", str(fixture_file))
+    assert "50 profile snapshot(s) rendered" in capsys.readouterr().out
+    published = list(Bureau.objects.published())
+    assert len(published) == 25
+    assert snapshots.render_stale(published) == 0  # nothing left for a first visitor to wait for
+
+
+def test_bulk_load_no_snapshots_leaves_them_to_the_first_visits(fixture_file):
+    call_command("bulk_load", str(fixture_file), no_snapshots=True)
+    Bureau.objects.update(is_published=True)
+    assert snapshots.render_stale(list(Bureau.objects.published())) == 50

@@ -36,6 +36,15 @@ def test_load_seed_data_loads_once_and_keeps_staff_edits(capsys):
     assert Department.objects.count() == 12
 
 
+def test_load_seed_data_leaves_the_profiles_rendered():
+    from bureaus.pages import snapshots
+
+    call_command("load_seed_data")
+    published = list(Bureau.objects.published())
+    assert len(published) == 3
+    assert snapshots.render_stale(published) == 0  # nothing left for a first visitor to wait for
+
+
 def test_load_seed_data_reset_restores_the_fixture():
     call_command("load_seed_data")
     Bureau.objects.filter(slug="shenyang-heping-district").update(summary="Edited by staff")

@@ -94,3 +94,29 @@ def test_loaddata_reads_json_lines_with_the_same_rule_for_text_fields(tmp_path, 
     with pytest.raises(CommandError, match=r"bureau \(record 1 in the file\): name is a JSON object, not text"):
         call_command("loaddata", str(path), verbosity=0)
     assert Bureau.objects.count() == 0
+
+
+DERIVED_RECORDS = [
+    ("bureaus.bureaulisting", {"bureau": ["shenyang-heping-district"], "name": "Forged", "slug": "forged",
+                               "province": "Liaoning", "district": "Heping", "created_at": "2026-01-01T00:00:00Z",
+                               "updated_at": "2026-01-01T00:00:00Z"}),
+    ("bureaus.typetally", {"category": ["primary-school"], "total": 999, "bureaus_reporting": 1, "bureaus_running": 1}),
+    ("bureaus.provincetally", {"province": "Hainan", "bureaus": 99, "departments": 9, "schools_reporting": 0}),
+    ("bureaus.profilesnapshot", {"bureau": ["shenyang-heping-district"], "language": "en", "page_version": 2,
+                                 "built_with": "x", "html": "<script>alert(1)</script>", "card_html": "x",
+                                 "json_ld": {}}),
+    ("bureaus.searchentry", {"bureau": ["shenyang-heping-district"], "name": "x", "place": "x", "body": "x"}),
+    ("bureaus.contentversion", {"number": 99, "changed_at": "2026-01-01T00:00:00Z"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("model", "fields"), DERIVED_RECORDS)
+@pytest.mark.parametrize("loader", ["loaddata", "restore"])
+def test_rows_of_derived_tables_are_refused_and_nothing_is_loaded(tmp_path, types, loader, model, fields):
+    record = {"model": model, "fields": fields, **({"pk": 1} if model == "bureaus.contentversion" else {})}
+    with pytest.raises(CommandError) as error:
+        call_command(loader, str(write(tmp_path, [*json.loads(SEED.read_text()), record])), verbosity=0)
+    message = str(error.value)
+    assert "are derived from the bureaus and rebuilt from them" in message
+    assert "nothing was" in message.lower()
+    assert Bureau.objects.count() == 0

@@ -1,8 +1,10 @@
 """
 ``manage.py backup FILE``: everything the portal holds, as one fixture with natural keys.
 
-Bureaus and all their items, source documents, institution types, users, groups and
-the admin's history. Left out, because they are rebuilt: content types and
+Bureaus and all their items, source documents, institution types, users, groups, editor
+assignments, every bureau's history (revisions) and the admin's log. History names rows by
+database ids, which a restore gives anew: here they are written as natural keys instead
+(``bureaus.backups``), so each bureau's history comes back with it. Left out, because they are rebuilt: content types and
 permissions (by ``migrate``), sessions, the search index and the content version.
 ``manage.py restore FILE`` loads it into an empty database.
 
@@ -10,23 +12,21 @@ The file holds every user's password hash, so it is created readable and writabl
 its owner only (mode 0600), whatever the umask.
 """
 
+import json
 import os
 from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from bureaus import backups, content
+
 EXCLUDED = [
     "contenttypes",
     "auth.permission",
     "sessions",
-    # Derived from the bureaus, and rebuilt by the content seam when they are loaded.
-    "bureaus.searchentry",
-    "bureaus.bureaulisting",
-    "bureaus.typetally",
-    "bureaus.provincetally",
-    "bureaus.profilesnapshot",
-    "bureaus.contentversion",
+    # Derived from the bureaus, and rebuilt when they are loaded.
+    *(model._meta.label_lower for model in content.DERIVED),
 ]
 
 
@@ -53,6 +53,8 @@ class Command(BaseCommand):
                 output=str(temporary),
                 verbosity=0,
             )
+            records = backups.portable(json.loads(temporary.read_text(encoding="utf-8")))
+            temporary.write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
         except OSError as error:
             raise CommandError(f"Cannot write the backup to {file}: {error.strerror}.") from None
         temporary.replace(file)  # a half-written backup never takes the name of a finished one

@@ -7,7 +7,10 @@ memory and writes each model with a few ``bulk_create`` statements (through the 
 bulk writer, ``content.insert_rows``) instead of one query per row and per key. Every
 record is validated first. All or nothing, in one transaction; the new bureaus are
 indexed for search once, at the end. Only for new bureaus: a slug already in the
-database is refused (``loaddata`` updates existing rows).
+database is refused (``loaddata`` updates existing rows). The profiles of the published
+bureaus loaded are rendered afterwards (their snapshots; ``--no-snapshots`` leaves that to
+``render_snapshots`` or to visitors' first visits, each several times slower than a rendered
+profile).
 """
 
 import json
@@ -22,6 +25,7 @@ from bureaus import content
 from bureaus.models import Bureau, InstitutionType
 from bureaus.models.base import loaded_text_problem, validate_loaded_row
 from bureaus.models.parts import PARTS
+from bureaus.pages import snapshots
 from bureaus.search import optimize_query_planner
 
 # Parents before children; the first three are what the others point at by natural key.
@@ -35,8 +39,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--batch-size", type=int, default=2000)
+        parser.add_argument(
+            "--no-snapshots",
+            action="store_true",
+            help="Do not render the loaded profiles now (render_snapshots, or their first visits, will).",
+        )
 
-    def handle(self, *args, file, batch_size, **options):
+    def handle(self, *args, file, batch_size, no_snapshots, **options):
         try:
             records = json.loads(file.read_text(encoding="utf-8"))
         except OSError as error:
@@ -66,6 +75,12 @@ class Command(BaseCommand):
                 f"{file} could not be loaded, nothing was written: the database refused it: {first_line}"
             ) from None
         self.stdout.write(f"Loaded {rows:,} rows from {file}.")
+        if not no_snapshots:
+            # After the load's transaction: the rows are in; should this stop, render_snapshots finishes it.
+            slugs = [fields.get("slug") for fields in by_model.get("bureaus.bureau", [])]
+            rendered = snapshots.render_published(Bureau.objects.filter(slug__in=slugs))
+            optimize_query_planner()
+            self.stdout.write(f"{rendered:,} profile snapshot(s) rendered.")
 
     def rows(self, by_model):
         """Each model's validated objects in turn; keys of the rows inserted before are read as it goes."""

@@ -3,7 +3,8 @@
 
 Safe to repeat: a seed bureau that is already in the database is left alone, so
 edits staff made in the admin survive another ``make run``. ``--reset`` reloads
-every seed bureau from its fixture, overwriting such edits.
+every seed bureau from its fixture, overwriting such edits. The published bureaus' profiles
+are rendered (their snapshots), so no first visitor waits for it.
 """
 
 import json
@@ -14,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from bureaus.models import Bureau
+from bureaus.pages import snapshots
 from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
 
 
@@ -47,11 +49,14 @@ class Command(BaseCommand):
             self.stdout.write("Institution types loaded.")
             return
         loaded = kept = 0
+        slugs = []
         for fixture in SEED_FIXTURES:
             slug = bureau_slug_of(fixture)
+            slugs.append(slug)
             if not reset and Bureau.objects.filter(slug=slug).exists():
                 kept += 1
                 continue
             call_command("loaddata", str(fixture), verbosity=0)
             loaded += 1
+        snapshots.render_published(Bureau.objects.filter(slug__in=slugs))  # the seed bureaus only: a few
         self.stdout.write(f"Seed data: {loaded} bureau(s) loaded, {kept} already present and kept.")

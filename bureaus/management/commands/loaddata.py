@@ -6,7 +6,9 @@ version on once.
 Django's loaddata saves rows raw, skipping every model rule: a fixture with a slug
 like "fx bad slug!" would load and break every page that links the bureau. Here each
 record is checked against its model first; the first invalid one stops the whole
-load (one transaction) with one line naming it.
+load (one transaction) with one line naming it. Rows of the tables derived from the
+bureaus (``content.DERIVED``: listing rows, tallies, snapshots …) are refused: they
+are rebuilt from the bureaus loaded.
 """
 
 from django.core.management.base import CommandError
@@ -25,6 +27,11 @@ class InvalidRecord(CommandError):
 
 class Command(DjangoLoaddata):
     def save_obj(self, obj):
+        if isinstance(obj.object, content.DERIVED):
+            what = obj.object._meta.verbose_name
+            raise InvalidRecord(
+                f"{what} rows are derived from the bureaus and rebuilt from them; a fixture cannot hold them."
+            )
         if obj.object._meta.app_label == "bureaus":
             problem = validate_loaded_row(obj.object)
             if problem:
