@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.urls import get_script_prefix
+from django.utils.cache import patch_cache_control
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -76,6 +77,14 @@ class VisibleBureauMixin:
 
     def get_queryset(self):
         return Bureau.objects.visible_to(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_published:
+            # A staff preview of a draft or a working copy: no proxy or browser cache may keep it (the
+            # page cache never stores a signed-in visitor's page, but caches outside the server might).
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class BureauDetailView(VisibleBureauMixin, DetailView):
