@@ -138,7 +138,6 @@ def test_odd_parameters_never_make_a_500(anonymous):
         if parameters:  # repeated, and all at once
             requests.append(("get", f"{path}?" + "&".join(f"{p}=1&{p}=%00" for p in parameters), {}))
             requests.append(("get", f"{path}?" + "&".join(f"{p}={quote('²')}" for p in parameters), {}))
-    assert len(requests) > 2000
     assert_no_500(anonymous, requests)
 
 

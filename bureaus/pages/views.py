@@ -201,9 +201,12 @@ def statistics_csv(request, table):
 
 def compare_view(request):
     """Bureaus side by side, chosen on the page itself: remove one, or find one to add (no JavaScript)."""
-    slugs = [slug for slug in request.GET.getlist("b") if slug.strip()]
+    # Read as typed, not through a form: only a NUL goes, which no slug or name holds and PostgreSQL
+    # refuses in any string it is asked to compare (a 500).
+    slugs = [slug.replace("\x00", "") for slug in request.GET.getlist("b")]
+    slugs = [slug for slug in slugs if slug.strip()]
     context = {"slugs": slugs, "max_bureaus": MAX_BUREAUS, "min_bureaus": MIN_BUREAUS}
-    context["choice"] = choose(slugs, request.GET.get("find", ""))
+    context["choice"] = choose(slugs, request.GET.get("find", "").replace("\x00", ""))
     status = 200
     if len(slugs) >= MIN_BUREAUS:
         try:
