@@ -98,15 +98,21 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # After AXES_FAILURE_LIMIT failed logins for one username from one address, that pair is locked out for
-# AXES_COOLOFF_TIME hours; each lockout is logged (logger "axes"). Lift one early with
-# "manage.py axes_reset_username USERNAME" (or axes_reset_ip ADDRESS, or axes_reset for all).
+# AXES_COOLOFF_TIME hours; after AXES_USERNAME_FAILURE_LIMIT failures for one username from any addresses,
+# that username is, at every address (portal/lockout.py). Each lockout is logged (logger "axes"). Lift one
+# early with "manage.py axes_reset_username USERNAME" (or axes_reset_ip ADDRESS, or axes_reset for all).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_USERNAME_FAILURE_LIMIT = int(os.environ.get("AXES_USERNAME_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # the lockouts are still logged; not the start-up banner
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))  # set to 1 behind one proxy
+AXES_HANDLER = "portal.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.lockout.client_address"
+# How many proxies in front append to X-Forwarded-For (1 behind the TLS proxy); 0 believes no such header.
+# Not named AXES_PROXY_COUNT in here: axes would take it for its old django-ipware setting and warn.
+PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
 # Admin sessions end after eight hours, or when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_HOURS", "8")) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

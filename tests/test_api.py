@@ -236,8 +236,25 @@ def test_api_server_errors_are_json(seed_data, monkeypatch):
     assert "logged" in response.json()["errors"]["detail"][0]
 
 
-@pytest.mark.parametrize("size", ["0", "-5", "101", "abc", "2.5", ""])
+# "²" passes str.isdigit() and not int(); Arabic-Indic and full-width digits pass both.
+@pytest.mark.parametrize("size", ["0", "-5", "101", "abc", "2.5", "", "²", "٣", "３", " 3", "1_0"])
 def test_a_page_size_outside_1_to_100_is_refused_the_same_way(client, size):
     response = client.get("/api/bureaus/", {"page_size": size})
     assert response.status_code == 400
     assert response.json()["errors"]["page_size"] == ["Give a whole number from 1 to 100."]
+
+
+@pytest.mark.parametrize("page", ["٢", "２", "²", " 1", "1.0"])
+def test_a_page_number_is_written_in_ascii_digits(client, page):
+    BureauFactory.create_batch(3)
+    response = client.get("/api/bureaus/", {"page_size": 1, "page": page})
+    assert response.status_code == 404
+    assert response.json()["errors"]["page"] == ["Give a page number from 1 to 3."]
+
+
+def test_a_past_if_unmodified_since_is_a_json_412_like_the_other_errors(client, seed_data):
+    response = client.get("/api/bureaus/", HTTP_IF_UNMODIFIED_SINCE="Mon, 01 Jan 2001 00:00:00 GMT")
+    assert response.status_code == 412
+    assert response["Content-Type"] == "application/json"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "changed" in response.json()["errors"]["detail"][0]

@@ -41,6 +41,16 @@ def test_clear_messages_when_the_choice_is_wrong(client, seed_data, slugs, messa
     assert message in response.content.decode()
 
 
+def test_a_nul_character_in_the_address_is_left_out_not_an_error(client, seed_data):
+    # PostgreSQL refuses a string with a NUL in it: it must never reach a query.
+    response = client.get(URL, {"b": ["shenyang-heping-district", "atlan\x00tis"], "find": "dal\x00ian"})
+    assert response.status_code == 400
+    assert "No published bureau has the slug “atlantis”." in response.content.decode()
+    response = client.get(URL, {"b": ["shenyang-heping-district\x00"], "find": "dal\x00ian"})
+    assert response.status_code == 200
+    assert "?b=shenyang-heping-district&amp;b=dalian-jinpu-new-district" in response.content.decode()
+
+
 def test_drafts_cannot_be_compared(client, seed_data):
     from .factories import BureauFactory
 

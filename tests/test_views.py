@@ -14,6 +14,7 @@ from .factories import (
     DutyFactory,
     InstitutionCountFactory,
     InstitutionTypeFactory,
+    working_copy,
 )
 
 pytestmark = pytest.mark.django_db
@@ -233,6 +234,20 @@ def test_staff_preview_a_draft_with_a_notice(staff_client):
     page = html(staff_client.get(draft.get_absolute_url()))
     assert "Draft Bureau" in page
     assert "This bureau is not published" in page
+
+
+def test_staff_previews_of_drafts_and_working_copies_are_never_stored_by_a_cache(staff_client):
+    draft = BureauFactory(draft=True)
+    published = BureauFactory()
+    copy = working_copy(published)
+    for bureau in (draft, copy):
+        for url in (bureau.get_absolute_url(), bureau.get_source_url(), bureau.get_json_url()):
+            response = staff_client.get(url)
+            assert response.status_code == 200, url
+            directives = {directive.strip() for directive in response["Cache-Control"].split(",")}
+            assert {"private", "no-store"} <= directives, url
+    # The published bureau itself is no preview.
+    assert "no-store" not in staff_client.get(published.get_absolute_url()).get("Cache-Control", "")
 
 
 def test_text_from_the_database_is_escaped(client):

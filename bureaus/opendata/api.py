@@ -106,6 +106,9 @@ def open_data(view):
                 )
         else:
             response = conditional(request, *args, **kwargs)
+        if response.status_code == 412:  # condition()'s own answer is an empty HTML page
+            message = "The data has changed since the version this request's If-Match or If-Unmodified-Since names."
+            response = _json({"errors": {"detail": [message]}}, status=412)
         if response.status_code in (200, 304):
             response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
         return response
@@ -126,18 +129,26 @@ def _filtered(request):
     return filterset, None
 
 
+def whole_number(text):
+    """The number ``text`` writes in ASCII digits, else None.
+
+    Not ``str.isdigit()`` and ``int()``: "²" is a digit to the one and not a number to the other, and
+    both take Arabic-Indic or full-width digits (and ``int()`` spaces and underscores) for numbers.
+    """
+    return int(text) if text.isascii() and text.isdigit() else None
+
+
 @open_data
 def bureau_list(request):
     filterset, error = _filtered(request)
     if error:
         return error
-    size = request.GET.get("page_size", str(DEFAULT_PAGE_SIZE))
-    if not size.isdigit() or not 1 <= int(size) <= MAX_PAGE_SIZE:
+    size = whole_number(request.GET.get("page_size", str(DEFAULT_PAGE_SIZE)))
+    if size is None or not 1 <= size <= MAX_PAGE_SIZE:
         return _json({"errors": {"page_size": [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]}}, status=400)
-    size = int(size)
     paginator = Paginator(filterset.qs.with_profile(), size)
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        page = paginator.page(whole_number(request.GET.get("page", "1")))
     except (EmptyPage, PageNotAnInteger):
         return _json({"errors": {"page": [f"Give a page number from 1 to {paginator.num_pages}."]}}, status=404)
 

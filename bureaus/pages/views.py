@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.urls import get_script_prefix
+from django.utils.cache import patch_cache_control
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -76,6 +77,14 @@ class VisibleBureauMixin:
 
     def get_queryset(self):
         return Bureau.objects.visible_to(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.object.is_published:
+            # A staff preview of a draft or a working copy: no proxy or browser cache may keep it (the
+            # page cache never stores a signed-in visitor's page, but caches outside the server might).
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class BureauDetailView(VisibleBureauMixin, DetailView):
@@ -192,9 +201,12 @@ def statistics_csv(request, table):
 
 def compare_view(request):
     """Bureaus side by side, chosen on the page itself: remove one, or find one to add (no JavaScript)."""
-    slugs = [slug for slug in request.GET.getlist("b") if slug.strip()]
+    # Read as typed, not through a form: only a NUL goes, which no slug or name holds and PostgreSQL
+    # refuses in any string it is asked to compare (a 500).
+    slugs = [slug.replace("\x00", "") for slug in request.GET.getlist("b")]
+    slugs = [slug for slug in slugs if slug.strip()]
     context = {"slugs": slugs, "max_bureaus": MAX_BUREAUS, "min_bureaus": MIN_BUREAUS}
-    context["choice"] = choose(slugs, request.GET.get("find", ""))
+    context["choice"] = choose(slugs, request.GET.get("find", "").replace("\x00", ""))
     status = 200
     if len(slugs) >= MIN_BUREAUS:
         try:

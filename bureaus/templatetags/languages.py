@@ -18,12 +18,17 @@ def language_versions(context):
     if request is None:
         return []
     match = getattr(request, "resolver_match", None)
-    if match is None or not match.view_name:  # a 404 or an error page: Django's way, which copes
+    if match is None or not match.url_name:
+        # Not resolved (a 404 of an unknown address), or resolved to a pattern without a name (the
+        # admin's catch-all, whose 404 staff see), which cannot be reversed: Django's way, which copes.
         path = request.get_full_path()
         return [(code, name, translate_url(path, code)) for code, name in settings.LANGUAGES]
     # The page was resolved already: reverse it in each language (translate_url would resolve it again).
+    # Only with what the address captured: a pattern's extra arguments (the sitemap's sitemaps) are not
+    # part of the address, and would neither reverse nor be hashed for the cache below.
     query = request.META.get("QUERY_STRING", "")
-    addresses = _addresses(match.view_name, tuple(match.args), tuple(sorted(match.kwargs.items())), get_script_prefix())
+    kwargs = tuple(sorted(match.captured_kwargs.items()))
+    addresses = _addresses(match.view_name, tuple(match.args), kwargs, get_script_prefix())
     return [(code, name, f"{url}?{iri_to_uri(query)}" if query else url) for code, name, url in addresses]
 
 
