@@ -62,7 +62,7 @@ def inline_lists(folded, start, end):
         announced = None
         for piece in re.finditer(r"[^、]+", folded[position:clause_end]):
             item_start, item_end = position + piece.start(), position + piece.end()
-            raw = folded[item_start:item_end].strip()
+            raw = folded[item_start:item_end].strip(" 。!?")
             closing = None
             if not is_department_name(raw):
                 # The last item may carry the list's count: "…计财科7个科(室)", "…特殊教育处等七个职能部门".

@@ -216,8 +216,7 @@ def section_of(heading):
 
 def _add_department(draft, entry, start, end):
     (name_start, name_end), (rest_start, rest_end) = entry
-    raw = draft.source_text[name_start:name_end]
-    name, note = facts.name_and_note(raw)
+    name, note = _name_and_note(draft, name_start, name_end)
     if any(d.name == name for d in draft.departments):
         return
     responsibility = draft.source_text[rest_start:rest_end].strip(" |")
@@ -225,8 +224,15 @@ def _add_department(draft, entry, start, end):
     draft.departments.append(DraftDepartment(name, responsibility, span, note))
 
 
+def _name_and_note(draft, start, end):
+    """The department's name and its second name in brackets, in the source's characters."""
+    name, note = facts.name_and_note(script.fold(draft.source_text[start:end]))
+    name = draft.source_text[start : start + len(name)]
+    return name, draft.source_text[start + len(name) + 1 : end - 1] if note else ""
+
+
 def _add_listed_department(draft, start, end):
-    name, note = facts.name_and_note(draft.source_text[start:end])
+    name, note = _name_and_note(draft, start, end)
     if not any(d.name == name for d in draft.departments):
         draft.departments.append(DraftDepartment(name, "", (start, end), note))
 
