@@ -91,7 +91,9 @@ def test_an_inline_department_list_with_its_head_count():
 
 
 def test_numbered_departments_keep_their_responsibility_and_second_name():
-    draft = read("南县教育局\n内设机构\n（一）办公室。负责机关日常运转工作。\n（二）基础教育科（行政许可服务科）。负责基础教育管理。")
+    draft = read(
+        "南县教育局\n内设机构\n（一）办公室。负责机关日常运转工作。\n（二）基础教育科（行政许可服务科）。负责基础教育管理。"
+    )
     office, basic = draft.departments
     assert (office.name, office.responsibility) == ("办公室", "负责机关日常运转工作。")
     assert (basic.name, basic.note, basic.responsibility) == ("基础教育科", "行政许可服务科", "负责基础教育管理。")
@@ -157,7 +159,15 @@ def test_what_is_not_an_institution_count(sentence):
 
 
 def test_chinese_numerals():
-    assert [numbers.value(n) for n in ("一", "两", "十", "十三", "二十五", "一百零八", "12")] == [1, 2, 10, 13, 25, 108, 12]
+    assert [numbers.value(n) for n in ("一", "两", "十", "十三", "二十五", "一百零八", "12")] == [
+        1,
+        2,
+        10,
+        13,
+        25,
+        108,
+        12,
+    ]
 
 
 @pytest.mark.parametrize(
