@@ -187,3 +187,34 @@ def test_a_chinese_page_about_a_bureau_is_never_refused_for_saying_little():
     draft = read("巴林右旗教育园区项目是我旗校安工程的重要组成部分。")
     assert draft.division_code == gazetteer.chinese_named("巴林右旗").code
     assert any("No departments" in warning for warning in draft.warnings)
+
+
+def test_honours_quoted_side_by_side_are_each_one_and_winners_or_prize_money_are_none():
+    draft = read(
+        "船山区教育和体育局继荣膺“全国先进集体”“四川省教育工作先进集体”等荣誉后又获殊荣。"
+        "获得者张三上台领奖,获得奖金20万元,获得该称号的地区仅有3个。"
+    )
+    assert [a.text for a in draft.achievements] == ["荣膺“全国先进集体”", "“四川省教育工作先进集体”"]
+
+
+def test_schools_honoured_or_being_built_are_not_counts():
+    draft = read("南县教育局表彰了15所学校。全县新建5所公办幼儿园。全县共有小学12所。")
+    assert [(c.count, c.phrase) for c in draft.counts] == [(12, "小学")]
+
+
+def test_a_district_name_that_is_also_a_word_names_a_place_when_it_names_the_bureau():
+    draft = read("阳泉市郊区教育局召开会议。郊区教育局表彰先进。")
+    assert draft.division_code == gazetteer.chinese_named("阳泉市").code[:4] + "11"
+    assert read("郊区教育局召开会议。").place_candidates  # several 郊区: the reviewer chooses
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("容桂街道教育局召开大会,顺德区教育局副局长出席,容桂街道教育局局长讲话。", "subdistrict"),
+        ("漯河市下辖源汇区、郾城区、召陵区。漯河市教育局负责全市教育。漯河市交通便利。", "a city and the districts"),
+    ],
+)
+def test_a_page_about_a_town_or_a_whole_city_is_refused(text, reason):
+    with pytest.raises(DocumentError, match=reason):
+        parse_document(text)

@@ -24,6 +24,7 @@ STOP_RE = re.compile(
     r"|我县|我区|我市|该县|本县|建成|新建|改建|扩建|以及|另有|还有|此外)"
 )
 TRAILING_RE = re.compile(r"(?:共有|共计|总计|总数为|总数|共|计|有|达到|达|为|现有|\s)+$")
+HONOURED_RE = re.compile(r"表彰|授予|命名|颁发|评为|获评")
 BUILDING_RE = re.compile(r"新建|改建|扩建|迁建|在建|拟建|建设|规划")
 QUALIFIED_RE = re.compile(
     r"新建|民办|寄宿|示范|星级|特色|重点|标准化|营养|达标|优质|文明|先进|平安|智慧|绿色|规模|的|班"
@@ -68,8 +69,6 @@ def _phrase_before(folded, start, limit):
         if "(" not in run[:cut]:
             run, run_start = run[cut:], run_start + cut
     run = TRAILING_RE.sub("", run)
-    if BUILDING_RE.search(re.sub(r"\([a-z]+\)", "", before)):
-        return start, start  # schools being built are plans, not the schools there are
     stop = STOP_RE.match(run)
     phrase_start = run_start + (stop.end() if stop else 0)
     return phrase_start, run_start + len(run)
@@ -105,6 +104,9 @@ def find_counts(folded, original, start, end, seen=None):
         if not number or any(s <= match.start() < e for s, e in quoted):
             continue
         phrase_span = None
+        lead = re.sub(r"\([a-z]+\)", "", folded[max(start, match.start() - 16) : match.start()])
+        if BUILDING_RE.search(lead) or HONOURED_RE.search(folded, start, end):
+            continue  # schools being built are plans, and schools honoured a few of many: neither is a count
         before_start, before_end = _phrase_before(folded, match.start(), start)
         if _counted(folded[before_start:before_end]):
             phrase_span = (before_start, before_end)

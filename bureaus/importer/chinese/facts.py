@@ -118,6 +118,7 @@ def department_entry(folded, start, end):
 
 
 AWARD_RE = re.compile(r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|入选|通过")
+NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
 
@@ -133,6 +134,8 @@ def achievements(folded, original, start, end):
         text = folded[trigger.start() : clause_end]
         if words in ("荣获", "获得", "喜获") and not AWARD_WORDS_RE.search(text):
             continue
+        if NOT_AN_AWARD_RE.match(folded, trigger.end()):
+            continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
         if words == "通过" and not PASSED_RE.search(text):
             continue
         if words == "评为" and folded[trigger.start() - 1 : trigger.start()] not in ("被", "度", "年"):
@@ -143,6 +146,9 @@ def achievements(folded, original, start, end):
             closing = original.find("”", trigger.end(), clause_end)
             item_end = closing if closing != -1 else clause_end
         item_end = _strip_end(folded, trigger.start(), item_end)
+        last_quote = original.rfind("”", trigger.end(), item_end)
+        if last_quote != -1 and original.startswith("等", last_quote + 1):
+            item_end = last_quote + 1  # "荣膺“A”“B”等荣誉后的又一殊荣": the honours end at 等
         pieces = _top_level_pieces(original, trigger.start(), item_end)
         if len(pieces) > 1 and all(e - s >= 4 for s, e in pieces):
             found.extend(pieces)
@@ -168,6 +174,9 @@ def _top_level_pieces(original, start, end):
         if character == "、" and depth == 0:
             pieces.append((piece_start, index))
             piece_start = index + 1
+        elif character == "“" and depth == 1 and index > piece_start and original[index - 1] == "”":
+            pieces.append((piece_start, index))  # quotations side by side: “A”“B” are two honours
+            piece_start = index
     pieces.append((piece_start, end))
     return pieces
 

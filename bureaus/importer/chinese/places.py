@@ -62,7 +62,11 @@ def mentions(folded):
             name = folded[position : position + length]
             if name in full:
                 weak = name in COMMON_WORD_NAMES or len(name) == 2
-                stands = name not in COMMON_WORD_NAMES and STANDS_AS_A_PLACE_RE.match(folded, position + length)
+                stands = (
+                    folded.startswith("教育", position + length)  # 郊区教育局 names a place, 郊区 alone may not
+                    if name in COMMON_WORD_NAMES
+                    else STANDS_AS_A_PLACE_RE.match(folded, position + length)
+                )
                 if weak and not stands and not _after_its_city(folded, position, full[name]):
                     continue
                 found.append(Mention(name, position, position + length, full[name]))

@@ -27,6 +27,7 @@ from bureaus.importer.draft import (
 )
 from bureaus.importer.errors import DocumentError
 from bureaus.places import gazetteer
+from bureaus.places.gazetteer import by_code as places_by_code
 
 HAN = "\u4e00-\u9fff"
 KINDS = (
@@ -280,6 +281,16 @@ def _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place):
             "This text is about a province's or a city's education, not a county-level bureau's: it names "
             "no county or district, so there is nothing to import."
         )
+    if _sub_county_bureaus(folded) >= max(1, len(BUREAU_RE.findall(folded)) / 2):
+        raise DocumentError(
+            "This text is about a town's or subdistrict's education office (such as “容桂街道教育局”), not a "
+            "county-level bureau, so there is nothing to import."
+        )
+    if not structure and _is_a_citys_overview(folded, draft):
+        raise DocumentError(
+            "This text is about a city and the districts and counties under it, not one county-level bureau, "
+            "so there is nothing to import."
+        )
     if not re.search(r"教育|教体|教委|教科", folded) and not draft.fact_count():
         raise DocumentError(
             "This text is not about an education bureau: it never names one (such as “和平区教育局”) and "
@@ -291,6 +302,23 @@ def _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place):
             "The text never names an education bureau: check that what it says is the bureau's "
             "(and not, say, the whole county's) before publishing.",
         )
+
+
+def _sub_county_bureaus(folded):
+    """How many bureaus the text names under a town or subdistrict (容桂街道教育局, 某镇教育办)."""
+    return sum(bool(re.search(r"(?:街道|镇|乡)$", match.group("place"))) for match in BUREAU_RE.finditer(folded))
+
+
+def _is_a_citys_overview(folded, draft):
+    """Whether the text names a prefecture more than its county and three or more of that prefecture's counties."""
+    division = places_by_code().get(draft.division_code)
+    if division is None or division.city is None:
+        return False
+    found = places.mentions(folded)
+    counties = {d.code for m in found for d in m.divisions if d.level == "county" and d.city == division.city}
+    city_said = sum(any(d == division.city for d in m.divisions) for m in found)
+    county_said = sum(any(d == division for d in m.divisions) for m in found)
+    return len(counties) >= 3 and city_said > county_said
 
 
 def _names_a_citys_bureau(folded):
