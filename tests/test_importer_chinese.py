@@ -218,3 +218,21 @@ def test_a_district_name_that_is_also_a_word_names_a_place_when_it_names_the_bur
 def test_a_page_about_a_town_or_a_whole_city_is_refused(text, reason):
     with pytest.raises(DocumentError, match=reason):
         parse_document(text)
+
+
+def test_a_list_announced_in_one_clause_and_given_in_the_next():
+    draft = read("宁县教育局内设机构共3个,分别是:办公室、人事股、基础教育股。")
+    assert [d.name for d in draft.departments] == ["办公室", "人事股", "基础教育股"]
+
+
+def test_a_list_of_second_level_units_after_a_colon_is_kept_apart():
+    draft = read("宁县教育局下设六个二级机构:教研室、电教站、勤工俭学办公室。")
+    assert draft.departments == []
+    assert any("电教站" in warning for warning in draft.warnings)
+
+
+def test_the_bureau_named_only_in_the_pages_title():
+    draft = read("是宁县人民政府主管全县教育事业的工作部门。全县共有小学12所。", "宁县教育局")
+    assert (draft.name, draft.district) == ("宁县教育局", "Ning County")
+    assert "name" not in draft.fact_spans  # the title is not the stored text: no span is claimed
+    assert any("from the page's title" in warning for warning in draft.warnings)

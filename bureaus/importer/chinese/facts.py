@@ -11,7 +11,7 @@ from bureaus.importer.chinese.numbers import NUMBER, value
 
 HAN = "\u4e00-\u9fff"
 # A department's name ends in one of these: 办公室, 人事股, 基础教育科, 教育督导室, 项目办, 教育发展处 …
-DEPARTMENT_RE = re.compile(rf"[{HAN}]{{1,14}}?(?:办公室|科|股|室|中心|办|处)(?:\([^()]{{2,24}}\))?")
+DEPARTMENT_RE = re.compile(rf"[{HAN}]{{1,14}}?(?:办公室|科|股|室|中心|办|处|站|队)(?:\([^()]{{2,24}}\))?")
 NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设|下设|设有|科室|股室|处室|中心)|的|和$")
 # "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
 SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
@@ -53,13 +53,22 @@ class Listed:
 
 def inline_lists(folded, start, end):
     """The department (or affiliated unit) lists of one sentence: "内设办公室、人事股…等12个股室"."""
-    found = []
-    for clause_start, clause_end in _clauses(folded, start, end, ",;"):
+    found, clauses = [], _clauses(folded, start, end, ",;")
+    for index, (clause_start, clause_end) in enumerate(clauses):
         trigger = LIST_TRIGGER_RE.search(folded, clause_start, clause_end)
         if not trigger:
             continue
         items, position = [], trigger.end()
-        announced = None
+        announced, lead = None, ""
+        colon = re.match(rf"[{HAN}()]{{0,10}}:", folded[position:clause_end])
+        if colon:  # "下设六个二级机构:…": what the list is, then the list
+            lead = colon.group(0)
+            position += colon.end()
+        if not folded[position:clause_end].strip(" :") and index + 1 < len(clauses):
+            position, clause_end = clauses[index + 1]  # "内设机构共8个,分别是:…": the list is the next clause
+            lead = folded[trigger.start() : trigger.end()]
+            skip = re.match(r"\s*(?:分别是|分别为|包括|为|有)?\s*:?", folded[position:clause_end])
+            position += skip.end()
         for piece in re.finditer(r"[^、]+", folded[position:clause_end]):
             item_start, item_end = position + piece.start(), position + piece.end()
             raw = folded[item_start:item_end].strip(" 。!?")
@@ -84,7 +93,7 @@ def inline_lists(folded, start, end):
             tail = ""
         if len(items) < 2:
             continue
-        after = tail + folded[items[-1][1] : min(clause_end, items[-1][1] + 16)]
+        after = lead + tail + folded[items[-1][1] : min(clause_end, items[-1][1] + 16)]
         names = "".join(folded[s:e] for s, e in items)
         is_units = (
             bool(UNIT_WORDS_RE.search(after))

@@ -56,16 +56,16 @@ def read(text, title=""):
     if name_span:
         draft.name = draft.chinese_name = text[name_span[0] : name_span[1]]
         draft.fact_spans[NAME] = name_span
-    placed = places.place(folded, bureau_place, extra=folded_title)
+    title_span, title_place, title_kind = _bureau_name(folded_title) if folded_title else (None, "", "")
+    placed = places.place(folded, bureau_place or title_place, extra=folded_title)
     if placed.division is None and not placed.candidates and folded_title:
-        title_span, title_place, title_kind = _bureau_name(folded_title)
         placed = places.place(folded_title, title_place)
         if placed.division or placed.candidates:
             draft.warnings.append("The place was read from the page's title, not its text: check it.")
-        if title_span and not draft.name and (placed.division or placed.candidates):
-            draft.name = draft.chinese_name = (title or "")[title_span[0] : title_span[1]]
-            kind = kind or title_kind
-            draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
+    if title_span and not draft.name:  # "是主管全县教育事业的…部门": the subject only in the page's title
+        draft.name = draft.chinese_name = (title or "")[title_span[0] : title_span[1]]
+        kind = kind or title_kind
+        draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
     _set_place(draft, placed, kind)
     _walk(draft, folded)
     _read_history(draft, folded, text)
