@@ -236,3 +236,9 @@ def test_the_bureau_named_only_in_the_pages_title():
     assert (draft.name, draft.district) == ("宁县教育局", "Ning County")
     assert "name" not in draft.fact_spans  # the title is not the stored text: no span is claimed
     assert any("from the page's title" in warning for warning in draft.warnings)
+
+
+def test_a_page_with_thousands_of_items_is_capped_with_a_warning():
+    draft = read("宁县教育局\n主要职责\n" + "\n".join(f"（{i}）负责全县教育工作。" for i in range(1, 60)) * 10)
+    assert len(draft.duties) == 300
+    assert any("only the first 300" in warning for warning in draft.warnings)

@@ -47,6 +47,7 @@ ADDRESS_RE = re.compile(
 GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
 UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 SENTENCE_END = "。!?\n"
+MAX_ITEMS = 300  # as for English pages: more is not a bureau profile
 
 
 def read(text, title=""):
@@ -68,6 +69,7 @@ def read(text, title=""):
         draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
     _set_place(draft, placed, kind)
     _walk(draft, folded)
+    _cap(draft)
     _read_history(draft, folded, text)
     _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place)
     _warn_missing(draft)
@@ -203,6 +205,17 @@ def _walk(draft, folded):
             "Affiliated units (not internal departments) are named: " + "、".join(units) + ". They are not "
             "imported as departments; add them by hand where the profile should list them."
         )
+
+
+def _cap(draft):
+    """A page with more items than a bureau profile has keeps the first ``MAX_ITEMS`` of each, with a warning."""
+    for kind in ("departments", "duties", "achievements", "counts"):
+        items = getattr(draft, kind)
+        if len(items) > MAX_ITEMS:
+            del items[MAX_ITEMS:]
+            draft.warnings.append(
+                f"The text has more {kind} than a bureau profile: only the first {MAX_ITEMS} were read."
+            )
 
 
 def section_of(heading):
