@@ -338,3 +338,20 @@ def test_the_importer_does_not_name_a_draft_the_user_cannot_see(client, staff_cl
         assert "Secret Draft Name" not in html, data
         assert "already exists" in html or "imported before" in html, data
     assert Bureau.objects.get().established_year == 1985 and Bureau.objects.count() == 1
+
+
+CHINESE = (Path(__file__).with_name("documents") / "chinese_bureau.txt").read_text(encoding="utf-8")
+
+
+def test_a_chinese_page_is_previewed_and_confirmed_as_a_draft(staff_client):
+    upload = SimpleUploadedFile("heping.txt", CHINESE.encode(), content_type="text/plain")
+    html = page(staff_client.post(URL, {"action": "preview", "document": upload}))
+    assert "Review the imported draft" in html
+    assert "沈阳市和平区教育局" in html and "基础教育科" in html
+    assert "Affiliated units" in html  # the units it kept apart, said to the reviewer
+    assert Bureau.objects.count() == 0
+    response = staff_client.post(URL, {"action": "confirm", "text": CHINESE, "title": "heping.txt"})
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    assert response.status_code == 302
+    assert bureau.chinese_name == "沈阳市和平区教育局"
+    assert bureau.departments.count() == 2 and bureau.duties.count() == 2

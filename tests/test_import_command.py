@@ -216,3 +216,35 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(monkeypatch, capsys):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     run("--dry-run", TIEXI, NARRATIVE)
     assert "[" not in capsys.readouterr().err
+
+
+CHINESE = DOCUMENTS / "chinese_bureau.txt"
+
+
+def test_a_chinese_page_becomes_a_draft_bureau_with_its_chinese_facts():
+    status, out, _ = run(CHINESE)
+    assert status == 0
+    assert "created  chinese_bureau.txt → shenyang-heping-district" in out
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    assert (bureau.name, bureau.chinese_name) == ("沈阳市和平区教育局", "沈阳市和平区教育局")
+    assert (bureau.district, bureau.city, bureau.province) == ("Heping District", "Shenyang", "Liaoning")
+    assert bureau.established_year == 1956
+    basic = bureau.departments.get(name="基础教育科")
+    assert basic.note == "行政许可服务科"
+    assert basic.source_quote.startswith("基础教育科（行政许可服务科）。负责")
+    assert list(bureau.duties.values_list("text", flat=True)) == [
+        "贯彻执行国家有关教育工作的方针、政策和法律法规。",
+        "承办区人民政府交办的其他事项。",
+    ]
+    assert bureau.institution_counts.get(category__slug="primary-school").count == 18
+    assert InstitutionType.objects.get(name="各级各类学校").is_proposed
+    assert not bureau.departments.filter(name="教育科学研究中心").exists()  # an affiliated unit, not a department
+
+
+def test_dry_run_of_a_chinese_page_prints_its_draft_and_writes_nothing():
+    status, out, _ = run("--dry-run", CHINESE)
+    assert status == 0
+    data = json.loads(out)
+    assert (data["name"], data["slug"]) == ("沈阳市和平区教育局", "shenyang-heping-district")
+    assert data["region"] == {"province": "Liaoning", "city": "Shenyang", "district": "Heping District"}
+    assert Bureau.objects.count() == InstitutionType.objects.count() == 0

@@ -4,7 +4,17 @@ import json
 
 import pytest
 
-from benchmarks.corpus import CORPUS, PRECISION_TARGET, RECALL_TARGET, Tally, documents, evaluate, score, total
+from benchmarks.corpus import (
+    CORPUS,
+    CORPUS_ZH,
+    PRECISION_TARGET,
+    RECALL_TARGET,
+    Tally,
+    documents,
+    evaluate,
+    score,
+    total,
+)
 from bureaus.importer import DocumentError, parse_document
 
 
@@ -64,3 +74,48 @@ def test_the_scorer_counts_what_is_missed_and_what_is_wrong():
     for tally in tallies.values():
         summed.add(tally)
     assert summed.recall == 4 / 5 and summed.precision == 4 / 6
+
+
+# The Chinese corpus (fixtures/corpus_zh): the Chinese reader on real pages, scored by characters.
+ZH_SOURCES = json.loads((CORPUS_ZH / "sources.json").read_text(encoding="utf-8"))
+
+
+def test_the_chinese_corpus_has_thirty_development_pages_and_an_untouched_batch_kept_apart():
+    found = list(documents(CORPUS_ZH))
+    assert len(found) >= 30
+    assert not set(ZH_SOURCES["documents"]) & set(ZH_SOURCES["validation1"]["documents"])
+
+
+def test_the_chinese_reader_holds_its_recall_and_precision_on_the_development_corpus():
+    per_document, overall = evaluate(parse_document, CORPUS_ZH)
+    summed = total(overall)
+    refused = [name for name, (_, error) in per_document.items() if error]
+    assert refused == [name for name, _, expected, _ in documents(CORPUS_ZH) if expected.get("refused")]
+    assert summed.recall >= RECALL_TARGET, {k: t.misses for k, t in overall.items() if t.misses}
+    assert summed.precision >= PRECISION_TARGET, {k: t.wrong for k, t in overall.items() if t.wrong}
+
+
+@pytest.mark.parametrize("name", sorted(ZH_SOURCES["documents"]))
+def test_every_fact_of_a_chinese_page_quotes_its_source_exactly(name):
+    text = (CORPUS_ZH / "documents" / f"{name}.txt").read_text(encoding="utf-8")
+    title = ZH_SOURCES["documents"][name]["title"] or ""
+    if json.loads((CORPUS_ZH / "expected" / f"{name}.json").read_text()).get("refused"):
+        with pytest.raises(DocumentError):
+            parse_document(text, title)
+        return
+    draft = parse_document(text, title)
+    assert draft.language == "zh-Hans"
+    assert draft.unquoted() == []
+
+
+def test_places_are_scored_through_the_gazetteer():
+    expected = {"bureau": {"district": "和平区", "city": "沈阳市", "province": "辽宁省"}}
+    facts = {
+        "name": "", "district": "Heping District", "division_code": "210102", "city": "Shenyang",
+        "province": "Liaoning", "established_year": None, "address": "",
+        "departments": [], "duties": [], "achievements": [], "counts": [],
+    }  # fmt: skip
+    tallies = score(facts, expected)
+    assert [tallies[kind].found for kind in ("district", "city", "province")] == [1, 1, 1]
+    tallies = score(facts | {"division_code": "120101"}, expected)  # Heping District of Tianjin: same name only
+    assert [tallies[kind].found for kind in ("district", "city", "province")] == [1, 0, 0]

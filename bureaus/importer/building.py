@@ -127,12 +127,13 @@ def proposed_type(slug, name):
     It stays out of public lists and filters until a bureau counting it is published.
     """
     name = name or slug.replace("-", " ").capitalize()
+    is_chinese = not name.isascii()  # a Chinese type word (中心校) has no plural form
     return InstitutionType(
         name=name,
-        plural=f"{name.lower()}s",
+        plural=name if is_chinese else f"{name.lower()}s",
         slug=slug,
         group=InstitutionType.Group.SCHOOL
-        if "school" in slug or "kindergarten" in slug
+        if "school" in slug or "kindergarten" in slug or (is_chinese and name.endswith(("校", "园", "学")))
         else InstitutionType.Group.UNIT,
         description="Proposed by the document importer.",
         is_proposed=True,

@@ -70,6 +70,8 @@ class Draft:
     counts: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     place_candidates: list = field(default_factory=list)  # "Heping District, Shenyang, Liaoning" … to choose from
+    language: str = "en"  # the language the facts were read in (and are kept in): "en" or "zh-Hans"
+    division_code: str = ""  # the gazetteer's code of the county-level division, where known
 
     @property
     def sha256(self):

@@ -20,7 +20,7 @@ text that is not about an education bureau at all is refused. Pure Python, no Dj
 import re
 from collections import Counter
 
-from bureaus.importer import assembly, directory, duties, facts, names, relevance
+from bureaus.importer import assembly, chinese, directory, duties, facts, names, relevance
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
     LOCATION,
@@ -94,6 +94,8 @@ def parse_document(text, title=""):
     problem = refused_character_problem(text)
     if problem:
         raise DocumentError(f"The text {problem}")
+    if chinese.is_chinese(text):
+        return chinese.read(text, title)  # a Chinese page has its own reader, with the same contract
     education_part = directory.education_part(text)
     draft = _Reader(text, title, education_part).read()
     # The title is a file's name, which no one typed either.

@@ -1,0 +1,136 @@
+"""
+Institution counts in Chinese: "幼儿园113所", "216所小学", "九年一贯制学校一所", "8箇中心校".
+
+A count is a number with a measure word (所/个/箇/座) and a counted phrase ending in a school
+word (学校, 小学, 初中, 幼儿园, 教学点 …), read before the number or after the measure word.
+Students, teachers, classes, money, area and percentages never have such a phrase and a measure
+word, so they are never counts. Qualified sub-counts (民办…, 寄宿制…, 省示范…, 三星级…, 特色…)
+are not institution types and are left out; so are numbers inside quotation marks (“三所学校”
+is a plan's slogan, not a count).
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from bureaus.importer.chinese.numbers import NUMBER, value
+
+HAN = "\u4e00-\u9fff"
+COUNT_RE = re.compile(rf"(?<![\d.第每至到~-])(?P<number>{NUMBER})\s*(?P<measure>所|个|箇|座)")
+HEADS = ("学校", "小学", "中学", "初中", "高中", "完中", "幼儿园", "园", "教学点", "校", "国小", "国中", "中小学")
+# Where a counted phrase before the number begins: after these words it is the thing counted.
+STOP_RE = re.compile(
+    r".*(?:显示|统计|其中|不含|包括|含|共有|现有|拥有|共计|总计|共|有|达|为|是|的|^年|在|全县|全区|全市|全旗|辖区内|辖区"
+    r"|我县|我区|我市|该县|本县|建成|新建|改建|扩建|以及|另有|还有|此外)"
+)
+TRAILING_RE = re.compile(r"(?:共有|共计|总计|总数为|总数|共|计|有|达到|达|为|现有|\s)+$")
+HONOURED_RE = re.compile(r"表彰|授予|命名|颁发|评为|获评")
+BUILDING_RE = re.compile(r"新建|改建|扩建|迁建|在建|拟建|建设|规划")
+QUALIFIED_RE = re.compile(
+    r"新建|民办|寄宿|示范|星级|特色|重点|标准化|营养|达标|优质|文明|先进|平安|智慧|绿色|规模|的|班"
+)
+# Chinese type words → the shared institution types' slugs (fixtures/institution_types.json).
+TYPES = {
+    "小学": "primary-school", "国小": "primary-school", "中心小学": "primary-school",
+    "初级中学": "junior-high-school", "初中": "junior-high-school", "国中": "junior-high-school",
+    "高级中学": "high-school", "高中": "high-school", "普通高中": "high-school",
+    "完全中学": "middle-school", "完中": "middle-school", "中学": "middle-school",
+    "九年一贯制学校": "nine-year-school", "幼儿园": "kindergarten", "幼稚园": "kindergarten",
+    "特殊教育学校": "special-education-school", "中等职业学校": "secondary-vocational-school",
+    "中职学校": "secondary-vocational-school", "中等职业技术学校": "secondary-vocational-school",
+    "职业高中": "secondary-vocational-school", "职业高中学校": "secondary-vocational-school",
+    "职业技术学校": "vocational-school", "职业学校": "vocational-school",
+}  # fmt: skip
+
+
+@dataclass
+class ChineseCount:
+    number: int
+    category: str
+    new_type_name: str
+    phrase_span: tuple
+    span: tuple
+
+
+def category(phrase):
+    """(slug, new type name) for a counted phrase: a shared type where one fits, else a new Chinese one."""
+    if phrase in TYPES:
+        return TYPES[phrase], ""
+    return "zh-" + hashlib.sha1(phrase.encode("utf-8")).hexdigest()[:10], phrase
+
+
+def _phrase_before(folded, start, limit):
+    begin = max(limit, start - 16)
+    before = folded[begin:start].rstrip()
+    run = re.search(rf"[{HAN}()]*$", before).group(0)
+    run_start = begin + len(before) - len(run)
+    if ")" in run and "(" not in run.split(")")[-1]:
+        cut = run.rindex(")") + 1
+        if "(" not in run[:cut]:
+            run, run_start = run[cut:], run_start + cut
+    run = TRAILING_RE.sub("", run)
+    stop = STOP_RE.match(run)
+    phrase_start = run_start + (stop.end() if stop else 0)
+    return phrase_start, run_start + len(run)
+
+
+def _phrase_after(folded, end, limit):
+    run = re.match(rf"[{HAN}]{{1,10}}", folded[end:limit])
+    if not run:
+        return None
+    text = run.group(0)
+    for length in range(len(text), 0, -1):
+        if text[:length].endswith(HEADS) and not QUALIFIED_RE.search(text[:length]):
+            return end, end + length
+    return None
+
+
+def _counted(phrase):
+    return (
+        len(phrase) >= 1
+        and phrase.rstrip(")").endswith(HEADS)
+        and not QUALIFIED_RE.search(phrase)
+        and not phrase.startswith(("在校", "学生"))
+        and phrase not in ("学", "小", "校", "园")
+    )
+
+
+def find_counts(folded, original, start, end, seen=None):
+    """The institution counts of one sentence: [ChineseCount] (none that ``seen`` already has)."""
+    found, quoted = [], _quoted(original, start, end)
+    seen = set() if seen is None else seen
+    for match in COUNT_RE.finditer(folded, start, end):
+        number = value(match.group("number"))
+        if not number or any(s <= match.start() < e for s, e in quoted):
+            continue
+        phrase_span = None
+        lead = re.sub(r"\([a-z]+\)", "", folded[max(start, match.start() - 16) : match.start()])
+        if BUILDING_RE.search(lead) or HONOURED_RE.search(folded, start, end):
+            continue  # schools being built are plans, and schools honoured a few of many: neither is a count
+        before_start, before_end = _phrase_before(folded, match.start(), start)
+        if _counted(folded[before_start:before_end]):
+            phrase_span = (before_start, before_end)
+        phrase_span = phrase_span or _phrase_after(folded, match.end(), end)
+        if phrase_span is None:
+            continue
+        phrase = folded[phrase_span[0] : phrase_span[1]]
+        if (number, phrase) in seen:
+            continue  # the same count said twice ("不含9所教学点" in two sentences)
+        seen.add((number, phrase))
+        slug, new_name = category(phrase)
+        span = (min(phrase_span[0], match.start()), max(phrase_span[1], match.end()))
+        found.append(
+            ChineseCount(number, slug, new_name and original[phrase_span[0] : phrase_span[1]], phrase_span, span)
+        )
+    return found
+
+
+def _quoted(original, start, end):
+    spans, opened = [], None
+    for index in range(start, end):
+        if original[index] == "“":
+            opened = index
+        elif original[index] == "”" and opened is not None:
+            spans.append((opened, index))
+            opened = None
+    return spans

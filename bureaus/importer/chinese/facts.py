@@ -1,0 +1,210 @@
+"""
+The Chinese recognisers for a bureau's parts: departments (inline lists and numbered entries),
+affiliated units, duties, achievements and institution counts. Each reads the folded text
+(``script.fold``) and returns spans into it, which are spans into the stored source.
+"""
+
+import re
+from dataclasses import dataclass
+
+from bureaus.importer.chinese.numbers import NUMBER, value
+
+HAN = "\u4e00-\u9fff"
+# A department's name ends in one of these: 办公室, 人事股, 基础教育科, 教育督导室, 项目办, 教育发展处 …
+DEPARTMENT_RE = re.compile(rf"[{HAN}]{{1,14}}?(?:办公室|科|股|室|中心|办|处|站|队)(?:\([^()]{{2,24}}\))?")
+NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设|下设|设有|科室|股室|处室|中心)|的|和$")
+# "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
+SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
+LIST_TRIGGER_RE = re.compile(
+    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置)(?:机构)?(?:共?(?:{NUMBER})[个箇]?[{HAN}()]{{0,6}}?)?"
+    r"(?:,?\s*(?:分别是|分别为|包括|为|有))?[:]?"
+)
+# What a list's closing count names: its kind tells departments from affiliated units.
+CLOSING_COUNT_RE = re.compile(rf"(?:等)?\s*(?:{NUMBER})?\s*[个箇]?(?P<noun>[{HAN}()]{{0,12}})$")
+UNIT_WORDS_RE = re.compile(r"事业单位|二级机构|直属|单位|学校|校|幼儿园|院|馆")
+NUMBERED_RE = re.compile(r"^\s*(?:\(?[一二三四五六七八九十]{1,3}[)、.]|\(\d{1,2}\)|\d{1,2}[.、)](?!\d))\s*")
+DUTY_VERBS_RE = re.compile(
+    r"^(?:贯彻|拟订|拟定|负责|承担|统筹|指导|管理|组织|研究|制定|制订|会同|主管|完成|落实|做好|规划|审核|按|参与|"
+    r"协助|监督|推进|推动|综合|归口|配合|实施|开展|依法|执行|宣传|建立|加强|编制|领导|协调|承办|监测|核算|牵头|主要)"
+)
+DUTIES_HEADING_RE = re.compile(r"职责|职能|任务")
+DEPARTMENTS_HEADING_RE = re.compile(r"内设机构|机构设置|科室|股室|处室|组织架构|内设")
+UNITS_HEADING_RE = re.compile(r"下设机构|直属单位|二级机构|事业单位|下属单位|所属单位")
+
+
+def is_department_name(name):
+    return bool(DEPARTMENT_RE.fullmatch(name)) and not NOT_A_DEPARTMENT_RE.search(name) and len(name) <= 24
+
+
+def name_and_note(name):
+    """("基础教育科", "行政许可服务科") for 基础教育科(行政许可服务科)."""
+    second = SECOND_NAME_RE.search(name)
+    if second and len(name) - len(second.group(0)) >= 2:
+        return name[: second.start()], second.group(1)
+    return name, ""
+
+
+@dataclass
+class Listed:
+    names: list  # [(start, end)] of each item
+    is_units: bool
+    announced: int | None
+
+
+def inline_lists(folded, start, end):
+    """The department (or affiliated unit) lists of one sentence: "内设办公室、人事股…等12个股室"."""
+    found, clauses = [], _clauses(folded, start, end, ",;")
+    for index, (clause_start, clause_end) in enumerate(clauses):
+        trigger = LIST_TRIGGER_RE.search(folded, clause_start, clause_end)
+        if not trigger:
+            continue
+        items, position = [], trigger.end()
+        announced, lead = None, ""
+        colon = re.match(rf"[{HAN}()]{{0,10}}:", folded[position:clause_end])
+        if colon:  # "下设六个二级机构:…": what the list is, then the list
+            lead = colon.group(0)
+            position += colon.end()
+        if not folded[position:clause_end].strip(" :") and index + 1 < len(clauses):
+            position, clause_end = clauses[index + 1]  # "内设机构共8个,分别是:…": the list is the next clause
+            lead = folded[trigger.start() : trigger.end()]
+            skip = re.match(r"\s*(?:分别是|分别为|包括|为|有)?\s*:?", folded[position:clause_end])
+            position += skip.end()
+        for piece in re.finditer(r"[^、]+", folded[position:clause_end]):
+            item_start, item_end = position + piece.start(), position + piece.end()
+            raw = folded[item_start:item_end].strip(" 。!?")
+            closing = None
+            if not is_department_name(raw):
+                # The last item may carry the list's count: "…计财科7个科(室)", "…特殊教育处等七个职能部门".
+                closing = re.search(rf"(?:等)?\s*(?:{NUMBER})\s*[个箇][{HAN}()]{{0,12}}$|等[{HAN}]{{0,8}}$", raw)
+                if closing:
+                    raw_name = raw[: closing.start()].strip()
+                    item_end = item_start + folded[item_start:item_end].find(raw_name) + len(raw_name)
+                    raw = raw_name
+                if not is_department_name(raw):
+                    break
+            offset = folded[item_start:item_end].find(raw)
+            items.append((item_start + offset, item_start + offset + len(raw)))
+            if closing:
+                counted = re.search(NUMBER, closing.group(0))
+                announced = value(counted.group(0)) if counted else None
+                tail = closing.group(0)
+                break
+        else:
+            tail = ""
+        if len(items) < 2:
+            continue
+        after = lead + tail + folded[items[-1][1] : min(clause_end, items[-1][1] + 16)]
+        names = "".join(folded[s:e] for s, e in items)
+        is_units = (
+            bool(UNIT_WORDS_RE.search(after))
+            or sum(bool(re.search("校|园$", folded[s:e])) for s, e in items) > len(items) / 2
+        )
+        found.append(Listed(items, is_units or names.count("中心校") > 1, announced))
+    return found
+
+
+def numbered(line):
+    """The item marker at the start of a line, as a match, or None."""
+    return NUMBERED_RE.match(line)
+
+
+def department_entry(folded, start, end):
+    """A numbered or table entry "办公室。负责…" / "| 办公室 | 负责… |": (name span, responsibility span) or None."""
+    head = re.match(r"\s*\|?\s*(?P<name>[^。:;,|]{2,26}?)\s*(?:[。:;,|]|$)", folded[start:end])
+    if not head:
+        return None
+    name = head.group("name")
+    if not is_department_name(name):
+        return None
+    after = folded[start + head.end() :].lstrip(" |")
+    if folded[start + head.end() - 1] == ":" and not DUTY_VERBS_RE.match(after):
+        return None  # a label ("内容出处: …"), not a department and what it does
+    name_start = start + head.start("name")
+    rest_start = start + head.end()
+    rest = folded[rest_start:end].strip(" |")
+    offset = folded[rest_start:end].find(rest) if rest else 0
+    return (name_start, name_start + len(name)), (rest_start + offset, rest_start + offset + len(rest))
+
+
+AWARD_RE = re.compile(r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|入选|通过")
+NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
+AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
+PASSED_RE = re.compile(r"验收|评估|认定|复核")
+
+
+def achievements(folded, original, start, end):
+    """Honours and ratings in one sentence: spans of "被评为“…”", "荣获…奖", "通过…验收"."""
+    found = []
+    for clause_start, clause_end in _clauses(folded, start, end, ",;!?", original):
+        trigger = AWARD_RE.search(folded, clause_start, clause_end)
+        if not trigger:
+            continue
+        words = trigger.group(0)
+        text = folded[trigger.start() : clause_end]
+        if words in ("荣获", "获得", "喜获") and not AWARD_WORDS_RE.search(text):
+            continue
+        if NOT_AN_AWARD_RE.match(folded, trigger.end()):
+            continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
+        if words == "通过" and not PASSED_RE.search(text):
+            continue
+        if words == "评为" and folded[trigger.start() - 1 : trigger.start()] not in ("被", "度", "年"):
+            continue
+        item_end = clause_end
+        opened = _open_quote(original, clause_start, trigger.start())
+        if opened is not None:  # said inside a quotation: the honour ends where the quotation does
+            closing = original.find("”", trigger.end(), clause_end)
+            item_end = closing if closing != -1 else clause_end
+        item_end = _strip_end(folded, trigger.start(), item_end)
+        last_quote = original.rfind("”", trigger.end(), item_end)
+        if last_quote != -1 and original.startswith("等", last_quote + 1):
+            item_end = last_quote + 1  # "荣膺“A”“B”等荣誉后的又一殊荣": the honours end at 等
+        pieces = _top_level_pieces(original, trigger.start(), item_end)
+        if len(pieces) > 1 and all(e - s >= 4 for s, e in pieces):
+            found.extend(pieces)
+        elif item_end - trigger.start() >= 4:
+            found.append((trigger.start(), item_end))
+    return found
+
+
+def _open_quote(original, start, position):
+    depth = 0
+    for character in original[start:position]:
+        depth += character == "“"
+        depth -= character == "”"
+    return start if depth > 0 else None
+
+
+def _top_level_pieces(original, start, end):
+    pieces, depth, piece_start = [], 0, start
+    for index in range(start, end):
+        character = original[index]
+        depth += character in "“‘《"
+        depth -= character in "”’》"
+        if character == "、" and depth == 0:
+            pieces.append((piece_start, index))
+            piece_start = index + 1
+        elif character == "“" and depth == 1 and index > piece_start and original[index - 1] == "”":
+            pieces.append((piece_start, index))  # quotations side by side: “A”“B” are two honours
+            piece_start = index
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def _strip_end(folded, start, end):
+    while end > start and folded[end - 1] in " 。,;:!?、":
+        end -= 1
+    return end
+
+
+def _clauses(folded, start, end, separators, original=None):
+    """(start, end) of the parts of a sentence between separators (outside quotations when ``original``)."""
+    parts, depth, part_start = [], 0, start
+    for index in range(start, end):
+        if original is not None:
+            depth += original[index] in "“‘《"
+            depth -= original[index] in "”’》"
+        if folded[index] in separators and depth <= 0:
+            parts.append((part_start, index))
+            part_start = index + 1
+    parts.append((part_start, end))
+    return [(s, e) for s, e in parts if e > s]

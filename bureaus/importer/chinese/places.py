@@ -1,0 +1,154 @@
+"""
+Where a Chinese text's bureau is: the gazetteer's Chinese names found in the (folded) text.
+
+Names are found leftmost-longest, so 湖南省 is read as the province and not as 南县 inside it.
+A county-level name several divisions share (龙华区 in Shenzhen and in Haikou) is resolved by a
+prefecture or province the text also names; otherwise it is left to the reviewer with the
+candidates, never silently one of them. A county's name without its kind word (凤庆 for 凤庆县)
+counts only when it is said at least twice or names the bureau, and never for a district (区):
+a district's short name is usually its city's. Generic district names that are also common words
+(郊区, 城区, 矿区) count only right after their city's name.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from bureaus.places import gazetteer
+
+COMMON_WORD_NAMES = {"郊区", "城区", "矿区", "市区", "新区", "城关区", "市中区", "开发区"}
+SHORT_KINDS = ("县", "市", "旗")
+LONGEST_NAME = 12
+# What follows a place's name where it is one: 兴县 in 科教兴县战略 is no place, 南县教育局 is.
+STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|,|。|\s|$)")
+
+
+@cache
+def _names():
+    """Chinese name → [Division], with the county-level short names kept apart."""
+    full, short = {}, {}
+    for division in gazetteer.by_code().values():
+        full.setdefault(division.chinese, []).append(division)
+        if division.level == "county" and division.chinese.endswith(SHORT_KINDS) and len(division.chinese) >= 3:
+            short.setdefault(division.chinese[:-1], []).append(division)
+        # A former new area written with 新区 (龙华新区 → 龙华区) still finds its district.
+        if division.level == "county" and division.chinese.endswith("区") and not division.chinese.endswith("新区"):
+            full.setdefault(division.chinese[:-1] + "新区", []).append(division)
+    for divisions in short.values():
+        divisions.sort(key=lambda d: d.code)
+    return full, short
+
+
+def short_names():
+    """County short name (凤庆) → [Division] (凤庆县)."""
+    return _names()[1]
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    end: int
+    divisions: list = field(default_factory=list)
+
+
+def mentions(folded):
+    """Every gazetteer name in the text, leftmost-longest: [Mention]."""
+    full, _ = _names()
+    found, position = [], 0
+    while position < len(folded):
+        for length in range(min(LONGEST_NAME, len(folded) - position), 1, -1):
+            name = folded[position : position + length]
+            if name in full:
+                weak = name in COMMON_WORD_NAMES or len(name) == 2
+                stands = (
+                    folded.startswith("教育", position + length)  # 郊区教育局 names a place, 郊区 alone may not
+                    if name in COMMON_WORD_NAMES
+                    else STANDS_AS_A_PLACE_RE.match(folded, position + length)
+                )
+                if weak and not stands and not _after_its_city(folded, position, full[name]):
+                    continue
+                found.append(Mention(name, position, position + length, full[name]))
+                position += length
+                break
+        else:
+            position += 1
+    return found
+
+
+def _after_its_city(folded, position, divisions):
+    before = folded[max(0, position - 8) : position]
+    return any(d.city and (before.endswith(d.city.chinese) or before.endswith(d.city.chinese[:-1])) for d in divisions)
+
+
+def short_mentions(folded, taken):
+    """County short names (凤庆 for 凤庆县) outside the spans already ``taken``: {short name: [(start, end)]}."""
+    _, short = _names()
+    spans = {}
+    for name in short:
+        start = folded.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not any(s < end and start < e for s, e in taken) and STANDS_AS_A_PLACE_RE.match(folded, end):
+                spans.setdefault(name, []).append((start, end))
+            start = folded.find(name, end)
+    return spans
+
+
+@dataclass
+class Placed:
+    division: object = None  # the county-level Division, when one is sure
+    candidates: list = field(default_factory=list)  # Divisions a reviewer chooses from
+    span: tuple = None
+    name: str = ""  # the name as the text writes it
+
+
+def place(folded, bureau_place="", extra=""):
+    """The county-level division the text is about.
+
+    ``bureau_place`` is the place part of the bureau's name when the text names the bureau
+    (深圳市龙华新区): it decides first. ``extra`` is further text (the page title) whose names count
+    as clues for choosing between candidates only.
+    """
+    found = mentions(folded)
+    clues = found + mentions(extra) if extra else found
+    higher = {d.code for m in clues for d in m.divisions if d.level != "county"}
+    county = [m for m in found if any(d.level == "county" for d in m.divisions)]
+    if bureau_place:
+        own = [m for m in mentions(bureau_place) if any(d.level == "county" for d in m.divisions)]
+        if own:
+            chosen_name = own[-1].name
+            county = [m for m in county if m.name == chosen_name] or county
+    short = {}
+    if not county:
+        taken = [(m.start, m.end) for m in found]
+        short = {
+            name: spans
+            for name, spans in short_mentions(folded, taken).items()
+            if len(spans) >= 2
+            or (bureau_place and name in bureau_place)
+            or any(folded.startswith("教育", e) for _, e in spans)
+        }
+    if county:
+        tally = Counter(m.name for m in county)
+        name = tally.most_common(1)[0][0]
+        first = next(m for m in county if m.name == name)
+        divisions = [d for d in first.divisions if d.level == "county"]
+        span = (first.start, first.end)
+    elif short:
+        name = max(short, key=lambda n: (len(short[n]), -short[n][0][0]))
+        divisions = _names()[1][name]
+        span = short[name][0]
+    else:
+        return Placed()
+    narrowed = [d for d in divisions if (d.city and d.city.code in higher) or d.parent_code in higher]
+    narrowed = narrowed or [d for d in divisions if d.province.code in higher] or divisions
+    if len(narrowed) == 1:
+        return Placed(division=narrowed[0], span=span, name=name)
+    return Placed(candidates=narrowed, span=span, name=name)
+
+
+def higher_only(folded):
+    """The province- and prefecture-level divisions a text names: [Division]."""
+    return [d for m in mentions(folded) for d in m.divisions if d.level != "county"]

@@ -1,0 +1,362 @@
+"""
+Reading a Chinese bureau page into a :class:`~bureaus.importer.draft.Draft`.
+
+The reader folds the text (full-width forms, Traditional characters: ``script``), names and
+places the bureau (``places``), then walks the lines: short lines without a full stop are
+headings that say what the numbered lines under them are (主要职责 → duties, 内设机构 →
+departments, 下设机构 → affiliated units); numbered lines "（一）办公室。负责…" are departments,
+numbered lines under a duties heading (or starting with a duty's verb) duties. Facts that stand
+anywhere are read sentence by sentence: department lists, counts, honours, founding and renaming.
+Every fact is the source's own words at the span it was read from.
+"""
+
+import itertools
+import re
+
+from bureaus.importer.chinese import counts, facts, places, script
+from bureaus.importer.draft import (
+    ESTABLISHED_YEAR,
+    LOCATION,
+    NAME,
+    PREDECESSOR,
+    Draft,
+    DraftAchievement,
+    DraftCount,
+    DraftDepartment,
+    DraftDuty,
+)
+from bureaus.importer.errors import DocumentError
+from bureaus.places import gazetteer
+from bureaus.places.gazetteer import by_code as places_by_code
+
+HAN = "\u4e00-\u9fff"
+KINDS = (
+    "教育科技体育局|教育科学技术局|教育和体育局|教育体育局|教育文化体育局|教育科技局|教育和科技局|教育局|教育委员会"
+    "|教科体局|教体局|教科局|教文体局|教委"
+)
+# A bureau named with its place: 深圳市龙华新区教育局, 东安县教育局, 区教科体局 (a scope word, no name).
+BUREAU_RE = re.compile(rf"(?P<place>[{HAN}]{{1,14}}?)(?P<kind>{KINDS})")
+PLACE_END_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|地区)$")
+ESTABLISHED_RE = re.compile(r"(?:始建于|成立于|组建于|设立于)\s*(?P<year>(?:19|20)\d\d)\s*年")
+CEREMONY_RE = re.compile(r"揭牌成立|正式成立|成立暨揭牌|挂牌成立|成立大会|转隶组建")
+PAGE_DATE_RE = re.compile(r"(?P<year>(?:19|20)\d\d)(?:-\d\d?-\d\d?|年\d{1,2}月\d{1,2}日)")
+RENAMED_RE = re.compile(rf"原(?P<old>[{HAN}]{{2,20}}?(?:{KINDS}))[^。]{{0,30}}?(?:更名为|改称|改名为|改为)")
+ADDRESS_RE = re.compile(
+    rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*:\s*(?P<label>[^\n,。;|]{{4,60}})"
+)
+GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
+UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
+SENTENCE_END = "。!?\n"
+MAX_ITEMS = 300  # as for English pages: more is not a bureau profile
+
+
+def read(text, title=""):
+    folded, folded_title = script.fold(text), script.fold(title or "")
+    draft = Draft(source_text=text, source_title=title, language="zh-Hans")
+    name_span, bureau_place, kind = _bureau_name(folded)
+    if name_span:
+        draft.name = draft.chinese_name = text[name_span[0] : name_span[1]]
+        draft.fact_spans[NAME] = name_span
+    title_span, title_place, title_kind = _bureau_name(folded_title) if folded_title else (None, "", "")
+    placed = places.place(folded, bureau_place or title_place, extra=folded_title)
+    if placed.division is None and not placed.candidates and folded_title:
+        placed = places.place(folded_title, title_place)
+        if placed.division or placed.candidates:
+            draft.warnings.append("The place was read from the page's title, not its text: check it.")
+    if title_span and not draft.name:  # "是主管全县教育事业的…部门": the subject only in the page's title
+        draft.name = draft.chinese_name = (title or "")[title_span[0] : title_span[1]]
+        kind = kind or title_kind
+        draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
+    _set_place(draft, placed, kind)
+    _walk(draft, folded)
+    _cap(draft)
+    _read_history(draft, folded, text)
+    _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place)
+    _warn_missing(draft)
+    return draft
+
+
+def _bureau_name(folded):
+    """(span, place part, kind) of the bureau most named with its place, or (None, "", kind of any)."""
+    named, any_kind = {}, ""
+    for match in BUREAU_RE.finditer(folded):
+        any_kind = any_kind or match.group("kind")
+        place = _place_part(match.group("place"))
+        if place:
+            start = match.end("place") - len(place)
+            named.setdefault(place + match.group("kind"), []).append((start, match.end(), place, match.group("kind")))
+    if not named:
+        return None, "", any_kind
+    best = max(named.values(), key=lambda spans: (len(spans), len(spans[0][2])))
+    start, end, place, kind = best[0]
+    return (start, end), place, kind
+
+
+def _place_part(before):
+    """The longest end of ``before`` made of gazetteer names (深圳市龙华新区), or ""."""
+    for start in range(len(before)):
+        candidate = before[start:]
+        found = places.mentions(candidate)
+        whole = found and found[0].start == 0 and found[-1].end == len(candidate)
+        if whole and PLACE_END_RE.search(candidate) and all(a.end == b.start for a, b in itertools.pairwise(found)):
+            return candidate
+    short = places.short_names()
+    for start in range(len(before)):  # a county's short name: 凤庆教育局
+        if before[start:] in short:
+            return before[start:]
+    return ""
+
+
+def _set_place(draft, placed, kind):
+    division = placed.division
+    if division is not None:
+        draft.district = division.name
+        draft.city = division.city.english if division.city else ""
+        draft.province = division.province.english
+        draft.division_code = division.code
+        if not draft.chinese_name:
+            draft.chinese_name = gazetteer.chinese_bureau_name(division, kind or "教育局")
+        above = division.city.english if division.city else division.province.english
+        slug = re.sub(r"[^a-z0-9]+", "-", gazetteer.fold(above) + " " + division.name.lower()).strip("-")
+        draft.slug = slug[:100]
+    elif placed.candidates:
+        draft.place_candidates = [str(d) for d in placed.candidates]
+        draft.warnings.append(
+            f"“{placed.name}” may be any of: {'; '.join(draft.place_candidates)}. Choose the right one before publishing."
+        )
+    if not draft.slug:
+        draft.slug = f"draft-{draft.sha256[:12]}"
+
+
+def _lines(folded):
+    position = 0
+    for line in folded.split("\n"):
+        yield position, position + len(line), line
+        position += len(line) + 1
+
+
+def _sentences(folded, start, end):
+    sentence_start = start
+    for index in range(start, end):
+        if folded[index] in SENTENCE_END:
+            if index + 1 > sentence_start:
+                yield sentence_start, index + 1
+            sentence_start = index + 1
+    if end > sentence_start:
+        yield sentence_start, end
+
+
+def _walk(draft, folded):
+    text, section, seen_counts = draft.source_text, None, set()
+    title_line = script.fold(draft.source_title or "").strip()
+    units = []
+    for start, end, line in _lines(folded):
+        stripped = line.strip(" |")
+        if not stripped:
+            continue
+        marker = facts.numbered(line)
+        body_start = start + (marker.end() if marker else 0)
+        body = folded[body_start:end].strip()
+        if (
+            len(stripped) <= 24
+            and "。" not in stripped
+            and not re.search(r"\d{3}", stripped)
+            and not body.startswith("|")
+        ):
+            heading = section_of(stripped)
+            if heading or marker:
+                section = heading or "other"  # under a heading of its own, verbs alone make no duties
+                continue
+        entry = facts.department_entry(folded, body_start, end) if (marker or line.startswith("|")) else None
+        if entry and section != "units" and (marker or section == "departments" or line.startswith("|")):
+            _add_department(draft, entry, start if not marker else body_start, end)
+            continue
+        if marker and (section == "duties" or (section is None and facts.DUTY_VERBS_RE.match(body))):
+            item = text[body_start:end].strip()
+            offset = text.find(item, body_start)
+            draft.duties.append(DraftDuty("responsibility", "", item, (offset, offset + len(item))))
+            continue
+        if title_line and stripped == title_line:
+            continue  # a headline restates what the page then says
+        for s, e in _sentences(folded, start, end):
+            for listed in facts.inline_lists(folded, s, e):
+                if listed.is_units:
+                    units.extend(text[a:b] for a, b in listed.names)
+                    continue
+                for a, b in listed.names:
+                    _add_listed_department(draft, a, b)
+                if listed.announced and listed.announced != len(listed.names):
+                    draft.warnings.append(
+                        f"The text says {listed.announced} departments but {len(listed.names)} were read: check the list."
+                    )
+            for found in counts.find_counts(folded, text, s, e, seen_counts):
+                year = re.search(r"((?:19|20)\d\d)\s*年", folded[s : found.span[0]])
+                draft.counts.append(
+                    DraftCount(found.category, found.new_type_name, found.number, int(year.group(1)) if year else None,
+                               "", found.span, phrase=text[found.phrase_span[0] : found.phrase_span[1]])
+                )  # fmt: skip
+            for a, b in facts.achievements(folded, text, s, e):
+                draft.achievements.append(DraftAchievement(text[a:b], (a, b)))
+            for match in re.finditer(rf"(?:{KINDS})\((?P<name>[^()]{{2,20}})\)", folded[s:e]):
+                if facts.is_department_name(match.group("name")):  # a section's byline: 区教育局(基础教育科)
+                    _add_listed_department(draft, s + match.start("name"), s + match.end("name"))
+    if units:
+        draft.warnings.append(
+            "Affiliated units (not internal departments) are named: " + "、".join(units) + ". They are not "
+            "imported as departments; add them by hand where the profile should list them."
+        )
+
+
+def _cap(draft):
+    """A page with more items than a bureau profile has keeps the first ``MAX_ITEMS`` of each, with a warning."""
+    for kind in ("departments", "duties", "achievements", "counts"):
+        items = getattr(draft, kind)
+        if len(items) > MAX_ITEMS:
+            del items[MAX_ITEMS:]
+            draft.warnings.append(
+                f"The text has more {kind} than a bureau profile: only the first {MAX_ITEMS} were read."
+            )
+
+
+def section_of(heading):
+    if facts.UNITS_HEADING_RE.search(heading):
+        return "units"
+    if facts.DUTIES_HEADING_RE.search(heading):
+        return "duties"
+    if facts.DEPARTMENTS_HEADING_RE.search(heading):
+        return "departments"
+    return None
+
+
+def _add_department(draft, entry, start, end):
+    (name_start, name_end), (rest_start, rest_end) = entry
+    name, note = _name_and_note(draft, name_start, name_end)
+    if any(d.name == name for d in draft.departments):
+        return
+    responsibility = draft.source_text[rest_start:rest_end].strip(" |")
+    span = (name_start, rest_end) if responsibility else (name_start, name_end)
+    draft.departments.append(DraftDepartment(name, responsibility, span, note))
+
+
+def _name_and_note(draft, start, end):
+    """The department's name and its second name in brackets, in the source's characters."""
+    name, note = facts.name_and_note(script.fold(draft.source_text[start:end]))
+    name = draft.source_text[start : start + len(name)]
+    return name, draft.source_text[start + len(name) + 1 : end - 1] if note else ""
+
+
+def _add_listed_department(draft, start, end):
+    name, note = _name_and_note(draft, start, end)
+    if not any(d.name == name for d in draft.departments):
+        draft.departments.append(DraftDepartment(name, "", (start, end), note))
+
+
+def _read_history(draft, folded, text):
+    founded = ESTABLISHED_RE.search(folded)
+    if founded and re.search(rf"{KINDS}", folded[max(0, founded.start() - 40) : founded.start()]):
+        draft.established_year = int(founded.group("year"))
+        draft.fact_spans[ESTABLISHED_YEAR] = (founded.start("year"), founded.end("year"))
+    elif draft.name or BUREAU_RE.search(folded):
+        for s, e in _sentences(folded, 0, len(folded)):
+            sentence = folded[s:e]
+            if (
+                CEREMONY_RE.search(sentence)
+                and re.search(KINDS, sentence)
+                and not re.search(r"(?:19|20)\d\d", sentence)
+            ):
+                dated = PAGE_DATE_RE.search(folded, 0, s)
+                if dated:  # a news item's founding "11月3日…成立" in the year of its dateline
+                    draft.established_year = int(dated.group("year"))
+                    draft.fact_spans[ESTABLISHED_YEAR] = (dated.start("year"), e)
+                    break
+    renamed = RENAMED_RE.search(folded)
+    if renamed:
+        draft.predecessor = text[renamed.start("old") : renamed.end("old")]
+        draft.fact_spans[PREDECESSOR] = (renamed.start("old"), renamed.end("old"))
+    address = ADDRESS_RE.search(folded)
+    if address:
+        group = "address" if address.group("address") else "label"
+        draft.address = text[address.start(group) : address.end(group)].strip()
+        draft.fact_spans[LOCATION] = (address.start(group), address.end(group))
+
+
+def _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place):
+    """Refuse a text about no county-level bureau: bureaus in general, a province's or a city's."""
+    structure = len(draft.departments) + len(draft.duties)
+    placed = draft.district or draft.place_candidates
+    if not placed and len(GENERAL_RE.findall(folded)) >= 2:
+        raise DocumentError(
+            "This text describes education bureaus in general, not one bureau: it names no bureau and no "
+            "county or district, so there is nothing to import."
+        )
+    if not placed and not structure and (UNIT_LEVEL_RE.search(folded) or _names_a_citys_bureau(folded)):
+        raise DocumentError(
+            "This text is about a province's or a city's education, not a county-level bureau's: it names "
+            "no county or district, so there is nothing to import."
+        )
+    if _sub_county_bureaus(folded) >= max(1, len(BUREAU_RE.findall(folded)) / 2):
+        raise DocumentError(
+            "This text is about a town's or subdistrict's education office (such as “容桂街道教育局”), not a "
+            "county-level bureau, so there is nothing to import."
+        )
+    if not structure and _is_a_citys_overview(folded, draft):
+        raise DocumentError(
+            "This text is about a city and the districts and counties under it, not one county-level bureau, "
+            "so there is nothing to import."
+        )
+    if not re.search(r"教育|教体|教委|教科", folded) and not draft.fact_count():
+        raise DocumentError(
+            "This text is not about an education bureau: it never names one (such as “和平区教育局”) and "
+            "says nothing of education, so there is nothing to import."
+        )
+    if not draft.name and not re.search(KINDS, folded):
+        draft.warnings.insert(
+            0,
+            "The text never names an education bureau: check that what it says is the bureau's "
+            "(and not, say, the whole county's) before publishing.",
+        )
+
+
+def _sub_county_bureaus(folded):
+    """How many bureaus the text names under a town or subdistrict (容桂街道教育局, 某镇教育办)."""
+    return sum(bool(re.search(r"(?:街道|镇|乡)$", match.group("place"))) for match in BUREAU_RE.finditer(folded))
+
+
+def _is_a_citys_overview(folded, draft):
+    """Whether the text names a prefecture more than its county and three or more of that prefecture's counties."""
+    division = places_by_code().get(draft.division_code)
+    if division is None or division.city is None:
+        return False
+    found = places.mentions(folded)
+    counties = {d.code for m in found for d in m.divisions if d.level == "county" and d.city == division.city}
+    city_said = sum(any(d == division.city for d in m.divisions) for m in found)
+    county_said = sum(any(d == division for d in m.divisions) for m in found)
+    return len(counties) >= 3 and city_said > county_said
+
+
+def _names_a_citys_bureau(folded):
+    """Whether the text names a prefecture's bureau (淮安市教育局, 淮安教育局) and no county's."""
+    for match in BUREAU_RE.finditer(folded):
+        before = match.group("place")
+        for start in range(len(before)):
+            found = places.mentions(before[start:] + "市")
+            if found and found[0].start == 0 and any(d.level == "prefecture" for d in found[0].divisions):
+                return True
+    return False
+
+
+def _warn_missing(draft):
+    if not draft.name:
+        draft.warnings.append("The bureau's name could not be read: type it in before publishing.")
+    if not draft.district and not draft.place_candidates:
+        draft.warnings.append("The district or county could not be read: choose it before publishing.")
+    if not draft.fact_count():
+        draft.warnings.append(
+            "No departments, duties, achievements, institution counts or founding date could be read."
+        )
+    for count in draft.counts:
+        if count.new_type_name:
+            draft.warnings.append(
+                f"“{count.new_type_name}” ({count.count}) is not one of the shared institution types: "
+                "it is proposed as a new type."
+            )

@@ -1,0 +1,244 @@
+"""The Chinese reader (bureaus/importer/chinese): each recogniser on short sentences in the shapes real pages use."""
+
+import pytest
+
+from bureaus.importer import DocumentError, parse_document
+from bureaus.importer.chinese import numbers, script
+from bureaus.places import gazetteer
+
+
+def read(text, title=""):
+    draft = parse_document(text, title)
+    assert draft.unquoted() == []  # whatever it reads, every fact quotes its source
+    return draft
+
+
+def test_folding_keeps_every_position_and_reads_full_width_and_traditional_forms():
+    text = "（一）辦公室：負責全縣學校，共１２所。"
+    folded = script.fold(text)
+    assert len(folded) == len(text)
+    assert folded == "(一)办公室:负责全县学校,共12所。"
+
+
+def test_a_chinese_text_goes_to_the_chinese_reader_and_an_english_one_stays_english():
+    assert read("和平区教育局是主管全区教育事业的区人民政府工作部门。").language == "zh-Hans"
+    english = parse_document("The Heping District Education Bureau of Shenyang City runs 12 primary schools.")
+    assert english.language == "en"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("沈阳市和平区教育局是主管全区教育事业的区人民政府工作部门。", "沈阳市和平区教育局"),
+        ("船山区教育和体育局召开会议。", "船山区教育和体育局"),
+        ("东安县教体局组织全县教师培训。", "东安县教体局"),
+        ("召陵区教育科技体育局发布通知。", "召陵区教育科技体育局"),
+        ("大足区教委发布通知。", "大足区教委"),
+    ],
+)
+def test_the_bureau_is_named_with_its_place_and_kind(sentence, name):
+    draft = read(sentence)
+    assert (draft.name, draft.chinese_name) == (name, name)
+    assert draft.quote(draft.fact_spans["name"]) == name
+
+
+def test_a_scope_word_alone_is_no_name():
+    draft = read("区教育局组织开展全区中小学安全检查。全区共有小学12所。")
+    assert draft.name == ""
+    assert any("name could not be read" in warning for warning in draft.warnings)
+
+
+def test_the_place_comes_from_the_gazetteer_in_english_with_its_code():
+    draft = read("沈阳市和平区教育局召开会议。")
+    assert (draft.district, draft.city, draft.province, draft.division_code) == (
+        "Heping District",
+        "Shenyang",
+        "Liaoning",
+        "210102",
+    )
+    assert draft.slug == "shenyang-heping-district"
+
+
+def test_a_name_several_divisions_share_is_resolved_by_its_parent_or_left_to_the_reviewer():
+    assert read("海口市龙华区教育局召开会议。").city == "Haikou"
+    draft = read("龙华区教育局召开会议。")
+    assert draft.district == "" and draft.division_code == ""
+    assert len(draft.place_candidates) == 2 and any("Shenzhen" in c for c in draft.place_candidates)
+    assert any("may be any of" in warning for warning in draft.warnings)
+
+
+def test_a_county_name_inside_a_phrase_is_no_place():
+    draft = read("全南县教育局大力实施科教兴县战略。")
+    assert draft.district == "Quannan County"  # not 兴县 in 科教兴县
+
+
+def test_founding_year_renaming_and_address():
+    draft = read("东安县教育局位于县城东安大道,始建于1949年9月。原东安县教育体育局体育职能划转,更名为东安县教育局。")
+    assert draft.established_year == 1949
+    assert draft.address == "县城东安大道"
+    assert draft.predecessor == "东安县教育体育局"
+
+
+def test_a_founding_ceremony_takes_the_year_of_the_pages_dateline():
+    draft = read("发布时间:2019-02-26\n2月26日上午,通州区教育体育局正式成立。")
+    assert draft.established_year == 2019
+
+
+def test_an_inline_department_list_with_its_head_count():
+    draft = read("南县教育局内设办公室、人事股、教育股、计财股等4个股室。")
+    assert [d.name for d in draft.departments] == ["办公室", "人事股", "教育股", "计财股"]
+    assert not any("says 4 departments" in warning for warning in draft.warnings)
+
+
+def test_numbered_departments_keep_their_responsibility_and_second_name():
+    draft = read(
+        "南县教育局\n内设机构\n（一）办公室。负责机关日常运转工作。\n（二）基础教育科（行政许可服务科）。负责基础教育管理。"
+    )
+    office, basic = draft.departments
+    assert (office.name, office.responsibility) == ("办公室", "负责机关日常运转工作。")
+    assert (basic.name, basic.note, basic.responsibility) == ("基础教育科", "行政许可服务科", "负责基础教育管理。")
+
+
+def test_affiliated_units_are_kept_apart_from_departments_with_a_warning():
+    draft = read("南县教育局内设办公室、人事股2个股室,下设教育科学研究中心、学生资助管理中心两个事业单位。")
+    assert [d.name for d in draft.departments] == ["办公室", "人事股"]
+    assert any("Affiliated units" in w and "教育科学研究中心" in w for w in draft.warnings)
+
+
+def test_a_label_is_not_a_department():
+    draft = read("南县教育局\n| 内容出处: | 《南县教育志》 |")
+    assert draft.departments == []
+
+
+def test_numbered_duties_under_their_heading():
+    draft = read("南县教育局\n主要职责\n（一）贯彻执行国家教育方针。\n（二）承办县人民政府交办的其他事项。")
+    assert [d.text for d in draft.duties] == ["贯彻执行国家教育方针。", "承办县人民政府交办的其他事项。"]
+    assert {d.kind for d in draft.duties} == {"responsibility"}
+
+
+def test_numbered_items_under_another_heading_are_not_duties():
+    draft = read("南县教育局\n三、工作重点\n1. 推进义务教育均衡发展。")
+    assert draft.duties == []
+
+
+def test_honours_and_ratings_but_not_progress():
+    draft = read(
+        "2019年,和平区教育局被评为“全国教育系统先进集体”,全县教育事业获得快速发展。"
+        "先后通过义务教育发展基本均衡国家级验收、语言文字工作国家级督导评估验收。"
+    )
+    assert [a.text for a in draft.achievements] == [
+        "被评为“全国教育系统先进集体”",
+        "通过义务教育发展基本均衡国家级验收",
+        "语言文字工作国家级督导评估验收",
+    ]
+
+
+def test_counts_by_type_with_chinese_type_words_and_numerals():
+    draft = read("全县共有各级各类学校52所,其中幼儿园20所、小学18所、初级中学10所、九年一贯制学校一所,8箇中心校。")
+    found = [(c.count, c.category, c.phrase) for c in draft.counts]
+    assert (20, "kindergarten", "幼儿园") in found
+    assert (18, "primary-school", "小学") in found
+    assert (10, "junior-high-school", "初级中学") in found
+    assert (1, "nine-year-school", "九年一贯制学校") in found  # 九 and 一 inside the name are not numbers
+    new = {c.phrase: c.new_type_name for c in draft.counts if c.new_type_name}
+    assert new == {"各级各类学校": "各级各类学校", "中心校": "中心校"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全县在校学生4.5万人,教师3200人,教育投入2.6亿元,校舍面积2万平方米,入学率100%。",
+        "全县民办幼儿园43所,寄宿制学校12所,省示范高中2所。",  # qualified sub-counts are no types
+        "规划建设“二个幼儿园”、“三所学校”。",  # a plan's slogan
+        "每年都会新建2至3所学校,改扩建幼儿园10所。",  # schools being built
+        "全县有13个民族,800个教学班。",
+    ],
+)
+def test_what_is_not_an_institution_count(sentence):
+    assert read("南县教育局。" + sentence).counts == []
+
+
+def test_chinese_numerals():
+    assert [numbers.value(n) for n in ("一", "两", "十", "十三", "二十五", "一百零八", "12")] == [
+        1,
+        2,
+        10,
+        13,
+        25,
+        108,
+        12,
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("教育局的科室设置可能会因地区而有所差异,但通常会包括以下几个科室。区县教育局一般设办公室。", "in general"),
+        ("淮安教育局负责制定和实施淮安市教育发展战略。", "a province's or a city's education"),
+        ("全区有边境旗市20个,记者从自治区教育厅获悉。", "a province's or a city's education"),
+    ],
+)
+def test_a_page_about_no_county_bureau_is_refused_in_plain_words(text, reason):
+    with pytest.raises(DocumentError, match=reason):
+        parse_document(text)
+
+
+def test_a_chinese_page_about_a_bureau_is_never_refused_for_saying_little():
+    draft = read("巴林右旗教育园区项目是我旗校安工程的重要组成部分。")
+    assert draft.division_code == gazetteer.chinese_named("巴林右旗").code
+    assert any("No departments" in warning for warning in draft.warnings)
+
+
+def test_honours_quoted_side_by_side_are_each_one_and_winners_or_prize_money_are_none():
+    draft = read(
+        "船山区教育和体育局继荣膺“全国先进集体”“四川省教育工作先进集体”等荣誉后又获殊荣。"
+        "获得者张三上台领奖,获得奖金20万元,获得该称号的地区仅有3个。"
+    )
+    assert [a.text for a in draft.achievements] == ["荣膺“全国先进集体”", "“四川省教育工作先进集体”"]
+
+
+def test_schools_honoured_or_being_built_are_not_counts():
+    draft = read("南县教育局表彰了15所学校。全县新建5所公办幼儿园。全县共有小学12所。")
+    assert [(c.count, c.phrase) for c in draft.counts] == [(12, "小学")]
+
+
+def test_a_district_name_that_is_also_a_word_names_a_place_when_it_names_the_bureau():
+    draft = read("阳泉市郊区教育局召开会议。郊区教育局表彰先进。")
+    assert draft.division_code == gazetteer.chinese_named("阳泉市").code[:4] + "11"
+    assert read("郊区教育局召开会议。").place_candidates  # several 郊区: the reviewer chooses
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("容桂街道教育局召开大会,顺德区教育局副局长出席,容桂街道教育局局长讲话。", "subdistrict"),
+        ("漯河市下辖源汇区、郾城区、召陵区。漯河市教育局负责全市教育。漯河市交通便利。", "a city and the districts"),
+    ],
+)
+def test_a_page_about_a_town_or_a_whole_city_is_refused(text, reason):
+    with pytest.raises(DocumentError, match=reason):
+        parse_document(text)
+
+
+def test_a_list_announced_in_one_clause_and_given_in_the_next():
+    draft = read("宁县教育局内设机构共3个,分别是:办公室、人事股、基础教育股。")
+    assert [d.name for d in draft.departments] == ["办公室", "人事股", "基础教育股"]
+
+
+def test_a_list_of_second_level_units_after_a_colon_is_kept_apart():
+    draft = read("宁县教育局下设六个二级机构:教研室、电教站、勤工俭学办公室。")
+    assert draft.departments == []
+    assert any("电教站" in warning for warning in draft.warnings)
+
+
+def test_the_bureau_named_only_in_the_pages_title():
+    draft = read("是宁县人民政府主管全县教育事业的工作部门。全县共有小学12所。", "宁县教育局")
+    assert (draft.name, draft.district) == ("宁县教育局", "Ning County")
+    assert "name" not in draft.fact_spans  # the title is not the stored text: no span is claimed
+    assert any("from the page's title" in warning for warning in draft.warnings)
+
+
+def test_a_page_with_thousands_of_items_is_capped_with_a_warning():
+    draft = read("宁县教育局\n主要职责\n" + "\n".join(f"（{i}）负责全县教育工作。" for i in range(1, 60)) * 10)
+    assert len(draft.duties) == 300
+    assert any("only the first 300" in warning for warning in draft.warnings)
