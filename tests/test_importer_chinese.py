@@ -1,5 +1,7 @@
 """The Chinese reader (bureaus/importer/chinese): each recogniser on short sentences in the shapes real pages use."""
 
+from pathlib import Path
+
 import pytest
 
 from bureaus.importer import DocumentError, parse_document
@@ -242,3 +244,13 @@ def test_a_page_with_thousands_of_items_is_capped_with_a_warning():
     draft = read("宁县教育局\n主要职责\n" + "\n".join(f"（{i}）负责全县教育工作。" for i in range(1, 60)) * 10)
     assert len(draft.duties) == 300
     assert any("only the first 300" in warning for warning in draft.warnings)
+
+
+def test_invisible_characters_are_removed_from_a_chinese_page_with_a_warning_as_from_an_english_one():
+    text = (Path(__file__).with_name("documents") / "chinese_bureau.txt").read_text(encoding="utf-8")
+    sneaky = "\ufeff" + text.replace("教育局", "教育\u200b局", 1)
+    draft = parse_document(sneaky, "page\u202e.txt")
+    assert draft.source_text == text
+    assert "invisible characters (U+FEFF, U+200B) were removed" in draft.warnings[0]
+    assert draft.source_title == "page.txt"
+    assert draft.unquoted() == []

@@ -94,22 +94,26 @@ def parse_document(text, title=""):
     problem = refused_character_problem(text)
     if problem:
         raise DocumentError(f"The text {problem}")
-    if chinese.is_chinese(text):
-        return chinese.read(text, title)  # a Chinese page has its own reader, with the same contract
-    education_part = directory.education_part(text)
-    draft = _Reader(text, title, education_part).read()
+    # A Chinese page has its own reader, with the same contract.
+    draft = chinese.read(text, title) if chinese.is_chinese(text) else _read_english(text, title)
     # The title is a file's name, which no one typed either.
     draft.source_title = REFUSED_CHARACTERS_RE.sub("", draft.source_title) or "Imported document"
-    if education_part is not None:
-        draft.warnings.insert(
-            0, "The text describes several government departments: only the education bureau's part of it was read."
-        )
     if removed:
         draft.warnings.insert(
             0,
             f"{len(removed)} invisible character{'s' if len(removed) > 1 else ''} ({', '.join(dict.fromkeys(removed))}) "
             f"{'were' if len(removed) > 1 else 'was'} removed from the text: zero-width spaces, direction marks "
             "and byte-order marks carry no words, and the source is stored without them.",
+        )
+    return draft
+
+
+def _read_english(text, title):
+    education_part = directory.education_part(text)
+    draft = _Reader(text, title, education_part).read()
+    if education_part is not None:
+        draft.warnings.insert(
+            0, "The text describes several government departments: only the education bureau's part of it was read."
         )
     relevance.refuse_unless_about_a_bureau(draft, text)
     return draft
