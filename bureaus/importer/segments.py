@@ -184,12 +184,12 @@ def _initial(word):
 def clauses(segment, separators=";；"):
     """A sentence cut at its semicolons, as documents separate list entries."""
     result, start = [], 0
-    for index, char in enumerate(segment.text):
-        if char in separators:
-            piece = segment.sub(start, index + 1)
-            if piece.text.strip(separators):
-                result.append(piece)
-            start = index + 1
+    for separator in re.finditer(f"[{re.escape(separators)}]", segment.text):
+        index = separator.start()
+        piece = segment.sub(start, index + 1)
+        if piece.text.strip(separators):
+            result.append(piece)
+        start = index + 1
     rest = segment.sub(start, len(segment.text))
     if rest.text:
         result.append(rest)
@@ -230,6 +230,20 @@ def inline_items(segment, minimum=2):
         marker_length = marks[index][1] - marks[index][0]
         items.append(piece.sub(marker_length, len(piece.text)))
     return [head, *items]
+
+
+# The most of a source's text quoted back (in a note, or beside a fact for its reviewer): a paragraph written as one
+# endless sentence would otherwise be repeated whole for every fact read from it.
+QUOTE_LIMIT = 300
+
+
+def shortened(text, start=0, end=None, limit=QUOTE_LIMIT):
+    """``text[start:end]``, or its first ``limit`` characters ending in an ellipsis when it is longer (only
+    those are copied, however long the text)."""
+    end = len(text) if end is None else end
+    if end - start <= limit:
+        return text[start:end]
+    return text[start : start + limit - 1].rstrip() + "…"
 
 
 def strip_end(text):
