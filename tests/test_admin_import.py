@@ -280,3 +280,26 @@ def test_bad_source_details_are_refused_and_nothing_is_saved(staff_client, field
     response = staff_client.post(URL, {"action": "confirm", "text": TIEXI, field: value})
     assert message in page(response)
     assert not Bureau.objects.exists()
+
+
+# Issue 20, item 3: a paragraph written as one long sentence, every count of it citing all of it.
+
+
+def test_the_preview_of_one_long_sentence_shows_its_quotes_cut_short_and_saving_cites_all_of_it(staff_client):
+    from bureaus.importer.segments import QUOTE_LIMIT
+
+    sentence = "There are 12 primary schools and 7 kindergartens, " * 500  # 25 kB, 1,000 counts
+    text = "Heping District Education Bureau is located in Shenyang.\n" + sentence
+    html = page(staff_client.post(URL, {"action": "preview", "text": text}))
+    quotes = re.findall(r"<q>(.*?)</q>", html, re.S)
+    assert len(quotes) > 1000  # the bureau's facts' sentences and each count's
+    assert max(len(quote) for quote in quotes) <= QUOTE_LIMIT
+    assert quotes[-1].endswith("…")
+    assert len(html) < 2_000_000  # it was 50 MB: every count quoted the whole paragraph, twice
+    response = staff_client.post(URL, {"action": "confirm", "text": text})
+    assert response.status_code == 302
+    bureau = Bureau.objects.get()
+    counts = bureau.institution_counts.all()
+    assert len(counts) == 1000
+    assert max(len(count.note) for count in counts) <= 500
+    assert {(count.source_start, count.source_end) for count in counts} == {(57, 57 + len(sentence.strip()))}
