@@ -303,3 +303,23 @@ def test_the_preview_of_one_long_sentence_shows_its_quotes_cut_short_and_saving_
     assert len(counts) == 1000
     assert max(len(count.note) for count in counts) <= 500
     assert {(count.source_start, count.source_end) for count in counts} == {(57, 57 + len(sentence.strip()))}
+
+
+# Issue 20, item 7: a working copy's slug is taken too.
+
+
+def test_an_import_whose_slug_is_a_working_copys_gets_a_form_error_not_a_500(staff_client):
+    from bureaus.publishing import start_working_copy
+
+    from .factories import BureauFactory
+
+    copy = start_working_copy(BureauFactory(slug="shenyang-tiexi", name="Tiexi District Education Bureau"))
+    assert copy.slug == "shenyang-tiexi-working-copy"
+    fields = {"text": TIEXI, "city": "Shenyang", "district": "Tiexi Working Copy"}
+    response = staff_client.post(URL, {"action": "confirm", **fields, "replace": "on"})
+    assert response.status_code == 200
+    assert (
+        "The slug “shenyang-tiexi-working-copy” is taken by the working copy of “Tiexi District Education Bureau”"
+        in page(response)
+    )
+    assert Bureau.objects.count() == 2 and SourceDocument.objects.filter(bureau=copy).count() == 0

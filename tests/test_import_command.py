@@ -216,3 +216,18 @@ def test_a_progress_bar_is_drawn_on_a_terminal_only(monkeypatch, capsys):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     run("--dry-run", TIEXI, NARRATIVE)
     assert "[" not in capsys.readouterr().err
+
+
+# Issue 20, item 7: a working copy's slug is taken too.
+
+
+def test_a_document_whose_slug_is_a_working_copys_is_refused_saying_why():
+    from .factories import BureauFactory
+
+    copy = publishing.start_working_copy(BureauFactory(slug="shenyang", name="Shenyang Education Bureau"))
+    copy.slug = "shenyang-tiexi-district"  # what a document's draft comes to
+    copy.save()
+    status, out, _ = run(TIEXI)
+    assert status == 1
+    assert "The slug “shenyang-tiexi-district” is taken by the working copy of “Shenyang Education Bureau”" in out
+    assert Bureau.objects.count() == 2
