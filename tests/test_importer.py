@@ -485,3 +485,30 @@ def test_a_count_repeated_in_a_long_sentence_quotes_it_shortened_but_cites_all_o
     assert len(draft.excerpt(draft.counts[0].span)) <= QUOTE_LIMIT
     assert draft.excerpt(draft.counts[0].span).endswith("…")
     assert draft.unquoted() == []
+
+
+def test_a_sentence_of_many_abbreviations_is_cut_in_work_linear_in_its_length(monkeypatch):
+    """ "etc." does not end a sentence: the word before each full stop is read where it stands, not by searching the
+    sentence so far again (the characters handed to regular expressions are counted)."""
+    import re
+
+    from bureaus.importer import segments
+
+    handed = []
+
+    class CountingRe:
+        def __getattr__(self, name):
+            return getattr(re, name)
+
+        def search(self, pattern, string, *args, **kwargs):
+            handed.append(len(string))
+            return re.search(pattern, string, *args, **kwargs)
+
+    monkeypatch.setattr(segments, "re", CountingRe())
+    read = []
+    for repeats in (200, 400):
+        handed.clear()
+        cut = segments.sentences(segment("Units include the office, personnel section etc. " * repeats))
+        assert len(cut) == 1
+        read.append(sum(handed))
+    assert read[1] <= 2 * read[0]

@@ -207,7 +207,7 @@ def split_names(segment):
     return _Entries(segment.sub(0, len(segment.text))).names_from(0)
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=8)
 def department_list(sentence):
     """(announced number or None, (name segments)) of a sentence that lists a bureau's departments, or None.
 
