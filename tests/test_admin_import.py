@@ -355,3 +355,46 @@ def test_a_chinese_page_is_previewed_and_confirmed_as_a_draft(staff_client):
     assert response.status_code == 302
     assert bureau.chinese_name == "沈阳市和平区教育局"
     assert bureau.departments.count() == 2 and bureau.duties.count() == 2
+
+
+# Issue 20, item 3: a paragraph written as one long sentence, every count of it citing all of it.
+
+
+def test_the_preview_of_one_long_sentence_shows_its_quotes_cut_short_and_saving_cites_all_of_it(staff_client):
+    from bureaus.importer.segments import QUOTE_LIMIT
+
+    sentence = "There are 12 primary schools and 7 kindergartens, " * 500  # 25 kB, 1,000 counts
+    text = "Heping District Education Bureau is located in Shenyang.\n" + sentence
+    html = page(staff_client.post(URL, {"action": "preview", "text": text}))
+    quotes = re.findall(r"<q>(.*?)</q>", html, re.S)
+    assert len(quotes) > 1000  # the bureau's facts' sentences and each count's
+    assert max(len(quote) for quote in quotes) <= QUOTE_LIMIT
+    assert quotes[-1].endswith("…")
+    assert len(html) < 2_000_000  # it was 50 MB: every count quoted the whole paragraph, twice
+    response = staff_client.post(URL, {"action": "confirm", "text": text})
+    assert response.status_code == 302
+    bureau = Bureau.objects.get()
+    counts = bureau.institution_counts.all()
+    assert len(counts) == 1000
+    assert max(len(count.note) for count in counts) <= 500
+    assert {(count.source_start, count.source_end) for count in counts} == {(57, 57 + len(sentence.strip()))}
+
+
+# Issue 20, item 7: a working copy's slug is taken too.
+
+
+def test_an_import_whose_slug_is_a_working_copys_gets_a_form_error_not_a_500(staff_client):
+    from bureaus.publishing import start_working_copy
+
+    from .factories import BureauFactory
+
+    copy = start_working_copy(BureauFactory(slug="shenyang-tiexi", name="Tiexi District Education Bureau"))
+    assert copy.slug == "shenyang-tiexi-working-copy"
+    fields = {"text": TIEXI, "city": "Shenyang", "district": "Tiexi Working Copy"}
+    response = staff_client.post(URL, {"action": "confirm", **fields, "replace": "on"})
+    assert response.status_code == 200
+    assert (
+        "The slug “shenyang-tiexi-working-copy” is taken by the working copy of “Tiexi District Education Bureau”"
+        in page(response)
+    )
+    assert Bureau.objects.count() == 2 and SourceDocument.objects.filter(bureau=copy).count() == 0

@@ -26,9 +26,13 @@ def test_generation_is_deterministic():
 
 
 def test_importer_benchmark_writes_its_figures(tmp_path, capsys):
-    call_command("benchmark", "--only", "importer", "--documents", "20", "--output-dir", str(tmp_path))
+    call_command(
+        "benchmark", "--only", "importer", "--documents", "20", "--long-sentence-bytes", "5000",
+        "--output-dir", str(tmp_path),
+    )  # fmt: skip
     result = json.loads((tmp_path / "importer.json").read_text())
     assert result["documents"] == 20
+    assert set(result["long_sentence_seconds"]) == {"counts", "department lists", "department lists without commas"}
     assert result["documents_per_second"] > 0
     assert result["drafts_with_exactly_the_generated_facts"] == 20
     assert "documents per second (one core)" in capsys.readouterr().out

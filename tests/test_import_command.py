@@ -122,7 +122,9 @@ def test_replace_of_a_published_bureau_fills_its_working_copy_and_keeps_hand_add
 def test_dry_run_prints_open_data_json_and_writes_nothing():
     status, out, err = run("--dry-run", TIEXI)
     assert status == 0
-    data = json.loads(out)
+    printed = json.loads(out)
+    assert printed["file"] == "numbered_headings.txt"
+    data = printed["bureau"]
     assert data["slug"] == "shenyang-tiexi-district"
     assert data["established_year"] == 1985
     assert data["region"] == {"province": "Liaoning", "city": "Shenyang", "district": "Tiexi District"}
@@ -134,7 +136,10 @@ def test_dry_run_prints_open_data_json_and_writes_nothing():
 def test_dry_run_of_several_files_prints_a_list():
     status, out, _ = run("--dry-run", TIEXI, NARRATIVE)
     assert status == 0
-    assert [item["slug"] for item in json.loads(out)] == ["shenyang-tiexi-district", "shanghai-pudong-new-area"]
+    assert [item["bureau"]["slug"] for item in json.loads(out)] == [
+        "shenyang-tiexi-district",
+        "shanghai-pudong-new-area",
+    ]
 
 
 def test_output_writes_a_fixture_that_loaddata_loads(tmp_path):
@@ -176,10 +181,13 @@ def test_a_single_bad_file_exits_1_and_writes_nothing(tmp_path, content):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     fixture = tmp_path / "out.json"
-    for args in ([path], ["--output", fixture, path], ["--dry-run", path]):
+    for args in ([path], ["--output", fixture, path]):
         status, out, _ = run(*args)
         assert status == 1
         assert "failed  bad.txt:" in out
+    status, out, err = run("--dry-run", path)  # its standard output is JSON, the summary goes to standard error
+    assert status == 1
+    assert "failed  bad.txt:" in err and json.loads(out)["refused"].startswith("bad.txt ")
     assert not fixture.exists()
     assert Bureau.objects.count() == Department.objects.count() == Duty.objects.count() == 0
 
@@ -244,7 +252,49 @@ def test_a_chinese_page_becomes_a_draft_bureau_with_its_chinese_facts():
 def test_dry_run_of_a_chinese_page_prints_its_draft_and_writes_nothing():
     status, out, _ = run("--dry-run", CHINESE)
     assert status == 0
-    data = json.loads(out)
+    data = json.loads(out)["bureau"]
     assert (data["name"], data["slug"]) == ("沈阳市和平区教育局", "shenyang-heping-district")
     assert data["region"] == {"province": "Liaoning", "city": "Shenyang", "district": "Heping District"}
     assert Bureau.objects.count() == InstitutionType.objects.count() == 0
+
+
+# Issue 20, item 7: a working copy's slug is taken too.
+
+
+def test_a_document_whose_slug_is_a_working_copys_is_refused_saying_why():
+    from .factories import BureauFactory
+
+    copy = publishing.start_working_copy(BureauFactory(slug="shenyang", name="Shenyang Education Bureau"))
+    copy.slug = "shenyang-tiexi-district"  # what a document's draft comes to
+    copy.save()
+    status, out, _ = run(TIEXI)
+    assert status == 1
+    assert "The slug “shenyang-tiexi-district” is taken by the working copy of “Shenyang Education Bureau”" in out
+    assert Bureau.objects.count() == 2
+
+
+# Issue 20, item 15: a dry run's standard output is always JSON, warnings and refusals included.
+
+
+def test_a_dry_run_of_a_refused_file_prints_json_saying_why_and_fails():
+    status, out, err = run("--dry-run", RECIPE)
+    assert status == 1
+    printed = json.loads(out)
+    assert printed["file"] == "recipe.txt"
+    assert printed["refused"].startswith("This text is not about an education bureau")
+    assert "failed  recipe.txt" in err and "Summary: 1 failed." in err
+
+
+def test_a_dry_run_of_several_files_prints_each_refusal_in_its_place():
+    status, out, _ = run("--dry-run", TIEXI, RECIPE)
+    assert status == 1
+    first, second = json.loads(out)
+    assert first["bureau"]["slug"] == "shenyang-tiexi-district"
+    assert second["file"] == "recipe.txt" and "bureau" not in second and second["refused"]
+
+
+def test_a_dry_runs_json_includes_the_drafts_warnings():
+    status, out, err = run("--dry-run", DOCUMENTS / "ambiguous_city.txt")
+    assert status == 0
+    warnings = json.loads(out)["warnings"]
+    assert warnings and all(f"ambiguous_city.txt: warning: {warning}" in err for warning in warnings)

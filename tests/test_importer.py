@@ -451,3 +451,85 @@ def test_a_fact_that_its_source_does_not_contain_is_never_saved(db):
     assert draft.unquoted() == ["duty “Build a moon base” is not in the sentence it cites"]
     with pytest.raises(DocumentError, match="A fact does not quote its source, so nothing was saved"):
         build(draft)
+
+
+# Issue 20, item 3: a paragraph written as one endless sentence. Work is measured, not time: the function calls
+# parsing makes, and the characters it cuts out of the text (reading the rest of a sentence again for each of its
+# clauses copies it again).
+
+ONE_SENTENCE_SHAPES = (
+    "There are 12 primary schools and 7 kindergartens, ",
+    "Departmental Units include Division of ",
+    "Departmental Units include Division of Planning and ",
+)
+
+
+def work_to_parse(text, monkeypatch):
+    import cProfile
+    import pstats
+
+    copied = []
+    sub = Segment.sub
+
+    def counting_sub(self, start, end):
+        piece = sub(self, start, end)
+        copied.append(len(piece.text))
+        return piece
+
+    monkeypatch.setattr(Segment, "sub", counting_sub)
+    profile = cProfile.Profile()
+    draft = profile.runcall(parse_document, text)
+    monkeypatch.undo()
+    return draft, pstats.Stats(profile).total_calls, sum(copied)
+
+
+@pytest.mark.parametrize("clause", ONE_SENTENCE_SHAPES)
+def test_a_paragraph_of_one_endless_sentence_is_read_in_work_linear_in_its_length(clause, monkeypatch):
+    opening = "Heping District Education Bureau is located in Shenyang.\n"
+    parse_document(opening + clause)  # what is loaded once (the gazetteer) is not counted
+    _, calls, copied = work_to_parse(opening + clause * 50, monkeypatch)
+    _, calls_twice, copied_twice = work_to_parse(opening + clause * 100, monkeypatch)
+    assert calls_twice < 2.2 * calls
+    assert copied_twice < 2.2 * copied
+
+
+def test_a_count_repeated_in_a_long_sentence_quotes_it_shortened_but_cites_all_of_it():
+    from bureaus.importer.segments import QUOTE_LIMIT
+
+    sentence = "There are 12 primary schools and 7 kindergartens, " * 40
+    draft = parse_document("Heping District Education Bureau is located in Shenyang.\n" + sentence)
+    assert len(draft.counts) == 80
+    note = draft.counts[0].note
+    assert note.startswith("The source gives more than one number for this type in one sentence: “12 primary schools")
+    assert note.endswith("…”.") and len(note) < QUOTE_LIMIT + 100  # the model keeps at most 500 characters
+    assert {draft.quote(count.span) for count in draft.counts} == {sentence.strip()}  # each cites the whole sentence
+    assert len(draft.excerpt(draft.counts[0].span)) <= QUOTE_LIMIT
+    assert draft.excerpt(draft.counts[0].span).endswith("…")
+    assert draft.unquoted() == []
+
+
+def test_a_sentence_of_many_abbreviations_is_cut_in_work_linear_in_its_length(monkeypatch):
+    """ "etc." does not end a sentence: the word before each full stop is read where it stands, not by searching the
+    sentence so far again (the characters handed to regular expressions are counted)."""
+    import re
+
+    from bureaus.importer import segments
+
+    handed = []
+
+    class CountingRe:
+        def __getattr__(self, name):
+            return getattr(re, name)
+
+        def search(self, pattern, string, *args, **kwargs):
+            handed.append(len(string))
+            return re.search(pattern, string, *args, **kwargs)
+
+    monkeypatch.setattr(segments, "re", CountingRe())
+    read = []
+    for repeats in (200, 400):
+        handed.clear()
+        cut = segments.sentences(segment("Units include the office, personnel section etc. " * repeats))
+        assert len(cut) == 1
+        read.append(sum(handed))
+    assert read[1] <= 2 * read[0]

@@ -1,4 +1,5 @@
-"""How the admin's import page presents a draft to its reviewer: every fact beside its source sentence."""
+"""How the admin's import page presents a draft to its reviewer: every fact beside its source sentence (a long
+one cut short)."""
 
 from bureaus.importer.draft import ESTABLISHED_YEAR, LOCATION, NAME, PREDECESSOR
 from bureaus.models import Duty, InstitutionType
@@ -7,7 +8,7 @@ from bureaus.places.regions import place_line
 
 def review_sections(draft):
     """[(heading, [(label, value, source sentence)])], section by section, for the review table."""
-    quote = lambda fact: draft.quote(draft.fact_spans[fact]) if fact in draft.fact_spans else ""  # noqa: E731
+    quote = lambda fact: draft.excerpt(draft.fact_spans[fact]) if fact in draft.fact_spans else ""  # noqa: E731
     facts = [
         ("Name", draft.name, quote(NAME)),
         ("Chinese name", draft.chinese_name, ""),
@@ -29,11 +30,11 @@ def review_sections(draft):
 
     return [
         ("Bureau", [row for row in facts if row[1] not in ("", None)]),
-        ("Departments", [(d.name, department_value(d), draft.quote(d.span)) for d in draft.departments]),
-        ("Duties", [(kinds[d.kind], f"{d.title}. {d.text}" if d.title else d.text, draft.quote(d.span)) for d in draft.duties]),
-        ("Achievements", [("", a.text, draft.quote(a.span)) for a in draft.achievements]),
+        ("Departments", [(d.name, department_value(d), draft.excerpt(d.span)) for d in draft.departments]),
+        ("Duties", [(kinds[d.kind], f"{d.title}. {d.text}" if d.title else d.text, draft.excerpt(d.span)) for d in draft.duties]),
+        ("Achievements", [("", a.text, draft.excerpt(a.span)) for a in draft.achievements]),
         (
             "Institution counts",
-            [(type_names.get(c.category) or c.new_type_name or c.phrase, count_value(c), draft.quote(c.span)) for c in draft.counts],
+            [(type_names.get(c.category) or c.new_type_name or c.phrase, count_value(c), draft.excerpt(c.span)) for c in draft.counts],
         ),
     ]  # fmt: skip

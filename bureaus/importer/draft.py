@@ -10,6 +10,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from bureaus.importer.segments import shortened
+
 # The bureau's own facts that point at a sentence (FactSource.Fact values).
 NAME, LOCATION, ESTABLISHED_YEAR, PREDECESSOR = "name", "location", "established_year", "predecessor"
 # Facts a bureau cannot be published without; a draft may lack them.
@@ -94,6 +96,11 @@ class Draft:
 
     def quote(self, span):
         return self.source_text[span[0] : span[1]]
+
+    def excerpt(self, span):
+        """The cited text as shown to a reviewer: cut short, with an ellipsis, when it is long (every count of a
+        paragraph written as one sentence cites all of it). The fact still cites the whole span."""
+        return shortened(self.source_text, span[0], span[1])
 
     def unquoted(self):
         """The facts whose words are not in the text they cite ([] when every one is).

@@ -5,6 +5,7 @@ responsible for …", and run-on paragraphs of verb-led clauses. Each function t
 sentence and returns what it found with the spans to cite; the parser adds them.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -119,9 +120,13 @@ def entry_spans(sentence, rest, entries):
     if ";" not in rest.text and "；" not in rest.text:
         return [sentence.span] * len(entries)
     parts = clauses(sentence)
+    ends = [clause.end for clause in parts]
     spans = []
     for entry in entries:
-        clause = next((c for c in parts if c.start <= entry.start < c.end), sentence)
+        # The clause holding the entry is the first ending after its start (found by halving, not by looking
+        # at every clause for every entry of a long list).
+        index = bisect.bisect_right(ends, entry.start)
+        clause = parts[index] if index < len(parts) and parts[index].start <= entry.start else sentence
         spans.append(clause.span)
     return spans
 

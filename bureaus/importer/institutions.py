@@ -11,10 +11,13 @@ money or what was built; and never from machine-translation debris ("4/kloc-0",
 "3 2400", "65,438+03"), which is reported instead.
 """
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from bureaus.vocabulary import NUMBER_WORDS
+
+SIMPLE_NUMBER_WORDS = [word for word in NUMBER_WORDS if word.isalpha()]
 
 HEAD_NOUNS = (
     r"schools?|kindergartens?|offices?|units?|cent(?:re|er)s?|institutions?|colleges?|universit(?:y|ies)|academ(?:y|ies)"
@@ -37,10 +40,12 @@ NOUN_FIRST_RE = re.compile(
     re.IGNORECASE,
 )
 NOUN_THEN_NUMBER_RE = re.compile(rf"(?:{HEAD_NOUNS})\s+\d", re.IGNORECASE)
-ANY_NUMBER_RE = re.compile(rf"\d|\b(?:{NUMBER})\b", re.IGNORECASE)
+# A digit or a number word: the word "twenty" is in "twenty-one" too, so the simple words are enough (the 171
+# number words in one alternation make a slow search of a long sentence that has none).
+ANY_NUMBER_RE = re.compile(rf"\d|\b(?:{'|'.join(sorted(SIMPLE_NUMBER_WORDS, key=len, reverse=True))})\b", re.IGNORECASE)
 # What follows a counted noun and makes it something else: "school students", "kindergarten teachers".
 PEOPLE_AFTER_RE = re.compile(
-    r"^\s*(?:students?|pupils?|teachers?|staffs?|children|employees|graduates|principals|workers|classes|buildings?"
+    r"\s*(?:students?|pupils?|teachers?|staffs?|children|employees|graduates|principals|workers|classes|buildings?"
     r"|places|seats|beds|enrol|in\s+\d)",
     re.IGNORECASE,
 )
@@ -179,18 +184,36 @@ def singular(word):
 TOTAL_WORDS = {"school", "schools", "primary", "secondary", "middle", "and", "kindergarten", "kindergartens",
                "educational", "education", "institution", "institutions", "all", "various", "of"}  # fmt: skip
 TOTAL_AFTER_RE = re.compile(
-    r"^\s*(?:of all (?:kinds|types|levels)|at all levels|in total|altogether|of (?:various|all) )", re.I
+    r"\s*(?:of all (?:kinds|types|levels)|at all levels|in total|altogether|of (?:various|all) )", re.I
 )
 TOTAL_BEFORE_RE = re.compile(r"(?:a total of|total(?:ling|ing|ed)?|in all)\s*$", re.I)
+TOTAL_BEFORE_LONGEST = len("a total of")
+# What may follow a noun-first count: "vocational schools 1 schools", "internal organs 10:", "… 3 and …".
+NOUN_FIRST_END_RE = re.compile(
+    r"\s*(?:schools?|kindergartens?|units?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", re.I
+)
+NOUN_AGAIN_RE = re.compile(r"\s*(?:schools?|kindergartens?|units?)\b", re.I)
 
 
-def is_total(phrase, before, after):
+def is_total(phrase, sentence, start, end):
+    """Whether the count at [start, end) of ``sentence``, of ``phrase``, is a total of several types."""
     # "535 full-time schools": describing words do not make a type of a total.
     words = [word for word in phrase.lower().split() if word not in DESCRIPTIVE_WORDS] or phrase.lower().split()
     known = " ".join(singular(word) if i == len(words) - 1 else word for i, word in enumerate(words))
     if known in CATEGORY_SYNONYMS:
         return False
-    return bool(TOTAL_AFTER_RE.match(after) or TOTAL_BEFORE_RE.search(before)) or set(words) <= TOTAL_WORDS
+    # The words before the count end where the spaces before it begin; only so much before that can be "a total of"
+    # (the sentence before it is not searched again for every count).
+    before = start
+    while before and sentence[before - 1].isspace():
+        before -= 1
+    return (
+        bool(
+            TOTAL_AFTER_RE.match(sentence, end)
+            or TOTAL_BEFORE_RE.search(sentence, max(0, before - TOTAL_BEFORE_LONGEST), start)
+        )
+        or set(words) <= TOTAL_WORDS
+    )
 
 
 def normalise_category(phrase):
@@ -231,19 +254,25 @@ def find_counts(sentence):
         return []
     if PAST_RE.search(sentence) and not RECENT_YEAR_RE.search(sentence):
         return []
-    taken, found = [], []
-    broken = [(m.start(), m.end()) for m in DEBRIS_RE.finditer(sentence)]
+    found = []
+    # What is read already, and debris: spans that never overlap, kept in order of their starts.
+    taken = sorted((m.start(), m.end()) for m in DEBRIS_RE.finditer(sentence))
 
     def free(start, end):
-        return not any(start < b and a < end for a, b in taken + broken)
+        # Spans kept apart and in order end in order too: only the last one starting before ``end`` can reach
+        # past ``start`` (looking at each would make a sentence of thousands of counts quadratic).
+        before = bisect.bisect_left(taken, (end,))
+        return before == 0 or taken[before - 1][1] <= start
+
+    def take(start, end):
+        bisect.insort(taken, (start, end))
 
     # "vocational schools 1 schools" (职业学校1所): the thing, its number, the thing again.
     candidates = []
     # The full patterns try every position; most sentences have no noun-then-number at all.
     nouns_first = NOUN_FIRST_RE.finditer(sentence) if NOUN_THEN_NUMBER_RE.search(sentence) else ()
     for match in nouns_first:
-        after = sentence[match.end() :]
-        if re.match(r"\s*(?:schools?|kindergartens?|units?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", after, re.I):
+        if NOUN_FIRST_END_RE.match(sentence, match.end()):
             candidates.append((match, "noun"))
     numbers_first = NUMBER_FIRST_RE.finditer(sentence) if ANY_NUMBER_RE.search(sentence) else ()
     for match in numbers_first:
@@ -252,10 +281,11 @@ def find_counts(sentence):
         start, end = match.span()
         if order == "noun":
             end = match.end()
-            tail = re.match(r"\s*(?:schools?|kindergartens?|units?)\b", sentence[end:], re.I)
+            tail = NOUN_AGAIN_RE.match(sentence, end)
             if tail:
-                end += tail.end()
-        if not free(start, end) or PEOPLE_AFTER_RE.match(sentence[match.end() :]):
+                end = tail.end()
+        # Matched where they stand: the rest of a long sentence is not copied for each count.
+        if not free(start, end) or PEOPLE_AFTER_RE.match(sentence, match.end()):
             continue
         phrase = re.sub(r"\s+", " ", match.group("phrase")).strip()
         joined = re.match(LEAD_IN, phrase, re.I)
@@ -272,14 +302,14 @@ def find_counts(sentence):
             continue
         if SHARE_OF_RE.search(sentence[max(0, start - 16) : start]):
             continue  # "one third of the 20 pilot schools in Guangdong": a larger whole, not the bureau's
-        if is_total(phrase, sentence[:start], sentence[end:]):
-            taken.append((start, end))
+        if is_total(phrase, sentence, start, end):
+            take(start, end)
             continue
         category, new_name = normalise_category(phrase)
         number = _number(match.group("number"))
         if not category or number is None:
             continue
-        taken.append((start, end))
+        take(start, end)
         approx = (match.groupdict().get("approx") or "").lower()
         found.append(CountMatch(number, category, new_name, approx, phrase, start, end))
     return sorted(found, key=lambda count: count.start)

@@ -10,6 +10,9 @@ new verb phrase; and an entry opened by ", and" is the last one, so a trailing
 clause ("…, making new contributions") stays with it.
 """
 
+import bisect
+import functools
+import itertools
 import re
 
 from bureaus.importer.segments import Segment, capitalise, clauses, strip_end
@@ -140,16 +143,34 @@ DEPARTMENT_NOUNS = (
     "institute",
     "service",
 )
-TRAILING_ETC_RE = re.compile(
+# The words is_department_name looks for, anywhere in a text: without one, it names no department. (The lookahead
+# for their first letters makes the search skip quickly over the letters that begin none.)
+_LOOKED_FOR = [*DEPARTMENT_NOUNS, "secretariat"]
+DEPARTMENT_NOUN_RE = re.compile(
+    f"(?=[{''.join(sorted({noun[0] for noun in _LOOKED_FOR}))}])(?:{'|'.join(_LOOKED_FOR)})", re.IGNORECASE
+)
+# Where a list of names ends before its sentence does: at "etc" (whatever follows it), or at a closing
+# "… and other departments." or "… and so on.".
+ETC_RE = re.compile(r",?\s*etc\b", re.IGNORECASE)
+OTHERS_RE = re.compile(
     r"(?:,?\s*(?:and|as well as)\s+other\s+(?:\w+\s+){0,2}(?:departments|offices|sections|units|institutions|divisions)"
-    r"|,?\s*etc\b.*|,?\s*and so on)\s*[.;。]?$",
+    r"|,?\s*and so on)\s*[.;。]?$",
     re.IGNORECASE,
 )
+ENTRY_SEPARATOR_RE = re.compile(r"[,，、;；]\s*")
+# The most words a department's name has; a list's entry holds at most two names joined by "and" or "as well as",
+# so a longer entry is a clause, not names, and is not read (which keeps reading a long sentence linear).
+MAX_NAME_WORDS = 12
+MAX_ENTRY_WORDS = 2 * MAX_NAME_WORDS + 3
+NAME_WORD_RE = re.compile(r"[\w'’-]+")  # a word as is_department_name counts them
+NON_SPACE_RE = re.compile(r"\S")
 NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 STRUCTURE_NOUNS = r"departments|units|organs|divisions|sections|offices|institutions|bodies|organizations|organisations"
 # "8 units, including …", "internal organs 10: …", "six departments: …", "Departmental Units include …"
+# (It opens with a number or a word beginning with one of the letters looked ahead for: a long sentence is searched
+# quickly past the letters that begin none.)
 ANNOUNCED_LIST_RE = re.compile(
-    rf"(?:\b(?P<number>{NUMBER})\s+)?\b(?:internal\s+|functional\s+|administrative\s+|departmental\s+|working\s+|subordinate\s+)?"
+    rf"(?=[\dabdefinostuw])(?:\b(?P<number>{NUMBER})\s+)?\b(?:internal\s+|functional\s+|administrative\s+|departmental\s+|working\s+|subordinate\s+)?"
     rf"(?:{STRUCTURE_NOUNS})(?:\s+(?P<after>\d{{1,2}}))?[\s*]*(?:,\s*)?"
     r"(?:including|include|includes|namely|which are|such as|consisting of|are as follows|are|[:：])\s*",
     re.IGNORECASE,
@@ -168,7 +189,11 @@ SECOND_NAME_RE = re.compile(r"\s*[(（](?P<inside>[^)）]{2,80})[)）]\s*$")
 def is_department_name(text):
     """ "Personnel unit", "Inspector's Office", "Division of Special Education": a part of a bureau's structure."""
     words = re.sub(r"[^\w\s'’-]", " ", text.lower()).split()
-    if not words or len(words) > 12 or re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", words[0]):
+    if (
+        not words
+        or len(words) > MAX_NAME_WORDS
+        or re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", words[0])
+    ):
         return False  # "11 internal offices" counts offices, it does not name one
     if words[-1].rstrip("s") in DEPARTMENT_NOUNS or words[-1] == "secretariat":
         return True
@@ -179,21 +204,126 @@ def is_department_name(text):
 
 def split_names(segment):
     """Department names from "office, basic education department and other departments"."""
-    segment = segment.sub(0, len(segment.text))
-    etc = TRAILING_ETC_RE.search(segment.text)
-    if etc:
-        segment = segment.sub(0, etc.start())
-    text = strip_end(segment.text.rstrip("."))
-    pieces, start = [], 0
-    for match in re.finditer(r"[,，、;；]\s*", text):
-        pieces.append((start, match.start()))
-        start = match.end()
-    pieces.append((start, len(text)))
-    names = []
-    for start, end in pieces:
-        piece = segment.sub(start, end)
-        names += _split_on_and(piece)
-    return [_name(piece) for piece in names if _name(piece).text]
+    return _Entries(segment.sub(0, len(segment.text))).names_from(0)
+
+
+@functools.lru_cache(maxsize=8)
+def department_list(sentence):
+    """(announced number or None, (name segments)) of a sentence that lists a bureau's departments, or None.
+
+    The list must name at least two departments, or one where the sentence announces how many. Remembered for
+    the last few sentences: the parser asks of one sentence several times (its counts, its departments, whether
+    it states a fact, and once for each of its clauses saying what someone is responsible for).
+    """
+    text = sentence.text
+    entries = None
+    for pattern in (ANNOUNCED_LIST_RE, PLAIN_LIST_RE):
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            raw = groups.get("number") or groups.get("after")
+            number = None
+            if raw:
+                number = int(raw) if raw.isdigit() else NUMBER.split("|").index(raw.lower())
+            entries = entries or _Entries(sentence)
+            if entries.department_count(match.end()) >= (1 if number else 2):
+                return number, tuple(name for name in entries.names_from(match.end()) if is_department_name(name.text))
+    return None
+
+
+class _Entries:
+    """The entries of the lists a sentence may hold, each read once.
+
+    A list runs from its intro ("units include", "there are", …) to the end of the sentence, or to its
+    "etc.". Trying every intro of a long sentence would read the rest of the sentence again for each
+    one, which is quadratic in the sentence's length; here the entries between two separators are read
+    once and their department names summed, so an intro costs only the entry it opens inside.
+    """
+
+    def __init__(self, segment):
+        self.segment = segment
+        text = segment.text
+        self.length = len(text.rstrip())
+        self.cuts = [match.span() for match in ENTRY_SEPARATOR_RE.finditer(text, 0, self.length)]
+        self.cut_starts = [start for start, _ in self.cuts]
+        self.read = {}  # (start, end) of an entry → its names
+        self.ends = {}  # where the list stops → where its last entry ends
+        self.etc = _NextMatch(ETC_RE, text, self.length)
+        self.others = _NextMatch(OTHERS_RE, text, self.length)
+        # Department names in the entries between one separator and the next, summed from the sentence's start.
+        between = [self.department_names(end, start) for (_, end), (start, _) in itertools.pairwise(self.cuts)]
+        self.sums = list(itertools.accumulate(between, initial=0))
+
+    def names_from(self, offset):
+        """The names listed from ``offset`` to the end of the list."""
+        return [name for start, end in self.entries(offset) for name in self.names(start, end)]
+
+    def department_count(self, offset):
+        """How many of the names listed from ``offset`` on are department names (what department_list asks)."""
+        start, end = self.bounds(offset)
+        first = bisect.bisect_left(self.cut_starts, start)
+        last = bisect.bisect_left(self.cut_starts, end) - 1
+        if first > last:
+            return self.department_names(start, end)
+        return (
+            self.department_names(start, self.cuts[first][0])
+            + self.sums[last] - self.sums[first]
+            + self.department_names(min(self.cuts[last][1], end), end)
+        )  # fmt: skip
+
+    def entries(self, offset):
+        start, end = self.bounds(offset)
+        first = bisect.bisect_left(self.cut_starts, start)
+        last = bisect.bisect_left(self.cut_starts, end)
+        edges = [start, *itertools.chain.from_iterable(self.cuts[first:last]), end]
+        return [(min(left, end), min(right, end)) for left, right in zip(edges[::2], edges[1::2], strict=True)]
+
+    def bounds(self, offset):
+        """Where the list from ``offset`` begins and ends: spaces, its "etc." and closing punctuation left out."""
+        text = self.segment.text
+        start = next((match.start() for match in NON_SPACE_RE.finditer(text, offset, self.length)), self.length)
+        stops = [match.start() for match in (self.etc.at_or_after(start), self.others.at_or_after(start)) if match]
+        stop = min(stops, default=self.length)
+        if stop not in self.ends:
+            end = stop
+            while end and text[end - 1].isspace():
+                end -= 1
+            while end and text[end - 1] == ".":
+                end -= 1
+            while end and text[end - 1] in " ,，;；:：":
+                end -= 1
+            self.ends[stop] = end
+        return start, max(start, self.ends[stop])
+
+    def names(self, start, end):
+        """The names in one entry: "planning and finance section and office" holds two."""
+        if (start, end) not in self.read:
+            words = NAME_WORD_RE.finditer(self.segment.text, start, end)
+            if next(itertools.islice(words, MAX_ENTRY_WORDS, None), None) is not None:
+                self.read[start, end] = []
+            else:
+                names = [_name(piece) for piece in _split_on_and(self.segment.sub(start, end))]
+                self.read[start, end] = [name for name in names if name.text]
+        return self.read[start, end]
+
+    def department_names(self, start, end):
+        if not DEPARTMENT_NOUN_RE.search(self.segment.text, start, end):
+            return 0  # no word a department's name ends in (or begins with): nothing to read
+        return sum(1 for name in self.names(start, end) if is_department_name(name.text))
+
+
+class _NextMatch:
+    """The first match of a pattern at or after an offset. Asked for growing offsets, it searches each stretch of
+    the text once: the match found stays the answer until an offset passes its start."""
+
+    def __init__(self, pattern, text, length):
+        self.pattern, self.text, self.length = pattern, text, length
+        self.searched_from, self.match = None, None
+
+    def at_or_after(self, offset):
+        stale = self.match is not None and offset > self.match.start()
+        if self.searched_from is None or offset < self.searched_from or stale:
+            self.searched_from, self.match = offset, self.pattern.search(self.text, offset, self.length)
+        return self.match
 
 
 def _split_on_and(piece):
@@ -205,26 +335,6 @@ def _split_on_and(piece):
         if is_department_name(left.text) and is_department_name(right.text):
             return [left, right]
     return [piece]
-
-
-def department_list(sentence):
-    """(announced number or None, [name segments]) of a sentence that lists a bureau's departments, or None.
-
-    The list must name at least two departments, or one where the sentence announces how many.
-    """
-    text = sentence.text
-    for pattern in (ANNOUNCED_LIST_RE, PLAIN_LIST_RE):
-        for match in pattern.finditer(text):
-            rest = sentence.sub(match.end(), len(text))
-            names = [name for name in split_names(rest) if is_department_name(name.text)]
-            groups = match.groupdict()
-            raw = groups.get("number") or groups.get("after")
-            number = None
-            if raw:
-                number = int(raw) if raw.isdigit() else NUMBER.split("|").index(raw.lower())
-            if len(names) >= 2 or (names and number):
-                return number, names
-    return None
 
 
 def name_and_note(segment):

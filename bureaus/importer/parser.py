@@ -39,7 +39,16 @@ from bureaus.importer.lists import (
     name_and_note,
     starts_with_verb,
 )
-from bureaus.importer.segments import capitalise, clauses, inline_items, lines, section_kind, sentences, strip_end
+from bureaus.importer.segments import (
+    capitalise,
+    clauses,
+    inline_items,
+    lines,
+    section_kind,
+    sentences,
+    shortened,
+    strip_end,
+)
 from bureaus.vocabulary import (
     DUTY_KINDS,
     MAX_ITEMS,
@@ -300,14 +309,21 @@ class _Reader:
         year = as_of_year(sentence.text)
         listed = department_list(sentence)
         repeated = {category for category, n in Counter(c.category for c in found).items() if n > 1}
+        spread = {}  # a repeated type → from its first number's start to its last one's end
+        for match in found:
+            if match.category in repeated:
+                spread[match.category] = (spread.get(match.category, (match.start,))[0], match.end)
+        repetitions = {
+            category: "The source gives more than one number for this type in one sentence: "
+            f"“{shortened(sentence.text, start, end)}”."
+            for category, (start, end) in spread.items()
+        }
         for match in found:
             notes = []
             if match.approximate and match.approximate not in ("a total of", "totally", "altogether"):
                 notes.append(f"The source says “{match.approximate} {match.number}”.")
             if match.category in repeated:
-                same = [c for c in found if c.category == match.category]
-                fragment = sentence.text[same[0].start : same[-1].end]
-                notes.append(f"The source gives more than one number for this type in one sentence: “{fragment}”.")
+                notes.append(repetitions[match.category])
             if match.category == "internal-office" and listed and listed[0] == match.number:
                 continue  # "8 units, including the office, …": how many departments follow, not an institution count
             self.draft.counts.append(

@@ -49,6 +49,12 @@ def save_draft(draft, *, replace=False, how_to_replace="use --replace", source_d
 
 def _save(draft, replace, how_to_replace, source_details):
     existing = Bureau.objects.select_for_update().filter(slug=draft.slug, draft_of__isnull=True).first()
+    copy = Bureau.objects.filter(slug=draft.slug, draft_of__isnull=False).select_related("draft_of").first()
+    if copy is not None:  # slugs are unique over working copies too: saving would break the constraint
+        raise DocumentError(
+            f"The slug “{draft.slug}” is taken by the working copy of “{copy.draft_of}”; give the bureau another "
+            "name for its district or city, so that its slug differs."
+        )
     current = replace_target(existing)
     if current is not None and current.sources.filter(sha256=draft.sha256).exists():
         return SaveResult(UNCHANGED, current)

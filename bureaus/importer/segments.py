@@ -160,8 +160,7 @@ def sentences(segment):
     result, start = [], 0
     for match in SENTENCE_END_RE.finditer(text):
         end = match.end()
-        word = re.search(r"([\w.]+)[.]$", text[start:end])
-        if match.group(0) == "." and word and (word.group(1).lower() in ABBREVIATIONS or _initial(word)):
+        if match.group(0) == "." and _abbreviation(text, start, match.start()):
             continue
         piece = segment.sub(start, end)
         if piece.text:
@@ -173,23 +172,34 @@ def sentences(segment):
     return result
 
 
-def _initial(word):
+def _abbreviation(text, start, stop):
+    """Whether the full stop at ``stop`` ends an abbreviation ("etc.", "No.") or an initial rather than the sentence
+    begun at ``start``. The word before it (letters, digits, dots) is read back from the stop, where it stands: a
+    sentence of many "etc." is not searched again from its start for each."""
+    begin = stop
+    while begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "_."):
+        begin -= 1
+    word = text[begin:stop]
+    return bool(word) and (word.lower() in ABBREVIATIONS or _initial(word, text[max(start, begin - 2) : begin]))
+
+
+def _initial(word, before):
     """A single character before a full stop that does not end the sentence: "J. Smith", "(1. …". A digit after
     a word does end it: "… and special education schools 1. There are …" (a count written after its noun)."""
-    if len(word.group(1)) != 1:
+    if len(word) != 1:
         return False
-    return not (word.group(1).isdigit() and re.search(r"[A-Za-z]\s$", word.string[: word.start()]))
+    return not (word.isdigit() and re.search(r"[A-Za-z]\s$", before))
 
 
 def clauses(segment, separators=";；"):
     """A sentence cut at its semicolons, as documents separate list entries."""
     result, start = [], 0
-    for index, char in enumerate(segment.text):
-        if char in separators:
-            piece = segment.sub(start, index + 1)
-            if piece.text.strip(separators):
-                result.append(piece)
-            start = index + 1
+    for separator in re.finditer(f"[{re.escape(separators)}]", segment.text):
+        index = separator.start()
+        piece = segment.sub(start, index + 1)
+        if piece.text.strip(separators):
+            result.append(piece)
+        start = index + 1
     rest = segment.sub(start, len(segment.text))
     if rest.text:
         result.append(rest)
@@ -230,6 +240,20 @@ def inline_items(segment, minimum=2):
         marker_length = marks[index][1] - marks[index][0]
         items.append(piece.sub(marker_length, len(piece.text)))
     return [head, *items]
+
+
+# The most of a source's text quoted back (in a note, or beside a fact for its reviewer): a paragraph written as one
+# endless sentence would otherwise be repeated whole for every fact read from it.
+QUOTE_LIMIT = 300
+
+
+def shortened(text, start=0, end=None, limit=QUOTE_LIMIT):
+    """``text[start:end]``, or its first ``limit`` characters ending in an ellipsis when it is longer (only
+    those are copied, however long the text)."""
+    end = len(text) if end is None else end
+    if end - start <= limit:
+        return text[start:end]
+    return text[start : start + limit - 1].rstrip() + "…"
 
 
 def strip_end(text):

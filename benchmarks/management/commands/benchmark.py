@@ -4,7 +4,7 @@
 Sections, in order (``--only`` picks one or more):
   corpus    the importer's recall and precision on real documents, per language (fixtures/corpus,
             fixtures/corpus_zh), per document and kind
-  importer  parse 1,000 generated documents on one core
+  importer  parse 1,000 generated documents on one core; then 1 MB paragraphs written as one sentence
   queries   load the national dataset in steps (30, 300, 3,000 bureaus), counting SQL queries per page
   search    search latency over the loaded dataset
   loading   the national fixture: bulk_load versus loaddata, on fresh databases
@@ -35,6 +35,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--only", nargs="+", choices=SECTIONS, help="Run only these sections.")
         parser.add_argument("--documents", type=int, default=1000, help="Documents to parse (1000).")
+        parser.add_argument(
+            "--long-sentence-bytes", type=int, default=1_000_000, help="Size of the one-sentence paragraphs (1 MB)."
+        )
         parser.add_argument("--bureaus", type=int, default=3000, help="Bureaus in the national dataset (3000).")
         parser.add_argument("--searches", type=int, default=300, help="Searches to time (300).")
         parser.add_argument("--seconds", type=int, default=5, help="Seconds per wrk run (5).")
@@ -57,7 +60,7 @@ class Command(BaseCommand):
                 self.report("corpus", corpus.run("en"), output_dir)
                 self.report("corpus-zh", corpus.run("zh-Hans"), output_dir)  # the Chinese reader's own corpus
             if "importer" in sections:
-                self.report("importer", importer.run(options["documents"]), output_dir)
+                self.report("importer", importer.run(options["documents"], options["long_sentence_bytes"]), output_dir)
             database_url = f"sqlite:///{connection.settings_dict['NAME']}"
             if needs_dataset:
                 steps = sorted({min(30, len(drafts)), min(300, len(drafts)), len(drafts)})

@@ -3,9 +3,11 @@
 
 Each file is parsed and saved as an unpublished bureau with its source document,
 in its own transaction, so one bad file does not stop the others. ``--dry-run``
-prints the drafts as open-data JSON and writes nothing; ``--output FILE`` writes
-them as a fixture for review instead of saving them. Exit status 1 when any file
-failed.
+writes nothing and prints JSON only, one object per file (a list of them for
+several): ``{"file", "bureau", "warnings"}`` with the draft as open data, or
+``{"file", "refused"}`` with the reason; the summary goes to standard error.
+``--output FILE`` writes the drafts as a fixture for review instead of saving
+them. Exit status 1 when any file failed.
 """
 
 import sys
@@ -38,11 +40,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, dry_run, output, replace, **options):
         self.summary = {CREATED: [], UNCHANGED: [], REPLACED: [], "drafted": [], "failed": []}
-        drafts = []
+        drafts, printed = [], []  # printed: what a dry run prints for each file
         for index, path in enumerate(paths, 1):
             self.progress(index - 1, len(paths), path)
             try:
                 draft = parse_document(read_document(path), title=path.name)
+                if dry_run:
+                    bureau = built_draft_to_dict(build(draft))
+                    printed.append({"file": path.name, "bureau": bureau, "warnings": draft.warnings})
                 if dry_run or output:
                     drafts.append(draft)
                     self.summary["drafted"].append((path, draft.slug))
@@ -53,14 +58,14 @@ class Command(BaseCommand):
                     self.stderr.write(f"{path.name}: warning: {warning}")
             except DocumentError as error:
                 self.summary["failed"].append((path, str(error)))
+                printed.append({"file": path.name, "refused": str(error)})
         self.progress(len(paths), len(paths), None)
 
-        if dry_run:
-            data = [built_draft_to_dict(build(draft)) for draft in drafts]
-            self.stdout.write(dumps(data[0] if len(paths) == 1 and data else data))
+        if dry_run:  # standard output is JSON alone, whatever happened; the summary goes to standard error
+            self.stdout.write(dumps(printed[0] if len(paths) == 1 else printed))
         elif output and drafts:
             output.write_text(drafts_to_fixture(drafts) + "\n", encoding="utf-8")
-        self.report(output)
+        self.report(self.stderr if dry_run else self.stdout, output)
         failed = self.summary["failed"]
         if failed:
             raise CommandError(f"{len(failed)} of {len(paths)} file(s) could not be imported.")
@@ -76,8 +81,7 @@ class Command(BaseCommand):
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label:<40}{end}")
         sys.stderr.flush()
 
-    def report(self, output):
-        out = self.stderr if self.summary["drafted"] and not output else self.stdout
+    def report(self, out, output):
         for status in (CREATED, REPLACED, UNCHANGED, "drafted"):
             for path, slug in self.summary[status]:
                 out.write(f"{status:>9}  {path.name} → {slug}")
