@@ -533,3 +533,11 @@ def test_a_sentence_of_many_abbreviations_is_cut_in_work_linear_in_its_length(mo
         assert len(cut) == 1
         read.append(sum(handed))
     assert read[1] <= 2 * read[0]
+
+
+def test_counts_share_the_item_cap_with_the_other_items():
+    # One endless sentence of counts made a draft of thousands of rows, more than the admin can save.
+    sentence = "There are 12 primary schools and 7 kindergartens, " * 400
+    draft = parse_document("Heping District Education Bureau is located in Shenyang.\n" + sentence + "in the district.")
+    assert len(draft.counts) + len(draft.duties) + len(draft.departments) + len(draft.achievements) == 300
+    assert "The text lists more than 300 items; only the first 300 were read." in draft.warnings

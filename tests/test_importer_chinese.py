@@ -246,6 +246,17 @@ def test_a_page_with_thousands_of_items_is_capped_with_a_warning():
     assert any("only the first 300" in warning for warning in draft.warnings)
 
 
+def test_the_cap_counts_every_kind_of_item_together_as_the_admin_saves_them():
+    numerals = "零一二三四五六七八九"
+    departments = "\n".join(
+        f"（{i}）第{''.join(numerals[int(d)] for d in str(i))}科。负责全县第{i}片区教育工作。" for i in range(1, 91)
+    )
+    duties = "\n".join(f"（{i}）负责全县第{i}片区教育工作。" for i in range(1, 91))
+    draft = read(f"宁县教育局\n内设机构\n{departments}\n主要职责\n{duties}\n部门职责\n{duties}\n机构职能\n{duties}")
+    assert (len(draft.departments), len(draft.duties)) == (90, 210)  # 360 read, the first 300 kept
+    assert "The text lists more than 300 items; only the first 300 were read." in draft.warnings
+
+
 def test_invisible_characters_are_removed_from_a_chinese_page_with_a_warning_as_from_an_english_one():
     text = (Path(__file__).with_name("documents") / "chinese_bureau.txt").read_text(encoding="utf-8")
     sneaky = "\ufeff" + text.replace("教育局", "教育\u200b局", 1)

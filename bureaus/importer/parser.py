@@ -326,6 +326,8 @@ class _Reader:
                 notes.append(repetitions[match.category])
             if match.category == "internal-office" and listed and listed[0] == match.number:
                 continue  # "8 units, including the office, …": how many departments follow, not an institution count
+            if not self.counted():
+                return
             self.draft.counts.append(
                 DraftCount(
                     match.category,

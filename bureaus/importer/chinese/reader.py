@@ -28,6 +28,7 @@ from bureaus.importer.draft import (
 from bureaus.importer.errors import DocumentError
 from bureaus.places import gazetteer
 from bureaus.places.gazetteer import by_code as places_by_code
+from bureaus.vocabulary import MAX_ITEMS
 
 HAN = "\u4e00-\u9fff"
 KINDS = (
@@ -47,7 +48,6 @@ ADDRESS_RE = re.compile(
 GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
 UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 SENTENCE_END = "。!?\n"
-MAX_ITEMS = 300  # as for English pages: more is not a bureau profile
 
 
 def read(text, title=""):
@@ -208,14 +208,17 @@ def _walk(draft, folded):
 
 
 def _cap(draft):
-    """A page with more items than a bureau profile has keeps the first ``MAX_ITEMS`` of each, with a warning."""
-    for kind in ("departments", "duties", "achievements", "counts"):
+    """A page with more items than a bureau profile has keeps the first ``MAX_ITEMS`` in all (what the admin
+    can save, as for English pages), with a warning."""
+    kinds = ("departments", "duties", "achievements", "counts")
+    if sum(len(getattr(draft, kind)) for kind in kinds) <= MAX_ITEMS:
+        return
+    room = MAX_ITEMS
+    for kind in kinds:
         items = getattr(draft, kind)
-        if len(items) > MAX_ITEMS:
-            del items[MAX_ITEMS:]
-            draft.warnings.append(
-                f"The text has more {kind} than a bureau profile: only the first {MAX_ITEMS} were read."
-            )
+        del items[room:]
+        room -= len(items)
+    draft.warnings.append(f"The text lists more than {MAX_ITEMS} items; only the first {MAX_ITEMS} were read.")
 
 
 def section_of(heading):
