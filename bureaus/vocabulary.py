@@ -1,6 +1,7 @@
 """
 The portal's fixed vocabularies, written once: the kinds of duty, the plausible
-founding years, English number words, and the characters no stored text may hold.
+founding years, English number words, the characters no stored text may hold, and how a
+posted or requested number (an id, a page, a revision) is read.
 Pure Python: the models, the importer's text layer and the open-data schema all read them.
 """
 
@@ -37,6 +38,16 @@ def _number_words():
 
 # "one" … "ninety-nine" (also "twenty one") → their values.
 NUMBER_WORDS = _number_words()
+
+
+def whole_number(text):
+    """The number ``text`` writes in at most 18 ASCII digits (any id, page or revision fits), else None.
+
+    Not ``str.isdigit()`` or ``isdecimal()`` and ``int()``: "²" is a digit to the one and not a number
+    to the other; both take Arabic-Indic or full-width digits (and ``int()`` spaces and underscores)
+    for numbers; and ``int()`` refuses more than 4300 digits with a ValueError.
+    """
+    return int(text) if isinstance(text, str) and text.isascii() and text.isdigit() and len(text) <= 18 else None
 
 
 # Characters no stored text may hold, with the words a message names them by. Nothing a person

@@ -54,6 +54,7 @@ VALUES = [
     "NaN",
     "last",
     "99999999999999999999999999999",
+    "9" * 5000,  # ASCII digits int() refuses (more than 4300 of them)
     quote("²"),  # a superscript: str.isdigit() says yes, int() says no
     quote("٣"),  # Arabic-Indic three
     quote("３"),  # full-width three

@@ -249,6 +249,7 @@ def test_publish_carries_the_revision_the_publisher_saw_and_refuses_a_later_one(
     assert "Words nobody reviewed." not in bureau.summary and Bureau.objects.filter(pk=copy.pk).exists()
     assert staff_client.post(url).status_code == 302  # a publish that says nothing of what was seen: refused too
     assert staff_client.post(url, {"revision": "²"}).status_code == 302  # nor a number int() cannot read
+    assert staff_client.post(url, {"revision": "9" * 5000}).status_code == 302  # nor one of 5000 digits
     assert Bureau.objects.filter(pk=copy.pk).exists()
 
     assert staff_client.post(url, {"revision": copy.revision}).status_code == 302
@@ -300,3 +301,21 @@ def test_a_copy_published_or_discarded_while_open_keeps_the_editors_input(staff_
     assert untouched.source_anchor and untouched.edited_at is None  # an unchanged row keeps its source
     bureau.refresh_from_db()
     assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)  # not public
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("departments-0-position", "9" * 5000), ("fact_sources-0-id", "9" * 5000), ("fact_sources-0-id", "0id")],
+)
+def test_a_gone_copys_form_with_odd_numbers_comes_back_too(staff_client_factory, seed_data, field, value):
+    """Posted ids and positions of more than 4300 digits are numbers to ``isdecimal()`` and not to ``int()``;
+    an id with a leading zero is another string for the same row."""
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    copy = working_copy(bureau)
+    editor, publisher = staff_client_factory("editor"), staff_client_factory("publisher")
+    data = browser_form(editor.get(f"/admin/bureaus/bureau/{copy.pk}/change/").content.decode())
+    publisher.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau))
+    data[field] = [value if value != "0id" else f"0{data[field][0]}"]
+    response = editor.post(f"/admin/bureaus/bureau/{copy.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Nothing of yours was saved" in response.content.decode()

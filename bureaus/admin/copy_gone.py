@@ -12,7 +12,7 @@ its bureau's items with their positions, and publishing keeps them), a cited fac
 is, a source as it is now. Rows the editor added stay new rows; a row that differs from the one it
 lands on is saved as the editor's edit, like any changed row, so nothing quotes a source it does not.
 
-May import: ``bureaus.models``, ``bureaus.publishing``.
+May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.vocabulary``.
 """
 
 import re
@@ -24,10 +24,11 @@ from django.utils import formats, timezone
 from bureaus import publishing
 from bureaus.models import FactSource
 from bureaus.models.parts import FACT_SOURCES, ITEM_PARTS, SOURCES
+from bureaus.vocabulary import whole_number
 
 # The hidden field of a working copy's change form naming its bureau (templates/…/change_form.html).
 COPY_OF_FIELD = "_working_copy_of"
-_ROW = re.compile(r"^(?P<prefix>[a-z_]+)-(?P<index>\d+)-(?P<field>\w+)$")
+_ROW = re.compile(r"^(?P<prefix>[a-z_]+)-(?P<index>[0-9]{1,18})-(?P<field>\w+)$")
 _INLINES = {part.relation: part for part in (*ITEM_PARTS, FACT_SOURCES, SOURCES)}
 
 
@@ -86,12 +87,12 @@ def _items(part, posted, target):
     kept, added = [], []
     for row in posted:
         deleted = "on" in row.get("DELETE", [])
-        position = _first(row, "position")
-        pk = positions.pop(int(position), None) if _first(row, "id") and position.isdecimal() else None
+        position = whole_number(_first(row, "position"))
+        pk = positions.pop(position, None) if _first(row, "id") and position is not None else None
         if pk is not None:
             kept.append({**row, "id": [str(pk)]})
         elif not deleted:  # a row the editor added (or one the bureau no longer has): added again
-            if position.isdecimal() and int(position) in positions:
+            if position in positions:
                 row = {**row, "position": [""]}  # that place is taken: the row goes last
             added.append({**row, "id": [""]})
     return kept, added
@@ -102,9 +103,9 @@ def _fixed_rows(part, posted, target):
     with the sentence the editor pasted to cite a fact, where the fact is the same."""
     quotes = {}
     if part is FACT_SOURCES:
-        old = {_first(row, "id"): _first(row, "quote") for row in posted if _first(row, "id").isdecimal()}
-        facts = FactSource.objects.filter(pk__in=old, bureau=target.original).values_list("pk", "fact")
-        quotes = {fact: old[str(pk)] for pk, fact in facts}
+        old = {whole_number(_first(row, "id")): _first(row, "quote") for row in posted}
+        facts = FactSource.objects.filter(pk__in=old.keys() - {None}, bureau=target.original).values_list("pk", "fact")
+        quotes = {fact: old[pk] for pk, fact in facts}
     result = []
     for obj in part.model.objects.filter(bureau=target):
         row = {"id": [str(obj.pk)]}

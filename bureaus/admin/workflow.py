@@ -7,7 +7,8 @@ shows each bureau's state and never the copies themselves. The history joins the
 bureau and of its working copies, compares two, and reverts to one (into the working copy, so a
 revert publishes nothing).
 
-May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin`` (history, forms, copy_gone).
+May import: ``bureaus.models``, ``bureaus.publishing``, ``bureaus.admin`` (history, forms, copy_gone),
+``bureaus.vocabulary``.
 """
 
 from django.contrib import admin, messages
@@ -24,6 +25,7 @@ from bureaus.admin import copy_gone, history
 from bureaus.admin.forms import last_change
 from bureaus.models import Bureau
 from bureaus.models.bureau import publishes_every_bureau
+from bureaus.vocabulary import whole_number
 
 
 def change_url(bureau):
@@ -170,12 +172,12 @@ class PublishingAdmin:
             return redirect(change_url(original))
         # The publish button carries the revision of the copy (or draft) its page showed: what goes public
         # is what the publisher saw, never an edit saved after they looked.
-        seen = request.POST.get("revision", "")
-        if not seen.isdecimal():
+        seen = whole_number(request.POST.get("revision", ""))
+        if seen is None:
             self.message_user(request, self.PUBLISH_FROM_THE_PAGE, messages.ERROR)
             return redirect(change_url(bureau))
         try:
-            publishing.publish(original, request.user, seen_revision=int(seen))
+            publishing.publish(original, request.user, seen_revision=seen)
         except publishing.ChangedSinceSeen as error:
             who, when = last_change(error.changed)
             self.message_user(

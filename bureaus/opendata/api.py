@@ -27,6 +27,7 @@ from bureaus.opendata.openapi import openapi_document
 from bureaus.opendata.serializers import bureau_to_dict, institution_type_to_dict
 from bureaus.pages import statistics
 from bureaus.pages.filters import BureauFilter
+from bureaus.vocabulary import whole_number
 
 DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE = 20, 100
 CACHE_SECONDS = 300
@@ -127,15 +128,6 @@ def _filtered(request):
         errors = {field: [str(message) for message in messages] for field, messages in filterset.errors.items()}
         return None, _json({"errors": errors}, status=400)
     return filterset, None
-
-
-def whole_number(text):
-    """The number ``text`` writes in ASCII digits, else None.
-
-    Not ``str.isdigit()`` and ``int()``: "²" is a digit to the one and not a number to the other, and
-    both take Arabic-Indic or full-width digits (and ``int()`` spaces and underscores) for numbers.
-    """
-    return int(text) if text.isascii() and text.isdigit() else None
 
 
 @open_data
