@@ -6,6 +6,7 @@ Pure Python: the models, the importer's text layer and the open-data schema all 
 """
 
 import re
+import unicodedata
 
 # What a bureau's duties can be, in the order a profile lists them.
 DUTY_KINDS = ("responsibility", "priority", "task", "plan")
@@ -77,8 +78,30 @@ INVISIBLE_CHARACTERS = {
     "\u2069": "pop directional isolate",
     "\ufeff": "byte-order mark",
 }
-INVISIBLE_CHARACTERS_RE = re.compile(f"[{''.join(INVISIBLE_CHARACTERS)}]")
-REFUSED_CHARACTERS_RE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{''.join(INVISIBLE_CHARACTERS)}]")
+# The other invisible ones, named as Unicode names them: the rest of Unicode's invisible formatting
+# characters (tags, which spell hidden ASCII; invisible operators; deprecated shaping controls;
+# interlinear annotation marks; the soft hyphen), the blank Hangul fillers and the combining
+# grapheme joiner. Not the visible formatting characters (Arabic number signs and the like).
+_OTHER_INVISIBLE = (
+    "\u00ad\u034f\u115f\u1160\u180e\u2061-\u2064\u206a-\u206f\u3164\uffa0\ufff9-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+INVISIBLE_CHARACTERS_RE = re.compile(f"[{''.join(INVISIBLE_CHARACTERS)}{_OTHER_INVISIBLE}]")
+# Surrogates are halves of a character, which only a JSON file's escapes can give alone (PostgreSQL
+# cannot store one, nor can any file be written with one).
+_SURROGATES = "\ud800-\udfff"
+REFUSED_CHARACTERS_RE = re.compile(
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_SURROGATES}{''.join(INVISIBLE_CHARACTERS)}{_OTHER_INVISIBLE}]"
+)
+
+
+def _named(char):
+    """The words a message names refused ``char`` by."""
+    if char in INVISIBLE_CHARACTERS:
+        return f"an invisible {INVISIBLE_CHARACTERS[char]}"
+    if INVISIBLE_CHARACTERS_RE.match(char):
+        return f"an invisible {unicodedata.name(char).lower().removeprefix('invisible ')}"
+    return "a broken character" if "\ud800" <= char <= "\udfff" else "a control character"
 
 
 def refused_character_problem(text):
@@ -92,8 +115,7 @@ def refused_character_problem(text):
         return ""
     char = match.group()
     line = text.count("\n", 0, match.start()) + 1
-    what = f"an invisible {INVISIBLE_CHARACTERS[char]}" if char in INVISIBLE_CHARACTERS else "a control character"
-    return f"contains {what} (U+{ord(char):04X}, line {line}); remove it and try again."
+    return f"contains {_named(char)} (U+{ord(char):04X}, line {line}); remove it and try again."
 
 
 def without_invisible_characters(text):

@@ -407,7 +407,7 @@ def test_a_c1_control_character_is_refused_saying_where():
 def test_invisible_characters_are_removed_from_a_document_before_its_facts_are_read():
     text = (DOCUMENTS / "numbered_headings.txt").read_text(encoding="utf-8")
     sneaky = "\ufeff" + text.replace("Office:", "Off\u200bice:").replace("Personnel", "\u202ePersonnel\u202c", 1)
-    sneaky = sneaky.replace("founded in", "founded\u2060 in\u200e")
+    sneaky = sneaky.replace("founded in", "founded\u2060 in\u200e").replace("Section", "Sec\u00adtion\U000e0041", 1)
     draft = parse_document(sneaky, title="tiexi\u202etxt.exe")
     assert draft.source_text == text  # removed first: every span below is an offset into this text
     assert draft.sha256 == parse_document(text).sha256
@@ -415,9 +415,8 @@ def test_invisible_characters_are_removed_from_a_document_before_its_facts_are_r
     assert [d.name for d in draft.departments][:2] == ["Office", "Personnel Section"]
     assert draft.established_year == 1985
     assert draft.unquoted() == []
-    assert "6 invisible characters (U+FEFF, U+2060, U+200E, U+200B, U+202E, U+202C) were removed" in " ".join(
-        draft.warnings
-    )
+    removed = "U+FEFF, U+2060, U+200E, U+200B, U+202E, U+202C, U+00AD, U+E0041"
+    assert f"8 invisible characters ({removed}) were removed" in " ".join(draft.warnings)
 
 
 def test_a_missing_file_or_a_folder_is_refused(tmp_path):

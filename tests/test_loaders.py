@@ -42,6 +42,8 @@ BAD_RECORDS = [
     ("bureaus.bureau", {"summary": "forged \x02mark\x03"}, "control character"),
     ("bureaus.bureau", {"name": "Heping\u202e District Education Bureau"}, "right-to-left override (U+202E"),
     ("bureaus.department", {"responsibility": "Teachers\u200b"}, "zero-width space (U+200B"),
+    ("bureaus.department", {"name": "Office\U000e0041\U000e0042"}, "tag latin capital letter a (U+E0041"),
+    ("bureaus.bureau", {"summary": "Half a character: \ud83d"}, "broken character (U+D83D"),
     ("bureaus.bureau", {"summary": {"en": "A summary"}}, "(record 1 in the file): summary is a JSON object"),
     ("bureaus.department", {"name": ["Office", "Bureau"]}, "(record 6 in the file): name is a JSON list"),
     ("bureaus.sourcedocument", {"sha256": "0" * 64}, "fingerprint does not match"),

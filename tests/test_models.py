@@ -203,6 +203,14 @@ def test_a_source_cannot_be_deleted_while_facts_point_into_it_but_goes_with_its_
         ("\ufeff", "an invisible byte-order mark (U+FEFF, line 1)"),
         ("\x9b", "a control character (U+009B, line 1)"),
         ("\x7f", "a control character (U+007F, line 1)"),
+        # Other invisible formatting characters: hidden ASCII in tag characters, invisible operators, …
+        ("\U000e0041", "an invisible tag latin capital letter a (U+E0041, line 1)"),
+        ("\u2062", "an invisible times (U+2062, line 1)"),
+        ("\u206e", "an invisible national digit shapes (U+206E, line 1)"),
+        ("\u00ad", "an invisible soft hyphen (U+00AD, line 1)"),
+        ("\u3164", "an invisible hangul filler (U+3164, line 1)"),
+        # Half of a character (a JSON fixture can write one): PostgreSQL cannot store it.
+        ("\ud800", "a broken character (U+D800, line 1)"),
     ],
 )
 def test_every_text_field_refuses_invisible_and_control_characters_naming_them(character, named):
