@@ -71,6 +71,29 @@ def test_a_file_with_one_invalid_record_loads_nothing_and_names_it(tmp_path, typ
 
 
 @pytest.mark.parametrize("loader", ["loaddata", "bulk_load", "restore"])
+def test_a_bureau_with_more_items_than_the_admin_can_save_is_refused(tmp_path, types, loader):
+    """The importer's cap (MAX_ITEMS) is what the admin's change form can take: a loaded bureau past it
+    could never be saved there again (Django refuses a form with that many fields)."""
+    from bureaus.vocabulary import MAX_ITEMS
+
+    records = json.loads(SEED.read_text())
+    extra = [
+        {"model": "bureaus.department", "fields": {"bureau": ["shenyang-heping-district"], "name": f"Unit {n}",
+                                                    "responsibility": "", "note": "", "position": 1000 + n}}
+        for n in range(MAX_ITEMS)
+    ]  # fmt: skip
+    with pytest.raises(CommandError) as error:
+        call_command(loader, str(write(tmp_path, records + extra)), verbosity=0)
+    message = str(error.value)
+    assert (
+        f"more than {MAX_ITEMS}, the most the admin can save" in message
+        and "nothing was" in message.lower()
+        and "\n" not in message
+    )
+    assert (Bureau.objects.count(), Department.objects.count()) == (0, 0)
+
+
+@pytest.mark.parametrize("loader", ["loaddata", "bulk_load", "restore"])
 def test_the_valid_seed_fixture_loads_with_every_loader(tmp_path, types, loader):
     call_command(loader, str(write(tmp_path, json.loads(SEED.read_text()))), verbosity=0)
     assert Bureau.objects.get().slug == "shenyang-heping-district"

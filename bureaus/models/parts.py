@@ -9,9 +9,11 @@ dataset. A new kind of fact is added here once.
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import Count
 
 from bureaus.models.items import Achievement, Department, Duty, InstitutionCount
 from bureaus.models.sources import FactSource, SourceDocument
+from bureaus.vocabulary import MAX_ITEMS
 
 
 @dataclass(frozen=True)
@@ -49,3 +51,24 @@ PARTS = (SOURCES, FACT_SOURCES, *ITEM_PARTS)
 # The parts whose rows point at a span of a source.
 SPANNED_PARTS = (*ITEM_PARTS, FACT_SOURCES)
 CSV_PARTS = {part.csv_kind: part for part in ITEM_PARTS}
+
+
+def over_the_item_cap(bureau_ids):
+    """One line naming the first of these bureaus with more than ``MAX_ITEMS`` items in all, or "".
+
+    The importer reads no more; loaders ask it after writing (in their transaction): the admin's
+    change form takes a bureau that size and no bigger (``portal.settings.DATA_UPLOAD_MAX_NUMBER_FIELDS``),
+    so a bureau past it could never be saved there again.
+    """
+    totals = {}
+    for part in ITEM_PARTS:
+        counted = part.model.objects.filter(bureau_id__in=bureau_ids).values("bureau__slug").annotate(n=Count("pk"))
+        for row in counted.order_by():
+            totals[row["bureau__slug"]] = totals.get(row["bureau__slug"], 0) + row["n"]
+    over = sorted(slug for slug, total in totals.items() if total > MAX_ITEMS)
+    if not over:
+        return ""
+    return (
+        f"bureau “{over[0]}” has {totals[over[0]]} items (departments, duties, achievements and institution "
+        f"counts), more than {MAX_ITEMS}, the most the admin can save; leave the rest out."
+    )

@@ -24,7 +24,7 @@ from django.db import IntegrityError
 from bureaus import content
 from bureaus.models import Bureau, InstitutionType
 from bureaus.models.base import loaded_text_problem, validate_loaded_row
-from bureaus.models.parts import PARTS
+from bureaus.models.parts import PARTS, over_the_item_cap
 from bureaus.pages import snapshots
 from bureaus.search import optimize_query_planner
 
@@ -112,6 +112,10 @@ class Command(BaseCommand):
                         (slug_of[obj.bureau_id], obj.sha256) if label == "bureaus.sourcedocument" else obj.natural_key()
                     )
                     keys[label][key] = obj.pk
+        # Written, in the writer's transaction still: a bureau past the item cap undoes it all.
+        problem = over_the_item_cap(keys["bureaus.bureau"].values())
+        if problem:
+            raise ValueError(problem)
 
     @staticmethod
     def duplicate(objects, slug_of):

@@ -8,7 +8,8 @@ like "fx bad slug!" would load and break every page that links the bureau. Here 
 record is checked against its model first; the first invalid one stops the whole
 load (one transaction) with one line naming it. Rows of the tables derived from the
 bureaus (``content.DERIVED``: listing rows, tallies, snapshots …) are refused: they
-are rebuilt from the bureaus loaded.
+are rebuilt from the bureaus loaded. So is a bureau left with more items than the admin
+can save (``parts.over_the_item_cap``).
 """
 
 from django.core.management.base import CommandError
@@ -17,6 +18,7 @@ from django.core.management.commands.loaddata import Command as DjangoLoaddata
 from bureaus import content
 from bureaus.management.formats import NotText
 from bureaus.models.base import validate_loaded_row
+from bureaus.models.parts import ITEM_PARTS, over_the_item_cap
 
 
 class InvalidRecord(CommandError):
@@ -36,11 +38,18 @@ class Command(DjangoLoaddata):
             problem = validate_loaded_row(obj.object)
             if problem:
                 raise InvalidRecord(problem)
+        if isinstance(obj.object, tuple(part.model for part in ITEM_PARTS)):
+            self.bureaus_with_items.add(obj.object.bureau_id)
         return super().save_obj(obj)
 
     def handle(self, *fixture_labels, **options):
+        self.bureaus_with_items = set()
         try:
             with content.changing():
-                return super().handle(*fixture_labels, **options)
+                result = super().handle(*fixture_labels, **options)
+                problem = over_the_item_cap(self.bureaus_with_items)  # in the load's transaction still
+                if problem:
+                    raise InvalidRecord(problem)
+                return result
         except NotText as error:  # a JSON object for a text field, found as the file is read (formats)
             raise InvalidRecord(error.problem) from None
