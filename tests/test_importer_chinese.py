@@ -92,6 +92,12 @@ def test_an_inline_department_list_with_its_head_count():
     assert not any("says 4 departments" in warning for warning in draft.warnings)
 
 
+def test_an_inline_list_that_runs_on_past_its_names_keeps_the_names_before():
+    """The reader stops at the first item that is no department's name (it crashed there)."""
+    draft = read("南县教育局内设办公室、人事股、你好。")
+    assert [d.name for d in draft.departments] == ["办公室", "人事股"]
+
+
 def test_numbered_departments_keep_their_responsibility_and_second_name():
     draft = read(
         "南县教育局\n内设机构\n（一）办公室。负责机关日常运转工作。\n（二）基础教育科（行政许可服务科）。负责基础教育管理。"

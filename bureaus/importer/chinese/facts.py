@@ -59,7 +59,7 @@ def inline_lists(folded, start, end):
         if not trigger:
             continue
         items, position = [], trigger.end()
-        announced, lead = None, ""
+        announced, lead, tail = None, "", ""  # tail: the closing count, when the list ends with one
         colon = re.match(rf"[{HAN}()]{{0,10}}:", folded[position:clause_end])
         if colon:  # "下设六个二级机构:…": what the list is, then the list
             lead = colon.group(0)
@@ -89,8 +89,6 @@ def inline_lists(folded, start, end):
                 announced = value(counted.group(0)) if counted else None
                 tail = closing.group(0)
                 break
-        else:
-            tail = ""
         if len(items) < 2:
             continue
         after = lead + tail + folded[items[-1][1] : min(clause_end, items[-1][1] + 16)]
