@@ -271,3 +271,48 @@ def test_invisible_characters_are_removed_from_a_chinese_page_with_a_warning_as_
     assert "invisible characters (U+FEFF, U+200B) were removed" in draft.warnings[0]
     assert draft.source_title == "page.txt"
     assert draft.unquoted() == []
+
+
+def scanned_by_count_patterns(text, monkeypatch):
+    """Characters the counts reader's regular expressions are handed while ``text`` is parsed, and the
+    calls made: both grow with the text's length when the work does (no clock in a test)."""
+    import cProfile
+    import pstats
+    import re
+
+    from bureaus.importer.chinese import counts
+
+    scanned = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def __getattr__(self, name):
+            method = getattr(self.pattern, name)
+            if name not in ("search", "match", "finditer", "findall"):
+                return method
+
+            def counting(string, pos=0, endpos=None):
+                scanned.append((len(string) if endpos is None else endpos) - pos)
+                return method(string, pos, len(string) if endpos is None else endpos)
+
+            return counting
+
+    for name, value in list(vars(counts).items()):
+        if isinstance(value, re.Pattern):
+            monkeypatch.setattr(counts, name, Counting(value))
+    profile = cProfile.Profile()
+    profile.runcall(parse_document, text)
+    monkeypatch.undo()
+    return sum(scanned), pstats.Stats(profile).total_calls
+
+
+@pytest.mark.parametrize("clause", ["全区共有小学12所、幼儿园7所,", "“小学”12所、“初中”3所、"])
+def test_a_chinese_sentence_of_many_counts_is_read_in_work_linear_in_its_length(clause, monkeypatch):
+    opening = "南县教育局位于南县。\n"
+    parse_document(opening + clause)  # what is loaded once (the gazetteer) is not counted
+    scanned, calls = scanned_by_count_patterns(opening + clause * 100, monkeypatch)
+    scanned_twice, calls_twice = scanned_by_count_patterns(opening + clause * 200, monkeypatch)
+    assert scanned_twice < 2.2 * scanned
+    assert calls_twice < 2.2 * calls

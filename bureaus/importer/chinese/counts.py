@@ -9,6 +9,7 @@ are not institution types and are left out; so are numbers inside quotation mark
 is a plan's slogan, not a count).
 """
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -97,16 +98,21 @@ def _counted(phrase):
 
 def find_counts(folded, original, start, end, seen=None):
     """The institution counts of one sentence: [ChineseCount] (none that ``seen`` already has)."""
+    if HONOURED_RE.search(folded, start, end):
+        return []  # schools honoured are a few of many, not a count (searched once: the sentence may be long)
     found, quoted = [], _quoted(original, start, end)
+    quote_starts = [s for s, _ in quoted]
     seen = set() if seen is None else seen
     for match in COUNT_RE.finditer(folded, start, end):
         number = value(match.group("number"))
-        if not number or any(s <= match.start() < e for s, e in quoted):
+        # The quotation that opened last before the number, looked up (a sentence may quote many times).
+        last_quote = bisect.bisect_right(quote_starts, match.start()) - 1
+        if not number or (last_quote >= 0 and match.start() < quoted[last_quote][1]):
             continue
         phrase_span = None
         lead = re.sub(r"\([a-z]+\)", "", folded[max(start, match.start() - 16) : match.start()])
-        if BUILDING_RE.search(lead) or HONOURED_RE.search(folded, start, end):
-            continue  # schools being built are plans, and schools honoured a few of many: neither is a count
+        if BUILDING_RE.search(lead):
+            continue  # schools being built are plans, not a count
         before_start, before_end = _phrase_before(folded, match.start(), start)
         if _counted(folded[before_start:before_end]):
             phrase_span = (before_start, before_end)
