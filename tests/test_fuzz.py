@@ -184,3 +184,24 @@ def test_staff_asking_for_admin_pages_that_do_not_exist_never_make_a_500(seed_da
             requests += [("get", f"{url}?x={value}", {}) for value in VALUES[:12]]
     requests += [("get", f"/zh-hans/bureaus/{segment}/", {}) for segment in SEGMENTS]
     assert_no_500(staff_client, requests)
+
+
+def test_staff_asking_admin_pages_for_an_empty_or_odd_to_field_never_make_a_500(seed_data, staff_client):
+    """``?_to_field=`` (empty) made Django's admin look up a field named "" on every change and delete page."""
+    from django.contrib.auth import get_user_model
+
+    staff_client.raise_request_exception = False
+    draft = BureauFactory(draft=True, slug="a-draft")
+    user = get_user_model().objects.get()
+    pages = [f"bureaus/bureau/{draft.pk}/change/", f"bureaus/bureau/{draft.pk}/delete/", "bureaus/bureau/add/"]
+    pages += [f"auth/user/{user.pk}/change/", "bureaus/sourcedocument/", "bureaus/institutiontype/add/"]
+    requests = []
+    for page in pages:
+        for value in ("", "%00", "nothing", "id", "slug", "bureau__name"):
+            requests += [
+                ("get", f"/admin/{page}?_to_field={value}", {}),
+                ("post", f"/admin/{page}?_to_field={value}", {}),
+            ]
+    assert_no_500(staff_client, requests)
+    response = staff_client.get(f"/admin/bureaus/bureau/{draft.pk}/change/?_to_field=")
+    assert response.status_code == 400
