@@ -319,3 +319,29 @@ def test_a_gone_copys_form_with_odd_numbers_comes_back_too(staff_client_factory,
     response = editor.post(f"/admin/bureaus/bureau/{copy.pk}/change/", data)
     assert response.status_code == 200
     assert "Nothing of yours was saved" in response.content.decode()
+
+
+def test_a_draft_published_while_open_keeps_the_editors_input_too(staff_client_factory, seed_data):
+    bureau = Bureau.objects.get(slug="shenyang-heping-district")
+    publishing.withdraw(bureau, None)  # a draft again
+    editor, publisher = staff_client_factory("editor"), staff_client_factory("publisher")
+    data = browser_form(editor.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").content.decode())
+    data.update({"summary": "The editor's new words", "departments-0-name": "Robotics Office"})
+    publisher.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau))
+    bureau.refresh_from_db()
+    assert bureau.is_published
+
+    response = editor.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "publisher published this draft at" in page and "Nothing of yours was saved" in page
+    assert "The editor&#x27;s new words" in page and "Robotics Office" in page  # the input is kept
+    new_copy = Bureau.objects.get(draft_of=bureau)
+    assert f'action="/admin/bureaus/bureau/{new_copy.pk}/change/"' in page
+    response = editor.post(f"/admin/bureaus/bureau/{new_copy.pk}/change/", browser_form(page))
+    assert response.status_code == 302
+    new_copy.refresh_from_db()
+    assert new_copy.summary == "The editor's new words"
+    assert new_copy.departments.order_by("position").first().name == "Robotics Office"
+    bureau.refresh_from_db()
+    assert bureau.summary != "The editor's new words"  # not public until published

@@ -32,15 +32,15 @@ _ROW = re.compile(r"^(?P<prefix>[a-z_]+)-(?P<index>[0-9]{1,18})-(?P<field>\w+)$"
 _INLINES = {part.relation: part for part in (*ITEM_PARTS, FACT_SOURCES, SOURCES)}
 
 
-def message(revision, target):
-    """Why nothing was saved, in the words of the edit conflict's message."""
+def message(revision, target, gone="this working copy"):
+    """Why nothing was saved, in the words of the edit conflict's message (``gone``: what was open)."""
     if revision is None:
-        what = "This working copy was published or discarded after you opened it"
+        what = f"{gone[0].upper()}{gone[1:]} was published or discarded after you opened it"
     else:
         who = revision.user.get_username() if revision.user is not None else "someone"
         when = formats.date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT")
         done = "discarded" if revision.comment == publishing.DISCARDED else "published"
-        what = f"{who} {done} this working copy at {when}, after you opened it"
+        what = f"{who} {done} {gone} at {when}, after you opened it"
     where = (
         "the form of a new working copy of the bureau as it is now"
         if target.is_working_copy

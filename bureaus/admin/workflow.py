@@ -69,6 +69,11 @@ class PublishingAdmin:
                 return self.copy_gone_view(request, original, extra_context)
         if bureau is None or not self.has_change_permission(request, bureau):
             return super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "POST" and bureau.is_published and request.POST.get("revision_seen"):
+            # The change form of this bureau while it was a draft (it carries the revision it showed), posted
+            # after it was published: as with a working copy published while open, the form comes back (on a
+            # working copy) with the input kept. Any other post here saves nothing (below).
+            return self.copy_gone_view(request, bureau, extra_context, gone="this draft")
         copy = None if bureau.is_working_copy else bureau.working_copy_or_none()
         if copy is not None:
             if request.method == "POST":
@@ -85,13 +90,14 @@ class PublishingAdmin:
         }
         return super().change_view(request, object_id, form_url, context)
 
-    def copy_gone_view(self, request, original, extra_context=None):
-        """A working copy's form posted after the copy was published or discarded: it comes back, the input
-        kept and nothing saved, as the form of a new working copy (``copy_gone``)."""
+    def copy_gone_view(self, request, original, extra_context=None, gone="this working copy"):
+        """A working copy's form posted after the copy was published or discarded (or a draft's after it was
+        published): it comes back, the input kept and nothing saved, as the form of a new working copy
+        (``copy_gone``)."""
         ended = publishing.last_copy_ended(original)
         target = publishing.editing_target(original, request.user)
         request.POST = copy_gone.rebased(request.POST, target)
-        request._copy_gone = copy_gone.message(ended, target)  # the form's refusal (get_form)
+        request._copy_gone = copy_gone.message(ended, target, gone)  # the form's refusal (get_form)
         return self.change_view(request, str(target.pk), change_url(target), extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
