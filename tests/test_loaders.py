@@ -48,6 +48,9 @@ BAD_RECORDS = [
     ("bureaus.department", {"name": ["Office", "Bureau"]}, "(record 6 in the file): name is a JSON list"),
     ("bureaus.sourcedocument", {"sha256": "0" * 64}, "fingerprint does not match"),
     ("bureaus.department", {"name": ""}, "department"),
+    ("bureaus.bureau", {"established_year": "1994x"}, "1994x"),
+    ("bureaus.bureau", {"founder": "Nobody"}, "founder"),
+    ("bureaus.department", {"bureau": ["nowhere"]}, "bureau"),
 ]
 
 

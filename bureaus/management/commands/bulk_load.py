@@ -17,7 +17,7 @@ import json
 from pathlib import Path
 
 from django.apps import apps
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         try:
             rows = content.insert_rows(self.rows(by_model), batch_size=batch_size)
             optimize_query_planner()
-        except (KeyError, ValueError, TypeError, ValidationError) as error:
+        except (KeyError, ValueError, TypeError, ValidationError, FieldDoesNotExist) as error:
             message = "; ".join(error.messages) if isinstance(error, ValidationError) else error
             raise CommandError(f"{file} could not be loaded, nothing was written: {message}") from None
         except IntegrityError as error:  # a rule of the database's the checks above do not know yet
@@ -147,6 +147,9 @@ class Command(BaseCommand):
             field = model._meta.get_field(name)
             if field.many_to_one:
                 target = field.related_model._meta.label_lower
+                if value is not None and tuple(value) not in keys[target]:
+                    what = field.related_model._meta.verbose_name
+                    raise ValueError(f"a {model._meta.verbose_name} names a {what} that is not there: {value}")
                 values[field.attname] = None if value is None else keys[target][tuple(value)]
             else:
                 values[name] = field.to_python(value)

@@ -14,6 +14,7 @@ can save (``parts.over_the_item_cap``).
 
 from django.core.management.base import CommandError
 from django.core.management.commands.loaddata import Command as DjangoLoaddata
+from django.core.serializers.base import DeserializationError
 
 from bureaus import content
 from bureaus.management.formats import NotText
@@ -53,3 +54,5 @@ class Command(DjangoLoaddata):
                 return result
         except NotText as error:  # a JSON object for a text field, found as the file is read (formats)
             raise InvalidRecord(error.problem) from None
+        except DeserializationError as error:  # a value of the wrong kind, a field or a key not known here
+            raise InvalidRecord((str(error).strip().splitlines() or [type(error).__name__])[0]) from None
