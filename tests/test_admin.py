@@ -362,3 +362,29 @@ def test_a_bureau_with_as_many_items_as_the_importer_allows_is_saved_through_the
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:300]
     assert not bureau.institution_counts.exists()
+
+
+def test_a_bureau_cannot_grow_past_the_item_cap_in_the_admin_and_says_so(staff_client):
+    """Rows added by hand count with the others: past the cap the loaders could not load the bureau back."""
+    from benchmarks.mixed import FormFields
+    from bureaus.vocabulary import MAX_ITEMS
+
+    bureau = BureauFactory(draft=True)
+    Duty.objects.bulk_create(
+        Duty(bureau=bureau, kind="responsibility", text=f"Duty {n}", position=n + 1) for n in range(MAX_ITEMS)
+    )
+    url = f"/admin/bureaus/bureau/{bureau.pk}/change/"
+    parser = FormFields()
+    parser.feed(staff_client.get(url).content.decode())
+    data = {}
+    for name, value in parser.fields:
+        data.setdefault(name, []).append(value)
+    data.update({"departments-TOTAL_FORMS": ["1"], "departments-0-position": ["1"],
+                 "departments-0-name": ["Office"], "departments-0-bureau": [str(bureau.pk)]})  # fmt: skip
+    response = staff_client.post(url, data)
+    assert response.status_code == 200
+    assert f"this one would have {MAX_ITEMS + 1}. Remove 1 of them" in response.content.decode()
+    assert not bureau.departments.exists() and bureau.duties.count() == MAX_ITEMS
+    data["duties-0-DELETE"] = ["on"]  # one out, one in: within the cap
+    assert staff_client.post(url, data).status_code == 302
+    assert bureau.departments.count() == 1 and bureau.duties.count() == MAX_ITEMS - 1

@@ -33,6 +33,7 @@ from bureaus.models import (
     SourceDocument,
 )
 from bureaus.models.bureau import edits_every_bureau
+from bureaus.vocabulary import MAX_ITEMS
 
 
 class LabelledInlineFormSet(BaseInlineFormSet):
@@ -44,7 +45,32 @@ class LabelledInlineFormSet(BaseInlineFormSet):
             form.fields["DELETE"].widget.attrs.setdefault("aria-label", "Delete this row")
 
 
-class DepartmentFormSet(LabelledInlineFormSet):
+class ItemFormSet(LabelledInlineFormSet):
+    """A formset of one kind of a bureau's items. The kinds share one cap (``MAX_ITEMS`` in all, what the
+    importer makes and loaders take): the last of them to be cleaned counts the rows all of them keep."""
+
+    siblings = ()  # every item formset of the form, set by BureauAdmin._create_formsets
+
+    def kept_rows(self):
+        return sum(
+            1
+            for form in self.forms
+            if not (self.can_delete and self._should_delete_form(form))
+            and (form.instance.pk is not None or form.has_changed())
+        )
+
+    def clean(self):
+        super().clean()
+        if self.siblings and self is self.siblings[-1]:
+            total = sum(formset.kept_rows() for formset in self.siblings)
+            if total > MAX_ITEMS:
+                raise ValidationError(
+                    f"A bureau holds at most {MAX_ITEMS} departments, duties, achievements and institution counts "
+                    f"in all; this one would have {total}. Remove {total - MAX_ITEMS} of them, then save."
+                )
+
+
+class DepartmentFormSet(ItemFormSet):
     """Refuses two departments of one bureau with the same name, in words staff understand."""
 
     def clean(self):
@@ -69,7 +95,7 @@ class SourcedInline(admin.TabularInline):
     """An inline of facts that shows, beside each, the source sentence it was drawn from."""
 
     form = CitationForm
-    formset = LabelledInlineFormSet
+    formset = ItemFormSet
     readonly_fields = ["source_sentence"]
     extra = 0
 
@@ -212,6 +238,13 @@ class BureauAdmin(EditorScopedAdmin, PublishingAdmin, VersionAdmin):
     change_form_template = "admin/bureaus/bureau/change_form.html"
     change_list_template = "admin/bureaus/bureau/change_list.html"
     object_history_template = "admin/bureaus/bureau/object_history.html"
+
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        items = tuple(formset for formset in formsets if isinstance(formset, ItemFormSet))
+        for formset in items:
+            formset.siblings = items  # so that one of them can count the rows of all (ItemFormSet.clean)
+        return formsets, inline_instances
 
     # A bureau saved with its inlines, or many changed by an action, is one change to the content:
     # the seam indexes each bureau and moves the version on once, not once per row.
