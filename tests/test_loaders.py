@@ -148,3 +148,25 @@ def test_rows_of_derived_tables_are_refused_and_nothing_is_loaded(tmp_path, type
     assert "are derived from the bureaus and rebuilt from them" in message
     assert "nothing was" in message.lower()
     assert Bureau.objects.count() == 0
+
+
+HISTORY_RECORDS = [
+    ("reversion.revision", 7, {"date_created": "2026-01-01T00:00:00Z", "user": None, "comment": "Changed."}),
+    ("reversion.version", 7, {"revision": 7, "object_id": "1", "content_type": ["bureaus", "bureau"], "db": "default",
+                              "format": "json", "serialized_data": "[]", "object_repr": "Another bureau"}),
+    ("admin.logentry", 7, {"action_time": "2026-01-01T00:00:00Z", "user": None, "object_id": "1",
+                           "content_type": ["bureaus", "bureau"], "object_repr": "x", "action_flag": 2,
+                           "change_message": "Changed."}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("model", "pk", "fields"), HISTORY_RECORDS)
+def test_histories_in_a_plain_fixture_are_refused_never_attached_to_whichever_bureau_has_their_id(
+    tmp_path, types, model, pk, fields
+):
+    # A bare id in a history names a row of another database: only restore maps it to its own bureau.
+    with pytest.raises(CommandError) as error:
+        call_command("loaddata", str(write(tmp_path, [*json.loads(SEED.read_text()), {"model": model, "pk": pk,
+                                                                                       "fields": fields}])))  # fmt: skip
+    assert "only 'manage.py restore' loads" in str(error.value)
+    assert Bureau.objects.count() == 0

@@ -8,7 +8,8 @@ like "fx bad slug!" would load and break every page that links the bureau. Here 
 record is checked against its model first; the first invalid one stops the whole
 load (one transaction) with one line naming it. Rows of the tables derived from the
 bureaus (``content.DERIVED``: listing rows, tallies, snapshots …) are refused: they
-are rebuilt from the bureaus loaded. So is a bureau left with more items than the admin
+are rebuilt from the bureaus loaded; so are histories (revisions, the admin's log), which
+only ``restore`` loads, keeping each with its bureau. So is a bureau left with more items than the admin
 can save (``parts.over_the_item_cap``).
 """
 
@@ -16,7 +17,7 @@ from django.core.management.base import CommandError
 from django.core.management.commands.loaddata import Command as DjangoLoaddata
 from django.core.serializers.base import DeserializationError
 
-from bureaus import content
+from bureaus import backups, content
 from bureaus.management.formats import NotText
 from bureaus.models.base import validate_loaded_row
 from bureaus.models.parts import ITEM_PARTS, over_the_item_cap
@@ -30,6 +31,13 @@ class InvalidRecord(CommandError):
 
 class Command(DjangoLoaddata):
     def save_obj(self, obj):
+        if obj.object._meta.label_lower in backups.HISTORY:
+            # Histories name their rows by database ids, which a load gives anew: loaded as they are they
+            # would attach to whichever bureau has that id here. ``restore`` maps them by natural key.
+            raise InvalidRecord(
+                f"{obj.object._meta.verbose_name} rows are histories, which only 'manage.py restore' loads "
+                "(keeping each with its own bureau); a fixture cannot hold them."
+            )
         if isinstance(obj.object, content.DERIVED):
             what = obj.object._meta.verbose_name
             raise InvalidRecord(
