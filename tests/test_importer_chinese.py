@@ -69,6 +69,13 @@ def test_a_name_several_divisions_share_is_resolved_by_its_parent_or_left_to_the
     assert any("may be any of" in warning for warning in draft.warnings)
 
 
+def test_the_gazetteer_keeps_every_division_of_a_shared_chinese_name():
+    # It kept the last one read for each name: 龙华区 was Haikou's only, Shenzhen's was lost.
+    shared = gazetteer.chinese_named("龙华区")
+    assert sorted(division.city.chinese for division in shared) == ["海口市", "深圳市"]
+    assert gazetteer.chinese_named("不存在县") == []
+
+
 def test_a_county_name_inside_a_phrase_is_no_place():
     draft = read("全南县教育局大力实施科教兴县战略。")
     assert draft.district == "Quannan County"  # not 兴县 in 科教兴县
@@ -193,7 +200,7 @@ def test_a_page_about_no_county_bureau_is_refused_in_plain_words(text, reason):
 
 def test_a_chinese_page_about_a_bureau_is_never_refused_for_saying_little():
     draft = read("巴林右旗教育园区项目是我旗校安工程的重要组成部分。")
-    assert draft.division_code == gazetteer.chinese_named("巴林右旗").code
+    assert draft.division_code == gazetteer.chinese_named("巴林右旗")[0].code
     assert any("No departments" in warning for warning in draft.warnings)
 
 
@@ -212,7 +219,7 @@ def test_schools_honoured_or_being_built_are_not_counts():
 
 def test_a_district_name_that_is_also_a_word_names_a_place_when_it_names_the_bureau():
     draft = read("阳泉市郊区教育局召开会议。郊区教育局表彰先进。")
-    assert draft.division_code == gazetteer.chinese_named("阳泉市").code[:4] + "11"
+    assert draft.division_code == gazetteer.chinese_named("阳泉市")[0].code[:4] + "11"
     assert read("郊区教育局召开会议。").place_candidates  # several 郊区: the reviewer chooses
 
 

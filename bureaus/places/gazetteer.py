@@ -102,10 +102,11 @@ def by_code():
 
 @cache
 def _index():
-    """folded short name → [Division]; the Chinese name → Division."""
+    """folded short name → [Division]; the Chinese name → [Division] (27 county-level names are shared,
+    e.g. 龙华区 in Shenzhen and in Haikou: every one is kept, none chosen here)."""
     index, chinese = {}, {}
     for division in by_code().values():
-        chinese[division.chinese] = division
+        chinese.setdefault(division.chinese, []).append(division)
         keys = {fold(division.english)}
         if division.kind == "County" and len(re.findall(r"[aeiouü]+", division.english.lower())) == 1:
             keys.add(fold(division.english) + "xian")  # 魏县: "Wei County", also "Weixian County"
@@ -113,8 +114,9 @@ def _index():
             index.setdefault(key, []).append(division)
     for other, chinese_name in OTHER_NAMES.items():
         divisions = index.setdefault(fold(other), [])
-        if chinese[chinese_name] not in divisions:
-            divisions.append(chinese[chinese_name])
+        for division in chinese[chinese_name]:
+            if division not in divisions:
+                divisions.append(division)
     return index, chinese
 
 
@@ -146,7 +148,8 @@ def named(name, level=None):
 
 
 def chinese_named(chinese):
-    return _index()[1].get(chinese)
+    """Every division of this Chinese name, by code ([] for a name the gazetteer does not know)."""
+    return _index()[1].get(chinese, [])
 
 
 def province_of_name(name):

@@ -26,10 +26,10 @@ STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|�
 
 @cache
 def _names():
-    """Chinese name → [Division], with the county-level short names kept apart."""
+    """Chinese name → [Division] (the gazetteer's), with the county-level short names kept apart."""
     full, short = {}, {}
     for division in gazetteer.by_code().values():
-        full.setdefault(division.chinese, []).append(division)
+        full.setdefault(division.chinese, list(gazetteer.chinese_named(division.chinese)))
         if division.level == "county" and division.chinese.endswith(SHORT_KINDS) and len(division.chinese) >= 3:
             short.setdefault(division.chinese[:-1], []).append(division)
         # A former new area written with 新区 (龙华新区 → 龙华区) still finds its district.
