@@ -94,7 +94,7 @@ def _staff(base, username, bureau_pk, deadline, record):
             parser = FormFields()
             parser.feed(html)
             marker = f"saved by {username} #{number}"
-            fields = [(name, marker if name == "summary" else value) for name, value in parser.fields]
+            fields = [(name, marker if name == "summary_en" else value) for name, value in parser.fields]
             response = opener.open(copy_url, urllib.parse.urlencode(fields).encode(), timeout=60)
             response.read()
             if not response.url.rstrip("/").endswith("/admin/bureaus/bureau"):
@@ -146,7 +146,7 @@ def run(database_url, seconds=60, readers=50, staff=5):
             thread.start()
         for thread in threads:
             thread.join()
-    stored = dict(Bureau.objects.filter(pk__in=record["acknowledged"]).values_list("pk", "summary"))
+    stored = dict(Bureau.objects.filter(pk__in=record["acknowledged"]).values_list("pk", "summary_en"))
     missing = [pk for pk, marker in record["acknowledged"].items() if stored.get(pk) != marker]
     passed = not record["errors"] and not missing and record["saves"] > 0
     return {

@@ -195,7 +195,7 @@ def after_an_edit(database_url, sample=200):
             urllib.request.urlopen(f"{base}/bureaus/{slug}/", timeout=30).read()
         _cache_state(base + "/bureaus/")
         list_before = _cache_state(base + "/bureaus/")
-        Bureaus.objects.filter(slug=edited).update(summary="Edited by the benchmark.")  # through the seam
+        Bureaus.objects.filter(slug=edited).update(summary_en="Edited by the benchmark.")  # through the seam
         hot = sum(_cache_state(f"{base}/bureaus/{slug}/") == "hit" for slug in chosen)
         edited_fresh = _cache_state(f"{base}/bureaus/{edited}/") == "miss"
         list_fresh = list_before == "hit" and _cache_state(base + "/bureaus/") == "miss"

@@ -32,6 +32,7 @@ from django.core.exceptions import FieldDoesNotExist
 from reversion.models import Revision, Version
 
 from bureaus.models import Bureau
+from bureaus.models.languages import upgrade_loaded_fields
 
 HISTORY = ("reversion.revision", "reversion.version", "admin.logentry")
 # A version's serialized rows with natural keys for ids. No serializer has this name, so a backup's
@@ -79,9 +80,11 @@ def _model(content_type_key):
 
 
 def _each_id(rows, convert):
-    """``rows`` (serialized rows) with every id of a keyed model, its own or a relation's, converted."""
+    """``rows`` (serialized rows) with every id of a keyed model, its own or a relation's, converted, and
+    every field under its current name."""
     for row in rows:
         model = apps.get_model(row["model"])
+        upgrade_loaded_fields(model, row["fields"])  # a revision stored before text facts were bilingual
         if _keyed(model):
             row["pk"] = convert(model, row["pk"])
         for name, value in row["fields"].items():

@@ -279,10 +279,11 @@ BUREAUS_PER_PAGE = 25
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 
 # The admin saves a bureau with all its items on one form, and must take the largest bureau the
-# importer makes (MAX_ITEMS items). Each item is a row of at most ADMIN_FIELDS_PER_ITEM fields (an
-# institution count's six columns, its id, its bureau and its "delete" box); around them come about
+# importer makes (MAX_ITEMS items). Each item is a row of at most ADMIN_FIELDS_PER_ITEM fields (a
+# department's or duty's seven columns, its name and text in two languages among them, its id, its bureau
+# and its "delete" box); around them come about
 # 100 more (the bureau's own, each inline's management form and blank row, the cited facts) and 2 per
 # source document. Django's default of 1,000 refused a bureau of 110 to 140 items, by their kind.
 # tests/test_admin.py saves a bureau at the cap, and checks no item's row is wider than this.
-ADMIN_FIELDS_PER_ITEM = 9
+ADMIN_FIELDS_PER_ITEM = 10
 DATA_UPLOAD_MAX_NUMBER_FIELDS = MAX_ITEMS * ADMIN_FIELDS_PER_ITEM + 1000

@@ -30,14 +30,16 @@ class BureauFactory(DjangoModelFactory):
         model = Bureau
         django_get_or_create = ["slug"]
         skip_postgeneration_save = True
+        # Tests write name="…" for the English text (the one an English source gives).
+        rename = {"name": "name_en", "summary": "summary_en"}
 
-    name = factory.Sequence(lambda n: f"Example District {n} Education Bureau")
+    name_en = factory.Sequence(lambda n: f"Example District {n} Education Bureau")
     slug = factory.Sequence(lambda n: f"example-district-{n}")
     province = "Liaoning"
     city = "Shenyang"
     district = factory.Sequence(lambda n: f"Example District {n}")
     address = ""
-    summary = factory.Faker("paragraph")
+    summary_en = factory.Faker("paragraph")
     is_published = True
 
     class Params:
@@ -65,28 +67,31 @@ class BureauFactory(DjangoModelFactory):
 class DepartmentFactory(DjangoModelFactory):
     class Meta:
         model = Department
+        rename = {"name": "name_en", "responsibility": "responsibility_en"}
 
     bureau = factory.SubFactory(BureauFactory)
-    name = factory.Sequence(lambda n: f"Department {n}")
-    responsibility = factory.Faker("sentence")
+    name_en = factory.Sequence(lambda n: f"Department {n}")
+    responsibility_en = factory.Faker("sentence")
 
 
 class DutyFactory(DjangoModelFactory):
     class Meta:
         model = Duty
+        rename = {"title": "title_en", "text": "text_en"}
 
     bureau = factory.SubFactory(BureauFactory)
     kind = factory.Iterator([kind for kind, _ in Duty.Kind.choices])
-    title = ""
-    text = factory.Faker("sentence")
+    title_en = ""
+    text_en = factory.Faker("sentence")
 
 
 class AchievementFactory(DjangoModelFactory):
     class Meta:
         model = Achievement
+        rename = {"text": "text_en"}
 
     bureau = factory.SubFactory(BureauFactory)
-    text = factory.Faker("sentence")
+    text_en = factory.Faker("sentence")
 
 
 class InstitutionCountFactory(DjangoModelFactory):

@@ -25,10 +25,11 @@ INLINES = {
 def admin_post_data(bureau_fields=None, **rows):
     """POST data for the bureau add/change form: the bureau's fields plus each inline's management form.
 
-    ``rows`` maps an inline prefix to a list of dicts, one per new row.
+    ``rows`` maps an inline prefix to a list of dicts, one per new row. Texts given as "name", "summary",
+    "responsibility", "title" or "text" are typed in English (their ``_en`` field).
     """
     data = {
-        "name": "Tiexi District Education Bureau",
+        "name_en": "Tiexi District Education Bureau",
         "slug": "shenyang-tiexi-district",
         "province": "Liaoning",
         "city": "Shenyang",
@@ -36,9 +37,9 @@ def admin_post_data(bureau_fields=None, **rows):
         "address": "",
         "established_year": "",
         "predecessor": "",
-        "summary": "A test bureau.",
+        "summary_en": "A test bureau.",
         "is_published": "on",
-        **(bureau_fields or {}),
+        **english(bureau_fields or {}),
     }
     for prefix in INLINES:
         items = rows.get(prefix, [])
@@ -51,9 +52,15 @@ def admin_post_data(bureau_fields=None, **rows):
             }
         )
         for index, item in enumerate(items):
-            for field, value in item.items():
+            for field, value in english(item).items():
                 data[f"{prefix}-{index}-{field}"] = value
     return data
+
+
+def english(fields):
+    """``fields`` with each bilingual text under its English field's name."""
+    return {f"{name}_en" if name in ("name", "summary", "responsibility", "title", "text") else name: value
+            for name, value in fields.items()}  # fmt: skip
 
 
 @pytest.fixture
@@ -85,7 +92,7 @@ def test_admin_saves_a_bureau_with_all_its_inlines(staff_client, kindergarten):
     assert response.status_code == 302, errors_of(response)
     bureau = Bureau.objects.get(slug="shenyang-tiexi-district")
     assert bureau.established_year == 1994
-    assert list(bureau.departments.values_list("name", "position")) == [
+    assert list(bureau.departments.values_list("name_en", "position")) == [
         ("Office", 1),
         ("Basic education department", 2),
     ]
@@ -151,13 +158,13 @@ def test_changing_a_bureau_rejects_a_duplicate_of_an_existing_department(staff_c
             "departments-INITIAL_FORMS": "1",
             "departments-0-id": str(existing.pk),
             "departments-0-bureau": str(bureau.pk),
-            "departments-0-name": "Office",
+            "departments-0-name_en": "Office",
             "departments-0-position": "1",
-            "departments-0-responsibility": "",
-            "departments-1-name": "Office",
+            "departments-0-responsibility_en": "",
+            "departments-1-name_en": "Office",
             "departments-1-position": "",
-            "departments-1-responsibility": "",
-            "summary": "Changed summary",
+            "departments-1-responsibility_en": "",
+            "summary_en": "Changed summary",
         }
     )
     response = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data)
@@ -220,7 +227,7 @@ def change_form_data(client, bureau, **changes):
     response = client.get(f"/admin/bureaus/bureau/{bureau.pk}/change/")
     form = response.context["adminform"].form
     data = {name: form[name].value() or "" for name in form.fields if name != "is_published"}
-    data.update(changes)
+    data.update(english(changes))
     for formset in response.context["inline_admin_formsets"]:
         management = formset.formset.management_form
         data.update({management.add_prefix(k): v or 0 for k, v in management.initial.items()})
@@ -270,7 +277,7 @@ def test_a_fact_staff_change_is_marked_as_their_edit_and_loses_its_source_link(s
     index = next(
         key.split("-")[-2] for key, value in data.items() if key.endswith("-id") and str(value) == str(duty.pk)
     )
-    data[f"{prefix}-{index}-text"] = (
+    data[f"{prefix}-{index}-text_en"] = (
         "Formulate and implement the district's education plans, as the bureau now words it"
     )
     response = staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data)
@@ -336,16 +343,15 @@ def test_staff_record_who_published_a_source_of_a_draft_bureau(staff_client):
 
 
 def test_a_bureau_with_as_many_items_as_the_importer_allows_is_saved_through_the_admin(staff_client):
-    """Every row of the costliest kind (institution counts), every "delete" box ticked: the most form
-    fields a bureau at the importer's cap makes a browser send."""
+    """Every row of the costliest kind (duties: a title and a text in each language), every "delete" box
+    ticked: the most form fields a bureau at the importer's cap makes a browser send."""
     from benchmarks.mixed import FormFields
     from bureaus.models.parts import ITEM_PARTS
     from bureaus.vocabulary import MAX_ITEMS
 
     bureau = BureauFactory(draft=True)
-    kind = InstitutionTypeFactory()
-    InstitutionCount.objects.bulk_create(
-        InstitutionCount(bureau=bureau, category=kind, count=n, position=n + 1) for n in range(MAX_ITEMS)
+    Duty.objects.bulk_create(
+        Duty(bureau=bureau, kind="task", text_en=f"Task {n}", position=n + 1) for n in range(MAX_ITEMS)
     )
     url = f"/admin/bureaus/bureau/{bureau.pk}/change/"
     page = staff_client.get(url)
@@ -353,15 +359,15 @@ def test_a_bureau_with_as_many_items_as_the_importer_allows_is_saved_through_the
         inline.formset.prefix: len(inline.formset.empty_form.fields) for inline in page.context["inline_admin_formsets"]
     }
     item_rows = {part.relation: row_widths[part.relation] for part in ITEM_PARTS}
-    assert max(item_rows.values()) == item_rows["institution_counts"] == settings.ADMIN_FIELDS_PER_ITEM, item_rows
+    assert max(item_rows.values()) == item_rows["duties"] == settings.ADMIN_FIELDS_PER_ITEM, item_rows
     parser = FormFields()
     parser.feed(page.content.decode())
-    data = [*parser.fields, *((f"institution_counts-{n}-DELETE", "on") for n in range(MAX_ITEMS))]
+    data = [*parser.fields, *((f"duties-{n}-DELETE", "on") for n in range(MAX_ITEMS))]
     data = {name: [value for key, value in data if key == name] for name, _ in data}
 
     response = staff_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:300]
-    assert not bureau.institution_counts.exists()
+    assert not bureau.duties.exists()
 
 
 def test_a_bureau_cannot_grow_past_the_item_cap_in_the_admin_and_says_so(staff_client):
@@ -371,7 +377,7 @@ def test_a_bureau_cannot_grow_past_the_item_cap_in_the_admin_and_says_so(staff_c
 
     bureau = BureauFactory(draft=True)
     Duty.objects.bulk_create(
-        Duty(bureau=bureau, kind="responsibility", text=f"Duty {n}", position=n + 1) for n in range(MAX_ITEMS)
+        Duty(bureau=bureau, kind="responsibility", text_en=f"Duty {n}", position=n + 1) for n in range(MAX_ITEMS)
     )
     url = f"/admin/bureaus/bureau/{bureau.pk}/change/"
     parser = FormFields()
@@ -380,7 +386,7 @@ def test_a_bureau_cannot_grow_past_the_item_cap_in_the_admin_and_says_so(staff_c
     for name, value in parser.fields:
         data.setdefault(name, []).append(value)
     data.update({"departments-TOTAL_FORMS": ["1"], "departments-0-position": ["1"],
-                 "departments-0-name": ["Office"], "departments-0-bureau": [str(bureau.pk)]})  # fmt: skip
+                 "departments-0-name_en": ["Office"], "departments-0-bureau": [str(bureau.pk)]})  # fmt: skip
     response = staff_client.post(url, data)
     assert response.status_code == 200
     assert f"this one would have {MAX_ITEMS + 1}. Remove 1 of them" in response.content.decode()

@@ -135,7 +135,9 @@ def test_replacing_a_bureau_needs_the_permission_to_change_it(client, staff_clie
     changed = TIEXI.replace("1985", "1986")
     response = adder.post(URL, {"action": "confirm", "text": changed, "replace": "on"})
     assert response.status_code == 200
-    assert "You may not change “Tiexi District Education Bureau”, so its facts cannot be replaced." in page(response)
+    assert "You may not change “Tiexi District Education Bureau”, so this document cannot be added to it." in page(
+        response
+    )
     bureau = Bureau.objects.get()
     assert (bureau.established_year, bureau.is_published) == (1985, True)
 
@@ -295,7 +297,7 @@ def test_invisible_characters_in_an_upload_are_removed_before_the_facts_are_read
     assert response.status_code == 302
     stored = SourceDocument.objects.get()
     assert (stored.text, stored.title) == (TIEXI, "tiexitxt.exe")
-    office = Bureau.objects.get().departments.get(name="Office")
+    office = Bureau.objects.get().departments.get(name_en="Office")
     assert office.source_quote == "Office: responsible for the daily operation of the bureau."
 
 
@@ -353,7 +355,7 @@ def test_a_chinese_page_is_previewed_and_confirmed_as_a_draft(staff_client):
     response = staff_client.post(URL, {"action": "confirm", "text": CHINESE, "title": "heping.txt"})
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
     assert response.status_code == 302
-    assert bureau.chinese_name == "沈阳市和平区教育局"
+    assert (bureau.name_zh_hans, bureau.name_en) == ("沈阳市和平区教育局", "")  # kept in the language it was read in
     assert bureau.departments.count() == 2 and bureau.duties.count() == 2
 
 
@@ -398,3 +400,38 @@ def test_an_import_whose_slug_is_a_working_copys_gets_a_form_error_not_a_500(sta
         in page(response)
     )
     assert Bureau.objects.count() == 2 and SourceDocument.objects.filter(bureau=copy).count() == 0
+
+
+def test_a_chinese_page_for_an_english_bureaus_division_is_added_and_compared_side_by_side(staff_client, seed_data):
+    response = staff_client.post(URL, {"action": "confirm", "text": CHINESE, "title": "沈阳市和平区教育局 机构职能"})
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    copy = heping.working_copy
+    assert response.status_code == 302 and response.url == f"/admin/bureaus/bureau/{copy.pk}/change/"
+    assert Bureau.objects.originals().filter(division_code="210102").count() == 1  # still one bureau
+    followed = page(staff_client.get(response.url))
+    assert "has this document added beside its other sources" in followed
+    assert f'href="/admin/bureaus/bureau/{copy.pk}/sources/"' in followed
+
+    side_by_side = page(staff_client.get(f"/admin/bureaus/bureau/{copy.pk}/sources/"))
+    table = side_by_side.split('class="side-by-side"')[1]
+    english, chinese = table.split('<th scope="col">')[1:3]
+    assert "seed document 001" in english and '<span lang="zh-Hans">沈阳市和平区教育局 机构职能</span>' in chinese
+    columns = table.split("<td>")[1:3]
+    assert '<li lang="en">Office</li>' in columns[0] and "基础教育科" not in columns[0]
+    assert '<li lang="zh-Hans">基础教育科</li>' in columns[1] and '<li lang="en">Office</li>' not in columns[1]
+
+
+def test_a_page_for_another_editors_division_is_neither_added_nor_a_second_bureau(client, seed_data, django_user_model):
+    from bureaus.models import Assignment
+
+    user_with(django_user_model, client, "add_bureau", "change_bureau", "view_bureau")
+    Assignment.objects.create(
+        user=django_user_model.objects.get(username="importer"),
+        bureau=Bureau.objects.get(slug="changchun-new-district"),
+    )
+    response = client.post(URL, {"action": "confirm", "text": CHINESE, "title": "heping.txt"})
+    assert response.status_code == 200
+    assert "so this document cannot be added to it" in page(response)
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    assert heping.working_copy_or_none() is None and Bureau.objects.count() == 3
+    assert client.get(f"/admin/bureaus/bureau/{heping.pk}/sources/").status_code in (302, 403)

@@ -113,7 +113,9 @@ def test_csv_downloads_parse_and_round_trip_the_counts(client, seed_data):
     rows = parse_csv(client.get("/api/csv/institution-counts.csv"))
     assert [(row["bureau_slug"], row["category"], int(row["count"])) for row in rows] == [
         (item.bureau.slug, item.category.slug, item.count)
-        for item in InstitutionCount.objects.select_related("bureau", "category").order_by("bureau__name", "position")
+        for item in InstitutionCount.objects.select_related("bureau", "category").order_by(
+            "bureau__name_en", "position"
+        )
     ]
     assert {row["note"] for row in rows if row["bureau_slug"] == "changchun-new-district"} != {""}
 
@@ -121,10 +123,10 @@ def test_csv_downloads_parse_and_round_trip_the_counts(client, seed_data):
 @pytest.mark.parametrize(
     ("kind", "columns", "rows"),
     [
-        ("bureaus", ["slug", "name", "province", "city", "district"], 3),
-        ("departments", ["bureau_slug", "position", "name", "responsibility"], 12),
-        ("duties", ["bureau_slug", "position", "kind", "title", "text"], 16 + 27),
-        ("achievements", ["bureau_slug", "position", "text"], 8),
+        ("bureaus", ["slug", "name_en", "name_zh_hans", "division_code", "province", "city", "district"], 3),
+        ("departments", ["bureau_slug", "position", "name_en", "name_zh_hans", "responsibility_en"], 12),
+        ("duties", ["bureau_slug", "position", "kind", "title_en", "text_en", "text_zh_hans"], 16 + 27),
+        ("achievements", ["bureau_slug", "position", "text_en", "text_zh_hans"], 8),
     ],
 )
 def test_each_csv_has_one_row_per_item(client, seed_data, kind, columns, rows):
@@ -161,12 +163,12 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(client):
     DepartmentFactory(bureau=bureau, name="-Office", responsibility="\tcmd|' /C calc'!A0")
     DutyFactory(bureau=bureau, text="\r=1+1")
     [row] = parse_csv(client.get("/api/csv/bureaus.csv"))
-    assert row["name"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["name_en"] == '\'=HYPERLINK("http://evil.example")'
     assert (row["predecessor"], row["address"]) == ("'+1+2", "'@SUM(A1)")
     [department] = parse_csv(client.get("/api/csv/departments.csv"))
-    assert (department["name"], department["responsibility"]) == ("'-Office", "'\tcmd|' /C calc'!A0")
+    assert (department["name_en"], department["responsibility_en"]) == ("'-Office", "'\tcmd|' /C calc'!A0")
     [duty] = parse_csv(client.get("/api/csv/duties.csv"))
-    assert duty["text"] == "'\r=1+1"
+    assert duty["text_en"] == "'\r=1+1"
     by_bureau = list(csv.DictReader(io.StringIO(client.get("/statistics/bureaus.csv").content.decode())))
     assert by_bureau[0]["name"] == '\'=HYPERLINK("http://evil.example")'
 

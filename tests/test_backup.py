@@ -146,7 +146,7 @@ def bureau_with_history(slug, user, words):
     source = SourceDocumentFactory(bureau=bureau, text=f"{words}. The office keeps the records of {slug}.")
     DepartmentFactory(bureau=bureau, name=f"{words} office", source=source, source_start=0, source_end=len(words) + 1)
     revision_of(bureau, user, f"{slug}: first save")
-    Bureau.objects.filter(pk=bureau.pk).update(summary=f"{words}, second.")
+    Bureau.objects.filter(pk=bureau.pk).update(summary_en=f"{words}, second.")
     DepartmentFactory(bureau=bureau, name=f"{words} personnel section", edited_by=user)
     revision_of(Bureau.objects.get(pk=bureau.pk), user, f"{slug}: second save")
     return bureau
@@ -169,7 +169,7 @@ def histories():
                     source = SourceDocument.objects.filter(pk=fields["source_id"]).first()
                     editor = get_user_model().objects.filter(pk=fields["edited_by_id"]).first()
                     cited.append(
-                        (fields["name"], source and (source.bureau.slug, source.sha256), editor and str(editor))
+                        (fields["name_en"], source and (source.bureau.slug, source.sha256), editor and str(editor))
                     )
                     # fmt: skip
             revision = version.revision
@@ -211,7 +211,7 @@ def two_histories(seed_data):
     publishing.publish(second, ben)
     for step in ("published", "still open"):
         copy = publishing.start_working_copy(second, ben)
-        Bureau.objects.filter(pk=copy.pk).update(summary=f"Changed in a working copy, {step}.")
+        Bureau.objects.filter(pk=copy.pk).update(summary_en=f"Changed in a working copy, {step}.")
         revision_of(Bureau.objects.get(pk=copy.pk), ben, f"second-district: a working copy {step}")
         if step == "published":
             publishing.publish(second, ben)
@@ -288,7 +288,7 @@ def test_restore_skip_users_keeps_the_assignments_of_accounts_there_are(tmp_path
     call_command("restore", str(backup), skip_users=True)
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
     assert [(a.user.username, a.can_publish) for a in Assignment.objects.all()] == [("kept-editor", True)]
-    assert Department.objects.get(bureau=bureau, name="Typed by the gone editor").edited_by is None
+    assert Department.objects.get(bureau=bureau, name_en="Typed by the gone editor").edited_by is None
     assert [(v.revision.comment, str(v.revision.user)) for v in history.versions_of(bureau)] == [
         ("saved by the kept editor", "kept-editor"),
         ("saved by the gone editor", "None"),

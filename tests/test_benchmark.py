@@ -78,10 +78,10 @@ def test_the_mixed_run_submits_the_admin_form_as_a_browser_would(staff_client, s
     parser = FormFields()
     parser.feed(staff_client.get(url).content.decode())
     fields = dict(parser.fields)
-    assert fields["name"] == "Shenyang Heping District Education Bureau"
+    assert fields["name_en"] == "Shenyang Heping District Education Bureau"
     assert fields["province"] == "Liaoning"
     assert fields["departments-TOTAL_FORMS"] == "7"
-    data = [(name, "saved by the benchmark" if name == "summary" else value) for name, value in parser.fields]
+    data = [(name, "saved by the benchmark" if name == "summary_en" else value) for name, value in parser.fields]
     response = staff_client.post(url, dict(data))
     assert response.status_code == 302
     assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau)).status_code == 302

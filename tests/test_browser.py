@@ -444,7 +444,7 @@ def test_staff_journeys_by_keyboard_alone(live_server, browser, seed_data, djang
     page.keyboard.press("Enter")
     expect(page.locator(".messagelist")).to_contain_text("is published: the public sees it as you left it")
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
-    assert bureau.is_published and bureau.departments.filter(responsibility=words).exists()
+    assert bureau.is_published and bureau.departments.filter(responsibility_en=words).exists()
 
     page.goto(live_server.url + "/admin/bureaus/bureau/")
     tab_to(page, page.get_by_role("link", name="Import document"))

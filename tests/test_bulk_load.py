@@ -93,8 +93,8 @@ def test_two_departments_of_one_name_are_one_clear_line_and_nothing_is_written(t
         call_command("bulk_load", str(path))
     message = str(error.value)
     assert "nothing was written" in message and "\n" not in message
-    name = office["fields"]["name"]
-    assert f"two departments of bureau “shenyang-heping-district” with the name “{name}”" in message
+    name = office["fields"]["name_en"]
+    assert f"two departments of bureau “shenyang-heping-district” with the name (English) “{name}”" in message
     assert Bureau.objects.count() == Department.objects.count() == SourceDocument.objects.count() == 0
     with pytest.raises(SystemExit):
         execute_from_command_line(["manage.py", "bulk_load", str(path)])

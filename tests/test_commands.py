@@ -28,7 +28,7 @@ def test_export_bureau_refuses_an_unknown_slug_in_plain_words(db):
 def test_load_seed_data_loads_once_and_keeps_staff_edits(capsys):
     call_command("load_seed_data")
     assert "3 bureau(s) loaded" in capsys.readouterr().out
-    Bureau.objects.filter(slug="shenyang-heping-district").update(summary="Edited by staff")
+    Bureau.objects.filter(slug="shenyang-heping-district").update(summary_en="Edited by staff")
     call_command("load_seed_data")
     assert "0 bureau(s) loaded, 3 already present and kept" in capsys.readouterr().out
     assert Bureau.objects.get(slug="shenyang-heping-district").summary == "Edited by staff"
@@ -47,7 +47,7 @@ def test_load_seed_data_leaves_the_profiles_rendered():
 
 def test_load_seed_data_reset_restores_the_fixture():
     call_command("load_seed_data")
-    Bureau.objects.filter(slug="shenyang-heping-district").update(summary="Edited by staff")
+    Bureau.objects.filter(slug="shenyang-heping-district").update(summary_en="Edited by staff")
     call_command("load_seed_data", "--reset")
     assert Bureau.objects.get(slug="shenyang-heping-district").summary.startswith("Shenyang Heping District")
 

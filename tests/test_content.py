@@ -40,20 +40,20 @@ def number():
 def test_queryset_update_goes_through_the_seam(client, refreshed):
     one, other = BureauFactory(summary="Plain."), BureauFactory(summary="Plain.")
     before, refreshed[:] = number(), []
-    Bureau.objects.filter(pk=one.pk).update(summary="Hydroponics everywhere.")
+    Bureau.objects.filter(pk=one.pk).update(summary_en="Hydroponics everywhere.")
     assert number() == before + 1
     assert refreshed == [{one.pk}]
     assert [b.slug for b in client.get("/bureaus/", {"q": "hydroponics"}).context["bureaus"]] == [one.slug]
     DutyFactory(bureau=other, text="Plain duty")
     refreshed.clear()
-    Duty.objects.filter(bureau=other).update(text="Aquaponics garden")
+    Duty.objects.filter(bureau=other).update(text_en="Aquaponics garden")
     assert refreshed == [{other.pk}]
     assert [b.slug for b in client.get("/bureaus/", {"q": "aquaponics"}).context["bureaus"]] == [other.slug]
 
 
 def test_an_update_touching_nothing_changes_nothing(refreshed):
     before = number()
-    Bureau.objects.filter(slug="nobody").update(summary="x")
+    Bureau.objects.filter(slug="nobody").update(summary_en="x")
     assert number() == before and refreshed == []
 
 
@@ -130,7 +130,7 @@ def test_the_listing_follows_every_change_to_a_published_bureau():
     assert listing_of(bureau) == (1, 12, 3) and listing_of(copy) is None  # the copy is not public
     publishing.publish(copy, None)
     assert listing_of(bureau) == (2, 12, 3)
-    Bureau.objects.filter(pk=bureau.pk).update(name="Renamed Bureau")
+    Bureau.objects.filter(pk=bureau.pk).update(name_en="Renamed Bureau")
     assert BureauListing.objects.get(bureau=bureau).name == "Renamed Bureau"
     publishing.withdraw(bureau, None)
     assert listing_of(bureau) is None

@@ -37,12 +37,14 @@ def test_each_save_is_a_revision_that_holds_the_inlines(staff_client, bureau):
     data = change_form_data(staff_client, bureau)
     data["departments-TOTAL_FORMS"] = str(int(data["departments-TOTAL_FORMS"]) + 1)
     index = int(data["departments-TOTAL_FORMS"]) - 1
-    data.update({f"departments-{index}-name": "Personnel section", f"departments-{index}-responsibility": "Teachers"})
+    data.update(
+        {f"departments-{index}-name_en": "Personnel section", f"departments-{index}-responsibility_en": "Teachers"}
+    )
     assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/change/", data).status_code == 302
     versions = list(Version.objects.get_for_object(bureau))
     assert len(versions) == 2
     newest_departments = [
-        v.field_dict["name"] for v in versions[0].revision.version_set.all() if v._model.__name__ == "Department"
+        v.field_dict["name_en"] for v in versions[0].revision.version_set.all() if v._model.__name__ == "Department"
     ]
     assert sorted(newest_departments) == ["Office", "Personnel section"]
 
@@ -54,8 +56,8 @@ def test_two_revisions_compare_readably(staff_client, bureau):
     page = staff_client.get(
         f"/admin/bureaus/bureau/{bureau.pk}/history/compare/", {"older": older.pk, "newer": newer.pk}
     ).content.decode()
-    assert "summary: “Second words.” → “Third words.”" in page
-    assert "name: “Tiexi District Education Bureau” → “Tiexi District Education and Sports Bureau”" in page
+    assert "summary (English): “Second words.” → “Third words.”" in page
+    assert "name (English): “Tiexi District Education Bureau” → “Tiexi District Education and Sports Bureau”" in page
     history = staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/history/").content.decode()
     assert "Compare two revisions" in history
 
@@ -73,21 +75,23 @@ def test_a_revert_goes_into_the_working_copy_restores_the_inlines_and_publishes_
     revert_url = f"/admin/bureaus/bureau/{bureau.pk}/history/{first.pk}/"
     form = staff_client.get(revert_url)
     page = form.content.decode()
-    assert form.status_code == 200 and "summary: “Third words.” → “Second words.”" in page
+    assert form.status_code == 200 and "summary (English): “Third words.” → “Second words.”" in page
     assert "Office" in page  # the department the revert brings back
     assert bureau.departments.count() == 0  # viewing a revision changes nothing
     response = staff_client.post(revert_url, {})
     assert response.status_code == 302
     copy = Bureau.objects.get(draft_of=bureau)
     assert response.url == f"/admin/bureaus/bureau/{copy.pk}/change/"
-    assert copy.summary == "Second words." and list(copy.departments.values_list("name", flat=True)) == ["Office"]
+    assert copy.summary == "Second words." and list(copy.departments.values_list("name_en", flat=True)) == ["Office"]
     bureau.refresh_from_db()
     assert bureau.is_published and bureau.summary == "Third words." and bureau.departments.count() == 0
     assert "Third words." in client.get(bureau.get_absolute_url()).content.decode()  # nothing published yet
 
     publish(staff_client, copy)
     bureau.refresh_from_db()
-    assert bureau.summary == "Second words." and list(bureau.departments.values_list("name", flat=True)) == ["Office"]
+    assert bureau.summary == "Second words." and list(bureau.departments.values_list("name_en", flat=True)) == [
+        "Office"
+    ]
     comments = [version.revision.get_comment() for version in history.versions_of(bureau)]
     assert comments[:2] == ["Published.", "Reverted to the revision of " + comments[1].split(" of ", 1)[1]]
     assert len(comments) == 6  # save, publish, save of the copy, publish, revert, publish

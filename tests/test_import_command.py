@@ -45,7 +45,7 @@ def test_import_saves_an_unpublished_draft_with_its_source_and_provenance():
     source = bureau.sources.get()
     assert source.text == TIEXI.read_text(encoding="utf-8")
     assert source.title == "numbered_headings.txt"
-    office = bureau.departments.get(name="Office")
+    office = bureau.departments.get(name_en="Office")
     assert office.source == source
     assert office.source_quote == "Office: responsible for the daily operation of the bureau."
     assert FactSource.objects.get(bureau=bureau, fact="established_year").source_quote.startswith(
@@ -97,10 +97,10 @@ def test_replace_of_a_published_bureau_fills_its_working_copy_and_keeps_hand_add
     # The published bureau is as it was: the document waits in its working copy for review.
     bureau.refresh_from_db()
     assert bureau.is_published and bureau.established_year == 1985
-    assert "Safety Section" not in bureau.departments.values_list("name", flat=True)
+    assert "Safety Section" not in bureau.departments.values_list("name_en", flat=True)
     copy = Bureau.objects.get(draft_of=bureau)
     assert copy.established_year == 1986 and not copy.is_published
-    assert list(copy.departments.values_list("name", "position")) == [
+    assert list(copy.departments.values_list("name_en", "position")) == [
         ("Office", 1),
         ("Personnel Section", 2),
         ("Safety Section", 3),
@@ -234,26 +234,30 @@ def test_a_chinese_page_becomes_a_draft_bureau_with_its_chinese_facts():
     assert status == 0
     assert "created  chinese_bureau.txt → shenyang-heping-district" in out
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
-    assert (bureau.name, bureau.chinese_name) == ("沈阳市和平区教育局", "沈阳市和平区教育局")
+    assert (bureau.name_zh_hans, bureau.name_en) == ("沈阳市和平区教育局", "")  # kept in the language it was read in
+    assert bureau.sources.get().language == "zh-Hans"
     assert (bureau.district, bureau.city, bureau.province) == ("Heping District", "Shenyang", "Liaoning")
     assert bureau.established_year == 1956
-    basic = bureau.departments.get(name="基础教育科")
+    basic = bureau.departments.get(name_zh_hans="基础教育科")
     assert basic.note == "行政许可服务科"
     assert basic.source_quote.startswith("基础教育科（行政许可服务科）。负责")
-    assert list(bureau.duties.values_list("text", flat=True)) == [
+    assert list(bureau.duties.values_list("text_zh_hans", flat=True)) == [
         "贯彻执行国家有关教育工作的方针、政策和法律法规。",
         "承办区人民政府交办的其他事项。",
     ]
     assert bureau.institution_counts.get(category__slug="primary-school").count == 18
     assert InstitutionType.objects.get(name="各级各类学校").is_proposed
-    assert not bureau.departments.filter(name="教育科学研究中心").exists()  # an affiliated unit, not a department
+    assert not bureau.departments.filter(
+        name_zh_hans="教育科学研究中心"
+    ).exists()  # an affiliated unit, not a department
 
 
 def test_dry_run_of_a_chinese_page_prints_its_draft_and_writes_nothing():
     status, out, _ = run("--dry-run", CHINESE)
     assert status == 0
     data = json.loads(out)["bureau"]
-    assert (data["name"], data["slug"]) == ("沈阳市和平区教育局", "shenyang-heping-district")
+    assert (data["name"], data["slug"]) == ({"zh-Hans": "沈阳市和平区教育局"}, "shenyang-heping-district")
+    assert (data["division_code"], data["sources"][0]["language"]) == ("210102", "zh-Hans")
     assert data["region"] == {"province": "Liaoning", "city": "Shenyang", "district": "Heping District"}
     assert Bureau.objects.count() == InstitutionType.objects.count() == 0
 
@@ -298,3 +302,57 @@ def test_a_dry_runs_json_includes_the_drafts_warnings():
     assert status == 0
     warnings = json.loads(out)["warnings"]
     assert warnings and all(f"ambiguous_city.txt: warning: {warning}" in err for warning in warnings)
+
+
+# One bureau per division: a Chinese page for a bureau loaded from an English one ----------------------
+
+
+def test_a_chinese_page_for_an_english_bureaus_division_is_added_to_its_working_copy(seed_data):
+    heping = Bureau.objects.get(slug="shenyang-heping-district")
+    english_departments = list(heping.departments.values_list("name_en", flat=True))
+    bureaus_before = Bureau.objects.originals().count()
+
+    status, out, _ = run(CHINESE)
+
+    assert status == 0, out
+    assert "merged  chinese_bureau.txt → shenyang-heping-district" in out
+    assert Bureau.objects.originals().count() == bureaus_before  # no second bureau for the division
+    heping.refresh_from_db()
+    copy = heping.working_copy
+    assert heping.sources.count() == 1 and heping.name_zh_hans == ""  # the public page is as it was
+    assert sorted(copy.sources.values_list("language", flat=True)) == ["en", "zh-Hans"]
+    assert (copy.name_en, copy.name_zh_hans) == ("Shenyang Heping District Education Bureau", "沈阳市和平区教育局")
+    assert copy.established_year == 1994  # the English source's, which the bureau had; the reviewer is told
+    names = list(copy.departments.order_by("position").values_list("name_en", "name_zh_hans"))
+    assert names[: len(english_departments)] == [(name, "") for name in english_departments]  # kept, in order
+    assert names[len(english_departments) :] == [("", "办公室"), ("", "基础教育科")]  # added after them
+    chinese_source = copy.sources.get(language="zh-Hans")
+    assert copy.duties.filter(source=chinese_source).count() == 2
+    assert copy.duties.exclude(source=chinese_source).count() == heping.duties.count()
+
+    status, out, _ = run(CHINESE)  # the same page again changes nothing
+    assert "unchanged  chinese_bureau.txt" in out
+    assert copy.sources.count() == 2
+
+
+def test_a_second_chinese_page_replaces_only_what_the_first_chinese_page_gave(seed_data, tmp_path):
+    run(CHINESE)
+    copy = Bureau.objects.get(slug="shenyang-heping-district").working_copy
+    english_duties = copy.duties.filter(source__language="en").count()
+    newer = tmp_path / "newer.txt"
+    newer.write_text(
+        CHINESE.read_text(encoding="utf-8").replace("（二）基础教育科", "（二）教育督导科"), encoding="utf-8"
+    )
+
+    status, out, err = run(newer)
+    assert status != 0 and "--replace" in out + err  # a second page in a language the bureau has: only on purpose
+
+    status, out, _ = run("--replace", newer)
+    assert status == 0 and "replaced  newer.txt" in out
+    copy.refresh_from_db()
+    # Sources are records of what was read: the first Chinese page stays, no fact quotes it any more.
+    assert sorted(copy.sources.values_list("language", flat=True)) == ["en", "zh-Hans", "zh-Hans"]
+    chinese = set(copy.departments.exclude(name_zh_hans="").values_list("name_zh_hans", flat=True))
+    assert chinese == {"办公室", "教育督导科"}
+    assert copy.duties.filter(source__language="en").count() == english_duties  # the English page's stay
+    assert copy.name_en == "Shenyang Heping District Education Bureau"

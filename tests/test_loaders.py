@@ -37,17 +37,17 @@ BAD_RECORDS = [
     ("bureaus.bureau", {"slug_everywhere": "fx bad slug!"}, "slug"),
     ("bureaus.bureau", {"province": "Atlantis"}, "province 'Atlantis'"),
     ("bureaus.bureau", {"established_year": 2099}, "established_year 2099"),
-    ("bureaus.bureau", {"name": "N" * 5000}, "name"),
+    ("bureaus.bureau", {"name_en": "N" * 5000}, "name"),
     ("bureaus.bureau", {"province": "Beijing", "city": "Beijing"}, "city 'Beijing'"),
-    ("bureaus.bureau", {"summary": "forged \x02mark\x03"}, "control character"),
-    ("bureaus.bureau", {"name": "Heping\u202e District Education Bureau"}, "right-to-left override (U+202E"),
-    ("bureaus.department", {"responsibility": "Teachers\u200b"}, "zero-width space (U+200B"),
-    ("bureaus.department", {"name": "Office\U000e0041\U000e0042"}, "tag latin capital letter a (U+E0041"),
-    ("bureaus.bureau", {"summary": "Half a character: \ud83d"}, "broken character (U+D83D"),
-    ("bureaus.bureau", {"summary": {"en": "A summary"}}, "(record 1 in the file): summary is a JSON object"),
-    ("bureaus.department", {"name": ["Office", "Bureau"]}, "(record 6 in the file): name is a JSON list"),
+    ("bureaus.bureau", {"summary_en": "forged \x02mark\x03"}, "control character"),
+    ("bureaus.bureau", {"name_en": "Heping\u202e District Education Bureau"}, "right-to-left override (U+202E"),
+    ("bureaus.department", {"responsibility_en": "Teachers\u200b"}, "zero-width space (U+200B"),
+    ("bureaus.department", {"name_en": "Office\U000e0041\U000e0042"}, "tag latin capital letter a (U+E0041"),
+    ("bureaus.bureau", {"summary_en": "Half a character: \ud83d"}, "broken character (U+D83D"),
+    ("bureaus.bureau", {"summary_en": {"en": "A summary"}}, "(record 1 in the file): summary_en is a JSON object"),
+    ("bureaus.department", {"name_en": ["Office", "Bureau"]}, "(record 6 in the file): name_en is a JSON list"),
     ("bureaus.sourcedocument", {"sha256": "0" * 64}, "fingerprint does not match"),
-    ("bureaus.department", {"name": ""}, "department"),
+    ("bureaus.department", {"name_en": ""}, "department"),
     ("bureaus.bureau", {"established_year": "1994x"}, "1994x"),
     ("bureaus.bureau", {"founder": "Nobody"}, "founder"),
     ("bureaus.department", {"bureau": ["nowhere"]}, "bureau"),
@@ -116,10 +116,10 @@ def test_bulk_load_prints_a_clean_error_not_a_traceback(tmp_path, types, capsys)
 
 def test_loaddata_reads_json_lines_with_the_same_rule_for_text_fields(tmp_path, types):
     records = json.loads(SEED.read_text())
-    records[0]["fields"]["name"] = {"en": "Heping District Education Bureau"}
+    records[0]["fields"]["name_en"] = {"en": "Heping District Education Bureau"}
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(json.dumps(record) for record in records))
-    with pytest.raises(CommandError, match=r"bureau \(record 1 in the file\): name is a JSON object, not text"):
+    with pytest.raises(CommandError, match=r"bureau \(record 1 in the file\): name_en is a JSON object, not text"):
         call_command("loaddata", str(path), verbosity=0)
     assert Bureau.objects.count() == 0
 

@@ -221,7 +221,7 @@ def test_every_text_field_refuses_invisible_and_control_characters_naming_them(c
         InstitutionTypeFactory.build(description=f"Schools{character}"),
     ]
     for row in rows:
-        field = "description" if hasattr(row, "description") else "name"
+        field = "description" if hasattr(row, "description") else "name_en"
         with pytest.raises(ValidationError) as error:
             row.full_clean(validate_unique=False)
         assert error.value.message_dict[field] == [f"The text contains {named}; remove it and try again."]

@@ -105,7 +105,7 @@ def test_publish_refuses_an_incomplete_copy_and_changes_nothing(seed_data):
         publishing.publish(copy, None)
     bureau.refresh_from_db()
     assert bureau.district and Bureau.objects.filter(pk=copy.pk).exists()
-    assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)
+    assert "Robotics Office" not in bureau.departments.values_list("name_en", flat=True)
 
 
 def test_a_working_copy_is_made_once_and_keeps_to_its_bureau(seed_data):
@@ -141,9 +141,9 @@ def test_a_published_bureau_is_edited_through_its_working_copy(staff_client, see
     bureau = Bureau.objects.get(slug="shenyang-heping-district")
     url = f"/admin/bureaus/bureau/{bureau.pk}/change/"
     page = staff_client.get(url).content.decode()
-    assert "Edit a working copy" in page and 'name="summary"' not in page
+    assert "Edit a working copy" in page and 'name="summary_en"' not in page
     # A stale form posted to the published bureau saves nothing.
-    response = staff_client.post(url, {"summary": "Straight to the public"}, follow=True)
+    response = staff_client.post(url, {"summary_en": "Straight to the public"}, follow=True)
     assert "Nothing was saved" in response.content.decode()
     bureau.refresh_from_db()
     assert bureau.summary != "Straight to the public" and not Bureau.objects.filter(draft_of=bureau).exists()
@@ -170,7 +170,7 @@ def test_discarding_a_working_copy_leaves_the_published_bureau(staff_client, see
     staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/discard/")
     assert not Bureau.objects.filter(pk=copy.pk).exists()
     bureau.refresh_from_db()
-    assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)
+    assert "Robotics Office" not in bureau.departments.values_list("name_en", flat=True)
     assert staff_client.post(f"/admin/bureaus/bureau/{bureau.pk}/discard/").status_code == 404
     assert staff_client.get(f"/admin/bureaus/bureau/{bureau.pk}/publish/").status_code == 405
 
@@ -183,7 +183,7 @@ def test_withdrawing_keeps_the_working_copy_for_later(staff_client, seed_data):
     assert Client().get(bureau.get_absolute_url()).status_code == 404
     staff_client.post("/admin/bureaus/bureau/", {"action": "publish", "_selected_action": [bureau.pk]})
     bureau.refresh_from_db()
-    assert bureau.is_published and "Robotics Office" in bureau.departments.values_list("name", flat=True)
+    assert bureau.is_published and "Robotics Office" in bureau.departments.values_list("name_en", flat=True)
 
 
 def test_editors_start_copies_of_their_bureaus_only_and_only_publishers_publish(client, django_user_model, seed_data):
@@ -276,7 +276,7 @@ def test_a_copy_published_or_discarded_while_open_keeps_the_editors_input(staff_
     departments = bureau.departments.count()
     editor, publisher = staff_client_factory("editor"), staff_client_factory("publisher")
     data = browser_form(editor.get(f"/admin/bureaus/bureau/{copy.pk}/change/").content.decode())
-    data.update({"summary": "The editor's new words", "departments-0-name": "Robotics Office"})
+    data.update({"summary_en": "The editor's new words", "departments-0-name_en": "Robotics Office"})
     # The publisher publishes (or discards) the copy while the editor is typing.
     publisher.post(f"/admin/bureaus/bureau/{bureau.pk}/{step}/", publish_form(bureau) if step == "publish" else {})
     assert not Bureau.objects.filter(pk=copy.pk).exists()
@@ -300,7 +300,7 @@ def test_a_copy_published_or_discarded_while_open_keeps_the_editors_input(staff_
     untouched = new_copy.departments.order_by("position")[1]
     assert untouched.source_anchor and untouched.edited_at is None  # an unchanged row keeps its source
     bureau.refresh_from_db()
-    assert "Robotics Office" not in bureau.departments.values_list("name", flat=True)  # not public
+    assert "Robotics Office" not in bureau.departments.values_list("name_en", flat=True)  # not public
 
 
 @pytest.mark.parametrize(
@@ -326,7 +326,7 @@ def test_a_draft_published_while_open_keeps_the_editors_input_too(staff_client_f
     publishing.withdraw(bureau, None)  # a draft again
     editor, publisher = staff_client_factory("editor"), staff_client_factory("publisher")
     data = browser_form(editor.get(f"/admin/bureaus/bureau/{bureau.pk}/change/").content.decode())
-    data.update({"summary": "The editor's new words", "departments-0-name": "Robotics Office"})
+    data.update({"summary_en": "The editor's new words", "departments-0-name_en": "Robotics Office"})
     publisher.post(f"/admin/bureaus/bureau/{bureau.pk}/publish/", publish_form(bureau))
     bureau.refresh_from_db()
     assert bureau.is_published

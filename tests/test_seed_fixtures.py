@@ -45,7 +45,7 @@ def test_heping_holds_its_documents_facts(seed_data):
     assert (bureau.province, bureau.city, bureau.district) == ("Liaoning", "Shenyang", "Heping District")
     assert bureau.established_year == 1994
     assert bureau.predecessor == "Shenyang Zhongyuan District Education Bureau"
-    assert list(bureau.departments.values_list("name", flat=True)) == [
+    assert list(bureau.departments.values_list("name_en", flat=True)) == [
         "Office",
         "Education development department",
         "Basic education department",
@@ -85,7 +85,7 @@ def test_jinpu_holds_its_documents_facts(seed_data):
         == "Responsible for education, teaching research and teacher training"
     )
     assert duty_kinds(bureau) == {"responsibility": 6, "priority": 4}
-    assert list(bureau.duties.filter(kind="priority").values_list("title", flat=True)) == [
+    assert list(bureau.duties.filter(kind="priority").values_list("title_en", flat=True)) == [
         "Promote the modernization of education",
         "Strengthen the construction of teachers",
         "Improve the quality of education and teaching",

@@ -48,8 +48,10 @@ def test_format_of_a_full_bureau():
     data = serialize(bureau)
 
     assert list(data) == [
+        "format_version",
         "slug",
         "name",
+        "division_code",
         "region",
         "address",
         "established_year",
@@ -64,20 +66,29 @@ def test_format_of_a_full_bureau():
     ]
     assert data["region"] == {"province": "Liaoning", "city": "Shenyang", "district": "Tiexi District"}
     assert data["established_year"] == 2002
+    assert data["format_version"] == 2
+    assert data["name"] == {"en": "Tiexi District Education Bureau"}
     assert data["departments"] == [
-        {"name": "Office", "responsibility": "Coordination"},
-        {"name": "Teaching section", "responsibility": None},
+        {"name": {"en": "Office"}, "responsibility": {"en": "Coordination"}},
+        {"name": {"en": "Teaching section"}, "responsibility": {}},
     ]
     assert data["duties"] == [
-        {"kind": "task", "title": None, "text": "Do the task"},
-        {"kind": "priority", "title": "Equity", "text": "Promote equity"},
+        {"kind": "task", "title": {}, "text": {"en": "Do the task"}},
+        {"kind": "priority", "title": {"en": "Equity"}, "text": {"en": "Promote equity"}},
     ]
-    assert data["achievements"] == [{"text": "Results"}]
+    assert data["achievements"] == [{"text": {"en": "Results"}}]
     assert data["institution_counts"] == [
         {"category": "kindergarten", "count": 6, "as_of_year": 2023, "note": "As written"}
     ]
     assert data["sources"] == [
-        {"title": "Doc", "publisher": None, "url": None, "published_on": None, "sha256": source.sha256}
+        {
+            "title": "Doc",
+            "language": "en",
+            "publisher": None,
+            "url": None,
+            "published_on": None,
+            "sha256": source.sha256,
+        }
     ]  # not known: null, never ""
     assert data["updated_at"] == bureau.updated_at.isoformat(timespec="seconds")
 

@@ -68,7 +68,7 @@ def test_render_snapshots_renders_the_missing_and_outdated_ones_only(seed_data):
     call_command("render_snapshots", stdout=out)
     # Three bureaus, each in English and Chinese.
     assert "6 profile snapshot(s) rendered" in out.getvalue() and ProfileSnapshot.objects.count() == 6
-    Bureau.objects.filter(slug="changchun-new-district").update(summary="Changed")  # moves its page version
+    Bureau.objects.filter(slug="changchun-new-district").update(summary_en="Changed")  # moves its page version
     call_command("render_snapshots", stdout=out)
     assert "2 profile snapshot(s) rendered" in out.getvalue()
     assert "Changed" in ProfileSnapshot.objects.get(bureau__slug="changchun-new-district", language="zh-hans").html
@@ -91,7 +91,7 @@ def test_result_cards_are_read_from_the_snapshots_and_follow_each_change(seed_da
     )
     assert "Stored Card Education Bureau" in list_page()
     # An edit moves the bureau's page version: its card is rendered again, the others are kept.
-    Bureau.objects.filter(slug="shenyang-heping-district").update(name="Renamed Heping Bureau")
+    Bureau.objects.filter(slug="shenyang-heping-district").update(name_en="Renamed Heping Bureau")
     page = list_page()
     assert "Renamed Heping Bureau" in page and "Stored Card" not in page
     assert (

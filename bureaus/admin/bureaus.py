@@ -20,6 +20,7 @@ from bureaus import content, publishing
 from bureaus.admin import history
 from bureaus.admin.forms import BureauForm, CitationForm
 from bureaus.admin.importing import import_document_view
+from bureaus.admin.sources import sources_view
 from bureaus.admin.workflow import PublishingAdmin
 from bureaus.models import (
     Achievement,
@@ -33,6 +34,7 @@ from bureaus.models import (
     SourceDocument,
 )
 from bureaus.models.bureau import edits_every_bureau
+from bureaus.models.languages import columns
 from bureaus.vocabulary import MAX_ITEMS
 
 
@@ -79,15 +81,16 @@ class DepartmentFormSet(ItemFormSet):
         for form in self.forms:
             if not getattr(form, "cleaned_data", None) or form.cleaned_data.get("DELETE"):
                 continue
-            name = (form.cleaned_data.get("name") or "").strip()
-            if not name:
-                continue
-            key = name.casefold()
-            if key in seen:
-                raise ValidationError(
-                    f"Two departments are both named “{name}”. Each department of a bureau needs its own name."
-                )
-            seen[key] = name
+            for column in columns("name"):
+                name = (form.cleaned_data.get(column) or "").strip()
+                if not name:
+                    continue
+                key = (column, name.casefold())
+                if key in seen:
+                    raise ValidationError(
+                        f"Two departments are both named “{name}”. Each department of a bureau needs its own name."
+                    )
+                seen[key] = name
         super().clean()
 
 
@@ -113,17 +116,17 @@ class SourcedInline(admin.TabularInline):
 class DepartmentInline(SourcedInline):
     model = Department
     formset = DepartmentFormSet
-    fields = ["position", "name", "responsibility", "note", "source_sentence", "quote"]
+    fields = ["position", *columns("name"), *columns("responsibility"), "note", "source_sentence", "quote"]
 
 
 class DutyInline(SourcedInline):
     model = Duty
-    fields = ["position", "kind", "title", "text", "source_sentence", "quote"]
+    fields = ["position", "kind", *columns("title"), *columns("text"), "source_sentence", "quote"]
 
 
 class AchievementInline(SourcedInline):
     model = Achievement
-    fields = ["position", "text", "source_sentence", "quote"]
+    fields = ["position", *columns("text"), "source_sentence", "quote"]
 
 
 class InstitutionCountInline(SourcedInline):
@@ -201,7 +204,7 @@ class EditorScopedAdmin:
 
 # The bureau's own fields that cite a sentence of their source (FactSource.Fact), by form field.
 STAFF_EDITABLE_FACTS = {
-    "name": FactSource.Fact.NAME,
+    **dict.fromkeys(columns("name"), FactSource.Fact.NAME),
     "address": FactSource.Fact.LOCATION,
     "established_year": FactSource.Fact.ESTABLISHED_YEAR,
     "predecessor": FactSource.Fact.PREDECESSOR,
@@ -216,15 +219,18 @@ class BureauAdmin(EditorScopedAdmin, PublishingAdmin, VersionAdmin):
     form = BureauForm
     list_display = ["name", "state", "district", "city", "province", "updated_at"]
     list_filter = ["is_published", "province", "city"]
-    search_fields = ["name", "slug", "district", "city", "province", "departments__name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [
+        *columns("name"), "slug", "division_code", "district", "city", "province",
+        *(f"departments__{column}" for column in columns("name")),
+    ]  # fmt: skip
+    prepopulated_fields = {"slug": ["name_en"]}
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "updated_at"
     fieldsets = [
-        (None, {"fields": ["name", "chinese_name", "slug", "is_published", "revision_seen"]}),
-        ("Location", {"fields": ["province", "city", "district", "address"]}),
+        (None, {"fields": [*columns("name"), "slug", "is_published", "revision_seen"]}),
+        ("Location", {"fields": ["province", "city", "district", "division_code", "address"]}),
         ("History", {"fields": ["established_year", "predecessor"]}),
-        ("Profile", {"fields": ["summary"]}),
+        ("Profile", {"fields": columns("summary")}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [
@@ -296,7 +302,12 @@ class BureauAdmin(EditorScopedAdmin, PublishingAdmin, VersionAdmin):
             self.admin_site.admin_view(partial(import_document_view, self)),
             name="bureaus_bureau_import",
         )
-        return [import_url, *self.workflow_urls(), *super().get_urls()]
+        sources_url = path(
+            "<path:object_id>/sources/",
+            self.admin_site.admin_view(partial(sources_view, self)),
+            name="bureaus_bureau_sources",
+        )
+        return [import_url, sources_url, *self.workflow_urls(), *super().get_urls()]
 
 
 @admin.register(InstitutionType)

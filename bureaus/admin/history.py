@@ -14,12 +14,19 @@ from reversion.models import Version
 
 from bureaus import content, publishing
 from bureaus.models import Bureau, InstitutionType, SourceDocument
+from bureaus.models.languages import columns
 from bureaus.models.parts import FACT_SOURCES, ITEM_PARTS
 
+
+def _texts(fields, name):
+    """A bilingual text of a stored revision as one line: "Office / 办公室", or the one language it has."""
+    return " / ".join(fields[column] for column in columns(name) if fields.get(column))
+
+
 ITEM_LINES = {
-    "departments": lambda f: f"{f['name']}: {f.get('responsibility') or '—'}",
-    "duties": lambda f: f"[{f['kind']}] {f.get('title') + '. ' if f.get('title') else ''}{f['text']}",
-    "achievements": lambda f: f["text"],
+    "departments": lambda f: f"{_texts(f, 'name')}: {_texts(f, 'responsibility') or '—'}",
+    "duties": lambda f: f"[{f['kind']}] {_texts(f, 'title') + '. ' if _texts(f, 'title') else ''}{_texts(f, 'text')}",
+    "achievements": lambda f: _texts(f, "text"),
     "institution_counts": lambda f: (
         f"{f['count']} × type {f['category_id']}" + (f" ({f['note']})" if f.get("note") else "")
     ),
@@ -48,12 +55,17 @@ def snapshot(version):
     return content
 
 
+def _label(name):
+    """A bureau field as staff read it: "summary (English)", not its column's name."""
+    return Bureau._meta.get_field(name).verbose_name
+
+
 def differences(older, newer):
     """[(what, [(change, text)])]: changed fields, and lines added (+) or removed (−) in each part."""
     before, after = snapshot(older), snapshot(newer)
     result = []
     fields = [
-        ("changed", f"{name}: “{before['fields'].get(name) or ''}” → “{after['fields'].get(name) or ''}”")
+        ("changed", f"{_label(name)}: “{before['fields'].get(name) or ''}” → “{after['fields'].get(name) or ''}”")
         for name in publishing.CONTENT_FIELDS
         if before["fields"].get(name) != after["fields"].get(name)
     ]

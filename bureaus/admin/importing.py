@@ -22,13 +22,14 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html
 
 from bureaus.admin.forms import last_change
 from bureaus.admin.review import review_sections
 from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
 from bureaus.importer.assembly import slug_for
 from bureaus.importer.errors import SlugTaken
-from bureaus.importer.saving import UNCHANGED, replace_target, save_draft
+from bureaus.importer.saving import MERGED, UNCHANGED, existing_bureau, replace_target, save_draft
 from bureaus.models import Assignment, Bureau
 from bureaus.models.base import validate_plain_text
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
@@ -161,10 +162,14 @@ def import_document_view(model_admin, request):
         draft = form.reviewed_draft()
         if action == "confirm":
             replace = form.cleaned_data["replace"]
-            existing = Bureau.objects.originals().filter(slug=draft.slug).first()
+            existing = existing_bureau(draft)
             seen = form.cleaned_data.get("revision_seen")
-            if replace and existing is not None and not model_admin.has_change_permission(request, existing):
-                refused = f"You may not change “{existing}”, so its facts cannot be replaced."
+            if (
+                existing is not None
+                and not model_admin.has_change_permission(request, existing)
+                and not (replace_target(existing).sources.filter(sha256=draft.sha256).exists())
+            ):  # the division's bureau is another editor's: neither replaced nor added to
+                refused = f"You may not change “{existing}”, so this document cannot be added to it."
                 form.add_error(None, refused if _may_know(request, existing) else _NOT_YOURS)
             elif replace and existing is not None and seen and seen != _version(existing):
                 who, when = last_change(replace_target(existing))
@@ -196,15 +201,13 @@ def import_document_view(model_admin, request):
                     "replace": form.cleaned_data["replace"],
                     **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
                     **{field: form.cleaned_data.get(field) for field in ImportDocumentForm.SOURCE_FIELDS},
-                    "revision_seen": _version(Bureau.objects.originals().filter(slug=draft.slug).first()),
+                    "revision_seen": _version(existing_bureau(draft)),
                 }
             )
     elif request.method == "POST" and form.only_typed_fields_refused():
         # The review step again: the refused fields keep what was typed, with the reason beside them.
         draft = form.reviewed_draft()
-        form.data["revision_seen"] = form.data.get("revision_seen") or _version(
-            Bureau.objects.originals().filter(slug=draft.slug).first()
-        )
+        form.data["revision_seen"] = form.data.get("revision_seen") or _version(existing_bureau(draft))
         return _page(model_admin, request, form, draft, changelist_url)
     return _page(model_admin, request, form, None if form.errors else draft, changelist_url)
 
@@ -251,5 +254,19 @@ def _saved(model_admin, request, result):
         missing = bureau.missing_facts()
         note = f" It still needs its {' and '.join(missing)} before it can be published." if missing else ""
         what = f"The working copy of “{bureau.original}”" if bureau.is_working_copy else f"Draft bureau “{bureau}”"
-        messages.success(request, f"{what} {result.status} from the document: review it, then publish.{note}")
+        if result.status == MERGED:
+            # The division's bureau already had a source in the other language: the document was added to it.
+            sources_url = reverse("admin:bureaus_bureau_sources", args=[bureau.pk])
+            messages.success(
+                request,
+                format_html(
+                    '{} has this document added beside its other sources: <a href="{}">compare what each says</a>, '
+                    "then publish.{}",
+                    what,
+                    sources_url,
+                    note,
+                ),
+            )
+        else:
+            messages.success(request, f"{what} {result.status} from the document: review it, then publish.{note}")
     return redirect(reverse("admin:bureaus_bureau_change", args=[bureau.pk]))

@@ -11,7 +11,6 @@ def review_sections(draft):
     quote = lambda fact: draft.excerpt(draft.fact_spans[fact]) if fact in draft.fact_spans else ""  # noqa: E731
     facts = [
         ("Name", draft.name, quote(NAME)),
-        ("Chinese name", draft.chinese_name, ""),
         ("Location", place_line(draft.district, draft.city, draft.province), quote(NAME)),
         ("Seat", draft.address, quote(LOCATION)),
         ("Founding year", draft.established_year, quote(ESTABLISHED_YEAR)),

@@ -33,11 +33,10 @@ def departments(mentions, duties):
 
 
 def place_draft(draft, mention, text):
-    """Set the draft's district, city, province, Chinese name and slug; return the warnings for the reviewer."""
+    """Set the draft's district, city, province and slug; return the warnings for the reviewer."""
     warnings = [] if mention is not None else ["The bureau's name could not be read: type it in before publishing."]
     placing = names.place(mention.place if mention else "", mention.city if mention else "", text)
     draft.district, draft.city, draft.province = placing.district, placing.city, placing.province
-    draft.chinese_name = placing.chinese_name
     draft.place_candidates = list(placing.candidates)
     if placing.warning:
         warnings.append(placing.warning)

@@ -23,6 +23,7 @@ from bureaus.models import (
     InstitutionType,
     SourceDocument,
 )
+from bureaus.models.languages import column, fact_code
 from bureaus.models.parts import PARTS, SOURCES
 
 
@@ -62,9 +63,15 @@ def build(draft, known_types=None):
     check_spans(draft)
     known_types = dict(known_types or {})
     now = timezone.now()
+    code = fact_code(draft.language)
+
+    def texts(**fields):
+        """The draft's texts go to the columns of the language they were read in (nothing is translated)."""
+        return {column(name, code): value for name, value in fields.items()}
+
     bureau = Bureau(
-        name=draft.name,
-        chinese_name=draft.chinese_name,
+        **texts(name=draft.name, summary=draft.summary),
+        division_code=draft.division_code,
         slug=draft.slug or slugify(f"draft {draft.sha256[:12]}"),
         province=draft.province,
         city=draft.city,
@@ -72,13 +79,17 @@ def build(draft, known_types=None):
         address=draft.address,
         established_year=draft.established_year,
         predecessor=draft.predecessor,
-        summary=draft.summary,
         is_published=False,
         created_at=now,
         updated_at=now,
     )
     source = SourceDocument(
-        bureau=bureau, title=draft.source_title, text=draft.source_text, sha256=draft.sha256, added_at=now
+        bureau=bureau,
+        title=draft.source_title,
+        language=draft.language,
+        text=draft.source_text,
+        sha256=draft.sha256,
+        added_at=now,
     )
 
     def spanned(model, span, **fields):
@@ -96,15 +107,18 @@ def build(draft, known_types=None):
         new_types=new_types,
         fact_sources=[spanned(FactSource, span, fact=fact) for fact, span in draft.fact_spans.items()],
         departments=[
-            spanned(Department, d.span, name=d.name, responsibility=d.responsibility, note=d.note, position=index)
+            spanned(
+                Department, d.span, **texts(name=d.name, responsibility=d.responsibility), note=d.note, position=index
+            )
             for index, d in enumerate(draft.departments, 1)
         ],
         duties=[
-            spanned(Duty, d.span, kind=d.kind, title=d.title, text=d.text, position=index)
+            spanned(Duty, d.span, kind=d.kind, **texts(title=d.title, text=d.text), position=index)
             for index, d in enumerate(draft.duties, 1)
         ],
         achievements=[
-            spanned(Achievement, a.span, text=a.text, position=index) for index, a in enumerate(draft.achievements, 1)
+            spanned(Achievement, a.span, **texts(text=a.text), position=index)
+            for index, a in enumerate(draft.achievements, 1)
         ],
         institution_counts=[
             spanned(

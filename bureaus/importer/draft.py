@@ -56,7 +56,6 @@ class Draft:
     source_text: str
     source_title: str
     name: str = ""
-    chinese_name: str = ""  # derived from the place when the gazetteer knows it
     slug: str = ""
     province: str = ""
     city: str = ""
@@ -72,7 +71,7 @@ class Draft:
     counts: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     place_candidates: list = field(default_factory=list)  # "Heping District, Shenyang, Liaoning" … to choose from
-    language: str = "en"  # the language the facts were read in (and are kept in): "en" or "zh-Hans"
+    language: str = "en"  # the language of the text, its facts kept in it: "en", "zh-Hans" or "zh-Hant"
     division_code: str = ""  # the gazetteer's code of the county-level division, where known
 
     @property

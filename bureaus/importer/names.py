@@ -187,7 +187,6 @@ class Placing:
     district: str = ""
     city: str = ""
     province: str = ""
-    chinese_name: str = ""
     candidates: tuple = ()  # descriptions of the divisions a reviewer may choose from
     warning: str = ""
     from_gazetteer: str = ""  # what the gazetteer added that the text does not say
@@ -232,7 +231,6 @@ def place(place_name, city_hint, text):
                 district=place_name if full else division.name,
                 city=division.city.english if division.city else "",
                 province=division.province.english,
-                chinese_name=gazetteer.chinese_bureau_name(division),
                 from_gazetteer=f"{division.name} is in {', '.join(added)}" if added else "",
             )
         provinces_of = {d.province.english for d in narrowed}

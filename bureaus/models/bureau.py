@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
 from bureaus.models.items import Duty, InstitutionCount
-from bureaus.models.parts import SPANNED_PARTS
+from bureaus.models.languages import LANGUAGE_TAGS, fact_code, text_in_language, translated
+from bureaus.models.parts import FACT_SOURCES, ITEM_PARTS, SPANNED_PARTS
 from bureaus.models.sources import SourceDocument
-from bureaus.places.gazetteer import chinese_place_names
+from bureaus.places.gazetteer import by_code, chinese_place_names
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality, place_line
 
 
@@ -109,6 +110,32 @@ def _profile_url(slug, language, script_prefix):
     return reverse("bureaus:detail", kwargs={"slug": slug})
 
 
+def validate_division_code(code):
+    """A division code must be a county-level division the gazetteer knows."""
+    division = by_code().get(code)
+    if division is None or division.level != "county":
+        raise ValidationError(
+            f"“{code}” is not the code of a county-level division in the gazetteer (six digits, e.g. 210102).",
+            code="unknown_division",
+        )
+
+
+_PART_LABELS = {"fact_sources": "Name, place and history", "departments": "Departments", "duties": "Duties",
+                "achievements": "Achievements", "institution_counts": "Institution counts"}  # fmt: skip
+
+
+def _said(row, relation):
+    """(text, language tag) of one fact as its source gives it: its own text, or for the bureau's own facts
+    (founding year …) the sentence they were read from."""
+    if relation == "fact_sources":
+        return f"{row.get_fact_display()}: {row.source_quote}", row.source.language
+    if relation == "institution_counts":
+        return f"{row.count} {row.category.label}", row.source.language
+    name = "name" if relation == "departments" else "text"
+    text, code = text_in_language(row, name, fact_code(row.source.language))
+    return text, LANGUAGE_TAGS[code]
+
+
 REQUIRED_FACTS = (("name", "name"), ("province", "province"), ("district", "district"))
 
 
@@ -120,16 +147,13 @@ class BureauManager(models.Manager.from_queryset(BureauQuerySet)):
 class Bureau(PlainTextFields, models.Model):
     # Name, province and district may be missing from a draft whose document did not give them;
     # a bureau cannot be published without them (clean() and the constraints below).
-    name = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="The bureau's name as its source document words it.",
-    )
-    chinese_name = models.CharField(
-        "Chinese name",
-        max_length=100,
-        blank=True,
-        help_text="e.g. 沈阳市和平区教育局; the importer derives it from the place when the gazetteer knows it.",
+    name = translated(
+        models.CharField(
+            "name",
+            max_length=200,
+            help_text="The bureau's name as its source document words it, in that document's language "
+            "(e.g. Heping District Education Bureau, 沈阳市和平区教育局).",
+        )
     )
     slug = models.SlugField(
         max_length=100,
@@ -149,6 +173,14 @@ class Bureau(PlainTextFields, models.Model):
         blank=True,
         help_text="The county-level district or new area the bureau serves.",
     )
+    division_code = models.CharField(
+        "division code",
+        max_length=6,
+        blank=True,
+        validators=[validate_division_code],
+        help_text="The county-level division's code in the national gazetteer (GB/T 2260), e.g. 210102: "
+        "one bureau per division.",
+    )
     address = models.CharField(
         "seat",
         max_length=300,
@@ -162,7 +194,7 @@ class Bureau(PlainTextFields, models.Model):
         validators=[MinValueValidator(EARLIEST_YEAR), MaxValueValidator(LATEST_YEAR)],
     )
     predecessor = models.CharField(max_length=200, blank=True)
-    summary = models.TextField(blank=True)
+    summary = translated(models.TextField("summary"))
     is_published = models.BooleanField(
         "published",
         default=False,
@@ -191,15 +223,23 @@ class Bureau(PlainTextFields, models.Model):
     objects = BureauManager()
 
     class Meta:
-        ordering = ["name", "slug"]
+        ordering = ["name_en", "name_zh_hans", "slug"]
         permissions = [
             ("publish_bureau", "Can publish and withdraw bureaus (those assigned, or every one with the next)"),
             ("edit_every_bureau", "Can edit every bureau, not only those assigned (site administrators)"),
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(is_published=False) | (~Q(name="") & ~Q(district="") & ~Q(province="")),
+                condition=Q(is_published=False)
+                | ((~Q(name_en="") | ~Q(name_zh_hans="")) & ~Q(district="") & ~Q(province="")),
                 name="bureau_published_is_complete",
+            ),
+            # A working copy shares its original's division; every other bureau has a division of its own.
+            models.UniqueConstraint(
+                fields=["division_code"],
+                condition=~Q(division_code="") & Q(draft_of__isnull=True),
+                name="bureau_one_per_division",
+                violation_error_message="Another bureau already serves this division.",
             ),
             models.CheckConstraint(
                 condition=Q(draft_of__isnull=True) | Q(is_published=False),
@@ -215,7 +255,7 @@ class Bureau(PlainTextFields, models.Model):
             models.Index(fields=["province", "city"]),
             # The bureau list's order (filed by place): a page is read off the index, not sorted anew.
             models.Index(
-                fields=["district", "name", "slug"], condition=Q(is_published=True), name="bureau_published_by_place"
+                fields=["district", "name_en", "slug"], condition=Q(is_published=True), name="bureau_published_by_place"
             ),
         ]
 
@@ -323,6 +363,22 @@ class Bureau(PlainTextFields, models.Model):
                 if item.source_anchor:
                     spans.setdefault((item.source_id, item.source_start, item.source_end), item.profile_anchor)
         return spans
+
+    def facts_by_source(self):
+        """[(source, [(part label, [(text, language tag)])])]: what each of the bureau's sources says, its facts
+        as they quote it, for a reviewer of a bureau drawn from several (an English and a Chinese page).
+        Facts staff typed cite no source and are not among them. Six queries, however many facts."""
+        sources = list(self.sources.all())
+        said = {source.pk: {} for source in sources}
+        for part in (FACT_SOURCES, *ITEM_PARTS):
+            rows = getattr(self, part.relation).filter(source__isnull=False).select_related("source")
+            if part.relation == "institution_counts":
+                rows = rows.select_related("category")
+            for row in rows:
+                said[row.source_id].setdefault(part.relation, []).append(_said(row, part.relation))
+        return [
+            (source, [(_PART_LABELS[label], facts) for label, facts in said[source.pk].items()]) for source in sources
+        ]
 
     @property
     def school_total(self):

@@ -15,19 +15,15 @@ from bureaus.models.base import (
     PlainTextFields,
     source_span_constraint,
 )
+from bureaus.models.languages import columns, require_text, translated
 from bureaus.vocabulary import DUTY_KINDS
 
 
 class Department(BureauItem):
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="departments")
-    name = models.CharField(
-        max_length=200,
-        error_messages={"blank": "Please give the department a name."},
-    )
-    responsibility = models.TextField(
-        "what it is responsible for",
-        blank=True,
-        help_text="Leave empty when the source document does not say.",
+    name = translated(models.CharField("name", max_length=200))
+    responsibility = translated(
+        models.TextField("what it is responsible for", help_text="Leave empty when the source document does not say.")
     )
     note = models.CharField(
         max_length=300,
@@ -35,19 +31,23 @@ class Department(BureauItem):
         help_text="e.g. the second sign the department bears, as the source words it.",
     )
 
-    objects = BureauPartManager("name")
+    objects = BureauPartManager()
 
     class Meta:
-        ordering = ["bureau", "position", "name"]
+        ordering = ["bureau", "position"]
         constraints = [
             source_span_constraint("department_source_span_valid"),
-            models.UniqueConstraint(
-                fields=["bureau", "name"],
-                name="department_name_unique_in_bureau",
-                violation_error_message="This bureau already has a department with this name.",
+            *(
+                models.UniqueConstraint(
+                    fields=["bureau", name],
+                    condition=~Q(**{name: ""}),
+                    name=f"department_{name}_unique_in_bureau",
+                    violation_error_message="This bureau already has a department with this name.",
+                )
+                for name in columns("name")
             ),
             models.UniqueConstraint(fields=["bureau", "position"], name="department_position_unique_in_bureau"),
-            models.CheckConstraint(condition=~Q(name=""), name="department_name_not_empty"),
+            models.CheckConstraint(condition=~Q(name_en="") | ~Q(name_zh_hans=""), name="department_name_not_empty"),
         ]
 
     def __str__(self):
@@ -61,8 +61,12 @@ class Department(BureauItem):
         """The id of this fact on its bureau's profile page."""
         return f"department-{self.position}"
 
+    def clean(self):
+        super().clean()
+        require_text(self, "name", "Please give the department a name.")
+
     def natural_key(self):
-        return (self.bureau.slug, self.name)
+        return (self.bureau.slug, self.position)
 
     natural_key.dependencies = ["bureaus.bureau", "bureaus.sourcedocument"]
 
@@ -78,8 +82,8 @@ class Duty(BureauItem):
 
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="duties")
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    title = models.CharField(max_length=300, blank=True)
-    text = models.TextField(error_messages={"blank": "Please write what the duty is."})
+    title = translated(models.CharField("title", max_length=300))
+    text = translated(models.TextField("text"))
 
     objects = BureauPartManager()
 
@@ -89,7 +93,7 @@ class Duty(BureauItem):
         constraints = [
             source_span_constraint("duty_source_span_valid"),
             models.UniqueConstraint(fields=["bureau", "position"], name="duty_position_unique_in_bureau"),
-            models.CheckConstraint(condition=~Q(text=""), name="duty_text_not_empty"),
+            models.CheckConstraint(condition=~Q(text_en="") | ~Q(text_zh_hans=""), name="duty_text_not_empty"),
             models.CheckConstraint(
                 condition=Q(kind__in=DUTY_KINDS),
                 name="duty_kind_valid",
@@ -98,6 +102,10 @@ class Duty(BureauItem):
 
     def __str__(self):
         return self.title or self.text[:80]
+
+    def clean(self):
+        super().clean()
+        require_text(self, "text", "Please write what the duty is.")
 
     def get_absolute_url(self):
         return f"{self.bureau.get_absolute_url()}#{self.profile_anchor}"
@@ -115,7 +123,7 @@ class Duty(BureauItem):
 
 class Achievement(BureauItem):
     bureau = models.ForeignKey("bureaus.Bureau", on_delete=models.CASCADE, related_name="achievements")
-    text = models.TextField(error_messages={"blank": "Please write what was achieved."})
+    text = translated(models.TextField("text"))
 
     objects = BureauPartManager()
 
@@ -124,11 +132,15 @@ class Achievement(BureauItem):
         constraints = [
             source_span_constraint("achievement_source_span_valid"),
             models.UniqueConstraint(fields=["bureau", "position"], name="achievement_position_unique_in_bureau"),
-            models.CheckConstraint(condition=~Q(text=""), name="achievement_text_not_empty"),
+            models.CheckConstraint(condition=~Q(text_en="") | ~Q(text_zh_hans=""), name="achievement_text_not_empty"),
         ]
 
     def __str__(self):
         return self.text[:80]
+
+    def clean(self):
+        super().clean()
+        require_text(self, "text", "Please write what was achieved.")
 
     def get_absolute_url(self):
         return f"{self.bureau.get_absolute_url()}#{self.profile_anchor}"

@@ -14,6 +14,7 @@ from django.utils.http import urlencode
 
 from bureaus.models.bureau import Bureau, profile_url
 from bureaus.models.items import Department, InstitutionCount, InstitutionType
+from bureaus.models.languages import translated
 from bureaus.places.regions import place_line
 
 
@@ -69,7 +70,8 @@ def _summarised(bureau_ids):
         )
         .values(
             "pk",
-            "name",
+            "name_en",
+            "name_zh_hans",
             "slug",
             "province",
             "city",
@@ -85,7 +87,7 @@ def _summarised(bureau_ids):
 
 class BureauListing(models.Model):
     bureau = models.OneToOneField(Bureau, on_delete=models.CASCADE, primary_key=True, related_name="listing")
-    name = models.CharField(max_length=200)
+    name = translated(models.CharField("name", max_length=200))
     slug = models.SlugField(max_length=100, unique=True)
     province = models.CharField(max_length=40)
     city = models.CharField(max_length=100, blank=True)
@@ -103,7 +105,7 @@ class BureauListing(models.Model):
     objects = BureauListingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name", "slug"]
+        ordering = ["name_en", "name_zh_hans", "slug"]
         verbose_name = "bureau listing"
         indexes = [
             models.Index(fields=["province", "city"], name="listing_place"),
@@ -111,7 +113,10 @@ class BureauListing(models.Model):
             models.Index(fields=["-updated_at"], name="listing_changed"),
         ]
         constraints = [
-            models.CheckConstraint(condition=~Q(name="") & ~Q(province=""), name="listing_is_of_a_complete_bureau"),
+            models.CheckConstraint(
+                condition=(~Q(name_en="") | ~Q(name_zh_hans="")) & ~Q(province=""),
+                name="listing_is_of_a_complete_bureau",
+            ),
         ]
 
     def __str__(self):
@@ -128,7 +133,8 @@ class BureauListing(models.Model):
     def from_bureau(cls, row, types_run=()):
         return cls(
             bureau_id=row["pk"],
-            name=row["name"],
+            name_en=row["name_en"],
+            name_zh_hans=row["name_zh_hans"],
             slug=row["slug"],
             province=row["province"],
             city=row["city"],

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count
 
 from bureaus.models.items import Achievement, Department, Duty, InstitutionCount
+from bureaus.models.languages import columns
 from bureaus.models.sources import FactSource, SourceDocument
 from bureaus.vocabulary import MAX_ITEMS
 
@@ -31,9 +32,9 @@ class Part:
 
 # The ordered lists of facts a profile shows, each row pointing at its source sentence.
 ITEM_PARTS = (
-    Part("departments", Department, "departments", ("position", "name", "responsibility")),
-    Part("duties", Duty, "duties", ("position", "kind", "title", "text")),
-    Part("achievements", Achievement, "achievements", ("position", "text")),
+    Part("departments", Department, "departments", ("position", *columns("name"), *columns("responsibility"))),
+    Part("duties", Duty, "duties", ("position", "kind", *columns("title"), *columns("text"))),
+    Part("achievements", Achievement, "achievements", ("position", *columns("text"))),
     Part(
         "institution_counts",
         InstitutionCount,

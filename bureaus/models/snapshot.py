@@ -11,7 +11,18 @@ from bureaus.models.bureau import Bureau
 # What a visitor's profile page needs of its bureau beside the snapshot: the frame (title, breadcrumbs,
 # links) and the draft notice. Anything else would be read by a query of its own, which the query-count
 # tests would notice.
-FRAME_FIELDS = ("id", "slug", "name", "district", "city", "province", "page_version", "is_published", "draft_of_id")
+FRAME_FIELDS = (
+    "id",
+    "slug",
+    "name_en",
+    "name_zh_hans",
+    "district",
+    "city",
+    "province",
+    "page_version",
+    "is_published",
+    "draft_of_id",
+)
 
 
 class ProfileSnapshotQuerySet(models.QuerySet):

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from bureaus.models.base import BureauPartManager, PlainTextFields, SourceSpan, source_span_constraint
+from bureaus.models.languages import SOURCE_LANGUAGE_CHOICES
 
 
 def sha256_of(text):
@@ -23,6 +24,12 @@ class SourceDocument(PlainTextFields, models.Model):
     publisher = models.CharField(max_length=200, blank=True, help_text="e.g. the district government, an encyclopedia.")
     url = models.URLField("address", max_length=500, blank=True, help_text="Where the document was found.")
     published_on = models.DateField("published", null=True, blank=True)
+    language = models.CharField(
+        max_length=10,
+        choices=SOURCE_LANGUAGE_CHOICES,
+        default="en",
+        help_text="The language the document is written in; its facts are kept in that language.",
+    )
     text = models.TextField()
     sha256 = models.CharField(max_length=64, editable=False, help_text="Fingerprint of the text (UTF-8).")
     added_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -34,6 +41,10 @@ class SourceDocument(PlainTextFields, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["bureau", "sha256"], name="source_document_unique_in_bureau"),
             models.CheckConstraint(condition=~Q(text=""), name="source_document_text_not_empty"),
+            models.CheckConstraint(
+                condition=Q(language__in=[code for code, _ in SOURCE_LANGUAGE_CHOICES]),
+                name="source_document_language_known",
+            ),
         ]
 
     def __str__(self):

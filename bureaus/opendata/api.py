@@ -21,6 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import condition
 
 from bureaus.models import Bureau, ContentVersion, InstitutionType
+from bureaus.models.languages import columns
 from bureaus.models.parts import CSV_PARTS
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.openapi import openapi_document
@@ -198,7 +199,8 @@ def _rows(kind, bureaus):
     if kind == "bureaus":
         fields = [
             "slug",
-            "name",
+            *columns("name"),
+            "division_code",
             "province",
             "city",
             "district",
@@ -207,11 +209,13 @@ def _rows(kind, bureaus):
             "predecessor",
             "updated_at",
         ]
-        return fields, Bureau.objects.filter(pk__in=ids).order_by("name").values_list(*fields)
+        return fields, Bureau.objects.filter(pk__in=ids).order_by("name_en", "name_zh_hans").values_list(*fields)
     part = CSV_PARTS[kind]
     model, fields = part.model, part.csv_fields
     rows = (
-        model.objects.filter(bureau__in=ids).order_by("bureau__name", "position").values_list("bureau__slug", *fields)
+        model.objects.filter(bureau__in=ids)
+        .order_by("bureau__name_en", "bureau__name_zh_hans", "position")
+        .values_list("bureau__slug", *fields)
     )
     header = ["bureau_slug", *(field.replace("category__slug", "category") for field in fields)]
     return header, rows

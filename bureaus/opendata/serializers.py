@@ -4,14 +4,23 @@ The portal's open-data JSON format for one bureau.
 This is the single source of truth for that format: the ``.json`` page, the
 ``export_bureau`` command and the importer's dry run all call
 :func:`profile_to_dict` (saved bureaus through :func:`bureau_to_dict`). The
-README documents the format; change both together.
+README documents the format; change both together, and move ``FORMAT_VERSION`` on with any change a
+reader of the old format would misread.
+
+Text facts are bilingual (a fact keeps the language it was read in): each is an object of its texts
+by language tag, ``{"en": "Office", "zh-Hans": "办公室"}``, holding only the languages it has (``{}``
+for a fact with no text, such as a department whose responsibility no source gives).
 """
 
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from bureaus.models.languages import LANGUAGE_TAGS, SOURCE_LANGUAGE_CHOICES, page_code, text_in_language, texts
 from bureaus.vocabulary import DUTY_KINDS, EARLIEST_YEAR, LATEST_YEAR
+
+# 2: text facts became {language tag: text}; the bureau's division code and each source's language added.
+FORMAT_VERSION = 2
 
 
 def _or_none(value):
@@ -34,11 +43,18 @@ def bureau_to_dict(bureau):
     )
 
 
+def tagged(obj, name):
+    """{language tag: text} of ``obj``'s bilingual field ``name``, the languages it has."""
+    return {LANGUAGE_TAGS[code]: text for code, text in texts(obj, name).items()}
+
+
 def profile_to_dict(bureau, *, departments, duties, achievements, institution_counts, sources):
     """The format itself, from a bureau and its lists; the lists may hold unsaved objects (an import draft)."""
     return {
+        "format_version": FORMAT_VERSION,
         "slug": bureau.slug,
-        "name": bureau.name,
+        "name": tagged(bureau, "name"),
+        "division_code": _or_none(bureau.division_code),
         "region": {
             "province": _or_none(bureau.province),
             "city": _or_none(bureau.city),
@@ -47,13 +63,15 @@ def profile_to_dict(bureau, *, departments, duties, achievements, institution_co
         "address": _or_none(bureau.address),
         "established_year": bureau.established_year,
         "predecessor": _or_none(bureau.predecessor),
-        "summary": bureau.summary,
+        "summary": tagged(bureau, "summary"),
         "departments": [
-            {"name": department.name, "responsibility": _or_none(department.responsibility)}
+            {"name": tagged(department, "name"), "responsibility": tagged(department, "responsibility")}
             for department in departments
         ],
-        "duties": [{"kind": duty.kind, "title": _or_none(duty.title), "text": duty.text} for duty in duties],
-        "achievements": [{"text": achievement.text} for achievement in achievements],
+        "duties": [
+            {"kind": duty.kind, "title": tagged(duty, "title"), "text": tagged(duty, "text")} for duty in duties
+        ],
+        "achievements": [{"text": tagged(achievement, "text")} for achievement in achievements],
         "institution_counts": [
             {
                 "category": item.category.slug,
@@ -66,6 +84,7 @@ def profile_to_dict(bureau, *, departments, duties, achievements, institution_co
         "sources": [
             {
                 "title": source.title,
+                "language": source.language,
                 "publisher": _or_none(source.publisher),
                 "url": _or_none(source.url),
                 "published_on": source.published_on.isoformat() if source.published_on else None,
@@ -98,17 +117,30 @@ def _nullable(schema):
     return {**schema, "type": [schema["type"], "null"]}
 
 
+def _texts(*, required=False):
+    """The schema of a bilingual text: its texts by language tag, none empty."""
+    schema = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {tag: {"type": "string", "minLength": 1} for tag in LANGUAGE_TAGS.values()},
+        "description": "The fact's texts by language tag, each in the language it was read (or written) in.",
+    }
+    return {**schema, "minProperties": 1} if required else schema
+
+
 # JSON Schema of the format above, used by the OpenAPI description (and so by its tests).
 BUREAU_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "required": [
-        "slug", "name", "region", "address", "established_year", "predecessor", "summary",
+        "format_version", "slug", "name", "division_code", "region", "address", "established_year", "predecessor", "summary",
         "departments", "duties", "achievements", "institution_counts", "sources", "updated_at",
     ],
     "properties": {
+        "format_version": {"const": FORMAT_VERSION},
         "slug": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
-        "name": {"type": "string", "minLength": 1},
+        "name": _texts(required=True),
+        "division_code": _nullable({"type": "string", "pattern": "^[0-9]{6}$", "description": "GB/T 2260"}),
         "region": {
             "type": "object",
             "additionalProperties": False,
@@ -122,14 +154,14 @@ BUREAU_SCHEMA = {
         "address": _nullable({"type": "string"}),
         "established_year": _nullable({"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR}),
         "predecessor": _nullable({"type": "string"}),
-        "summary": {"type": "string"},
+        "summary": _texts(),
         "departments": {
             "type": "array",
             "items": {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["name", "responsibility"],
-                "properties": {"name": {"type": "string"}, "responsibility": _nullable({"type": "string"})},
+                "properties": {"name": _texts(required=True), "responsibility": _texts()},
             },
         },
         "duties": {
@@ -140,8 +172,8 @@ BUREAU_SCHEMA = {
                 "required": ["kind", "title", "text"],
                 "properties": {
                     "kind": {"enum": list(DUTY_KINDS)},
-                    "title": _nullable({"type": "string"}),
-                    "text": {"type": "string"},
+                    "title": _texts(),
+                    "text": _texts(required=True),
                 },
             },
         },
@@ -151,7 +183,7 @@ BUREAU_SCHEMA = {
                 "type": "object",
                 "additionalProperties": False,
                 "required": ["text"],
-                "properties": {"text": {"type": "string"}},
+                "properties": {"text": _texts(required=True)},
             },
         },
         "institution_counts": {
@@ -173,9 +205,10 @@ BUREAU_SCHEMA = {
             "items": {
                 "type": "object",
                 "additionalProperties": False,
-                "required": ["title", "publisher", "url", "published_on", "sha256"],
+                "required": ["title", "language", "publisher", "url", "published_on", "sha256"],
                 "properties": {
                     "title": {"type": "string"},
+                    "language": {"enum": [code for code, _ in SOURCE_LANGUAGE_CHOICES]},
                     "publisher": _nullable({"type": "string"}),
                     "url": _nullable({"type": "string", "format": "uri"}),
                     "published_on": _nullable({"type": "string", "format": "date"}),
@@ -203,9 +236,9 @@ def json_ld(bureau, url):
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentOrganization",
-        "name": bureau.name,
+        "name": _ld_text(bureau, "name"),
         "url": url,
-        "description": bureau.summary or None,
+        "description": _ld_text(bureau, "summary") or None,
         "address": {
             "@type": "PostalAddress",
             "addressCountry": "CN",
@@ -218,8 +251,8 @@ def json_ld(bureau, url):
         "department": [
             {
                 "@type": "GovernmentOrganization",
-                "name": department.name,
-                "description": department.responsibility or None,
+                "name": _ld_text(department, "name"),
+                "description": _ld_text(department, "responsibility") or None,
             }
             for department in bureau.departments.all()
         ],
@@ -229,6 +262,12 @@ def json_ld(bureau, url):
         ],
     }
     return _without_nulls(data)
+
+
+def _ld_text(obj, name):
+    """A text as schema.org has it: the page's language where the fact has it, else tagged with its own."""
+    text, code = text_in_language(obj, name)
+    return text if not text or code == page_code() else {"@value": text, "@language": LANGUAGE_TAGS[code]}
 
 
 def _without_nulls(value):

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bureaus.models import Bureau, Duty
+from bureaus.models.languages import columns
 
 MIN_BUREAUS, MAX_BUREAUS = 2, 4
 
@@ -133,7 +134,7 @@ def choose(slugs, query, queryset=None, limit=10):
     (its name, place or Chinese name)."""
     queryset = queryset if queryset is not None else Bureau.objects.published()
     slugs = list(dict.fromkeys(slug for slug in slugs if slug))
-    names = dict(queryset.filter(slug__in=slugs).values_list("slug", "name"))
+    names = {bureau.slug: bureau.name for bureau in queryset.filter(slug__in=slugs).only("slug", *columns("name"))}
     chosen = [(slug, names.get(slug, slug), _address([s for s in slugs if s != slug])) for slug in slugs]
     full = len(slugs) >= MAX_BUREAUS
     found = []
@@ -141,8 +142,8 @@ def choose(slugs, query, queryset=None, limit=10):
     if query and not full:
         matching = Q()
         for word in query.split():
-            matching &= (Q(name__icontains=word) | Q(district__icontains=word) | Q(city__icontains=word)
-                         | Q(province__icontains=word) | Q(chinese_name__icontains=word))  # fmt: skip
+            matching &= (Q(name_en__icontains=word) | Q(district__icontains=word) | Q(city__icontains=word)
+                         | Q(province__icontains=word) | Q(name_zh_hans__icontains=word))  # fmt: skip
         rows = queryset.filter(matching).exclude(slug__in=slugs).order_by("province", "district")[:limit]
         found = [(bureau.name, bureau.location, _address([*slugs, bureau.slug])) for bureau in rows]
     return Choice(chosen=chosen, found=found, query=query, full=full)

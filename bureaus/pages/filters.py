@@ -109,7 +109,10 @@ class BureauFilter(django_filters.FilterSet):
         return queryset.filter(Exists(runs_one))
 
     def filter_department(self, queryset, name, value):
-        named = Department.objects.filter(bureau=OuterRef("pk"), name__icontains=value.strip())
+        word = value.strip()
+        named = Department.objects.filter(
+            Q(name_en__icontains=word) | Q(name_zh_hans__icontains=word), bureau=OuterRef("pk")
+        )
         return queryset.filter(Exists(named))
 
     @property

@@ -8,6 +8,7 @@ Plain data (lists of dicts), shared by the statistics page, its CSV downloads an
 from django.db.models import F
 
 from bureaus.models import BureauListing, ProvinceTally, TypeTally
+from bureaus.models.languages import columns
 
 
 def by_type():
@@ -36,13 +37,13 @@ def by_province():
 def by_bureau(limit=None):
     """[{slug, name, province, schools, units}] of every published bureau, most schools first; those whose
     sources give no count last, with None (not reported)."""
-    rows = BureauListing.objects.order_by(F("school_count").desc(nulls_last=True), "name").values(
-        "slug", "name", "province", "school_count", "unit_count"
+    rows = BureauListing.objects.order_by(F("school_count").desc(nulls_last=True), "name_en", "name_zh_hans").only(
+        "slug", *columns("name"), "province", "school_count", "unit_count"
     )
     if limit:
         rows = rows[:limit]
     return [
-        {"slug": row["slug"], "name": row["name"], "province": row["province"],
-         "schools": row["school_count"], "units": row["unit_count"]}
+        {"slug": row.slug, "name": row.name, "province": row.province,
+         "schools": row.school_count, "units": row.unit_count}
         for row in rows
     ]  # fmt: skip

@@ -13,6 +13,7 @@ from django_filters.views import FilterView
 
 from bureaus import search
 from bureaus.models import Bureau, BureauListing, InstitutionType, ProvinceTally
+from bureaus.models.languages import columns
 from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
@@ -30,12 +31,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         provinces = list(ProvinceTally.objects.all())
-        listing = BureauListing.objects.only("name", "slug", "province", "city", "district", "updated_at")
+        listing = BureauListing.objects.only(*columns("name"), "slug", "province", "city", "district", "updated_at")
         return super().get_context_data(
             totals=ProvinceTally.national(provinces),
             provinces=provinces,
-            newest=listing.order_by("-created_at", "name")[: self.LATEST],
-            changed=listing.order_by("-updated_at", "name")[: self.LATEST],
+            newest=listing.order_by("-created_at", "name_en", "name_zh_hans")[: self.LATEST],
+            changed=listing.order_by("-updated_at", "name_en", "name_zh_hans")[: self.LATEST],
             **kwargs,
         )
 
@@ -49,7 +50,7 @@ class BureauListView(FilterView):
     def get_queryset(self):
         # The cards come rendered from the bureaus' snapshots: the page needs only which, of which version.
         # Filed by the place served (see the filter's "Name" sort), not by how the name happens to start.
-        return Bureau.objects.published().only("page_version").order_by("district", "name", "slug")
+        return Bureau.objects.published().only("page_version").order_by("district", "name_en", "slug")
 
     def get_context_data(self, **kwargs):
         filterset = self.filterset

@@ -24,10 +24,11 @@ from functools import cache
 from importlib import import_module
 
 from django.db import connection
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from bureaus.models.languages import columns
 from bureaus.places.gazetteer import chinese_place_names
 from bureaus.vocabulary import REFUSED_CHARACTERS_RE
 
@@ -100,22 +101,29 @@ def terms(query):
     return list(dict.fromkeys(kept))[:MAX_TERMS]
 
 
+def _texts(obj, name):
+    """Every language's text of ``obj``'s ``name`` (a historical model in an old migration has one column)."""
+    values = [getattr(obj, column, None) for column in columns(name)]
+    if all(value is None for value in values):
+        values = [getattr(obj, name, "")]
+    return [value for value in values if value]
+
+
 def entry_fields(bureau):
-    """The searchable text of a bureau (works on historical models in migrations too)."""
-    body = [bureau.summary]
+    """The searchable text of a bureau, in every language it has (works on historical models in migrations
+    too)."""
+    body = _texts(bureau, "summary")
     for department in bureau.departments.all():
-        body += [department.name, department.responsibility]
+        body += _texts(department, "name") + _texts(department, "responsibility")
     for duty in bureau.duties.all():
-        body += [duty.title, duty.text]
-    body += [achievement.text for achievement in bureau.achievements.all()]
+        body += _texts(duty, "title") + _texts(duty, "text")
+    body += [text for achievement in bureau.achievements.all() for text in _texts(achievement, "text")]
     body += [item.category.name for item in bureau.institution_counts.all()]
     body += [getattr(item.category, "chinese_name", "") for item in bureau.institution_counts.all()]
     place = [bureau.district, bureau.city, bureau.province, bureau.address]
     place += chinese_place_names(bureau.district, bureau.city, bureau.province)
-    names = [
-        bureau.name or bureau.district or bureau.slug,
-        getattr(bureau, "chinese_name", ""),
-    ]  # a draft may lack a name
+    names = _texts(bureau, "name") + [getattr(bureau, "chinese_name", "")]
+    names = names if any(names) else [bureau.district or bureau.slug]  # a draft may lack a name
     fields = {
         "name": " ".join(part for part in names if part),
         "place": " ".join(part for part in place if part),
@@ -185,9 +193,10 @@ def ranked(queryset, query, all_words=None):
     words, all_words = _words_and_mode(queryset, query, all_words)
     if not words:
         return queryset
-    exact_name = Case(When(name__iexact=query.strip(), then=Value(1)), default=Value(0), output_field=IntegerField())
+    named = Q(name_en__iexact=query.strip()) | Q(name_zh_hans=query.strip())
+    exact_name = Case(When(named, then=Value(1)), default=Value(0), output_field=IntegerField())
     found = backend().ranked(queryset, words, all_words)
-    return found.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name")
+    return found.annotate(exact_name=exact_name).order_by("-exact_name", "-search_rank", "name_en", "name_zh_hans")
 
 
 def _words_and_mode(queryset, query, all_words):

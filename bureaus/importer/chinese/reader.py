@@ -52,10 +52,12 @@ SENTENCE_END = "。!?\n"
 
 def read(text, title=""):
     folded, folded_title = script.fold(text), script.fold(title or "")
-    draft = Draft(source_text=text, source_title=title, language="zh-Hans")
+    draft = Draft(
+        source_text=text, source_title=title, language="zh-Hant" if script.is_traditional(text) else "zh-Hans"
+    )
     name_span, bureau_place, kind = _bureau_name(folded)
     if name_span:
-        draft.name = draft.chinese_name = text[name_span[0] : name_span[1]]
+        draft.name = text[name_span[0] : name_span[1]]
         draft.fact_spans[NAME] = name_span
     title_span, title_place, title_kind = _bureau_name(folded_title) if folded_title else (None, "", "")
     placed = places.place(folded, bureau_place or title_place, extra=folded_title)
@@ -64,7 +66,7 @@ def read(text, title=""):
         if placed.division or placed.candidates:
             draft.warnings.append("The place was read from the page's title, not its text: check it.")
     if title_span and not draft.name:  # "是主管全县教育事业的…部门": the subject only in the page's title
-        draft.name = draft.chinese_name = (title or "")[title_span[0] : title_span[1]]
+        draft.name = (title or "")[title_span[0] : title_span[1]]
         kind = kind or title_kind
         draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
     _set_place(draft, placed, kind)
@@ -114,8 +116,6 @@ def _set_place(draft, placed, kind):
         draft.city = division.city.english if division.city else ""
         draft.province = division.province.english
         draft.division_code = division.code
-        if not draft.chinese_name:
-            draft.chinese_name = gazetteer.chinese_bureau_name(division, kind or "教育局")
         above = division.city.english if division.city else division.province.english
         slug = re.sub(r"[^a-z0-9]+", "-", gazetteer.fold(above) + " " + division.name.lower()).strip("-")
         draft.slug = slug[:100]

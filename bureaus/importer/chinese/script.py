@@ -41,6 +41,8 @@ _TRADITIONAL = (
     "來来楊杨極极樣样樓楼標标樞枢機机權权橫横檔档檢检歐欧歲岁歷历歸归殘残殺杀毀毁"
 )
 TRADITIONAL_TO_SIMPLIFIED = {_TRADITIONAL[i]: _TRADITIONAL[i + 1] for i in range(0, len(_TRADITIONAL), 2)}
+_SAME = {t for t, s in TRADITIONAL_TO_SIMPLIFIED.items() if t == s}  # written alike in both scripts
+_SIMPLIFIED = {s for t, s in TRADITIONAL_TO_SIMPLIFIED.items() if t != s}
 # The punctuation of a Chinese text that has an ASCII twin: the recognisers read the ASCII one.
 _PUNCTUATION = {"\u3000": " ", "、": "、", "【": "[", "】": "]", "〔": "[", "〕": "]", "“": '"', "”": '"'}
 
@@ -65,6 +67,14 @@ def cjk_share(text):
     if not letters:
         return 0.0
     return sum("\u3400" <= character <= "\u9fff" for character in letters) / len(letters)
+
+
+def is_traditional(text):
+    """Whether a Chinese text is written in Traditional characters: more of the table's Traditional forms
+    than of their Simplified twins (a Simplified page may quote a Traditional name or two)."""
+    traditional = sum(character in TRADITIONAL_TO_SIMPLIFIED for character in text if character not in _SAME)
+    simplified = sum(character in _SIMPLIFIED for character in text)
+    return traditional > simplified
 
 
 def is_chinese(text):

@@ -20,10 +20,12 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
+from django.db.models import UniqueConstraint
 
 from bureaus import content
 from bureaus.models import Bureau, InstitutionType
 from bureaus.models.base import loaded_text_problem, validate_loaded_row
+from bureaus.models.languages import upgrade_loaded_fields
 from bureaus.models.parts import PARTS, over_the_item_cap
 from bureaus.pages import snapshots
 from bureaus.search import optimize_query_planner
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             label = record.get("model") if isinstance(record, dict) else None
             if label not in ORDER or not isinstance(record.get("fields"), dict):
                 raise CommandError(f"bulk_load reads bureau data only; found a record of {label!r}. Use loaddata.")
+            upgrade_loaded_fields(apps.get_model(label), record["fields"])  # a file from before bilingual facts
             problem = loaded_text_problem(apps.get_model(label), record["fields"], number)
             if problem:
                 raise CommandError(f"{file} could not be loaded, nothing was written: {problem}")
@@ -126,16 +129,21 @@ class Command(BaseCommand):
             return ""
         meta = objects[0]._meta
         rules = [(field.name,) for field in meta.concrete_fields if field.unique and not field.primary_key]
-        rules += [constraint.fields for constraint in meta.total_unique_constraints]
+        # Conditional rules too: the only ones are "…unless empty" (a department's name in one language).
+        rules += [constraint.fields for constraint in meta.constraints if isinstance(constraint, UniqueConstraint)]
         for names in rules:
             seen = set()
             for obj in objects:
                 key = tuple(getattr(obj, meta.get_field(name).attname) for name in names)
-                if None in key:  # empty is never the same as empty (SQL)
+                if None in key or "" in key:  # empty is never the same as empty (SQL, and the rules' conditions)
                     continue
                 if key in seen:
                     where = f" of bureau “{slug_of.get(obj.bureau_id)}”" if "bureau" in names else ""
-                    same = " and ".join(f"the {name} “{getattr(obj, name)}”" for name in names if name != "bureau")
+                    same = " and ".join(
+                        f"the {meta.get_field(name).verbose_name} “{getattr(obj, name)}”"
+                        for name in names
+                        if name != "bureau"
+                    )
                     return f"two {meta.verbose_name_plural}{where} with {same}"
                 seen.add(key)
         return ""

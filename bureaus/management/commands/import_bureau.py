@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from bureaus.importer import DocumentError, parse_document, read_document
 from bureaus.importer.building import build
-from bureaus.importer.saving import CREATED, REPLACED, UNCHANGED, drafts_to_fixture, save_draft
+from bureaus.importer.saving import CREATED, MERGED, REPLACED, UNCHANGED, drafts_to_fixture, save_draft
 from bureaus.opendata.serializers import built_draft_to_dict, dumps
 
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, dry_run, output, replace, **options):
-        self.summary = {CREATED: [], UNCHANGED: [], REPLACED: [], "drafted": [], "failed": []}
+        self.summary = {CREATED: [], UNCHANGED: [], REPLACED: [], MERGED: [], "drafted": [], "failed": []}
         drafts, printed = [], []  # printed: what a dry run prints for each file
         for index, path in enumerate(paths, 1):
             self.progress(index - 1, len(paths), path)
@@ -82,7 +82,7 @@ class Command(BaseCommand):
         sys.stderr.flush()
 
     def report(self, out, output):
-        for status in (CREATED, REPLACED, UNCHANGED, "drafted"):
+        for status in (CREATED, REPLACED, MERGED, UNCHANGED, "drafted"):
             for path, slug in self.summary[status]:
                 out.write(f"{status:>9}  {path.name} → {slug}")
         for path, reason in self.summary["failed"]:

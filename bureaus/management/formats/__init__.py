@@ -8,6 +8,7 @@ and applies the same rule (``models.base.loaded_text_problem``).
 from django.core.serializers.base import DeserializationError
 
 from bureaus.models.base import loaded_text_problem
+from bureaus.models.languages import upgrade_loaded_fields
 
 
 class NotText(DeserializationError):
@@ -29,6 +30,8 @@ class TextFieldsAreText:
                 model = self._get_model_from_node(obj["model"])
             except (KeyError, DeserializationError):
                 model = None  # Django's own reading says what is wrong with the record
+            if model is not None:
+                upgrade_loaded_fields(model, fields)  # a fixture or backup from before bilingual facts
             problem = loaded_text_problem(model, fields, self.records_read) if model is not None else ""
             if problem:
                 raise NotText(problem)
