@@ -29,9 +29,13 @@ OTHER_NAMES = {
     # Mandarin readings of names whose English form is another (machine translation writes either).
     "E'erduosi": "鄂尔多斯市", "Hulunbei'er": "呼伦贝尔市", "Bayannao'er": "巴彦淖尔市", "Wulanchabu": "乌兰察布市",
     "Xilinguolei": "锡林郭勒盟", "Alashan": "阿拉善盟",
+    "Korla": "库尔勒市", "Artux": "阿图什市", "Hexigten": "克什克腾旗",
+    # The reading of a polyphonic character English pages still use beside the official one (六合 is Luhe).
+    "Liuhe": "六合区",
 }  # fmt: skip
 KIND_WORDS = (
     "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
+    "administrative area",
     "forestry district", "new district", "new area", "municipality", "prefecture", "province", "district", "county",
     "league", "banner", "city", "area",
 )  # fmt: skip
