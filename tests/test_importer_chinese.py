@@ -69,6 +69,33 @@ def test_a_name_several_divisions_share_is_resolved_by_its_parent_or_left_to_the
     assert any("may be any of" in warning for warning in draft.warnings)
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "code"),
+    [
+        # The city written without 市 just before the district: pages write it so as often as with.
+        ("深圳龙华区教育局召开会议。", "", "440309"),
+        ("海口龙华区教育局召开会议。", "", "460106"),
+        ("福州鼓楼区教育局召开会议。", "", "350102"),
+        ("徐州鼓楼区教育局召开会议。", "", "320302"),
+        ("北京朝阳区教育委员会召开会议。", "", "110105"),
+        ("长春朝阳区教育局召开会议。", "", "220104"),
+        ("拉萨城关区教育局召开会议。", "", "540102"),
+        ("龙华区教育局召开会议。", "深圳龙华区教育局 机构职能", "440309"),  # the title names the parent
+    ],
+)
+def test_a_shared_name_is_resolved_by_its_parent_written_without_its_kind(text, title, code):
+    draft = read(text, title)
+    assert (draft.division_code, draft.place_candidates) == (code, [])
+
+
+@pytest.mark.parametrize(("name", "count"), [("鼓楼区", 4), ("朝阳区", 2), ("城关区", 2), ("新华区", 3), ("桥西区", 2)])
+def test_a_shared_name_with_nothing_above_it_is_left_to_the_reviewer_with_every_candidate(name, count):
+    draft = read(f"{name}教育局召开会议。全区共有小学12所。")
+    assert (draft.district, draft.division_code) == ("", "")
+    assert len(draft.place_candidates) == count
+    assert f"“{name}” may be any of: {'; '.join(draft.place_candidates)}." in " ".join(draft.warnings)
+
+
 def test_the_gazetteer_keeps_every_division_of_a_shared_chinese_name():
     # It kept the last one read for each name: 龙华区 was Haikou's only, Shenzhen's was lost.
     shared = gazetteer.chinese_named("龙华区")

@@ -54,6 +54,29 @@ def test_a_shared_name_is_settled_by_the_text_or_left_to_the_reviewer():
 
 
 @pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Shenzhen's Longhua District Education Bureau runs schools.", "Shenzhen"),  # a possessive city first
+        ("Longhua District Education Bureau of Haikou City runs schools.", "Haikou"),
+        ("The Education Bureau of Gulou District in Fuzhou runs schools.", "Fuzhou"),
+        ("Chaoyang District Education Bureau of Changchun runs schools.", "Changchun"),
+        ("Chengguan District Education Bureau runs schools in Lhasa, Tibet.", "Lhasa"),
+    ],
+)
+def test_real_shared_district_names_are_settled_by_the_city_the_text_names(text, city):
+    draft = parse_document(text)
+    assert (draft.city, draft.place_candidates) == (city, [])
+
+
+def test_a_real_shared_district_name_alone_is_left_to_the_reviewer():
+    draft = parse_document("Gulou District Education Bureau runs schools.")
+    assert (draft.city, draft.province) == ("", "")
+    assert [c.split(",")[1].strip() for c in draft.place_candidates] == [
+        "Nanjing City", "Xuzhou City", "Fuzhou City", "Kaifeng City"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("text", "district", "city", "province"),
     [
         # The peoples an autonomous county names are part of its English name, not of the gazetteer's key.

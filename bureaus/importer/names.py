@@ -95,6 +95,7 @@ def name_mentions(text, skip=(0, 0), superior=False):
                 continue
             city = match.groupdict().get("city") or ""
             first, _, rest = place.partition(" ")
+            first = re.sub(r"['’]s$", "", first)  # "Shenzhen's Longhua District"
             # "Shenzhen Longgang District", "Shanghai Pudong New Area": a city or municipality before the district.
             rest_name = re.sub(rf"(?i:{KIND})$", "", rest).strip()
             above = gazetteer.named(first, level="prefecture") or [

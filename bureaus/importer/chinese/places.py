@@ -143,10 +143,26 @@ def place(folded, bureau_place="", extra=""):
     else:
         return Placed()
     narrowed = [d for d in divisions if (d.city and d.city.code in higher) or d.parent_code in higher]
+    if len(narrowed) != 1:  # 深圳龙华区, 福州鼓楼区: the city named without 市 just before the district
+        narrowed = _said_after_its_parent(name, divisions, (folded, bureau_place, extra)) or narrowed
     narrowed = narrowed or [d for d in divisions if d.province.code in higher] or divisions
     if len(narrowed) == 1:
         return Placed(division=narrowed[0], span=span, name=name)
     return Placed(candidates=narrowed, span=span, name=name)
+
+
+PARENT_KIND_RE = re.compile(r"(?:市|地区|盟|省)$")
+
+
+def _said_after_its_parent(name, divisions, texts):
+    """Those of ``divisions`` whose city (or municipality) a text writes right before ``name``, with or
+    without its kind word: 深圳龙华区 or 深圳市龙华区 for Shenzhen's, 北京朝阳区 for Beijing's."""
+    found = []
+    for division in divisions:
+        above = (division.city or division.province).chinese
+        if any(f"{parent}{name}" in text for parent in {above, PARENT_KIND_RE.sub("", above)} for text in texts):
+            found.append(division)
+    return found
 
 
 def higher_only(folded):
