@@ -117,6 +117,23 @@ def test_a_district_named_in_lower_case_or_after_a_possessive_is_found():
     assert names.districts_mentioned("The Education district office is busy.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "district", "city", "warning"),
+    [
+        ("Wuming County Education Bureau is responsible for the county's schools.", "Wuming District", "Nanning",
+         "The page names Wuming County, now Wuming District (Nanning): check it."),
+        ("Longhua New District Education Bureau of Shenzhen runs schools.", "Longhua District", "Shenzhen",
+         "The page names Longhua New District, now Longhua District (Shenzhen): check it."),
+        ("Yin County Education Bureau runs schools.", "Yinzhou District", "Ningbo",
+         "The page names Yin County, now Yinzhou District (Ningbo): check it."),
+    ],
+)  # fmt: skip
+def test_an_older_english_page_finds_its_place_through_a_former_name_with_a_warning(text, district, city, warning):
+    draft = parse_document(text)
+    assert (draft.district, draft.city) == (district, city)
+    assert warning in draft.warnings
+
+
 def test_a_place_the_gazetteer_lacks_keeps_the_text_clues():
     placing = names.place("Jinpu New District", "", "located in Jinzhou District, Dalian City, Liaoning Province")
     assert (placing.district, placing.city, placing.province) == ("Jinpu New District", "Dalian", "Liaoning")

@@ -1,8 +1,9 @@
-"""The gazetteer (bureaus/places): official readings of polyphonic names."""
+"""The gazetteer (bureaus/places): official readings of polyphonic names, and former names."""
 
 import pytest
 
 from bureaus.places import gazetteer
+from bureaus.places.former_names import FORMER_NAMES
 
 # Every division whose name has a character of several readings where the reading matters, checked by hand
 # (build_gazetteer.py --polyphonic lists them): the English name is the official romanisation.
@@ -129,3 +130,41 @@ def test_a_name_whose_end_only_looks_like_a_kind(code, name):
     assert gazetteer.by_code()[code].name == name
     assert gazetteer.by_code()[code] in gazetteer.named(name)
 
+
+# Former names ---------------------------------------------------------------------
+
+
+def test_the_table_of_former_names_points_at_current_divisions_under_names_no_division_bears_now():
+    assert len(FORMER_NAMES) >= 40
+    for chinese, code, since, _english, evidence in FORMER_NAMES:
+        assert code in gazetteer.by_code(), chinese
+        assert gazetteer.chinese_named(chinese) == [], chinese  # else a page's name would mean two places
+        assert evidence and (since is None or 1949 < since < 2030), chinese
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "warning"),
+    [
+        ("武鸣县", "450110", "The page names 武鸣县, now 武鸣区 (Nanning): check it."),
+        ("Wuming County", "450110", "The page names Wuming County, now Wuming District (Nanning): check it."),
+        ("龙华新区", "440309", "The page names 龙华新区, now 龙华区 (Shenzhen): check it."),
+        ("Longhua New Area", "440309", "The page names Longhua New Area, now Longhua District (Shenzhen): check it."),
+        ("鄞县", "330212", "The page names 鄞县, now 鄞州区 (Ningbo): check it."),
+        ("Yin County", "330212", "The page names Yin County, now Yinzhou District (Ningbo): check it."),
+        ("横县", "450181", "The page names 横县, now 横州市 (Nanning): check it."),
+        ("番禺市", "440113", "The page names 番禺市, now 番禺区 (Guangzhou): check it."),
+        ("塘沽区", "120116", "The page names 塘沽区, now 滨海新区 (Tianjin): check it."),
+        ("金普新区", "210213", "The page names 金普新区, which the gazetteer files as 金州区 (Dalian): check it."),
+    ],
+)
+def test_a_former_name_finds_the_current_division(name, code, warning):
+    former = gazetteer.formerly_named(name)
+    assert former.division.code == code
+    assert former.warning() == warning
+
+
+def test_a_current_or_unknown_name_is_no_former_one():
+    assert gazetteer.formerly_named("武鸣区") is None
+    assert gazetteer.formerly_named("Wuming District") is None
+    assert gazetteer.formerly_named("Nowhere County") is None
+    assert gazetteer.formerly_named("") is None
