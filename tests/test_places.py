@@ -22,6 +22,7 @@ POLYPHONIC = [
     ("653129", "伽师县", "Jiashi County"),  # not "Gashi"
     ("540531", "浪卡子县", "Langkazi County"),  # not "Langqiazi"
     ("130981", "泊头市", "Botou City"),  # not "Potou"
+    ("640303", "红寺堡区", "Hongsibu District"),  # not "Hongsibao"
     ("510682", "什邡市", "Shifang City"),  # not "Shenfang"
     ("652927", "乌什县", "Wushi County"),  # not "Wushen"
     ("653001", "阿图什市", "Atushi City"),  # not "Atushen"

@@ -66,6 +66,7 @@ NAME_READINGS = {
     "伽师": "Jiashi",  # 伽 jiā (Kashgar Prefecture); pypinyin: "Gashi"
     "浪卡子": "Langkazi",  # 卡 kǎ (Shannan, Tibet); pypinyin: "Langqiazi"
     "泊头": "Botou",  # 泊 bó (Cangzhou, Hebei); pypinyin: "Potou"
+    "红寺堡": "Hongsibu",  # 堡 bǔ as in 吴堡 (Wuzhong, Ningxia; Hóngsìbǔ officially); pypinyin: "Hongsibao"
     # Names with a settled English form of their own (not Mandarin readings).
     "拉萨": "Lhasa", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot", "日喀则": "Shigatse", "喀什": "Kashgar",
     "呼伦贝尔": "Hulunbuir", "鄂尔多斯": "Ordos", "巴彦淖尔": "Bayannur", "乌兰察布": "Ulanqab", "锡林郭勒": "Xilingol",

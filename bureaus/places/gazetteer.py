@@ -35,7 +35,7 @@ OTHER_NAMES = {
     "Xilinguolei": "锡林郭勒盟", "Alashan": "阿拉善盟",
     "Korla": "库尔勒市", "Artux": "阿图什市", "Hexigten": "克什克腾旗",
     # The reading of a polyphonic character English pages still use beside the official one (六合 is Luhe).
-    "Liuhe": "六合区",
+    "Liuhe": "六合区", "Hongsibao": "红寺堡区",
 }  # fmt: skip
 KIND_WORDS = (
     "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
