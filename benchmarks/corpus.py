@@ -91,12 +91,21 @@ def _chinese_places(kind, facts):
     return {d.chinese for d in gazetteer.named(facts[kind], level=level)} if facts[kind] else set()
 
 
+def _with_current_names(options):
+    """The expected place names and, for a former one (镇海县 on a county history), the division that
+    bears it now (镇海区): a draft placed there is right."""
+    from bureaus.places import gazetteer
+
+    formers = (gazetteer.formerly_named(str(option)) for option in options)
+    return set(options) | {former.division.chinese for former in formers if former is not None}
+
+
 def _scalar_matches(kind, value, expected, facts=None):
     options = expected if isinstance(expected, list) else [expected]
     if kind == "established_year":
         return value in options or str(value) in options
     if kind in PLACES and facts is not None and any(re.search(r"[\u3400-\u9fff]", str(o)) for o in options):
-        return bool(_chinese_places(kind, facts) & set(options))
+        return bool(_chinese_places(kind, facts) & _with_current_names(options))
     if kind == "address":
         return any(fold(option) and (fold(option) in fold(value) or fold(value) in fold(option)) for option in options)
     return any(fold(option) == fold(value) for option in options)

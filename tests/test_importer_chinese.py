@@ -69,6 +69,59 @@ def test_a_name_several_divisions_share_is_resolved_by_its_parent_or_left_to_the
     assert any("may be any of" in warning for warning in draft.warnings)
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "code"),
+    [
+        # The city written without 市 just before the district: pages write it so as often as with.
+        ("深圳龙华区教育局召开会议。", "", "440309"),
+        ("海口龙华区教育局召开会议。", "", "460106"),
+        ("福州鼓楼区教育局召开会议。", "", "350102"),
+        ("徐州鼓楼区教育局召开会议。", "", "320302"),
+        ("北京朝阳区教育委员会召开会议。", "", "110105"),
+        ("长春朝阳区教育局召开会议。", "", "220104"),
+        ("拉萨城关区教育局召开会议。", "", "540102"),
+        ("龙华区教育局召开会议。", "深圳龙华区教育局 机构职能", "440309"),  # the title names the parent
+    ],
+)
+def test_a_shared_name_is_resolved_by_its_parent_written_without_its_kind(text, title, code):
+    draft = read(text, title)
+    assert (draft.division_code, draft.place_candidates) == (code, [])
+
+
+@pytest.mark.parametrize(("name", "count"), [("鼓楼区", 4), ("朝阳区", 2), ("城关区", 2), ("新华区", 3), ("桥西区", 2)])
+def test_a_shared_name_with_nothing_above_it_is_left_to_the_reviewer_with_every_candidate(name, count):
+    draft = read(f"{name}教育局召开会议。全区共有小学12所。")
+    assert (draft.district, draft.division_code) == ("", "")
+    assert len(draft.place_candidates) == count
+    assert f"“{name}” may be any of: {'; '.join(draft.place_candidates)}." in " ".join(draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "district", "old"),
+    [
+        ("武鸣县教育局是主管全县教育工作的县政府工作部门。", "450110", "Wuming District", "武鸣县"),
+        ("深圳市龙华新区教育局召开会议。", "440309", "Longhua District", "龙华新区"),
+        ("鄞县教育局召开会议。", "330212", "Yinzhou District", "鄞县"),
+        ("番禺市教育局召开会议。", "440113", "Panyu District", "番禺市"),
+        ("横县教育局召开会议。", "450181", "Hengzhou City", "横县"),
+        ("天津市塘沽区教育局召开会议。", "120116", "Binhai New Area", "塘沽区"),
+    ],
+)
+def test_an_older_page_finds_its_place_through_a_former_name_with_a_warning(text, code, district, old):
+    draft = read(text)
+    assert (draft.division_code, draft.district) == (code, district)
+    division = gazetteer.by_code()[code]
+    above = (division.city or division.province).english
+    assert f"The page names {old}, now {division.chinese} ({above}): check it." in draft.warnings
+    assert draft.quote(draft.fact_spans["name"]).startswith(text[: text.index("教育局")])  # the old name, cited
+
+
+def test_a_new_area_one_with_a_district_keeps_its_own_name():
+    draft = read("大连金普新区教育局召开会议。")
+    assert (draft.division_code, draft.district, draft.city) == ("210213", "Jinpu New District", "Dalian")
+    assert "The page names 金普新区, which the gazetteer files as 金州区 (Dalian): check it." in draft.warnings
+
+
 def test_the_gazetteer_keeps_every_division_of_a_shared_chinese_name():
     # It kept the last one read for each name: 龙华区 was Haikou's only, Shenzhen's was lost.
     shared = gazetteer.chinese_named("龙华区")

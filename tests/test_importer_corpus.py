@@ -119,3 +119,14 @@ def test_places_are_scored_through_the_gazetteer():
     assert [tallies[kind].found for kind in ("district", "city", "province")] == [1, 1, 1]
     tallies = score(facts | {"division_code": "120101"}, expected)  # Heping District of Tianjin: same name only
     assert [tallies[kind].found for kind in ("district", "city", "province")] == [1, 0, 0]
+
+
+def test_an_expected_former_name_is_scored_by_the_division_bearing_it_now():
+    expected = {"bureau": {"district": "镇海县", "city": "宁波市", "province": "浙江省"}}
+    facts = {
+        "name": "", "district": "Zhenhai District", "division_code": "330211", "city": "Ningbo",
+        "province": "Zhejiang", "established_year": None, "address": "",
+        "departments": [], "duties": [], "achievements": [], "counts": [],
+    }  # fmt: skip
+    tallies = score(facts, expected)
+    assert [(tallies[kind].found, tallies[kind].right) for kind in ("district", "city", "province")] == [(1, 1)] * 3

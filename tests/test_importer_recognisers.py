@@ -53,6 +53,29 @@ def test_a_shared_name_is_settled_by_the_text_or_left_to_the_reviewer():
 
 
 @pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Shenzhen's Longhua District Education Bureau runs schools.", "Shenzhen"),  # a possessive city first
+        ("Longhua District Education Bureau of Haikou City runs schools.", "Haikou"),
+        ("The Education Bureau of Gulou District in Fuzhou runs schools.", "Fuzhou"),
+        ("Chaoyang District Education Bureau of Changchun runs schools.", "Changchun"),
+        ("Chengguan District Education Bureau runs schools in Lhasa, Tibet.", "Lhasa"),
+    ],
+)
+def test_real_shared_district_names_are_settled_by_the_city_the_text_names(text, city):
+    draft = parse_document(text)
+    assert (draft.city, draft.place_candidates) == (city, [])
+
+
+def test_a_real_shared_district_name_alone_is_left_to_the_reviewer():
+    draft = parse_document("Gulou District Education Bureau runs schools.")
+    assert (draft.city, draft.province) == ("", "")
+    assert [c.split(",")[1].strip() for c in draft.place_candidates] == [
+        "Nanjing City", "Xuzhou City", "Fuzhou City", "Kaifeng City"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
     ("text", "district", "city", "province"),
     [
         # The peoples an autonomous county names are part of its English name, not of the gazetteer's key.
@@ -91,6 +114,23 @@ def test_a_city_named_bare_chooses_between_shared_names():
 def test_a_district_named_in_lower_case_or_after_a_possessive_is_found():
     assert names.districts_mentioned("Tianjin's Wuqing district has made progress.") == ["Wuqing District"]
     assert names.districts_mentioned("The Education district office is busy.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "district", "city", "warning"),
+    [
+        ("Wuming County Education Bureau is responsible for the county's schools.", "Wuming District", "Nanning",
+         "The page names Wuming County, now Wuming District (Nanning): check it."),
+        ("Longhua New District Education Bureau of Shenzhen runs schools.", "Longhua District", "Shenzhen",
+         "The page names Longhua New District, now Longhua District (Shenzhen): check it."),
+        ("Yin County Education Bureau runs schools.", "Yinzhou District", "Ningbo",
+         "The page names Yin County, now Yinzhou District (Ningbo): check it."),
+    ],
+)  # fmt: skip
+def test_an_older_english_page_finds_its_place_through_a_former_name_with_a_warning(text, district, city, warning):
+    draft = parse_document(text)
+    assert (draft.district, draft.city) == (district, city)
+    assert warning in draft.warnings
 
 
 def test_a_place_the_gazetteer_lacks_keeps_the_text_clues():

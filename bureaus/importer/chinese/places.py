@@ -3,11 +3,13 @@ Where a Chinese text's bureau is: the gazetteer's Chinese names found in the (fo
 
 Names are found leftmost-longest, so 湖南省 is read as the province and not as 南县 inside it.
 A county-level name several divisions share (龙华区 in Shenzhen and in Haikou) is resolved by a
-prefecture or province the text also names; otherwise it is left to the reviewer with the
-candidates, never silently one of them. A county's name without its kind word (凤庆 for 凤庆县)
-counts only when it is said at least twice or names the bureau, and never for a district (区):
-a district's short name is usually its city's. Generic district names that are also common words
-(郊区, 城区, 矿区) count only right after their city's name.
+prefecture or province the text also names, or by its city written just before it (深圳龙华区);
+otherwise it is left to the reviewer with the candidates, never silently one of them. A former
+name (武鸣县, 龙华新区) finds the division that bears it now, from the gazetteer's table of former
+names, and the reader warns. A county's name without its kind word (凤庆 for 凤庆县) counts only
+when it is said at least twice or names the bureau, and never for a district (区): a district's
+short name is usually its city's. Generic district names that are also common words (郊区, 城区,
+矿区) count only right after their city's name.
 """
 
 import re
@@ -32,9 +34,14 @@ def _names():
         full.setdefault(division.chinese, list(gazetteer.chinese_named(division.chinese)))
         if division.level == "county" and division.chinese.endswith(SHORT_KINDS) and len(division.chinese) >= 3:
             short.setdefault(division.chinese[:-1], []).append(division)
-        # A former new area written with 新区 (龙华新区 → 龙华区) still finds its district.
-        if division.level == "county" and division.chinese.endswith("区") and not division.chinese.endswith("新区"):
-            full.setdefault(division.chinese[:-1] + "新区", []).append(division)
+    for name in gazetteer.former_chinese_names():  # 武鸣县 → 武鸣区: the table of former names first
+        full.setdefault(name, [gazetteer.formerly_named(name).division])
+    known = set(full)
+    for division in gazetteer.by_code().values():
+        # Else a new area written with 新区 (坪山新区 → 坪山区) still finds its district.
+        new_area = division.chinese[:-1] + "新区"
+        if division.level == "county" and division.chinese.endswith("区") and new_area not in known:
+            full.setdefault(new_area, []).append(division)
     for divisions in short.values():
         divisions.sort(key=lambda d: d.code)
     return full, short
@@ -102,6 +109,7 @@ class Placed:
     candidates: list = field(default_factory=list)  # Divisions a reviewer chooses from
     span: tuple = None
     name: str = ""  # the name as the text writes it
+    former: object = None  # the gazetteer.Former when the name is an older one (武鸣县 for 武鸣区)
 
 
 def place(folded, bureau_place="", extra=""):
@@ -143,10 +151,26 @@ def place(folded, bureau_place="", extra=""):
     else:
         return Placed()
     narrowed = [d for d in divisions if (d.city and d.city.code in higher) or d.parent_code in higher]
+    if len(narrowed) != 1:  # 深圳龙华区, 福州鼓楼区: the city named without 市 just before the district
+        narrowed = _said_after_its_parent(name, divisions, (folded, bureau_place, extra)) or narrowed
     narrowed = narrowed or [d for d in divisions if d.province.code in higher] or divisions
     if len(narrowed) == 1:
-        return Placed(division=narrowed[0], span=span, name=name)
+        return Placed(division=narrowed[0], span=span, name=name, former=gazetteer.formerly_named(name))
     return Placed(candidates=narrowed, span=span, name=name)
+
+
+PARENT_KIND_RE = re.compile(r"(?:市|地区|盟|省)$")
+
+
+def _said_after_its_parent(name, divisions, texts):
+    """Those of ``divisions`` whose city (or municipality) a text writes right before ``name``, with or
+    without its kind word: 深圳龙华区 or 深圳市龙华区 for Shenzhen's, 北京朝阳区 for Beijing's."""
+    found = []
+    for division in divisions:
+        above = (division.city or division.province).chinese
+        if any(f"{parent}{name}" in text for parent in {above, PARENT_KIND_RE.sub("", above)} for text in texts):
+            found.append(division)
+    return found
 
 
 def higher_only(folded):

@@ -110,14 +110,16 @@ def _place_part(before):
 
 
 def _set_place(draft, placed, kind):
-    division = placed.division
+    division, former = placed.division, placed.former
     if division is not None:
-        draft.district = division.name
+        if former is not None:  # 武鸣县 is 武鸣区 now: placed, and the reviewer told
+            draft.warnings.append(former.warning())
+        draft.district = former.district_name if former else division.name
         draft.city = division.city.english if division.city else ""
         draft.province = division.province.english
         draft.division_code = division.code
         above = division.city.english if division.city else division.province.english
-        slug = re.sub(r"[^a-z0-9]+", "-", gazetteer.fold(above) + " " + division.name.lower()).strip("-")
+        slug = re.sub(r"[^a-z0-9]+", "-", gazetteer.fold(above) + " " + draft.district.lower()).strip("-")
         draft.slug = slug[:100]
     elif placed.candidates:
         draft.place_candidates = [str(d) for d in placed.candidates]
