@@ -175,10 +175,12 @@ ANNOUNCED_LIST_RE = re.compile(
     r"(?:including|include|includes|namely|which are|such as|consisting of|are as follows|are|[:：])\s*",
     re.IGNORECASE,
 )
-# "consists of office, …", "It has A unit, B unit and C unit.", "There are offices, …", "structure … includes …"
+# "consists of office, …", "It has A unit, B unit and C unit.", "There are offices, …", "structure … includes …",
+# "usually covers A, B and C and other functional departments" (what the list closes with is not a name)
 PLAIN_LIST_RE = re.compile(
     r"(?:\bconsists? of|\bis composed of|\bcomprises|\bis made up of|\b(?:it|bureau)\s+(?:has|have)(?:\s+set up)?"
-    r"|\bthere (?:are|is)|\bhas set up|\bsets up"
+    r"|\bthere (?:are|is)|\bhas set up|\bsets up|\bcovers"
+    r"|\b(?:usually|generally|normally|typically|mainly)\s+(?:includes?|consists? of|comprises?)"
     r"|\b(?:organi[sz]ational structure|institutional setup|internal (?:organs|organization|structure))\b[^.:;]{0,60}?"
     r"\b(?:includes?|consists? of|is composed of|comprises|are))\s+",
     re.IGNORECASE,
@@ -195,6 +197,8 @@ def is_department_name(text):
         or re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", words[0])
     ):
         return False  # "11 internal offices" counts offices, it does not name one
+    if words[-1].endswith("s") and any(re.fullmatch(NUMBER, word) for word in words[:-1]):
+        return False  # "the bureau consists of eight functional departments": a count announcing a list, no name
     if words[-1].rstrip("s") in DEPARTMENT_NOUNS or words[-1] == "secretariat":
         return True
     if "of" in words[1:] and words[words.index("of", 1) - 1].rstrip("s") in DEPARTMENT_NOUNS:
