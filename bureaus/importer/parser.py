@@ -87,6 +87,13 @@ SUMMARY_RE = re.compile(
     r"\b(?:is located|is the|is an?|was (?:established|founded|set up|formed)|is responsible for the|is an integral)\b",
     re.IGNORECASE,
 )
+# Bureaus in the plural are bureaus in general ("4. Functions of county education bureaus", "Education bureaus
+# at county level generally …"): what they do is not what this bureau does. In a sentence only its subject counts
+# ("… as other district education bureaus do" is still this bureau's).
+GENERAL_HEADING_RE = re.compile(r"\bbureaus\b", re.IGNORECASE)
+GENERAL_SUBJECT_RE = re.compile(
+    r"^(?:[\w'’-]+\s+){0,4}?bureaus\b|^(?:they|these bureaus|such bureaus)\b", re.IGNORECASE
+)
 CHATTER_RE = re.compile(r"\b(?:I'll|I will|let me|tell you|the following is|here is|please click)\b", re.IGNORECASE)
 
 
@@ -173,12 +180,16 @@ class _Reader:
         kind = section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
+        elif GENERAL_HEADING_RE.search(segment.text):
+            kind = "general"  # a section on bureaus in general: neither this bureau's departments nor its duties
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
         self.pending_kind = ""
         for sentence in sentences(segment):
             self.read_facts(sentence, heading=True)
 
     def read_paragraph(self, segment):
+        if self.section == "general":
+            return
         if (self.pending_kind or self.section) == "departments" and self.read_department_line(segment):
             return
         label = LABEL_RE.match(segment.text)
@@ -188,7 +199,13 @@ class _Reader:
             return
         achievement_context = self.section == "achievement"
         listing = ""  # the kind a list opened in this paragraph, which verb-led sentences after it continue
+        general = False  # a sentence on bureaus in general, which "They …" after it continues
         for sentence in sentences(segment):
+            general = bool(GENERAL_SUBJECT_RE.match(sentence.text)) and (
+                general or not sentence.text.lower().startswith("they")
+            )
+            if general:
+                continue
             self.read_facts(sentence)
             if listing in DUTY_KINDS and starts_with_verb(sentence.text) and not facts.is_achievement(sentence.text):
                 self.add_duty(listing, sentence.text, sentence.span)
@@ -219,6 +236,12 @@ class _Reader:
 
     def read_item(self, segment):
         kind = self.pending_kind or self.section
+        label = LABEL_RE.match(segment.text)
+        if label and GENERAL_HEADING_RE.search(label.group("label")):
+            self.section, self.pending_kind = "general", ""  # "3. Duties of county education bureaus: …"
+            return
+        if kind == "general":
+            return
         for sentence in sentences(segment):
             self.read_facts(sentence)
         if kind == "departments" or (not kind and is_department_name(segment.text.rstrip(".:："))):
