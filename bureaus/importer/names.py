@@ -109,10 +109,12 @@ def name_mentions(text, skip=(0, 0), superior=False):
     return sorted(found, key=lambda mention: mention.start)
 
 
-# "yongjia county education bureau": machine translation sometimes writes the whole name in lower case.
+# "yongjia county education bureau", "xinhua district Education Bureau", "the education bureau of xinhua district":
+# machine translation sometimes writes the place's name, or the whole name, in lower case.
+LOWER_BUREAU = r"(?i:education(?:\s+and\s+sports)?\s+bureau|bureau\s+of\s+education)"
+LOWER_PLACE = r"(?:[a-z][a-z'’-]+\s+){1,2}(?:district|county|banner)"
 LOWER_NAME_RE = re.compile(
-    r"\b(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}(?:district|county|banner))\s+"
-    r"(?:education(?:\s+and\s+sports)?\s+bureau|bureau\s+of\s+education)\b"
+    rf"\b(?P<place>{LOWER_PLACE})\s+{LOWER_BUREAU}\b|\b{LOWER_BUREAU}\s+of\s+(?:the\s+)?(?P<after>{LOWER_PLACE})\b"
 )
 
 
@@ -121,11 +123,15 @@ def lower_case_mentions(text):
     county education bureau" is not one); returned with their words capitalised."""
     found = []
     for match in LOWER_NAME_RE.finditer(text):
-        place = _known_county([word.capitalize() for word in _clean_place(match.group("place")).split()])
+        formal = bool(match.group("place"))
+        place = _known_county(
+            [word.capitalize() for word in _clean_place(match.group("place" if formal else "after")).split()]
+        )
         if place:
-            offset = match.start() + match.group(0).index(place.lower())
-            name = " ".join(word.capitalize() for word in text[offset : match.end()].split())
-            found.append(NameMention(name, place, "", offset, match.end(), True))
+            offset = match.start() + match.group(0).lower().index(place.lower()) if formal else match.start()
+            words = text[offset : match.end()].split()
+            name = " ".join(word if word in ("of", "and") else word.capitalize() for word in words)
+            found.append(NameMention(name, place, "", offset, match.end(), formal))
     return found
 
 
