@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from bureaus.importer.segments import COUNT_PARTS_RE as PARTS_RE
 from bureaus.vocabulary import NUMBER_WORDS
 
 SIMPLE_NUMBER_WORDS = [word for word in NUMBER_WORDS if word.isalpha()]
@@ -72,6 +73,8 @@ INVENTORY_RE = re.compile(
 DEBRIS_RE = re.compile(
     r"\d+\s*/\s*(?:kloc|klo|\d)|\d+,\d{3}\+\d+|(?<![\w.])\d{1,3}\s\d{1,4}(?=\s+[a-z])|\d+/\d+\s*[a-z]", re.I
 )
+# One part of a count in brackets ("public (40)"): its parts are qualified sub-counts noted with the count, never types.
+PART_RE = re.compile(r"(?P<word>[a-z][\w-]*)\s*[(（]\s*(?P<number>\d{1,5})\s*[)）]", re.IGNORECASE)
 AS_OF_RE = re.compile(
     r"(?:by|as of|at|until) the end of (?P<a>(?:19|20)\d\d)|as of (?P<b>(?:19|20)\d\d)|in (?P<c>(?:19|20)\d\d),? there (?:were|are)",
     re.I,
@@ -170,6 +173,7 @@ class CountMatch:
     phrase: str  # the counted thing as written
     start: int  # offsets of "18 basic education schools" within the sentence
     end: int
+    parts: str = ""  # its parts as the text gives them in brackets: "40 public and 18 private"
 
 
 def singular(word):
@@ -255,6 +259,12 @@ def find_counts(sentence):
     if PAST_RE.search(sentence) and not RECENT_YEAR_RE.search(sentence):
         return []
     found = []
+    # Parts in brackets are blanked out where they stand (offsets kept) and remembered by where their count ends.
+    parts_after, scan = {}, sentence
+    for match in PARTS_RE.finditer(sentence):
+        said = [f"{part.group('number')} {part.group('word')}" for part in PART_RE.finditer(match.group("parts"))]
+        parts_after[match.start()] = " and ".join([", ".join(said[:-1]), said[-1]])
+        scan = scan[: match.start()] + " " * (match.end() - match.start()) + scan[match.end() :]
     # What is read already, and debris: spans that never overlap, kept in order of their starts.
     taken = sorted((m.start(), m.end()) for m in DEBRIS_RE.finditer(sentence))
 
@@ -270,11 +280,11 @@ def find_counts(sentence):
     # "vocational schools 1 schools" (职业学校1所): the thing, its number, the thing again.
     candidates = []
     # The full patterns try every position; most sentences have no noun-then-number at all.
-    nouns_first = NOUN_FIRST_RE.finditer(sentence) if NOUN_THEN_NUMBER_RE.search(sentence) else ()
+    nouns_first = NOUN_FIRST_RE.finditer(scan) if NOUN_THEN_NUMBER_RE.search(scan) else ()
     for match in nouns_first:
         if NOUN_FIRST_END_RE.match(sentence, match.end()):
             candidates.append((match, "noun"))
-    numbers_first = NUMBER_FIRST_RE.finditer(sentence) if ANY_NUMBER_RE.search(sentence) else ()
+    numbers_first = NUMBER_FIRST_RE.finditer(scan) if ANY_NUMBER_RE.search(scan) else ()
     for match in numbers_first:
         candidates.append((match, "number"))
     for match, order in sorted(candidates, key=lambda c: (c[1] != "noun", c[0].start())):
@@ -311,7 +321,8 @@ def find_counts(sentence):
             continue
         take(start, end)
         approx = (match.groupdict().get("approx") or "").lower()
-        found.append(CountMatch(number, category, new_name, approx, phrase, start, end))
+        parts = parts_after.get(match.end("number"), "")
+        found.append(CountMatch(number, category, new_name, approx, phrase, start, end, parts))
     return sorted(found, key=lambda count: count.start)
 
 

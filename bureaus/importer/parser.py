@@ -147,6 +147,7 @@ class _Reader:
         self.department_mentions = []  # (name, span, note)
         self.department_duties = []  # (subject, responsibility, span)
         self.announced_departments = None
+        self.counts_read = set()  # (type, new type's name, number, year) of the counts read
         self.summary = []
         self.predecessor_range = (0, 0)
         self.items = 0
@@ -331,7 +332,9 @@ class _Reader:
             )
         year = as_of_year(sentence.text)
         listed = department_list(sentence)
-        repeated = {category for category, n in Counter(c.category for c in found).items() if n > 1}
+        # A type given two different numbers is worth a note; the same number said again is the same count.
+        numbers = Counter(category for category, _ in {(c.category, c.number) for c in found})
+        repeated = {category for category, n in numbers.items() if n > 1}
         spread = {}  # a repeated type → from its first number's start to its last one's end
         for match in found:
             if match.category in repeated:
@@ -347,8 +350,14 @@ class _Reader:
                 notes.append(f"The source says “{match.approximate} {match.number}”.")
             if match.category in repeated:
                 notes.append(repetitions[match.category])
+            if match.parts:
+                notes.append(f"The source gives its parts: {match.parts}.")
             if match.category == "internal-office" and listed and listed[0] == match.number:
                 continue  # "8 units, including the office, …": how many departments follow, not an institution count
+            key = (match.category, match.new_type_name, match.number, year)
+            if key in self.counts_read:
+                continue  # "There are 32 primary schools. … Among the 32 primary schools …": counted once
+            self.counts_read.add(key)
             if not self.counted():
                 return
             self.draft.counts.append(
