@@ -26,7 +26,8 @@ BUREAU = (
 )
 PLACE_WORD = r"[A-Z][a-z'’-]+"
 PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
-SHORTEST_PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}?{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
+# "Baoding Lianchi District" whole (a city kept before its district, split off below), else the fewest words.
+SHORTEST_PLACE = rf"(?:(?:{PLACE_WORD}{S}+){{1,3}}{PLACE_WORD}{S}+(?i:{KIND})|(?:{PLACE_WORD}{S}+){{0,3}}?{PLACE_WORD}(?:{S}+(?i:{KIND}))?)"
 # "Shenzhen Longgang District Education Bureau", "Dashiqiao city Education Bureau", "Dawukou Education Bureau"
 NAME_FIRST_RE = re.compile(rf"\b(?P<place>{PLACE}){S}+(?P<bureau>(?i:{BUREAU}))\b")
 # "Education Bureau of Heping District of Shenyang City", "education and Sports Bureau of Zizhou county"
@@ -44,8 +45,9 @@ PROVINCE_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:Province|(?:Hui\s+|Zhuang\s+|Uygur\s+|Uyghur\s+)?Autonomous\s+Region)\b"
     r"|\b(?P<municipality>Beijing|Tianjin|Shanghai|Chongqing)\b"
 )
+# "Dalian City", "Shen Yang City" (its syllables parted), "Shenyang's", "Shenzhen Longgang District"
 CITY_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z'’-]+)(?:\s+(?:City|Municipality)|['’]s\b|\s+(?=[A-Z][a-z]+\s+(?:District|County)\b))"
+    r"\b(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z]+(?=\s+(?:City|Municipality)\b))?)(?:\s+(?:City|Municipality)|['’]s\b|\s+(?=[A-Z][a-z]+\s+(?:District|County)\b))"
 )
 
 
@@ -182,7 +184,9 @@ def city_mentions(text):
     """Prefecture-level cities the text names ("Dalian City", "Shenyang's", "of Zhuhai City")."""
     cities = []
     for match in CITY_RE.finditer(text):
-        for division in gazetteer.named(match.group("name"), level="prefecture"):
+        name = match.group("name")
+        named = gazetteer.named(name, level="prefecture") or gazetteer.named(name.split()[-1], level="prefecture")
+        for division in named:
             if division not in cities:
                 cities.append(division)
     return cities
@@ -230,7 +234,11 @@ def place(place_name, city_hint, text):
         if len(narrowed) == 1:
             division = narrowed[0]
             said = {c.english for c in cities} | {text_province}
-            added = [d.english for d in (division.city, division.province) if d is not None and d.english not in said]
+            added = [
+                d.english
+                for d in (division.city, division.province)
+                if d is not None and d.english not in said and not _names(text, d)
+            ]  # only what the text does not state: "…, Baoding, Hebei." states both
             # An autonomous county's full English name names its peoples too ("Changyang Tujia Autonomous
             # County"), which the gazetteer's short name leaves out: the text's wording is kept.
             full = division.kind.startswith("Autonomous") and place_name.lower().endswith(division.kind.lower())
@@ -284,9 +292,12 @@ def place(place_name, city_hint, text):
 
 
 def _names(text, division):
-    """Whether the text names ``division`` as a word of its own ("Wuhan", not "Wuhanese"); machine translation
-    may part an apostrophe from its word ("Huai 'an")."""
-    words = re.escape(division.english).replace("'", "[^\\S\\n]?['’]")
+    """Whether the text names ``division`` as a word of its own ("Wuhan", not "Wuhanese"), its syllables written
+    together or apart, with or without an apostrophe ("Xi'an", "Xian", "Xi An", "Huai 'an"; "Shen Yang")."""
+    letters = [re.escape(letter) for letter in division.english if letter.isalpha()]
+    if not letters:
+        return False
+    words = letters[0] + "(?i:" + "".join(f"[^\\S\\n]?['’]?{letter}" for letter in letters[1:]) + ")"
     return bool(re.search(rf"\b{words}(?![\w'’])", text))
 
 
