@@ -522,17 +522,27 @@ def test_a_list_closing_with_other_functional_departments_gives_the_ones_it_name
     )
 
 
-def test_a_section_about_bureaus_in_general_gives_neither_a_department_nor_duties():
+@pytest.mark.parametrize(
+    "general",
+    [
+        "4. Functions of county education bureaus\n"
+        "Education bureaus at county level generally carry out the education laws of the state.\n"
+        "County education bureaus are responsible for planning basic education and for managing school funds. "
+        "They also supervise the teaching of primary and secondary schools.\n",
+        "4. What a county education bureau does\n"
+        "(1) Carry out the education laws of the state.\n"
+        "(2) Plan basic education and manage school funds.\n"
+        "A county education bureau also supervises the teaching of primary and secondary schools.\n",
+    ],
+)
+def test_a_section_about_bureaus_in_general_gives_neither_a_department_nor_duties(general):
     draft = parse_document(
         "Education Bureau of Yongjia County\n\n"
         "1. Internal organs\n"
         "Office: responsible for documents, meetings and archives.\n"
         "Personnel Section: responsible for the staffing of schools.\n"
         "3. Duties of county education bureaus: what a county bureau does is set by the province.\n"
-        "4. Functions of county education bureaus\n"
-        "Education bureaus at county level generally carry out the education laws of the state.\n"
-        "County education bureaus are responsible for planning basic education and for managing school funds. "
-        "They also supervise the teaching of primary and secondary schools.\n"
+        f"{general}"
         "5. Main responsibilities of the bureau\n"
         "(1) Implement the education policies of the state and the province in Yongjia County.\n"
         "(2) Manage the teachers of the county's schools.\n"
@@ -573,12 +583,15 @@ def test_counts_with_their_parts_in_parentheses_are_one_count_with_its_parts_not
     assert "40 public" in draft.counts[0].note and "18 private" in draft.counts[0].note
 
 
-def test_the_same_count_said_twice_is_counted_once():
-    draft = parse_document(
-        "Heping District Education Bureau of Shenyang City runs the district's schools. "
-        "There are 32 primary schools in the district.\n"
-        "Among them there are 32 primary schools and 9 kindergartens."
-    )
+@pytest.mark.parametrize(
+    "counts",
+    [
+        "There are 32 primary schools in the district.\nAmong them there are 32 primary schools and 9 kindergartens.",
+        "By the end of 2023 there were 32 primary schools and 9 kindergartens. The district has 32 primary schools.",
+    ],
+)
+def test_the_same_count_said_twice_is_counted_once(counts):
+    draft = parse_document(f"Heping District Education Bureau of Shenyang City runs the district's schools. {counts}")
     assert [(c.count, c.category) for c in draft.counts] == [(32, "primary-school"), (9, "kindergarten")]
 
 

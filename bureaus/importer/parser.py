@@ -87,12 +87,13 @@ SUMMARY_RE = re.compile(
     r"\b(?:is located|is the|is an?|was (?:established|founded|set up|formed)|is responsible for the|is an integral)\b",
     re.IGNORECASE,
 )
-# Bureaus in the plural are bureaus in general ("4. Functions of county education bureaus", "Education bureaus
-# at county level generally …"): what they do is not what this bureau does. In a sentence only its subject counts
-# ("… as other district education bureaus do" is still this bureau's).
-GENERAL_HEADING_RE = re.compile(r"\bbureaus\b", re.IGNORECASE)
+# Bureaus in the plural, or any one of them, are bureaus in general ("4. Functions of county education bureaus",
+# "What a district education bureau does", "Education bureaus at county level generally …"): what they do is not
+# what this bureau does. In a sentence only its subject counts ("… as other district bureaus do" is this bureau's).
+ANY_BUREAU = r"\b(?:an?|every|each|any)\s+(?:[\w-]+\s+){0,3}?bureau\b"
+GENERAL_HEADING_RE = re.compile(rf"\bbureaus\b|{ANY_BUREAU}", re.IGNORECASE)
 GENERAL_SUBJECT_RE = re.compile(
-    r"^(?:[\w'’-]+\s+){0,4}?bureaus\b|^(?:they|these bureaus|such bureaus)\b", re.IGNORECASE
+    rf"^(?:[\w'’-]+\s+){{0,4}}?bureaus\b|^{ANY_BUREAU}|^(?:they|these bureaus|such bureaus)\b", re.IGNORECASE
 )
 CHATTER_RE = re.compile(r"\b(?:I'll|I will|let me|tell you|the following is|here is|please click)\b", re.IGNORECASE)
 
@@ -147,7 +148,7 @@ class _Reader:
         self.department_mentions = []  # (name, span, note)
         self.department_duties = []  # (subject, responsibility, span)
         self.announced_departments = None
-        self.counts_read = set()  # (type, new type's name, number, year) of the counts read
+        self.counts_read = {}  # (type, new type's name, number) of the counts read → the years they were said for
         self.summary = []
         self.predecessor_range = (0, 0)
         self.items = 0
@@ -354,10 +355,12 @@ class _Reader:
                 notes.append(f"The source gives its parts: {match.parts}.")
             if match.category == "internal-office" and listed and listed[0] == match.number:
                 continue  # "8 units, including the office, …": how many departments follow, not an institution count
-            key = (match.category, match.new_type_name, match.number, year)
-            if key in self.counts_read:
-                continue  # "There are 32 primary schools. … Among the 32 primary schools …": counted once
-            self.counts_read.add(key)
+            # "There are 32 primary schools. … Among the 32 primary schools …": one count, read once (a year
+            # said with only one of them does not make two; two years each with the number do).
+            years = self.counts_read.setdefault((match.category, match.new_type_name, match.number), set())
+            if years and (year is None or None in years or year in years):
+                continue
+            years.add(year)
             if not self.counted():
                 return
             self.draft.counts.append(
