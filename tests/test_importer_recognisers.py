@@ -489,18 +489,28 @@ def test_the_citys_plan_for_its_education_is_a_plan():
         "It has the following eight internal organs: the office; the personnel section; the planning and finance "
         "section; the basic education section; the vocational education section; the teaching research office; the "
         "student aid center; and the safety section.",
+        "There are eight internal departments in the bureau: the Office, the Personnel Section, the Planning and "
+        "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
+        "Office, the Student Aid Center and the Safety Section.",
+        "Internal departments (8): Office, Personnel Section, Planning and Finance Section, Basic Education Section, "
+        "Vocational Education Section, Teaching Research Office, Student Aid Center, Safety Section.",
+        "The Education Bureau has eight administrative sections: the Office, the Personnel Section, the Planning and "
+        "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
+        "Office, the Student Aid Center, and the Safety Section.",
     ],
 )
-def test_a_sentence_announcing_how_many_departments_gives_each_one_under_a_departments_heading(sentence):
+@pytest.mark.parametrize("heading", ["II. Internal organization\n", ""])
+def test_a_sentence_announcing_how_many_departments_gives_each_one(sentence, heading):
     draft = parse_document(
         "Education Bureau of Xinle City\n\nI. Main responsibilities\n"
-        "1. Carry out the education laws and policies of the state in the city.\n\n"
-        f"II. Internal organization\n{sentence}\n"
+        f"1. Carry out the education laws and policies of the state in the city.\n\n{heading}{sentence}\n"
     )
     assert [d.name.lower() for d in draft.departments] == [
         "office", "personnel section", "planning and finance section", "basic education section",
         "vocational education section", "teaching research office", "student aid center", "safety section",
     ]  # fmt: skip
+    assert len(draft.duties) == 1  # the list is no duty (nor is its label)
+    assert draft.counts == []  # "eight administrative sections" announces the list, it counts no institutions
     assert not any("departments" in warning and "announces" in warning for warning in draft.warnings)
     assert draft.unquoted() == []
 

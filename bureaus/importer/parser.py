@@ -192,10 +192,14 @@ class _Reader:
     def read_paragraph(self, segment):
         if self.section == "general":
             return
-        if (self.pending_kind or self.section) == "departments" and self.read_department_line(segment):
+        # "The bureau consists of 8 departments: the A, …" and "Internal departments (8): A, …" list departments
+        # (read with the sentence's other facts below); they are neither a department's line nor a labelled duty.
+        opening = sentences(segment)[:1]
+        listing = department_list(opening[0]) if opening else None
+        if not listing and (self.pending_kind or self.section) == "departments" and self.read_department_line(segment):
             return
         label = LABEL_RE.match(segment.text)
-        if label and self.section in DUTY_KINDS and len(label.group("label").split()) <= 5:
+        if label and not listing and self.section in DUTY_KINDS and len(label.group("label").split()) <= 5:
             rest = segment.sub(label.start("rest"), len(segment.text))
             self.add_duty(self.section, rest.text, segment.span, title=label.group("label"))
             return
@@ -353,7 +357,8 @@ class _Reader:
                 notes.append(repetitions[match.category])
             if match.parts:
                 notes.append(f"The source gives its parts: {match.parts}.")
-            if match.category == "internal-office" and listed and listed[0] == match.number:
+            announcing = match.category == "internal-office" or is_department_name(match.phrase.split()[-1])
+            if listed and listed[0] == match.number and announcing:
                 continue  # "8 units, including the office, …": how many departments follow, not an institution count
             # "There are 32 primary schools. … Among the 32 primary schools …": one count, read once (a year
             # said with only one of them does not make two; two years each with the number do).
