@@ -522,9 +522,12 @@ def test_a_sentence_announcing_how_many_departments_gives_each_one(sentence, hea
         "functional departments.",
         "Its internal structure generally includes office, personnel section and finance section and other "
         "functional departments.",
+        "The internal organs of the bureau usually cover the Office, the Personnel Section, the Finance Section and "
+        "other functional departments.",
+        "The internal departments are: Office, Personnel Section, Finance Section, etc.",
     ],
 )
-def test_a_list_closing_with_other_functional_departments_gives_the_ones_it_names(sentence):
+def test_a_list_closing_with_other_functional_departments_or_etc_gives_the_ones_it_names(sentence):
     found, names_found = department_list(segment(sentence))
     assert (found, [name.text.lower() for name in names_found]) == (
         None,

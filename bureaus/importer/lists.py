@@ -174,14 +174,14 @@ ANNOUNCED_LIST_RE = re.compile(
     rf"(?=[\dabdefinostuw])(?:\b(?P<number>{NUMBER})\s+)?\b(?:internal\s+|functional\s+|administrative\s+|departmental\s+|working\s+|subordinate\s+)?"
     rf"(?:{STRUCTURE_NOUNS})(?:\s*(?P<open>[(（])?\s*(?P<after>\d{{1,2}})(?(open)\s*[)）]))?"
     r"(?:\s+(?:in|of|under|within)\s+(?:the|this|its)\s+(?:[\w'’-]+\s+){0,3}?(?:bureau|commission))?[\s*]*(?:,\s*)?"
-    r"(?:including|include|includes|namely|which are|such as|consisting of|are as follows|are|[:：])\s*",
+    r"(?:including|include|includes|namely|which are|such as|consisting of|are as follows|are|[:：])\s*(?:[:：]\s*)?",
     re.IGNORECASE,
 )
 # "consists of office, …", "It has A unit, B unit and C unit.", "There are offices, …", "structure … includes …",
 # "usually covers A, B and C and other functional departments" (what the list closes with is not a name)
 PLAIN_LIST_RE = re.compile(
     r"(?:\bconsists? of|\bis composed of|\bcomprises|\bis made up of|\b(?:it|bureau)\s+(?:has|have)(?:\s+set up)?"
-    r"|\bthere (?:are|is)|\bhas set up|\bsets up|\bcovers"
+    r"|\bthere (?:are|is)|\bhas set up|\bsets up|\bcovers?"
     r"|\b(?:usually|generally|normally|typically|mainly)\s+(?:includes?|consists? of|comprises?)"
     r"|\b(?:organi[sz]ational structure|institutional setup|internal (?:organs|organization|structure))\b[^.:;]{0,60}?"
     r"\b(?:includes?|consists? of|is composed of|comprises|are))\s+",
