@@ -546,6 +546,10 @@ def test_a_list_closing_with_other_functional_departments_or_etc_gives_the_ones_
         "(1) Carry out the education laws of the state.\n"
         "(2) Plan basic education and manage school funds.\n"
         "A county education bureau also supervises the teaching of primary and secondary schools.\n",
+        "4. Main responsibilities\n"
+        "The main duties of county education bureaus in the province include the following:\n"
+        "(1) Carry out the education laws of the state.\n"
+        "(2) Plan basic education and manage school funds.\n",
     ],
 )
 def test_a_section_about_bureaus_in_general_gives_neither_a_department_nor_duties(general):

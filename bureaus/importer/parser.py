@@ -87,14 +87,11 @@ SUMMARY_RE = re.compile(
     r"\b(?:is located|is the|is an?|was (?:established|founded|set up|formed)|is responsible for the|is an integral)\b",
     re.IGNORECASE,
 )
-# Bureaus in the plural, or any one of them, are bureaus in general ("4. Functions of county education bureaus",
-# "What a district education bureau does", "Education bureaus at county level generally …"): what they do is not
-# what this bureau does. In a sentence only its subject counts ("… as other district bureaus do" is this bureau's).
-ANY_BUREAU = r"\b(?:an?|every|each|any)\s+(?:[\w-]+\s+){0,3}?bureau\b"
-GENERAL_HEADING_RE = re.compile(rf"\bbureaus\b|{ANY_BUREAU}", re.IGNORECASE)
-GENERAL_SUBJECT_RE = re.compile(
-    rf"^(?:[\w'’-]+\s+){{0,4}}?bureaus\b|^{ANY_BUREAU}|^(?:they|these bureaus|such bureaus)\b", re.IGNORECASE
-)
+# "a district education bureau", "every county bureau": any one of them, bureaus in general.
+ANY_BUREAU_RE = re.compile(r"\b(?:an?|every|each|any)\s+(?:[\w-]+\s+){0,3}?bureau\b", re.IGNORECASE)
+# Words that end a sentence's subject before it names bureaus in general, or make them others than this one.
+SUBJECT_STOPS = {"is", "are", "was", "were", "has", "have", "had", "will", "shall", "it", "its", "we", "our", "this",
+                 "other", "all", "and", "with"}  # fmt: skip
 CHATTER_RE = re.compile(r"\b(?:I'll|I will|let me|tell you|the following is|here is|please click)\b", re.IGNORECASE)
 
 
@@ -182,7 +179,7 @@ class _Reader:
         kind = section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
-        elif GENERAL_HEADING_RE.search(segment.text):
+        elif self.about_bureaus_in_general(segment.text, heading=True):
             kind = "general"  # a section on bureaus in general: neither this bureau's departments nor its duties
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
         self.pending_kind = ""
@@ -207,10 +204,11 @@ class _Reader:
         listing = ""  # the kind a list opened in this paragraph, which verb-led sentences after it continue
         general = False  # a sentence on bureaus in general, which "They …" after it continues
         for sentence in sentences(segment):
-            general = bool(GENERAL_SUBJECT_RE.match(sentence.text)) and (
-                general or not sentence.text.lower().startswith("they")
-            )
+            continued = general and re.match(r"(?:they|these|such)\b", sentence.text, re.IGNORECASE)
+            general = bool(continued) or self.about_bureaus_in_general(sentence.text)
             if general:
+                if sentence.text.rstrip().endswith((":", "：")):
+                    self.pending_kind = "general"  # "Education bureaus generally do the following:": not ours
                 continue
             self.read_facts(sentence)
             if listing in DUTY_KINDS and starts_with_verb(sentence.text) and not facts.is_achievement(sentence.text):
@@ -243,7 +241,7 @@ class _Reader:
     def read_item(self, segment):
         kind = self.pending_kind or self.section
         label = LABEL_RE.match(segment.text)
-        if label and GENERAL_HEADING_RE.search(label.group("label")):
+        if label and self.about_bureaus_in_general(label.group("label"), heading=True):
             self.section, self.pending_kind = "general", ""  # "3. Duties of county education bureaus: …"
             return
         if kind == "general":
@@ -489,6 +487,20 @@ class _Reader:
             name, note = name_and_note(segment.sub(0, len(segment.text.rstrip(".:："))))
             if is_department_name(name.text):
                 self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
+
+    @staticmethod
+    def about_bureaus_in_general(text, heading=False):
+        """Whether a heading or a sentence's subject speaks of bureaus in general ("4. Functions of county education
+        bureaus", "The main duties of district education bureaus include …", "What a county education bureau does"),
+        whose duties are not this bureau's; "other district bureaus" and "the bureau and the schools" are not."""
+        if (ANY_BUREAU_RE.search if heading else ANY_BUREAU_RE.match)(text):
+            return True
+        for word in re.findall(r"[\w'’-]+", text.lower())[:12]:
+            if word in ("bureaus", "bureaus'", "bureaus’"):
+                return True
+            if word.startswith("bureau") or word in SUBJECT_STOPS:
+                return False
+        return False
 
     def warn(self, message):
         if message not in self.draft.warnings:
