@@ -591,6 +591,20 @@ def test_a_name_partly_in_lower_case_still_gives_the_place_and_the_name(text, na
     assert draft.unquoted() == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Welcome to xinhua District Education Bureau. It is in Cangzhou.", "Xinhua District Education Bureau",
+         ("Xinhua District", "Cangzhou", "Hebei")),
+        ("The website of yanta district education and sports bureau, Xi'an.",
+         "Yanta District Education and Sports Bureau", ("Yanta District", "Xi'an", "Shaanxi")),
+    ],
+)  # fmt: skip
+def test_a_place_in_lower_case_before_its_kind_or_a_bureau_of_several_trades_is_still_read(text, name, place):
+    draft = parse_document(text)
+    assert (draft.name, (draft.district, draft.city, draft.province)) == (name, place)
+
+
 def test_counts_with_their_parts_in_parentheses_are_one_count_with_its_parts_noted():
     draft = parse_document(
         "Heping District Education Bureau of Shenyang City has 58 public (40) and private (18) primary schools, "

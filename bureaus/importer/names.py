@@ -113,8 +113,8 @@ def name_mentions(text, skip=(0, 0), superior=False):
 
 # "yongjia county education bureau", "xinhua district Education Bureau", "the education bureau of xinhua district":
 # machine translation sometimes writes the place's name, or the whole name, in lower case.
-LOWER_BUREAU = r"(?i:education(?:\s+and\s+sports)?\s+bureau|bureau\s+of\s+education)"
-LOWER_PLACE = r"(?:[a-z][a-z'’-]+\s+){1,2}(?:district|county|banner)"
+LOWER_BUREAU = rf"(?i:{BUREAU})"
+LOWER_PLACE = r"(?:[a-z][a-z'’-]+\s+){1,2}(?i:district|county|banner)"
 LOWER_NAME_RE = re.compile(
     rf"\b(?P<place>{LOWER_PLACE})\s+{LOWER_BUREAU}\b|\b{LOWER_BUREAU}\s+of\s+(?:the\s+)?(?P<after>{LOWER_PLACE})\b"
 )
