@@ -605,13 +605,18 @@ def test_a_place_in_lower_case_before_its_kind_or_a_bureau_of_several_trades_is_
     assert (draft.name, (draft.district, draft.city, draft.province)) == (name, place)
 
 
-def test_counts_with_their_parts_in_parentheses_are_one_count_with_its_parts_noted():
-    draft = parse_document(
-        "Heping District Education Bureau of Shenyang City has 58 public (40) and private (18) primary schools, "
-        "and 12 kindergartens."
-    )
+@pytest.mark.parametrize(
+    "counted",
+    [
+        "The district has 58 public (40) and private (18) primary schools, and 12 kindergartens.",
+        "The district has 58 primary schools (40 public and 18 private) and 12 kindergartens.",
+        "There are primary schools 58 (public 40, private 18), kindergartens 12.",
+    ],
+)
+def test_counts_with_their_parts_in_parentheses_are_one_count_with_its_parts_noted(counted):
+    draft = parse_document(f"Heping District Education Bureau of Shenyang City runs the schools. {counted}")
     assert [(c.count, c.category) for c in draft.counts] == [(58, "primary-school"), (12, "kindergarten")]
-    assert "40 public" in draft.counts[0].note and "18 private" in draft.counts[0].note
+    assert draft.counts[0].note == "The source gives its parts: 40 public and 18 private."
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,26 @@ DEBRIS_RE = re.compile(
 )
 # One part of a count in brackets ("public (40)"): its parts are qualified sub-counts noted with the count, never types.
 PART_RE = re.compile(r"(?P<word>[a-z][\w-]*)\s*[(（]\s*(?P<number>\d{1,5})\s*[)）]", re.IGNORECASE)
+# … or in brackets after it: "58 primary schools (40 public and 18 private)", "primary schools 58 (public 40, private 18)".
+PART = r"(?:\d{1,5}\s+[a-z][\w-]*|[a-z][\w-]*\s+\d{1,5})"
+PARTS_AFTER_RE = re.compile(
+    rf"\s*[(（]\s*(?P<parts>{PART}(?:(?:\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+){PART})+)\s*[)）]", re.IGNORECASE
+)
+PART_SEPARATOR_RE = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+
+
+def _parts_after(sentence, end):
+    """ "40 public and 18 private" from the brackets right after a count, or ""."""
+    match = PARTS_AFTER_RE.match(sentence, end)
+    if not match:
+        return ""
+    said = [
+        " ".join(sorted(part.split(), key=lambda word: not word.isdigit()))  # "public 40" → "40 public"
+        for part in PART_SEPARATOR_RE.split(match.group("parts"))
+    ]
+    return " and ".join([", ".join(said[:-1]), said[-1]])
+
+
 AS_OF_RE = re.compile(
     r"(?:by|as of|at|until) the end of (?P<a>(?:19|20)\d\d)|as of (?P<b>(?:19|20)\d\d)|in (?P<c>(?:19|20)\d\d),? there (?:were|are)",
     re.I,
@@ -194,7 +214,7 @@ TOTAL_BEFORE_RE = re.compile(r"(?:a total of|total(?:ling|ing|ed)?|in all)\s*$",
 TOTAL_BEFORE_LONGEST = len("a total of")
 # What may follow a noun-first count: "vocational schools 1 schools", "internal organs 10:", "… 3 and …".
 NOUN_FIRST_END_RE = re.compile(
-    r"\s*(?:schools?|kindergartens?|units?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", re.I
+    r"\s*(?:schools?|kindergartens?|units?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among)|\s*[(（](?=[^)）]*\d))", re.I
 )
 NOUN_AGAIN_RE = re.compile(r"\s*(?:schools?|kindergartens?|units?)\b", re.I)
 
@@ -321,7 +341,7 @@ def find_counts(sentence):
             continue
         take(start, end)
         approx = (match.groupdict().get("approx") or "").lower()
-        parts = parts_after.get(match.end("number"), "")
+        parts = parts_after.get(match.end("number"), "") or _parts_after(sentence, end)
         found.append(CountMatch(number, category, new_name, approx, phrase, start, end, parts))
     return sorted(found, key=lambda count: count.start)
 
