@@ -636,6 +636,8 @@ def test_the_same_count_said_twice_is_counted_once(counts):
     [
         "The Education Bureau of Baoding Lianchi District manages the schools of the district.",
         "Baoding Lianchi District Education Bureau manages the schools of the district.",
+        "Baoding City Lianchi District Education Bureau manages the schools of the district.",
+        "Hebei Province Baoding City Lianchi District Education Bureau manages the schools of the district.",
     ],
 )
 def test_a_city_kept_before_the_districts_name_places_the_district_in_that_city(text):

@@ -39,7 +39,7 @@ NOT_PLACE_WORDS = {
     "the", "this", "that", "its", "our", "municipal", "provincial", "county", "district", "city", "state", "national",
     "local", "new", "main", "introduction", "institutional", "functions", "brief", "responsibilities", "role", "area",
     "of", "in", "and", "at", "since", "among", "from", "by", "every", "each", "current", "chinese", "china",
-    "education", "people's", "peoples",
+    "education", "people's", "peoples", "province",
 }  # fmt: skip
 PROVINCE_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:Province|(?:Hui\s+|Zhuang\s+|Uygur\s+|Uyghur\s+)?Autonomous\s+Region)\b"
@@ -97,6 +97,8 @@ def name_mentions(text, skip=(0, 0), superior=False):
                 continue
             city = match.groupdict().get("city") or ""
             first, _, rest = place.partition(" ")
+            # "Baoding City Lianchi District", "Baoding Municipal Lianchi District": the city's kind goes with it.
+            rest = re.sub(r"^(?:City|Municipal|Municipality)\s+(?=\S+\s)", "", rest)
             # "Shenzhen Longgang District", "Shanghai Pudong New Area": a city or municipality before the district.
             rest_name = re.sub(rf"(?i:{KIND})$", "", rest).strip()
             above = gazetteer.named(first, level="prefecture") or [
