@@ -652,6 +652,7 @@ def test_a_city_kept_before_the_districts_name_places_the_district_in_that_city(
     [
         ("He Ping District Education Bureau of Shenyang manages schools.", "Heping District", "Shenyang"),
         ("Heping District Education Bureau of Shen Yang City manages schools.", "Heping District", "Shenyang"),
+        ("LianChi District Education Bureau of Baoding manages schools.", "Lianchi District", "Baoding"),
         ("Qingshan District Education Bureau of Bao Tou manages schools.", "Qingshan District", "Baotou"),
         ("Chang An District Education Bureau manages the schools of Xi An.", "Chang'an District", "Xi'an"),
     ],

@@ -24,7 +24,7 @@ BUREAU = (
     rf"(?:Education(?:{S}*(?:,|and){S}*{PARTNER}){{0,3}}(?:{S}+and{S}+{PARTNER})?{S}+(?:Bureau|Commission|Committee)"
     rf"|(?:Bureau|Commission){S}+of{S}+Education)"  # Beijing's districts have Education Commissions
 )
-PLACE_WORD = r"[A-Z][a-z'’-]+"
+PLACE_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"  # "LianChi": syllables run together, each capitalised
 PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
 # "Baoding Lianchi District" whole (a city kept before its district, split off below), else the fewest words.
 SHORTEST_PLACE = rf"(?:(?:{PLACE_WORD}{S}+){{1,3}}{PLACE_WORD}{S}+(?i:{KIND})|(?:{PLACE_WORD}{S}+){{0,3}}?{PLACE_WORD}(?:{S}+(?i:{KIND}))?)"
