@@ -17,6 +17,7 @@ span it was read from, what cannot be read stays blank with a warning, and only 
 text that is not about an education bureau at all is refused. Pure Python, no Django.
 """
 
+import itertools
 import re
 from collections import Counter
 
@@ -495,7 +496,8 @@ class _Reader:
         whose duties are not this bureau's; "other district bureaus" and "the bureau and the schools" are not."""
         if (ANY_BUREAU_RE.search if heading else ANY_BUREAU_RE.match)(text):
             return True
-        for word in re.findall(r"[\w'’-]+", text.lower())[:12]:
+        for match in itertools.islice(re.finditer(r"[\w'’-]+", text), 12):  # the subject: the first words
+            word = match.group(0).lower()
             if word in ("bureaus", "bureaus'", "bureaus’"):
                 return True
             if word.startswith("bureau") or word in SUBJECT_STOPS:
