@@ -555,6 +555,8 @@ def test_a_list_closing_with_other_functional_departments_or_etc_gives_the_ones_
 def test_a_section_about_bureaus_in_general_gives_neither_a_department_nor_duties(general):
     draft = parse_document(
         "Education Bureau of Yongjia County\n\n"
+        "Former township education bureaus were merged into Yongjia County Education Bureau, which was "
+        "set up in 2019.\n"
         "1. Internal organs\n"
         "Office: responsible for documents, meetings and archives.\n"
         "Personnel Section: responsible for the staffing of schools.\n"
@@ -565,6 +567,7 @@ def test_a_section_about_bureaus_in_general_gives_neither_a_department_nor_dutie
         "(2) Manage the teachers of the county's schools.\n"
     )
     assert [d.name for d in draft.departments] == ["Office", "Personnel Section"]
+    assert draft.established_year == 2019  # a sentence naming the bureau is about it, whatever bureaus it names
     assert [duty.text for duty in draft.duties] == [
         "Implement the education policies of the state and the province in Yongjia County.",
         "Manage the teachers of the county's schools.",

@@ -493,16 +493,17 @@ class _Reader:
     def about_bureaus_in_general(text, heading=False):
         """Whether a heading or a sentence's subject speaks of bureaus in general ("4. Functions of county education
         bureaus", "The main duties of district education bureaus include …", "What a county education bureau does"),
-        whose duties are not this bureau's; "other district bureaus" and "the bureau and the schools" are not."""
-        if (ANY_BUREAU_RE.search if heading else ANY_BUREAU_RE.match)(text):
-            return True
-        for match in itertools.islice(re.finditer(r"[\w'’-]+", text), 12):  # the subject: the first words
+        whose duties are not this bureau's; "other district bureaus", "the bureau and the schools" and a sentence
+        naming a bureau ("The former education and sports bureaus were merged into X Bureau") are not."""
+        general = bool((ANY_BUREAU_RE.search if heading else ANY_BUREAU_RE.match)(text))
+        for match in itertools.islice(re.finditer(r"[\w'’-]+", text), 0 if general else 12):  # the subject
             word = match.group(0).lower()
             if word in ("bureaus", "bureaus'", "bureaus’"):
-                return True
+                general = True
+                break
             if word.startswith("bureau") or word in SUBJECT_STOPS:
-                return False
-        return False
+                break
+        return general and (heading or not names.name_mentions(text))
 
     def warn(self, message):
         if message not in self.draft.warnings:
