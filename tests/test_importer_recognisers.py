@@ -494,6 +494,9 @@ def test_the_citys_plan_for_its_education_is_a_plan():
         "Office, the Student Aid Center and the Safety Section.",
         "Internal departments (8): Office, Personnel Section, Planning and Finance Section, Basic Education Section, "
         "Vocational Education Section, Teaching Research Office, Student Aid Center, Safety Section.",
+        "The bureau has eight internal departments. They are the Office, the Personnel Section, the Planning and "
+        "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
+        "Office, the Student Aid Center and the Safety Section.",
         "The Education Bureau has eight administrative sections: the Office, the Personnel Section, the Planning and "
         "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
         "Office, the Student Aid Center, and the Safety Section.",
@@ -510,7 +513,10 @@ def test_a_sentence_announcing_how_many_departments_gives_each_one(sentence, hea
         "vocational education section", "teaching research office", "student aid center", "safety section",
     ]  # fmt: skip
     assert len(draft.duties) == 1  # the list is no duty (nor is its label)
-    assert draft.counts == []  # "eight administrative sections" announces the list, it counts no institutions
+    # "eight administrative sections: …" announces the list, it counts no institutions; said in a sentence of its
+    # own, "eight internal departments." is a count of the bureau's internal offices.
+    own = [(8, "internal-office")] if "They are" in sentence else []
+    assert [(c.count, c.category) for c in draft.counts] == own
     assert not any("departments" in warning and "announces" in warning for warning in draft.warnings)
     assert draft.unquoted() == []
 

@@ -178,10 +178,11 @@ ANNOUNCED_LIST_RE = re.compile(
     re.IGNORECASE,
 )
 # "consists of office, …", "It has A unit, B unit and C unit.", "There are offices, …", "structure … includes …",
-# "usually covers A, B and C and other functional departments" (what the list closes with is not a name)
+# "usually covers A, B and C and other functional departments" (what the list closes with is not a name),
+# "… has eight internal departments. They are the A, …"
 PLAIN_LIST_RE = re.compile(
     r"(?:\bconsists? of|\bis composed of|\bcomprises|\bis made up of|\b(?:it|bureau)\s+(?:has|have)(?:\s+set up)?"
-    r"|\bthere (?:are|is)|\bhas set up|\bsets up|\bcovers?"
+    r"|\bthere (?:are|is)|\bhas set up|\bsets up|\bcovers?|\b(?:they|these)\s+(?:are|include)"
     r"|\b(?:usually|generally|normally|typically|mainly)\s+(?:includes?|consists? of|comprises?)"
     r"|\b(?:organi[sz]ational structure|institutional setup|internal (?:organs|organization|structure))\b[^.:;]{0,60}?"
     r"\b(?:includes?|consists? of|is composed of|comprises|are))\s+",
