@@ -17,7 +17,6 @@ span it was read from, what cannot be read stays blank with a warning, and only 
 text that is not about an education bureau at all is refused. Pure Python, no Django.
 """
 
-import itertools
 import re
 from collections import Counter
 
@@ -88,11 +87,6 @@ SUMMARY_RE = re.compile(
     r"\b(?:is located|is the|is an?|was (?:established|founded|set up|formed)|is responsible for the|is an integral)\b",
     re.IGNORECASE,
 )
-# "a district education bureau", "every county bureau": any one of them, bureaus in general.
-ANY_BUREAU_RE = re.compile(r"\b(?:an?|every|each|any)\s+(?:[\w-]+\s+){0,3}?bureau\b", re.IGNORECASE)
-# Words that end a sentence's subject before it names bureaus in general, or make them others than this one.
-SUBJECT_STOPS = {"is", "are", "was", "were", "has", "have", "had", "will", "shall", "it", "its", "we", "our", "this",
-                 "other", "all", "and", "with"}  # fmt: skip
 CHATTER_RE = re.compile(r"\b(?:I'll|I will|let me|tell you|the following is|here is|please click)\b", re.IGNORECASE)
 
 
@@ -180,7 +174,7 @@ class _Reader:
         kind = section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
-        elif self.about_bureaus_in_general(segment.text, heading=True):
+        elif relevance.about_bureaus_in_general(segment.text, heading=True):
             kind = "general"  # a section on bureaus in general: neither this bureau's departments nor its duties
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
         self.pending_kind = ""
@@ -206,7 +200,7 @@ class _Reader:
         general = False  # a sentence on bureaus in general, which "They …" after it continues
         for sentence in sentences(segment):
             continued = general and re.match(r"(?:they|these|such)\b", sentence.text, re.IGNORECASE)
-            general = bool(continued) or self.about_bureaus_in_general(sentence.text)
+            general = bool(continued) or relevance.about_bureaus_in_general(sentence.text)
             if general:
                 if sentence.text.rstrip().endswith((":", "：")):
                     self.pending_kind = "general"  # "Education bureaus generally do the following:": not ours
@@ -242,7 +236,7 @@ class _Reader:
     def read_item(self, segment):
         kind = self.pending_kind or self.section
         label = LABEL_RE.match(segment.text)
-        if label and self.about_bureaus_in_general(label.group("label"), heading=True):
+        if label and relevance.about_bureaus_in_general(label.group("label"), heading=True):
             self.section, self.pending_kind = "general", ""  # "3. Duties of county education bureaus: …"
             return
         if kind == "general":
@@ -488,22 +482,6 @@ class _Reader:
             name, note = name_and_note(segment.sub(0, len(segment.text.rstrip(".:："))))
             if is_department_name(name.text):
                 self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
-
-    @staticmethod
-    def about_bureaus_in_general(text, heading=False):
-        """Whether a heading or a sentence's subject speaks of bureaus in general ("4. Functions of county education
-        bureaus", "The main duties of district education bureaus include …", "What a county education bureau does"),
-        whose duties are not this bureau's; "other district bureaus", "the bureau and the schools" and a sentence
-        naming a bureau ("The former education and sports bureaus were merged into X Bureau") are not."""
-        general = bool((ANY_BUREAU_RE.search if heading else ANY_BUREAU_RE.match)(text))
-        for match in itertools.islice(re.finditer(r"[\w'’-]+", text), 0 if general else 12):  # the subject
-            word = match.group(0).lower()
-            if word in ("bureaus", "bureaus'", "bureaus’"):
-                general = True
-                break
-            if word.startswith("bureau") or word in SUBJECT_STOPS:
-                break
-        return general and (heading or not names.name_mentions(text))
 
     def warn(self, message):
         if message not in self.draft.warnings:
