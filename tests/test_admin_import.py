@@ -365,7 +365,8 @@ def test_a_chinese_page_is_previewed_and_confirmed_as_a_draft(staff_client):
 def test_the_preview_of_one_long_sentence_shows_its_quotes_cut_short_and_saving_cites_all_of_it(staff_client):
     from bureaus.importer.segments import QUOTE_LIMIT
 
-    sentence = "There are 12 primary schools and 7 kindergartens, " * 500  # 25 kB, 1,000 counts, 300 kept
+    # 25 kB, 1,000 counts, 300 kept (different numbers: the same count said again is one count)
+    sentence = "".join(f"There are {100 + i} primary schools and {600 + i} kindergartens, " for i in range(500))
     text = "Heping District Education Bureau is located in Shenyang.\n" + sentence
     html = page(staff_client.post(URL, {"action": "preview", "text": text}))
     quotes = re.findall(r"<q>(.*?)</q>", html, re.S)

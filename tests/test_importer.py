@@ -495,11 +495,12 @@ def test_a_paragraph_of_one_endless_sentence_is_read_in_work_linear_in_its_lengt
 def test_a_count_repeated_in_a_long_sentence_quotes_it_shortened_but_cites_all_of_it():
     from bureaus.importer.segments import QUOTE_LIMIT
 
-    sentence = "There are 12 primary schools and 7 kindergartens, " * 40
+    # (Different numbers: the same count said again is one count.)
+    sentence = "".join(f"There are {10 + i} primary schools and {100 + i} kindergartens, " for i in range(40))
     draft = parse_document("Heping District Education Bureau is located in Shenyang.\n" + sentence)
     assert len(draft.counts) == 80
     note = draft.counts[0].note
-    assert note.startswith("The source gives more than one number for this type in one sentence: “12 primary schools")
+    assert note.startswith("The source gives more than one number for this type in one sentence: “10 primary schools")
     assert note.endswith("…”.") and len(note) < QUOTE_LIMIT + 100  # the model keeps at most 500 characters
     assert {draft.quote(count.span) for count in draft.counts} == {sentence.strip()}  # each cites the whole sentence
     assert len(draft.excerpt(draft.counts[0].span)) <= QUOTE_LIMIT
@@ -536,7 +537,7 @@ def test_a_sentence_of_many_abbreviations_is_cut_in_work_linear_in_its_length(mo
 
 def test_counts_share_the_item_cap_with_the_other_items():
     # One endless sentence of counts made a draft of thousands of rows, more than the admin can save.
-    sentence = "There are 12 primary schools and 7 kindergartens, " * 400
+    sentence = "".join(f"There are {100 + i} primary schools and {600 + i} kindergartens, " for i in range(400))
     draft = parse_document("Heping District Education Bureau is located in Shenyang.\n" + sentence + "in the district.")
     assert len(draft.counts) + len(draft.duties) + len(draft.departments) + len(draft.achievements) == 300
     assert "The text lists more than 300 items; only the first 300 were read." in draft.warnings

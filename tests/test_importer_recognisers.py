@@ -511,3 +511,220 @@ def test_the_citys_plan_for_its_education_is_a_plan():
     text = "Zhangjiagang City Education Bureau said so. The city will focus on improving the public education system."
     plans = [duty.text for duty in parse_document(text, "zjg.txt").duties if duty.kind == "plan"]
     assert plans == ["Focus on improving the public education system."]
+
+
+# Issue 21: general rules for pages not seen before ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bureau consists of eight functional departments: the Office, the Personnel Section, the Planning and "
+        "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
+        "Office, the Student Aid Center and the Safety Section.",
+        "The bureau has the following 8 internal offices: Office, Personnel Section, Planning and Finance Section, "
+        "Basic Education Section, Vocational Education Section, Teaching Research Office, Student Aid Center, and "
+        "Safety Section.",
+        "It has the following eight internal organs: the office; the personnel section; the planning and finance "
+        "section; the basic education section; the vocational education section; the teaching research office; the "
+        "student aid center; and the safety section.",
+        "There are eight internal departments in the bureau: the Office, the Personnel Section, the Planning and "
+        "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
+        "Office, the Student Aid Center and the Safety Section.",
+        "Internal departments (8): Office, Personnel Section, Planning and Finance Section, Basic Education Section, "
+        "Vocational Education Section, Teaching Research Office, Student Aid Center, Safety Section.",
+        "The bureau has eight internal departments. They are the Office, the Personnel Section, the Planning and "
+        "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
+        "Office, the Student Aid Center and the Safety Section.",
+        "The Education Bureau has eight administrative sections: the Office, the Personnel Section, the Planning and "
+        "Finance Section, the Basic Education Section, the Vocational Education Section, the Teaching Research "
+        "Office, the Student Aid Center, and the Safety Section.",
+    ],
+)
+@pytest.mark.parametrize("heading", ["II. Internal organization\n", ""])
+def test_a_sentence_announcing_how_many_departments_gives_each_one(sentence, heading):
+    draft = parse_document(
+        "Education Bureau of Xinle City\n\nI. Main responsibilities\n"
+        f"1. Carry out the education laws and policies of the state in the city.\n\n{heading}{sentence}\n"
+    )
+    assert [d.name.lower() for d in draft.departments] == [
+        "office", "personnel section", "planning and finance section", "basic education section",
+        "vocational education section", "teaching research office", "student aid center", "safety section",
+    ]  # fmt: skip
+    assert len(draft.duties) == 1  # the list is no duty (nor is its label)
+    # "eight administrative sections: …" announces the list, it counts no institutions; said in a sentence of its
+    # own, "eight internal departments." is a count of the bureau's internal offices.
+    own = [(8, "internal-office")] if "They are" in sentence else []
+    assert [(c.count, c.category) for c in draft.counts] == own
+    assert not any("departments" in warning and "announces" in warning for warning in draft.warnings)
+    assert draft.unquoted() == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The set-up of the bureau usually covers the office, the personnel section, the finance section and other "
+        "functional departments.",
+        "Its internal structure generally includes office, personnel section and finance section and other "
+        "functional departments.",
+        "The internal organs of the bureau usually cover the Office, the Personnel Section, the Finance Section and "
+        "other functional departments.",
+        "The internal departments are: Office, Personnel Section, Finance Section, etc.",
+    ],
+)
+def test_a_list_closing_with_other_functional_departments_or_etc_gives_the_ones_it_names(sentence):
+    found, names_found = department_list(segment(sentence))
+    assert (found, [name.text.lower() for name in names_found]) == (
+        None,
+        ["office", "personnel section", "finance section"],
+    )
+
+
+@pytest.mark.parametrize(
+    "general",
+    [
+        "4. Functions of county education bureaus\n"
+        "Education bureaus at county level generally carry out the education laws of the state.\n"
+        "County education bureaus are responsible for planning basic education and for managing school funds. "
+        "They also supervise the teaching of primary and secondary schools.\n",
+        "4. What a county education bureau does\n"
+        "(1) Carry out the education laws of the state.\n"
+        "(2) Plan basic education and manage school funds.\n"
+        "A county education bureau also supervises the teaching of primary and secondary schools.\n",
+        "4. Main responsibilities\n"
+        "The main duties of county education bureaus in the province include the following:\n"
+        "(1) Carry out the education laws of the state.\n"
+        "(2) Plan basic education and manage school funds.\n",
+    ],
+)
+def test_a_section_about_bureaus_in_general_gives_neither_a_department_nor_duties(general):
+    draft = parse_document(
+        "Education Bureau of Yongjia County\n\n"
+        "Former township education bureaus were merged into Yongjia County Education Bureau, which was "
+        "set up in 2019.\n"
+        "1. Internal organs\n"
+        "Office: responsible for documents, meetings and archives.\n"
+        "Personnel Section: responsible for the staffing of schools.\n"
+        "3. Duties of county education bureaus: what a county bureau does is set by the province.\n"
+        f"{general}"
+        "5. Main responsibilities of the bureau\n"
+        "(1) Implement the education policies of the state and the province in Yongjia County.\n"
+        "(2) Manage the teachers of the county's schools.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Personnel Section"]
+    assert draft.established_year == 2019  # a sentence naming the bureau is about it, whatever bureaus it names
+    assert [duty.text for duty in draft.duties] == [
+        "Implement the education policies of the state and the province in Yongjia County.",
+        "Manage the teachers of the county's schools.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Brief introduction of xinhua district Education Bureau\nThe bureau manages the schools of Shijiazhuang's "
+         "xinhua district.", "Xinhua District Education Bureau"),
+        ("The education bureau of xinhua district runs the public schools of the district in Shijiazhuang.",
+         "Education Bureau Of Xinhua District"),
+    ],
+)  # fmt: skip
+def test_a_name_partly_in_lower_case_still_gives_the_place_and_the_name(text, name):
+    draft = parse_document(text)
+    assert (draft.name.lower(), draft.district, draft.city, draft.province) == (
+        name.lower(),
+        "Xinhua District",
+        "Shijiazhuang",
+        "Hebei",
+    )
+    assert draft.unquoted() == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Welcome to xinhua District Education Bureau. It is in Cangzhou.", "Xinhua District Education Bureau",
+         ("Xinhua District", "Cangzhou", "Hebei")),
+        ("The website of yanta district education and sports bureau, Xi'an.",
+         "Yanta District Education and Sports Bureau", ("Yanta District", "Xi'an", "Shaanxi")),
+    ],
+)  # fmt: skip
+def test_a_place_in_lower_case_before_its_kind_or_a_bureau_of_several_trades_is_still_read(text, name, place):
+    draft = parse_document(text)
+    assert (draft.name, (draft.district, draft.city, draft.province)) == (name, place)
+
+
+@pytest.mark.parametrize(
+    "counted",
+    [
+        "The district has 58 public (40) and private (18) primary schools, and 12 kindergartens.",
+        "The district has 58 primary schools (40 public and 18 private) and 12 kindergartens.",
+        "There are primary schools 58 (public 40, private 18), kindergartens 12.",
+    ],
+)
+def test_counts_with_their_parts_in_parentheses_are_one_count_with_its_parts_noted(counted):
+    draft = parse_document(f"Heping District Education Bureau of Shenyang City runs the schools. {counted}")
+    assert [(c.count, c.category) for c in draft.counts] == [(58, "primary-school"), (12, "kindergarten")]
+    assert draft.counts[0].note == "The source gives its parts: 40 public and 18 private."
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        "There are 32 primary schools in the district.\nAmong them there are 32 primary schools and 9 kindergartens.",
+        "By the end of 2023 there were 32 primary schools and 9 kindergartens. The district has 32 primary schools.",
+    ],
+)
+def test_the_same_count_said_twice_is_counted_once(counts):
+    draft = parse_document(f"Heping District Education Bureau of Shenyang City runs the district's schools. {counts}")
+    assert [(c.count, c.category) for c in draft.counts] == [(32, "primary-school"), (9, "kindergarten")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Education Bureau of Baoding Lianchi District manages the schools of the district.",
+        "Baoding Lianchi District Education Bureau manages the schools of the district.",
+        "Baoding City Lianchi District Education Bureau manages the schools of the district.",
+        "Hebei Province Baoding City Lianchi District Education Bureau manages the schools of the district.",
+    ],
+)
+def test_a_city_kept_before_the_districts_name_places_the_district_in_that_city(text):
+    draft = parse_document(text)
+    assert (draft.district, draft.city, draft.province) == ("Lianchi District", "Baoding", "Hebei")
+    # The name as the text writes it, the city before the district kept only where it is inside the name.
+    assert draft.name in ("Education Bureau of Baoding Lianchi District", "Lianchi District Education Bureau")
+
+
+@pytest.mark.parametrize(
+    ("text", "district", "city"),
+    [
+        ("He Ping District Education Bureau of Shenyang manages schools.", "Heping District", "Shenyang"),
+        ("Heping District Education Bureau of Shen Yang City manages schools.", "Heping District", "Shenyang"),
+        ("LianChi District Education Bureau of Baoding manages schools.", "Lianchi District", "Baoding"),
+        ("Qingshan District Education Bureau of Bao Tou manages schools.", "Qingshan District", "Baotou"),
+        ("Chang An District Education Bureau manages the schools of Xi An.", "Chang'an District", "Xi'an"),
+    ],
+)
+def test_a_district_written_in_other_syllables_is_still_found(text, district, city):
+    draft = parse_document(text)
+    assert (draft.district, draft.city) == (district, city)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lianchi District Education Bureau manages the schools of Lianchi District, Baoding, Hebei.",
+        "Heping District Education Bureau is in Shenyang, the capital of Liaoning.",
+        "Yanta District Education Bureau is at 12 Yanta Road, Xian, Shaanxi.",
+        "Yanta District Education Bureau of Xi An City, Shaanxi Province, manages schools.",
+    ],
+)
+def test_no_warning_that_the_gazetteer_supplied_a_place_the_text_states(text):
+    draft = parse_document(text)
+    assert draft.province and draft.city
+    assert not [warning for warning in draft.warnings if warning.startswith("Place taken from the gazetteer")]
+
+
+def test_the_gazetteer_still_says_when_it_supplied_a_place_the_text_does_not_state():
+    draft = parse_document("Lianchi District Education Bureau manages the schools of the district.")
+    assert "Place taken from the gazetteer: Lianchi District is in Baoding, Hebei — check it." in draft.warnings

@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from bureaus.importer.segments import COUNT_PARTS_RE as PARTS_RE
 from bureaus.vocabulary import NUMBER_WORDS
 
 SIMPLE_NUMBER_WORDS = [word for word in NUMBER_WORDS if word.isalpha()]
@@ -72,6 +73,28 @@ INVENTORY_RE = re.compile(
 DEBRIS_RE = re.compile(
     r"\d+\s*/\s*(?:kloc|klo|\d)|\d+,\d{3}\+\d+|(?<![\w.])\d{1,3}\s\d{1,4}(?=\s+[a-z])|\d+/\d+\s*[a-z]", re.I
 )
+# One part of a count in brackets ("public (40)"): its parts are qualified sub-counts noted with the count, never types.
+PART_RE = re.compile(r"(?P<word>[a-z][\w-]*)\s*[(（]\s*(?P<number>\d{1,5})\s*[)）]", re.IGNORECASE)
+# … or in brackets after it: "58 primary schools (40 public and 18 private)", "primary schools 58 (public 40, private 18)".
+PART = r"(?:\d{1,5}\s+[a-z][\w-]*|[a-z][\w-]*\s+\d{1,5})"
+PARTS_AFTER_RE = re.compile(
+    rf"\s*[(（]\s*(?P<parts>{PART}(?:(?:\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+){PART})+)\s*[)）]", re.IGNORECASE
+)
+PART_SEPARATOR_RE = re.compile(r"\s*[,，、;；]\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+
+
+def _parts_after(sentence, end):
+    """ "40 public and 18 private" from the brackets right after a count, or ""."""
+    match = PARTS_AFTER_RE.match(sentence, end)
+    if not match:
+        return ""
+    said = [
+        " ".join(sorted(part.split(), key=lambda word: not word.isdigit()))  # "public 40" → "40 public"
+        for part in PART_SEPARATOR_RE.split(match.group("parts"))
+    ]
+    return " and ".join([", ".join(said[:-1]), said[-1]])
+
+
 AS_OF_RE = re.compile(
     r"(?:by|as of|at|until) the end of (?P<a>(?:19|20)\d\d)|as of (?P<b>(?:19|20)\d\d)|in (?P<c>(?:19|20)\d\d),? there (?:were|are)",
     re.I,
@@ -170,6 +193,7 @@ class CountMatch:
     phrase: str  # the counted thing as written
     start: int  # offsets of "18 basic education schools" within the sentence
     end: int
+    parts: str = ""  # its parts as the text gives them in brackets: "40 public and 18 private"
 
 
 def singular(word):
@@ -190,7 +214,7 @@ TOTAL_BEFORE_RE = re.compile(r"(?:a total of|total(?:ling|ing|ed)?|in all)\s*$",
 TOTAL_BEFORE_LONGEST = len("a total of")
 # What may follow a noun-first count: "vocational schools 1 schools", "internal organs 10:", "… 3 and …".
 NOUN_FIRST_END_RE = re.compile(
-    r"\s*(?:schools?|kindergartens?|units?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among))", re.I
+    r"\s*(?:schools?|kindergartens?|units?|[,;:.)]|\s*$|\s+and\b|\s+(?:including|among)|\s*[(（](?=[^)）]*\d))", re.I
 )
 NOUN_AGAIN_RE = re.compile(r"\s*(?:schools?|kindergartens?|units?)\b", re.I)
 
@@ -255,6 +279,12 @@ def find_counts(sentence):
     if PAST_RE.search(sentence) and not RECENT_YEAR_RE.search(sentence):
         return []
     found = []
+    # Parts in brackets are blanked out where they stand (offsets kept) and remembered by where their count ends.
+    parts_after, scan = {}, sentence
+    for match in PARTS_RE.finditer(sentence):
+        said = [f"{part.group('number')} {part.group('word')}" for part in PART_RE.finditer(match.group("parts"))]
+        parts_after[match.start()] = " and ".join([", ".join(said[:-1]), said[-1]])
+        scan = scan[: match.start()] + " " * (match.end() - match.start()) + scan[match.end() :]
     # What is read already, and debris: spans that never overlap, kept in order of their starts.
     taken = sorted((m.start(), m.end()) for m in DEBRIS_RE.finditer(sentence))
 
@@ -270,11 +300,11 @@ def find_counts(sentence):
     # "vocational schools 1 schools" (职业学校1所): the thing, its number, the thing again.
     candidates = []
     # The full patterns try every position; most sentences have no noun-then-number at all.
-    nouns_first = NOUN_FIRST_RE.finditer(sentence) if NOUN_THEN_NUMBER_RE.search(sentence) else ()
+    nouns_first = NOUN_FIRST_RE.finditer(scan) if NOUN_THEN_NUMBER_RE.search(scan) else ()
     for match in nouns_first:
         if NOUN_FIRST_END_RE.match(sentence, match.end()):
             candidates.append((match, "noun"))
-    numbers_first = NUMBER_FIRST_RE.finditer(sentence) if ANY_NUMBER_RE.search(sentence) else ()
+    numbers_first = NUMBER_FIRST_RE.finditer(scan) if ANY_NUMBER_RE.search(scan) else ()
     for match in numbers_first:
         candidates.append((match, "number"))
     for match, order in sorted(candidates, key=lambda c: (c[1] != "noun", c[0].start())):
@@ -311,7 +341,8 @@ def find_counts(sentence):
             continue
         take(start, end)
         approx = (match.groupdict().get("approx") or "").lower()
-        found.append(CountMatch(number, category, new_name, approx, phrase, start, end))
+        parts = parts_after.get(match.end("number"), "") or _parts_after(sentence, end)
+        found.append(CountMatch(number, category, new_name, approx, phrase, start, end, parts))
     return sorted(found, key=lambda count: count.start)
 
 

@@ -166,19 +166,24 @@ NAME_WORD_RE = re.compile(r"[\w'’-]+")  # a word as is_department_name counts 
 NON_SPACE_RE = re.compile(r"\S")
 NUMBER = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 STRUCTURE_NOUNS = r"departments|units|organs|divisions|sections|offices|institutions|bodies|organizations|organisations"
-# "8 units, including …", "internal organs 10: …", "six departments: …", "Departmental Units include …"
+# "8 units, including …", "internal organs 10: …", "Internal departments (8): …", "six departments: …",
+# "eight internal departments in the bureau: …", "Departmental Units include …"
 # (It opens with a number or a word beginning with one of the letters looked ahead for: a long sentence is searched
 # quickly past the letters that begin none.)
 ANNOUNCED_LIST_RE = re.compile(
     rf"(?=[\dabdefinostuw])(?:\b(?P<number>{NUMBER})\s+)?\b(?:internal\s+|functional\s+|administrative\s+|departmental\s+|working\s+|subordinate\s+)?"
-    rf"(?:{STRUCTURE_NOUNS})(?:\s+(?P<after>\d{{1,2}}))?[\s*]*(?:,\s*)?"
-    r"(?:including|include|includes|namely|which are|such as|consisting of|are as follows|are|[:：])\s*",
+    rf"(?:{STRUCTURE_NOUNS})(?:\s*(?P<open>[(（])?\s*(?P<after>\d{{1,2}})(?(open)\s*[)）]))?"
+    r"(?:\s+(?:in|of|under|within)\s+(?:the|this|its)\s+(?:[\w'’-]+\s+){0,3}?(?:bureau|commission))?[\s*]*(?:,\s*)?"
+    r"(?:including|include|includes|namely|which are|such as|consisting of|are as follows|are|[:：])\s*(?:[:：]\s*)?",
     re.IGNORECASE,
 )
-# "consists of office, …", "It has A unit, B unit and C unit.", "There are offices, …", "structure … includes …"
+# "consists of office, …", "It has A unit, B unit and C unit.", "There are offices, …", "structure … includes …",
+# "usually covers A, B and C and other functional departments" (what the list closes with is not a name),
+# "… has eight internal departments. They are the A, …"
 PLAIN_LIST_RE = re.compile(
     r"(?:\bconsists? of|\bis composed of|\bcomprises|\bis made up of|\b(?:it|bureau)\s+(?:has|have)(?:\s+set up)?"
-    r"|\bthere (?:are|is)|\bhas set up|\bsets up"
+    r"|\bthere (?:are|is)|\bhas set up|\bsets up|\bcovers?|\b(?:they|these)\s+(?:are|include)"
+    r"|\b(?:usually|generally|normally|typically|mainly)\s+(?:includes?|consists? of|comprises?)"
     r"|\b(?:organi[sz]ational structure|institutional setup|internal (?:organs|organization|structure))\b[^.:;]{0,60}?"
     r"\b(?:includes?|consists? of|is composed of|comprises|are))\s+",
     re.IGNORECASE,
@@ -195,6 +200,9 @@ def is_department_name(text):
         or re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", words[0])
     ):
         return False  # "11 internal offices" counts offices, it does not name one
+    counted = [index for index, word in enumerate(words) if re.fullmatch(NUMBER, word)]
+    if counted and any(word.endswith("s") and word[:-1] in DEPARTMENT_NOUNS for word in words[counted[0] + 1 :]):
+        return False  # "the bureau consists of eight functional departments": a count announcing a list, no name
     if words[-1].rstrip("s") in DEPARTMENT_NOUNS or words[-1] == "secretariat":
         return True
     if "of" in words[1:] and words[words.index("of", 1) - 1].rstrip("s") in DEPARTMENT_NOUNS:

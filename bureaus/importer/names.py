@@ -24,9 +24,10 @@ BUREAU = (
     rf"(?:Education(?:{S}*(?:,|and){S}*{PARTNER}){{0,3}}(?:{S}+and{S}+{PARTNER})?{S}+(?:Bureau|Commission|Committee)"
     rf"|(?:Bureau|Commission){S}+of{S}+Education)"  # Beijing's districts have Education Commissions
 )
-PLACE_WORD = r"[A-Z][a-z'’-]+"
+PLACE_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"  # "LianChi": syllables run together, each capitalised
 PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
-SHORTEST_PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}?{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
+# "Baoding Lianchi District" whole (a city kept before its district, split off below), else the fewest words.
+SHORTEST_PLACE = rf"(?:(?:{PLACE_WORD}{S}+){{1,3}}{PLACE_WORD}{S}+(?i:{KIND})|(?:{PLACE_WORD}{S}+){{0,3}}?{PLACE_WORD}(?:{S}+(?i:{KIND}))?)"
 # "Shenzhen Longgang District Education Bureau", "Dashiqiao city Education Bureau", "Dawukou Education Bureau"
 NAME_FIRST_RE = re.compile(rf"\b(?P<place>{PLACE}){S}+(?P<bureau>(?i:{BUREAU}))\b")
 # "Education Bureau of Heping District of Shenyang City", "education and Sports Bureau of Zizhou county"
@@ -38,14 +39,15 @@ NOT_PLACE_WORDS = {
     "the", "this", "that", "its", "our", "municipal", "provincial", "county", "district", "city", "state", "national",
     "local", "new", "main", "introduction", "institutional", "functions", "brief", "responsibilities", "role", "area",
     "of", "in", "and", "at", "since", "among", "from", "by", "every", "each", "current", "chinese", "china",
-    "education", "people's", "peoples",
+    "education", "people's", "peoples", "province",
 }  # fmt: skip
 PROVINCE_RE = re.compile(
     r"\b(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s+(?:Province|(?:Hui\s+|Zhuang\s+|Uygur\s+|Uyghur\s+)?Autonomous\s+Region)\b"
     r"|\b(?P<municipality>Beijing|Tianjin|Shanghai|Chongqing)\b"
 )
+# "Dalian City", "Shen Yang City" (its syllables parted), "Shenyang's", "Shenzhen Longgang District"
 CITY_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z'’-]+)(?:\s+(?:City|Municipality)|['’]s\b|\s+(?=[A-Z][a-z]+\s+(?:District|County)\b))"
+    r"\b(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z]+(?=\s+(?:City|Municipality)\b))?)(?:\s+(?:City|Municipality)|['’]s\b|\s+(?=[A-Z][a-z]+\s+(?:District|County)\b))"
 )
 
 
@@ -96,6 +98,8 @@ def name_mentions(text, skip=(0, 0), superior=False):
             city = match.groupdict().get("city") or ""
             first, _, rest = place.partition(" ")
             first = re.sub(r"['’]s$", "", first)  # "Shenzhen's Longhua District"
+            # "Baoding City Lianchi District", "Baoding Municipal Lianchi District": the city's kind goes with it.
+            rest = re.sub(r"^(?:City|Municipal|Municipality)\s+(?=\S+\s)", "", rest)
             # "Shenzhen Longgang District", "Shanghai Pudong New Area": a city or municipality before the district.
             rest_name = re.sub(rf"(?i:{KIND})$", "", rest).strip()
             above = gazetteer.named(first, level="prefecture") or [
@@ -110,10 +114,12 @@ def name_mentions(text, skip=(0, 0), superior=False):
     return sorted(found, key=lambda mention: mention.start)
 
 
-# "yongjia county education bureau": machine translation sometimes writes the whole name in lower case.
+# "yongjia county education bureau", "xinhua district Education Bureau", "the education bureau of xinhua district":
+# machine translation sometimes writes the place's name, or the whole name, in lower case.
+LOWER_BUREAU = rf"(?i:{BUREAU})"
+LOWER_PLACE = r"(?:[a-z][a-z'’-]+\s+){1,2}(?i:district|county|banner)"
 LOWER_NAME_RE = re.compile(
-    r"\b(?P<place>(?:[a-z][a-z'’-]+\s+){1,2}(?:district|county|banner))\s+"
-    r"(?:education(?:\s+and\s+sports)?\s+bureau|bureau\s+of\s+education)\b"
+    rf"\b(?P<place>{LOWER_PLACE})\s+{LOWER_BUREAU}\b|\b{LOWER_BUREAU}\s+of\s+(?:the\s+)?(?P<after>{LOWER_PLACE})\b"
 )
 
 
@@ -122,11 +128,15 @@ def lower_case_mentions(text):
     county education bureau" is not one); returned with their words capitalised."""
     found = []
     for match in LOWER_NAME_RE.finditer(text):
-        place = _known_county([word.capitalize() for word in _clean_place(match.group("place")).split()])
+        formal = bool(match.group("place"))
+        place = _known_county(
+            [word.capitalize() for word in _clean_place(match.group("place" if formal else "after")).split()]
+        )
         if place:
-            offset = match.start() + match.group(0).index(place.lower())
-            name = " ".join(word.capitalize() for word in text[offset : match.end()].split())
-            found.append(NameMention(name, place, "", offset, match.end(), True))
+            offset = match.start() + match.group(0).lower().index(place.lower()) if formal else match.start()
+            words = text[offset : match.end()].split()
+            name = " ".join(word if word in ("of", "and") else word.capitalize() for word in words)
+            found.append(NameMention(name, place, "", offset, match.end(), formal))
     return found
 
 
@@ -177,7 +187,9 @@ def city_mentions(text):
     """Prefecture-level cities the text names ("Dalian City", "Shenyang's", "of Zhuhai City")."""
     cities = []
     for match in CITY_RE.finditer(text):
-        for division in gazetteer.named(match.group("name"), level="prefecture"):
+        name = match.group("name")
+        named = gazetteer.named(name, level="prefecture") or gazetteer.named(name.split()[-1], level="prefecture")
+        for division in named:
             if division not in cities:
                 cities.append(division)
     return cities
@@ -229,7 +241,11 @@ def place(place_name, city_hint, text):
         if len(narrowed) == 1:
             division = narrowed[0]
             said = {c.english for c in cities} | {text_province}
-            added = [d.english for d in (division.city, division.province) if d is not None and d.english not in said]
+            added = [
+                d.english
+                for d in (division.city, division.province)
+                if d is not None and d.english not in said and not _names(text, d)
+            ]  # only what the text does not state: "…, Baoding, Hebei." states both
             # An autonomous county's full English name names its peoples too ("Changyang Tujia Autonomous
             # County"), which the gazetteer's short name leaves out: the text's wording is kept.
             full = division.kind.startswith("Autonomous") and place_name.lower().endswith(division.kind.lower())
@@ -283,9 +299,12 @@ def place(place_name, city_hint, text):
 
 
 def _names(text, division):
-    """Whether the text names ``division`` as a word of its own ("Wuhan", not "Wuhanese"); machine translation
-    may part an apostrophe from its word ("Huai 'an")."""
-    words = re.escape(division.english).replace("'", "[^\\S\\n]?['’]")
+    """Whether the text names ``division`` as a word of its own ("Wuhan", not "Wuhanese"), its syllables written
+    together or apart, with or without an apostrophe ("Xi'an", "Xian", "Xi An", "Huai 'an"; "Shen Yang")."""
+    letters = [re.escape(letter) for letter in division.english if letter.isalpha()]
+    if not letters:
+        return False
+    words = letters[0] + "(?i:" + "".join(f"[^\\S\\n]?['’]?{letter}" for letter in letters[1:]) + ")"
     return bool(re.search(rf"\b{words}(?![\w'’])", text))
 
 

@@ -140,6 +140,7 @@ class _Reader:
         self.department_mentions = []  # (name, span, note)
         self.department_duties = []  # (subject, responsibility, span)
         self.announced_departments = None
+        self.counts_read = {}  # (type, new type's name, number) of the counts read → the years they were said for
         self.summary = []
         self.predecessor_range = (0, 0)
         self.items = 0
@@ -173,22 +174,37 @@ class _Reader:
         kind = section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
+        elif relevance.about_bureaus_in_general(segment.text, heading=True):
+            kind = "general"  # a section on bureaus in general: neither this bureau's departments nor its duties
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
         self.pending_kind = ""
         for sentence in sentences(segment):
             self.read_facts(sentence, heading=True)
 
     def read_paragraph(self, segment):
-        if (self.pending_kind or self.section) == "departments" and self.read_department_line(segment):
+        if self.section == "general":
+            return
+        # "The bureau consists of 8 departments: the A, …" and "Internal departments (8): A, …" list departments
+        # (read with the sentence's other facts below); they are neither a department's line nor a labelled duty.
+        opening = sentences(segment)[:1]
+        listing = department_list(opening[0]) if opening else None
+        if not listing and (self.pending_kind or self.section) == "departments" and self.read_department_line(segment):
             return
         label = LABEL_RE.match(segment.text)
-        if label and self.section in DUTY_KINDS and len(label.group("label").split()) <= 5:
+        if label and not listing and self.section in DUTY_KINDS and len(label.group("label").split()) <= 5:
             rest = segment.sub(label.start("rest"), len(segment.text))
             self.add_duty(self.section, rest.text, segment.span, title=label.group("label"))
             return
         achievement_context = self.section == "achievement"
         listing = ""  # the kind a list opened in this paragraph, which verb-led sentences after it continue
+        general = False  # a sentence on bureaus in general, which "They …" after it continues
         for sentence in sentences(segment):
+            continued = general and re.match(r"(?:they|these|such)\b", sentence.text, re.IGNORECASE)
+            general = bool(continued) or relevance.about_bureaus_in_general(sentence.text)
+            if general:
+                if sentence.text.rstrip().endswith((":", "：")):
+                    self.pending_kind = "general"  # "Education bureaus generally do the following:": not ours
+                continue
             self.read_facts(sentence)
             if listing in DUTY_KINDS and starts_with_verb(sentence.text) and not facts.is_achievement(sentence.text):
                 self.add_duty(listing, sentence.text, sentence.span)
@@ -219,6 +235,12 @@ class _Reader:
 
     def read_item(self, segment):
         kind = self.pending_kind or self.section
+        label = LABEL_RE.match(segment.text)
+        if label and relevance.about_bureaus_in_general(label.group("label"), heading=True):
+            self.section, self.pending_kind = "general", ""  # "3. Duties of county education bureaus: …"
+            return
+        if kind == "general":
+            return
         for sentence in sentences(segment):
             self.read_facts(sentence)
         if kind == "departments" or (not kind and is_department_name(segment.text.rstrip(".:："))):
@@ -308,7 +330,9 @@ class _Reader:
             )
         year = as_of_year(sentence.text)
         listed = department_list(sentence)
-        repeated = {category for category, n in Counter(c.category for c in found).items() if n > 1}
+        # A type given two different numbers is worth a note; the same number said again is the same count.
+        numbers = Counter(category for category, _ in {(c.category, c.number) for c in found})
+        repeated = {category for category, n in numbers.items() if n > 1}
         spread = {}  # a repeated type → from its first number's start to its last one's end
         for match in found:
             if match.category in repeated:
@@ -324,8 +348,17 @@ class _Reader:
                 notes.append(f"The source says “{match.approximate} {match.number}”.")
             if match.category in repeated:
                 notes.append(repetitions[match.category])
-            if match.category == "internal-office" and listed and listed[0] == match.number:
+            if match.parts:
+                notes.append(f"The source gives its parts: {match.parts}.")
+            announcing = match.category == "internal-office" or is_department_name(match.phrase.split()[-1])
+            if listed and listed[0] == match.number and announcing:
                 continue  # "8 units, including the office, …": how many departments follow, not an institution count
+            # "There are 32 primary schools. … Among the 32 primary schools …": one count, read once (a year
+            # said with only one of them does not make two; two years each with the number do).
+            years = self.counts_read.setdefault((match.category, match.new_type_name, match.number), set())
+            if years and (year is None or None in years or year in years):
+                continue
+            years.add(year)
             if not self.counted():
                 return
             self.draft.counts.append(

@@ -9,11 +9,14 @@ whose reviewer is warned that the bureau is never named.
 
 Explainer pages ("Functions and status of the county education bureau") describe
 bureaus in general: a draft of one would be a nameless bureau with everyone's duties.
-They are refused when they name no bureau and no place and speak in general terms.
+They are refused when they name no bureau and no place and speak in general terms; a bureau's own page
+may still have a section on bureaus in general, which ``about_bureaus_in_general`` tells the parser to skip.
 """
 
+import itertools
 import re
 
+from bureaus.importer import names
 from bureaus.importer.errors import DocumentError
 from bureaus.importer.facts import SCHOOLING_RE
 
@@ -29,6 +32,11 @@ GENERAL_TERMS_RE = re.compile(
     re.IGNORECASE,
 )
 MIN_GENERAL_TERMS = 3
+# "a district education bureau", "every county bureau": any one of them, bureaus in general.
+ANY_BUREAU_RE = re.compile(r"\b(?:an?|every|each|any)\s+(?:[\w-]+\s+){0,3}?bureau\b", re.IGNORECASE)
+# Words that end a sentence's subject before it names bureaus in general, or make them others than this one.
+SUBJECT_STOPS = {"is", "are", "was", "were", "has", "have", "had", "will", "shall", "it", "its", "we", "our", "this",
+                 "other", "all", "and", "with"}  # fmt: skip
 # Departments and duties read from a text that never names a bureau: this many make it a bureau's.
 MIN_STRUCTURE = 3
 
@@ -57,3 +65,19 @@ def refuse_unless_about_a_bureau(draft, text):
         "The text never names an education bureau: check that what it says is the bureau's "
         "(and not, say, the whole district's) before publishing.",
     )
+
+
+def about_bureaus_in_general(text, heading=False):
+    """Whether a heading or a sentence's subject speaks of bureaus in general ("4. Functions of county education
+    bureaus", "The main duties of district education bureaus include …", "What a county education bureau does"),
+    whose duties are not this bureau's; "other district bureaus", "the bureau and the schools" and a sentence
+    naming a bureau ("The former education and sports bureaus were merged into X Bureau") are not."""
+    general = bool((ANY_BUREAU_RE.search if heading else ANY_BUREAU_RE.match)(text))
+    for match in itertools.islice(re.finditer(r"[\w'’-]+", text), 0 if general else 12):  # the subject
+        word = match.group(0).lower()
+        if word in ("bureaus", "bureaus'", "bureaus’"):
+            general = True
+            break
+        if word.startswith("bureau") or word in SUBJECT_STOPS:
+            break
+    return general and (heading or not names.name_mentions(text))

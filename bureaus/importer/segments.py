@@ -59,6 +59,12 @@ ITEM_MARKER_RE = re.compile(
     rf"^(?:{NUMBER_MARKER}|{PAREN_MARKER}|{CIRCLED_MARKER}|{LETTER_MARKER}|{CARDINAL_MARKER}|{BULLET_MARKER})",
     re.IGNORECASE,
 )
+# "58 public (40) and private (18) primary schools": the parts of a count written inside it, whose brackets hold
+# numbers that are no item markers.
+COUNT_PARTS_RE = re.compile(
+    r"(?<=\d)\s+(?P<parts>(?:[a-z][\w-]*\s*[(（]\s*\d{1,5}\s*[)）](?:\s*,)?\s*(?:(?:and|or)\s+)?){2,})(?=[a-z])",
+    re.IGNORECASE,
+)
 INLINE_ITEM_RE = re.compile(rf"(?:^|(?<=\s)){PAREN_MARKER}|(?:^|(?<=[\s;；]))[①-⑳]", re.IGNORECASE)
 # Numbers that may open items inside a paragraph: "… are: 1. To implement … 2, responsible for …"
 INLINE_NUMBER_RE = re.compile(r"(?:^|(?<=[\s.;:。：；]))(?P<n>\d{1,2})(?:\s*[.,、，)]\s*|\s+)(?=[A-Za-z(])")
@@ -226,7 +232,12 @@ def inline_items(segment, minimum=2):
     ``minimum`` is how many markers make a list: two in a paragraph, one inside an item that
     already began with its own ("(five) … (seven) …").
     """
-    marks = [match.span() for match in INLINE_ITEM_RE.finditer(segment.text) if match.start() > 0 or minimum > 1]
+    parts = [match.span() for match in COUNT_PARTS_RE.finditer(segment.text)]
+    marks = [
+        match.span()
+        for match in INLINE_ITEM_RE.finditer(segment.text)
+        if (match.start() > 0 or minimum > 1) and not any(start <= match.start() < end for start, end in parts)
+    ]
     if len(marks) < minimum:
         marks = _number_chain(segment.text) if minimum > 1 else []
     if len(marks) < minimum:
