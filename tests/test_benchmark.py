@@ -137,3 +137,27 @@ def test_the_cold_profile_is_measured_on_first_visits_only(tmp_path, monkeypatch
     runs.clear()
     row = serving.cold_profiles("http://127.0.0.1:1", slugs[:30], 5, tmp_path)
     assert row["requests_per_second"] is None and "too few" in row["note"]
+
+
+def test_the_corpus_report_gives_each_untouched_batch_its_own_row_beside_the_development_corpus():
+    from benchmarks import corpus
+    from bureaus.importer import DocumentError
+
+    def refuse(text, title):  # the report's shape is under test here, not the reader
+        raise DocumentError("refused")
+
+    for language, path in corpus.LANGUAGES.items():
+        sources = json.loads((path / "sources.json").read_text(encoding="utf-8"))
+        batches = [key for key in sources if key.startswith("validation")]
+        result = corpus.run(language, parse=refuse)
+        assert result["documents"] == len(sources["documents"])  # the targets' corpus: development pages only
+        assert list(result["batches"]) == batches
+        labels = [label for label, _ in result["_rows"]]
+        for batch in batches:
+            assert f"batch {batch}" in labels
+            figures = result["batches"][batch]
+            assert figures["documents"] == len(sources[batch]["documents"])
+            assert figures["recall"] == 0.0  # every page refused: nothing found
+            # A batch whose pages later joined the development corpus is no longer an untouched estimate.
+            assert figures["in_development"] == (set(sources[batch]["documents"]) <= set(sources["documents"]))
+    assert corpus.run("en", parse=refuse)["batches"]["validation10"]["in_development"] is False

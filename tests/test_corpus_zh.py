@@ -13,7 +13,10 @@ import pytest
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus_zh"
 SOURCES = json.loads((CORPUS / "sources.json").read_text(encoding="utf-8"))
-BATCHES = {"development": SOURCES["documents"], "validation1": SOURCES["validation1"]["documents"]}
+# The development pages and every untouched batch ("validation1", "validation2", …), each kept apart.
+BATCHES = {"development": SOURCES["documents"]} | {
+    key: value["documents"] for key, value in SOURCES.items() if key.startswith("validation")
+}
 PAGES = [(batch, name, record) for batch, pages in BATCHES.items() for name, record in sorted(pages.items())]
 QUOTED = ("departments", "optional_departments", "units", "duties", "optional_duties", "achievements",
           "optional_achievements")  # fmt: skip
@@ -31,11 +34,12 @@ def expected_of(name):
 def test_thirty_development_pages_from_ten_provinces_and_an_untouched_batch_kept_apart():
     development, validation = BATCHES["development"], BATCHES["validation1"]
     assert len(development) >= 30 and len(validation) >= 10
-    assert not set(development) & set(validation)
+    batches = [set(pages) for pages in BATCHES.values()]
+    assert sum(map(len, batches)) == len(set().union(*batches))  # no page in two batches
     provinces = {first_form(expected_of(name)["bureau"].get("province")) for name in development}
     assert len(provinces - {""}) >= 10
     stored = {path.stem for path in (CORPUS / "documents").glob("*.txt")}
-    assert stored == set(development) | set(validation)  # no page without its record, no record without its page
+    assert stored == set().union(*batches)  # no page without its record, no record without its page
 
 
 @pytest.mark.parametrize(("batch", "name", "record"), PAGES, ids=[f"{b}-{n}" for b, n, _ in PAGES])

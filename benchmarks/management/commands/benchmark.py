@@ -3,7 +3,8 @@
 
 Sections, in order (``--only`` picks one or more):
   corpus    the importer's recall and precision on real documents, per language (fixtures/corpus,
-            fixtures/corpus_zh), per document and kind
+            fixtures/corpus_zh): the development corpus per document and kind, then each later batch
+            ("validation…") on its own row, the honest estimate for pages the rules were not built on
   importer  parse 1,000 generated documents on one core; then 1 MB paragraphs written as one sentence
   queries   load the national dataset in steps (30, 300, 3,000 bureaus), counting SQL queries per page
   search    search latency over the loaded dataset
