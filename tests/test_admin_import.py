@@ -293,7 +293,9 @@ def test_invisible_characters_in_an_upload_are_removed_before_the_facts_are_read
     preview = page(staff_client.post(URL, {"action": "preview", "document": upload}))
     assert "invisible characters (U+202E, U+200B) were removed" in preview
     source = re.search(r'name="source" value="([^"]+)"', preview).group(1)
-    response = staff_client.post(URL, {"action": "confirm", "source": source, "title": "tiexi\u202etxt.exe"})
+    title = re.search(r'name="title" value="([^"]+)"', preview).group(1)  # the file's name, shown to be typed over
+    assert title == "tiexitxt.exe"
+    response = staff_client.post(URL, {"action": "confirm", "source": source, "title": title})
     assert response.status_code == 302
     stored = SourceDocument.objects.get()
     assert (stored.text, stored.title) == (TIEXI, "tiexitxt.exe")
@@ -436,3 +438,67 @@ def test_a_page_for_another_editors_division_is_neither_added_nor_a_second_burea
     heping = Bureau.objects.get(slug="shenyang-heping-district")
     assert heping.working_copy_or_none() is None and Bureau.objects.count() == 3
     assert client.get(f"/admin/bureaus/bureau/{heping.pk}/sources/").status_code in (302, 403)
+
+
+# Issue 21: the page's title and address as labelled inputs, stored with the source and cited as evidence.
+
+SCOPE_ONLY = "本局是县人民政府主管全县教育事业的工作部门。\n内设机构\n（一）办公室。负责机关日常运转工作。\n（二）人事股。负责全县教师队伍管理工作。\n"
+
+
+def test_the_title_and_address_are_visible_labelled_inputs(staff_client):
+    html = page(staff_client.get(URL))
+    assert re.search(r'<label for="id_title">Title of the page:</label> <input type="text" name="title"', html)
+    assert re.search(r'<label for="id_url">Where it was found \(address\):</label> <input type="url" name="url"', html)
+
+
+def test_the_title_and_address_name_and_place_the_bureau_cited_as_such_and_are_stored(staff_client):
+    fields = {"text": SCOPE_ONLY, "title": "平遥县教育局 机构职能", "url": "www.pingyao.gov.cn/jyj/"}
+    html = page(staff_client.post(URL, {"action": "preview", **fields}))
+    assert "<td>Name</td><td>平遥县教育局</td><td>from the page title: «平遥县教育局 机构职能»</td>" in html
+    assert (
+        "<td>Location</td><td>Pingyao County, Jinzhong, Shanxi</td><td>from the page title: «平遥县教育局 机构职能»</td>"
+        in html
+    )
+    assert 'value="平遥县教育局 机构职能"' in html and 'value="https://www.pingyao.gov.cn/jyj/"' in html  # carried on
+    response = staff_client.post(URL, {"action": "confirm", **fields})
+    assert response.status_code == 302
+    source = Bureau.objects.get(slug="jinzhong-pingyao-county").sources.get()
+    assert (source.title, source.url) == ("平遥县教育局 机构职能", "https://www.pingyao.gov.cn/jyj/")
+
+
+def test_the_address_alone_places_the_bureau_cited_as_such(staff_client):
+    html = page(staff_client.post(URL, {"action": "preview", "text": SCOPE_ONLY, "url": "www.pingyao.gov.cn"}))
+    assert (
+        "<td>Location</td><td>Pingyao County, Jinzhong, Shanxi</td><td>from the address: «www.pingyao.gov.cn»</td>"
+        in html
+    )
+    assert "The place was read from the page&#x27;s address (www.pingyao.gov.cn)" in html
+
+
+def test_an_uploads_title_is_its_file_name_unless_one_is_typed(staff_client):
+    for title, stored in (("", "tiexi.txt"), ("Tiexi District Education Bureau", "Tiexi District Education Bureau")):
+        upload = SimpleUploadedFile("tiexi.txt", TIEXI.encode(), content_type="text/plain")
+        html = page(staff_client.post(URL, {"action": "preview", "document": upload, "title": title}))
+        assert f'name="title" value="{stored}"' in html
+    staff_client.post(URL, {"action": "confirm", "text": TIEXI, "title": "Tiexi District Education Bureau"})
+    assert SourceDocument.objects.get().title == "Tiexi District Education Bureau"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("Tiexi \u202eDistrict", "contains an invisible right-to-left override (U+202E"),
+        ("x" * 301, "Ensure this value has at most 300 characters (it has 301)."),
+    ],
+)
+def test_a_bad_title_is_refused_and_kept_for_correcting_and_nothing_is_saved(staff_client, value, message):
+    for action in ("preview", "confirm"):
+        response = staff_client.post(URL, {"action": action, "text": TIEXI, "title": value})
+        assert response.status_code == 200
+        assert message in page(response)
+    assert not Bureau.objects.exists()
+    assert "Review the imported draft" in page(response)
+    source = re.search(r'name="source" value="([^"]+)"', page(response)).group(1)
+    corrected = staff_client.post(URL, {"action": "confirm", "source": source, "title": "Tiexi"})
+    assert corrected.status_code == 302
+    assert SourceDocument.objects.get().title == "Tiexi"

@@ -356,3 +356,113 @@ def test_a_second_chinese_page_replaces_only_what_the_first_chinese_page_gave(se
     assert chinese == {"办公室", "教育督导科"}
     assert copy.duties.filter(source__language="en").count() == english_duties  # the English page's stay
     assert copy.name_en == "Shenyang Heping District Education Bureau"
+
+
+# Issue 21: the page's title and address (and its publisher and date) given with a single file.
+
+# A county page that names its bureau only as 本局 and its county only as 全县.
+SCOPE_ONLY = "本局是县人民政府主管全县教育事业的工作部门。\n内设机构\n（一）办公室。负责机关日常运转工作。\n（二）人事股。负责全县教师队伍管理工作。\n"
+
+
+def scope_only_page(tmp_path, name="page.txt"):
+    path = tmp_path / name
+    path.write_text(SCOPE_ONLY, encoding="utf-8")
+    return path
+
+
+SOURCE_OPTIONS = (
+    "--title", "平遥县教育局 机构职能", "--url", "www.pingyao.gov.cn/jyj/", "--publisher", "平遥县人民政府",
+    "--published-on", "2024-03-01",
+)  # fmt: skip
+
+
+def test_title_address_publisher_and_date_are_stored_with_the_source_and_name_and_place_the_bureau(tmp_path):
+    status, out, err = run(scope_only_page(tmp_path), *SOURCE_OPTIONS)
+    assert status == 0, out + err
+    bureau = Bureau.objects.get(slug="jinzhong-pingyao-county")
+    assert (bureau.name, bureau.district, bureau.province) == ("平遥县教育局", "Pingyao County", "Shanxi")
+    source = bureau.sources.get()
+    assert (source.title, source.url, source.publisher, str(source.published_on)) == (
+        "平遥县教育局 机构职能",
+        "https://www.pingyao.gov.cn/jyj/",  # an address given without its scheme
+        "平遥县人民政府",
+        "2024-03-01",
+    )
+    assert "page.txt: warning: The bureau's name was read from the page's title" in err
+
+
+def test_the_address_alone_places_the_bureau(tmp_path):
+    status, _, err = run(scope_only_page(tmp_path), "--url", "http://www.pingyao.gov.cn/zwgk/")
+    assert status == 0
+    bureau = Bureau.objects.get(slug="jinzhong-pingyao-county")
+    assert bureau.sources.get().url == "http://www.pingyao.gov.cn/zwgk/"
+    assert "The place was read from the page's address (www.pingyao.gov.cn)" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--url", "not an address", "--url: Enter a valid URL."),
+        ("--url", "http://[::1", "--url: Enter a valid URL."),
+        ("--published-on", "last spring", "--published-on: Enter a valid date."),
+        ("--published-on", "2024-02-30", "--published-on: Enter a valid date."),
+        ("--title", "平遥县\u202e教育局", "--title: The text contains an invisible right-to-left override (U+202E"),
+        ("--title", "x" * 301, "--title: Ensure this value has at most 300 characters (it has 301)."),
+        ("--publisher", "平遥县\x85人民政府", "--publisher: The text contains a control character (U+0085"),
+    ],
+)
+def test_a_bad_source_option_is_a_one_line_error_and_nothing_is_written(tmp_path, option, value, message):
+    path, fixture = scope_only_page(tmp_path), tmp_path / "out.json"
+    for args in ([path], ["--output", fixture, path]):
+        status, out, err = run(*args, option, value)
+        assert status == 1
+        assert message in out + err
+        assert "Traceback" not in out + err
+    status, out, err = run("--dry-run", path, option, value)  # standard output stays JSON, saying why
+    assert status == 1
+    printed = json.loads(out)
+    assert printed["file"] == "page.txt" and printed["refused"].startswith(message)
+    assert not fixture.exists()
+    assert Bureau.objects.count() == SourceDocument.objects.count() == 0
+
+
+def test_source_options_with_several_files_are_refused(tmp_path):
+    status, out, err = run(TIEXI, NARRATIVE, "--title", "Tiexi")
+    assert status == 1
+    assert "--title, --url, --publisher and --published-on describe one document: give one file with them" in (
+        out + err
+    )
+    assert Bureau.objects.count() == 0
+    status, out, _ = run("--dry-run", TIEXI, NARRATIVE, "--url", "www.pingyao.gov.cn")
+    assert status == 1
+    assert [item["file"] for item in json.loads(out)] == ["numbered_headings.txt", "narrative.txt"]
+    assert all(item["refused"].startswith("--title, --url") for item in json.loads(out))
+
+
+def test_a_dry_run_with_source_options_prints_them_and_the_warnings_as_json(tmp_path):
+    status, out, _ = run("--dry-run", scope_only_page(tmp_path), *SOURCE_OPTIONS)
+    assert status == 0
+    printed = json.loads(out)
+    source = printed["bureau"]["sources"][0]
+    assert (source["title"], source["url"], source["published_on"]) == (
+        "平遥县教育局 机构职能",
+        "https://www.pingyao.gov.cn/jyj/",
+        "2024-03-01",
+    )
+    assert any("from the page's title" in warning for warning in printed["warnings"])
+    assert Bureau.objects.count() == 0
+    status, out, _ = run("--dry-run", RECIPE, "--title", "Heping District Education Bureau")
+    assert status == 1
+    assert json.loads(out)["refused"].startswith("This text is not about an education bureau")
+
+
+def test_the_title_and_address_go_into_a_fixture_too(tmp_path):
+    fixture = tmp_path / "out.json"
+    status, _, _ = run("--output", fixture, scope_only_page(tmp_path), *SOURCE_OPTIONS)
+    assert status == 0
+    (source,) = [r for r in json.loads(fixture.read_text(encoding="utf-8")) if r["model"] == "bureaus.sourcedocument"]
+    assert (source["fields"]["title"], source["fields"]["url"], source["fields"]["publisher"]) == (
+        "平遥县教育局 机构职能",
+        "https://www.pingyao.gov.cn/jyj/",
+        "平遥县人民政府",
+    )

@@ -541,3 +541,61 @@ def test_counts_share_the_item_cap_with_the_other_items():
     draft = parse_document("Heping District Education Bureau is located in Shenyang.\n" + sentence + "in the district.")
     assert len(draft.counts) + len(draft.duties) + len(draft.departments) + len(draft.achievements) == 300
     assert "The text lists more than 300 items; only the first 300 were read." in draft.warnings
+
+
+# Issue 21: the page's title and address as evidence where the text says only "the bureau".
+
+THE_BUREAU_ONLY = (
+    "The bureau is the working department of the county government in charge of education.\n"
+    "Internal organization:\n"
+    "1. Office: responsible for the daily operation of the bureau.\n"
+    "2. Personnel Section: responsible for teacher recruitment.\n"
+    "3. Basic Education Section: responsible for primary and secondary schools.\n"
+)
+
+
+def test_the_bureau_named_and_placed_by_the_pages_title():
+    title = "Pingyao County Education Bureau - Functions"
+    draft = parse_document(THE_BUREAU_ONLY, title)
+    assert (draft.name, draft.district, draft.city, draft.province) == (
+        "Pingyao County Education Bureau", "Pingyao County", "Jinzhong", "Shanxi",
+    )  # fmt: skip
+    assert "name" not in draft.fact_spans  # the title is not the stored text: no span is claimed
+    assert draft.evidence == {"name": ("title", title), "place": ("title", title)}
+    assert any("read from the page's title" in warning for warning in draft.warnings)
+    assert draft.unquoted() == []
+
+
+def test_the_bureau_placed_by_the_pages_address():
+    draft = parse_document(THE_BUREAU_ONLY, "page.txt", url="http://www.pingyao.gov.cn/zwgk/jg.html")
+    assert (draft.district, draft.city, draft.province, draft.slug) == (
+        "Pingyao County", "Jinzhong", "Shanxi", "jinzhong-pingyao-county",
+    )  # fmt: skip
+    assert draft.name == ""  # an address gives a place, not a name
+    assert draft.evidence == {"place": ("url", "www.pingyao.gov.cn")}
+    assert draft.source_url == "http://www.pingyao.gov.cn/zwgk/jg.html"
+    assert any("read from the page's address (www.pingyao.gov.cn)" in warning for warning in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (THE_BUREAU_ONLY + "It serves schools across Hebei Province.\n", "www.pingyao.gov.cn"),  # the text disagrees
+        (THE_BUREAU_ONLY, "www.heping.gov.cn"),  # three Heping districts and counties
+        (THE_BUREAU_ONLY, "www.xian.gov.cn"),  # Xi'an the city, and counties of that reading
+        (THE_BUREAU_ONLY, "www.gov.cn"),
+        (THE_BUREAU_ONLY, "http://[::1"),  # no address at all
+        (THE_BUREAU_ONLY, "\x00\u202e"),
+    ],
+)
+def test_an_address_that_is_not_one_place_or_that_the_text_contradicts_places_nothing(text, url):
+    draft = parse_document(text, "page.txt", url=url)
+    assert (draft.district, draft.evidence) == ("", {})
+    assert "The district or county could not be read: choose it before publishing." in draft.warnings
+
+
+def test_the_text_wins_over_the_title_and_the_address():
+    draft = parse_file("numbered_headings.txt")
+    again = parse_document(draft.source_text, "Pingyao County Education Bureau", url="www.pingyao.gov.cn")
+    assert (again.name, again.district, again.slug) == (draft.name, draft.district, "shenyang-tiexi-district")
+    assert again.evidence == {}

@@ -376,3 +376,42 @@ def test_a_chinese_sentence_of_many_counts_is_read_in_work_linear_in_its_length(
     scanned_twice, calls_twice = scanned_by_count_patterns(opening + clause * 200, monkeypatch)
     assert scanned_twice < 2.2 * scanned
     assert calls_twice < 2.2 * calls
+
+
+# Issue 21: the page's title and address as evidence where the text says only 本局 / 全县.
+
+SCOPE_ONLY = "本局是县人民政府主管全县教育事业的工作部门。\n内设机构\n（一）办公室。负责机关日常运转工作。\n（二）人事股。负责全县教师队伍管理工作。\n"
+
+
+def test_the_title_is_recorded_as_the_evidence_of_the_name_and_place():
+    draft = read(SCOPE_ONLY, "平遥县教育局 机构职能")
+    assert (draft.name, draft.district, draft.slug) == ("平遥县教育局", "Pingyao County", "jinzhong-pingyao-county")
+    assert draft.evidence == {"name": ("title", "平遥县教育局 机构职能"), "place": ("title", "平遥县教育局 机构职能")}
+    assert draft.unquoted() == []
+
+
+def test_the_address_places_a_page_that_says_only_the_county():
+    draft = parse_document(SCOPE_ONLY, "page.txt", url="http://www.pingyao.gov.cn/zwgk/")
+    assert (draft.district, draft.city, draft.province) == ("Pingyao County", "Jinzhong", "Shanxi")
+    assert draft.name == ""  # neither the text nor the title names the bureau: no name is made up from the place
+    assert draft.evidence == {"place": ("url", "www.pingyao.gov.cn")}
+    assert any("read from the page's address (www.pingyao.gov.cn)" in warning for warning in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (SCOPE_ONLY + "本局位于河北省。", "www.pingyao.gov.cn"),  # the text names another province
+        (SCOPE_ONLY, "www.heping.gov.cn"),
+        (SCOPE_ONLY, "not a url at all"),
+    ],
+)
+def test_an_address_that_is_not_one_place_or_that_the_text_contradicts_places_nothing(text, url):
+    draft = parse_document(text, "page.txt", url=url)
+    assert (draft.district, draft.evidence) == ("", {})
+
+
+def test_the_text_wins_over_the_address():
+    text = (Path(__file__).with_name("documents") / "chinese_bureau.txt").read_text(encoding="utf-8")
+    draft = parse_document(text, "平遥县教育局", url="www.pingyao.gov.cn")
+    assert (draft.name, draft.district, draft.evidence) == ("沈阳市和平区教育局", "Heping District", {})

@@ -28,6 +28,7 @@ from bureaus.admin.forms import last_change
 from bureaus.admin.review import review_sections
 from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
 from bureaus.importer.assembly import slug_for
+from bureaus.importer.details import SourceDetailsForm
 from bureaus.importer.errors import SlugTaken
 from bureaus.importer.saving import MERGED, UNCHANGED, existing_bureau, replace_target, save_draft
 from bureaus.models import Assignment, Bureau
@@ -44,7 +45,10 @@ def megabytes(size):
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-class ImportDocumentForm(forms.Form):
+class ImportDocumentForm(SourceDetailsForm):
+    """The document, and what the reviewer knows of it: its title, address, publisher and date
+    (``SourceDetailsForm``), then what the reviewer fills in or corrects."""
+
     document = forms.FileField(
         required=False,
         label="Document file",
@@ -60,16 +64,9 @@ class ImportDocumentForm(forms.Form):
     # The reviewed document travels to the confirm step base64-encoded: browsers rewrite the line
     # breaks of form values (LF becomes CRLF), which would change the stored source and its fingerprint.
     source = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
-    title = forms.CharField(required=False, max_length=300, label="Title of the source", widget=forms.HiddenInput)
     replace = forms.BooleanField(required=False, label=REPLACE_LABEL)
     # What a replace would overwrite (the bureau or its working copy: "id:revision") when the draft was previewed.
     revision_seen = forms.CharField(required=False, widget=forms.HiddenInput)
-    # Where the document comes from, where known: saved with its source, shown beside its title.
-    publisher = forms.CharField(
-        required=False, max_length=200, label="Publisher of the document", validators=[validate_plain_text]
-    )
-    url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="Where it was found (address)")
-    published_on = forms.DateField(required=False, label="Published on", help_text="As YYYY-MM-DD.")
     # What the reviewer fills in or corrects where the document was silent or ambiguous.
     # Typed, so refused with an invisible character in them, as in every other form (the document's
     # own text has its invisible characters removed instead: no one typed them).
@@ -83,11 +80,6 @@ class ImportDocumentForm(forms.Form):
     )
 
     REVIEW_FIELDS = ("name", "province", "city", "district")
-    SOURCE_FIELDS = ("publisher", "url", "published_on")
-
-    def source_details(self):
-        """The publisher, address and date given for the document (empty ones left out)."""
-        return {field: self.cleaned_data[field] for field in self.SOURCE_FIELDS if self.cleaned_data.get(field)}
 
     def clean(self):
         cleaned = super().clean()
@@ -109,7 +101,7 @@ class ImportDocumentForm(forms.Form):
                         "(a bureau profile is a few kilobytes of text)."
                     )
                 text = decode_document(upload.read(), name=upload.name)
-                cleaned["title"] = upload.name
+                cleaned["title"] = cleaned.get("title") or upload.name
             elif len(text.encode("utf-8")) > MAX_BYTES:
                 raise DocumentError(
                     f"The pasted text is {megabytes(len(text.encode('utf-8')))}; documents larger than 1 MB are "
@@ -118,7 +110,9 @@ class ImportDocumentForm(forms.Form):
             elif not text.strip():
                 raise DocumentError("Choose a file or paste the document's text.")
             cleaned["text"] = text
-            cleaned["draft"] = parse_document(text, title=cleaned.get("title") or "Pasted document")
+            cleaned["draft"] = parse_document(
+                text, title=cleaned.get("title") or "Pasted document", url=cleaned.get("url") or ""
+            )
         except DocumentError as error:
             raise forms.ValidationError(str(error)) from None
         return cleaned
@@ -126,11 +120,13 @@ class ImportDocumentForm(forms.Form):
     def only_typed_fields_refused(self):
         """Whether the document was read and only what the reviewer typed was refused. The review step is
         then shown again, with the document travelling on, so the reviewer corrects just those fields."""
-        if "draft" not in self.cleaned_data or not set(self.errors) <= {*self.REVIEW_FIELDS, *self.SOURCE_FIELDS}:
+        typed = {*self.REVIEW_FIELDS, "title", *self.SOURCE_FIELDS}
+        if "draft" not in self.cleaned_data or not set(self.errors) <= typed:
             return False
         self.data = self.data.copy()
         self.data["source"] = base64.b64encode(self.cleaned_data["text"].encode("utf-8")).decode("ascii")
-        self.data["title"] = self.cleaned_data.get("title") or "Pasted document"
+        if "title" not in self.errors:  # a refused title stays as typed, beside its reason
+            self.data["title"] = self.cleaned_data.get("title") or "Pasted document"
         return True
 
     def reviewed_draft(self):
@@ -197,7 +193,7 @@ def import_document_view(model_admin, request):
             form = ImportDocumentForm(
                 initial={
                     "source": base64.b64encode(form.cleaned_data["text"].encode("utf-8")).decode("ascii"),
-                    "title": form.cleaned_data.get("title") or "Pasted document",
+                    "title": draft.source_title,  # the file's name without the invisible characters it may hold
                     "replace": form.cleaned_data["replace"],
                     **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
                     **{field: form.cleaned_data.get(field) for field in ImportDocumentForm.SOURCE_FIELDS},

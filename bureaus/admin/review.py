@@ -1,17 +1,31 @@
 """How the admin's import page presents a draft to its reviewer: every fact beside its source sentence (a long
 one cut short)."""
 
-from bureaus.importer.draft import ESTABLISHED_YEAR, LOCATION, NAME, PREDECESSOR
+from bureaus.importer.draft import ESTABLISHED_YEAR, FROM_TITLE, LOCATION, NAME, PLACE, PREDECESSOR
 from bureaus.models import Duty, InstitutionType
 from bureaus.places.regions import place_line
+
+
+class OutsideTheText(str):
+    """Evidence that is no span of the text: "from the page title: «…»", shown as it is, not as a quote."""
+
+    outside_the_text = True
+
+
+def evidence(draft, fact):
+    """Where ``fact`` was read outside the text (the page's title or address), in words, or ""."""
+    if fact not in draft.evidence:
+        return ""
+    where, words = draft.evidence[fact]
+    return OutsideTheText(f"from the {'page title' if where == FROM_TITLE else 'address'}: «{words}»")
 
 
 def review_sections(draft):
     """[(heading, [(label, value, source sentence)])], section by section, for the review table."""
     quote = lambda fact: draft.excerpt(draft.fact_spans[fact]) if fact in draft.fact_spans else ""  # noqa: E731
     facts = [
-        ("Name", draft.name, quote(NAME)),
-        ("Location", place_line(draft.district, draft.city, draft.province), quote(NAME)),
+        ("Name", draft.name, evidence(draft, NAME) or quote(NAME)),
+        ("Location", place_line(draft.district, draft.city, draft.province), evidence(draft, PLACE) or quote(NAME)),
         ("Seat", draft.address, quote(LOCATION)),
         ("Founding year", draft.established_year, quote(ESTABLISHED_YEAR)),
         ("Predecessor", draft.predecessor, quote(PREDECESSOR)),

@@ -7,8 +7,8 @@ a reviewer what the text did not give. Pure Python.
 import re
 import unicodedata
 
-from bureaus.importer import names
-from bureaus.importer.draft import DraftDepartment
+from bureaus.importer import names, outside
+from bureaus.importer.draft import FROM_URL, PLACE, DraftDepartment
 from bureaus.importer.lists import is_department_name
 from bureaus.importer.segments import capitalise, strip_end
 from bureaus.places.regions import is_municipality
@@ -33,9 +33,19 @@ def departments(mentions, duties):
 
 
 def place_draft(draft, mention, text):
-    """Set the draft's district, city, province and slug; return the warnings for the reviewer."""
+    """Set the draft's district, city, province and slug; return the warnings for the reviewer.
+
+    Where neither the bureau's name nor the text gives a place, the page's address may (``outside``).
+    """
     warnings = [] if mention is not None else ["The bureau's name could not be read: type it in before publishing."]
     placing = names.place(mention.place if mention else "", mention.city if mention else "", text)
+    division = None if placing.district or placing.candidates else outside.host_division(draft.source_url)
+    if division is not None and not outside.contradicted(division, names.divisions_named(text)):
+        placing = names.place(division.name, division.city.english if division.city else "", text)
+        placing.from_gazetteer = ""  # the warning below says where the place came from
+        host = outside.host(draft.source_url)
+        draft.evidence[PLACE] = (FROM_URL, host)
+        warnings.append(f"The place was read from the page's address ({host}), not its text: check it.")
     draft.district, draft.city, draft.province = placing.district, placing.city, placing.province
     draft.place_candidates = list(placing.candidates)
     if placing.warning:

@@ -54,11 +54,12 @@ def check_spans(draft):
         raise DocumentError(f"A fact does not quote its source, so nothing was saved: {problems[0]}.")
 
 
-def build(draft, known_types=None):
+def build(draft, known_types=None, source_details=None):
     """Unsaved model objects for ``draft``, linked to each other, in the order a fixture needs.
 
     ``known_types`` maps slugs to existing ``InstitutionType`` rows; types the draft needs
     that are not among them are returned as new, unsaved types, proposed by the importer.
+    ``source_details`` (publisher, url, published_on) go with the source document.
     """
     check_spans(draft)
     known_types = dict(known_types or {})
@@ -83,6 +84,7 @@ def build(draft, known_types=None):
         created_at=now,
         updated_at=now,
     )
+    details = {"url": draft.source_url, **(source_details or {})}
     source = SourceDocument(
         bureau=bureau,
         title=draft.source_title,
@@ -90,6 +92,7 @@ def build(draft, known_types=None):
         text=draft.source_text,
         sha256=draft.sha256,
         added_at=now,
+        **details,
     )
 
     def spanned(model, span, **fields):

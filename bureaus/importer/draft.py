@@ -14,6 +14,10 @@ from bureaus.importer.segments import shortened
 
 # The bureau's own facts that point at a sentence (FactSource.Fact values).
 NAME, LOCATION, ESTABLISHED_YEAR, PREDECESSOR = "name", "location", "established_year", "predecessor"
+# The bureau's place (district, city, province), a fact that cites no sentence of its own.
+PLACE = "place"
+# Where a fact was read outside the text (``Draft.evidence``): the page's title, or its address (URL).
+FROM_TITLE, FROM_URL = "title", "url"
 # Facts a bureau cannot be published without; a draft may lack them.
 REQUIRED = ("name", "district", "province")
 
@@ -73,6 +77,10 @@ class Draft:
     place_candidates: list = field(default_factory=list)  # "Heping District, Shenyang, Liaoning" … to choose from
     language: str = "en"  # the language of the text, its facts kept in it: "en", "zh-Hans" or "zh-Hant"
     division_code: str = ""  # the gazetteer's code of the county-level division, where known
+    source_url: str = ""  # where the page was found, as given with it (stored with the source)
+    # Facts read outside the text, which have no span of it to cite: fact (NAME, PLACE) → (FROM_TITLE or
+    # FROM_URL, the words they were read from). A page that says only 本局 / "the bureau" is named by its title.
+    evidence: dict = field(default_factory=dict)
 
     @property
     def sha256(self):

@@ -344,6 +344,13 @@ def _most_named(districts, text):
     return subject if most >= 2 * next_most else ""
 
 
+def divisions_named(text):
+    """Every division of the gazetteer the text names: provinces, prefecture-level cities, county-level places."""
+    named = [d for name, _ in province_mentions(text) for d in gazetteer.named(name, level="province")]
+    named += city_mentions(text)
+    return named + [d for name in districts_mentioned(text) for d in gazetteer.named(name, level="county")]
+
+
 def districts_mentioned(text):
     """The distinct county-level places the text names ("… based on Songjiang District") that the gazetteer knows."""
     found = []

@@ -23,8 +23,10 @@ from collections import Counter
 from bureaus.importer import assembly, chinese, directory, duties, facts, names, relevance
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
+    FROM_TITLE,
     LOCATION,
     NAME,
+    PLACE,
     PREDECESSOR,
     Draft,
     DraftAchievement,
@@ -90,8 +92,12 @@ SUMMARY_RE = re.compile(
 CHATTER_RE = re.compile(r"\b(?:I'll|I will|let me|tell you|the following is|here is|please click)\b", re.IGNORECASE)
 
 
-def parse_document(text, title=""):
-    """A draft bureau from a document's text, or a DocumentError saying why it is not a bureau document."""
+def parse_document(text, title="", url=""):
+    """A draft bureau from a document's text, or a DocumentError saying why it is not a bureau document.
+
+    ``title`` and ``url`` are the page's title and address, where known: they name and place a bureau
+    that the text names only as 本局 or "the bureau" (``Draft.evidence`` says which facts they gave).
+    """
     if not text.strip():
         raise DocumentError("The document is empty: there is no text to import.")
     if "\x00" in text:
@@ -103,10 +109,11 @@ def parse_document(text, title=""):
     problem = refused_character_problem(text)
     if problem:
         raise DocumentError(f"The text {problem}")
+    # The title may be a file's name, which no one typed either: its refused characters are dropped.
+    title = REFUSED_CHARACTERS_RE.sub("", title or "")
     # A Chinese page has its own reader, with the same contract.
-    draft = chinese.read(text, title) if chinese.is_chinese(text) else _read_english(text, title)
-    # The title is a file's name, which no one typed either.
-    draft.source_title = REFUSED_CHARACTERS_RE.sub("", draft.source_title) or "Imported document"
+    draft = chinese.read(text, title, url) if chinese.is_chinese(text) else _read_english(text, title, url)
+    draft.source_title = draft.source_title or "Imported document"
     if removed:
         draft.warnings.insert(
             0,
@@ -117,9 +124,9 @@ def parse_document(text, title=""):
     return draft
 
 
-def _read_english(text, title):
+def _read_english(text, title, url):
     education_part = directory.education_part(text)
-    draft = _Reader(text, title, education_part).read()
+    draft = _Reader(text, title, education_part, url).read()
     if education_part is not None:
         draft.warnings.insert(
             0, "The text describes several government departments: only the education bureau's part of it was read."
@@ -129,12 +136,12 @@ def _read_english(text, title):
 
 
 class _Reader:
-    def __init__(self, text, title, education_part=None):
+    def __init__(self, text, title, education_part=None, url=""):
         # On a page of a whole government's agencies, only the education bureau's part is read (the
         # others blanked out, offsets kept); what follows its heading is what it does.
         self.education_part = education_part
         self.text = text if education_part is None else education_part.text
-        self.draft = Draft(source_text=text, source_title=title or "Imported document")
+        self.draft = Draft(source_text=text, source_title=title or "Imported document", source_url=url)
         self.section = ""
         self.pending_kind = ""  # set by an intro sentence ("… include the following aspects:")
         self.department_mentions = []  # (name, span, note)
@@ -498,11 +505,19 @@ class _Reader:
             if mention is not None:
                 self.warn(f"The page names the bureau only as “{mention.name}”, under {mention.place}'s government: "
                           "give its full name.")  # fmt: skip
+        titled = mention is None and names.bureau_mention(draft.source_title)
+        if titled:  # "The bureau is …": the page's title names it ("Pingyao County Education Bureau - Functions")
+            mention = titled
+            draft.evidence[NAME] = draft.evidence[PLACE] = (FROM_TITLE, draft.source_title)
+            self.warn("The bureau's name and place were read from the page's title, not its text: check them.")
         if mention is not None:
             draft.name = assembly.tidy_name(mention.name)
-            draft.fact_spans[NAME] = self.sentence_around(mention.start)
+            if not titled:
+                draft.fact_spans[NAME] = self.sentence_around(mention.start)
         for warning in assembly.place_draft(draft, mention, self.text):
             self.warn(warning)
+        if PLACE in draft.evidence and not draft.district:
+            del draft.evidence[PLACE]  # the title named a bureau the text and the gazetteer do not place
         draft.summary = " ".join(dict.fromkeys(sentence.text for sentence in self.summary[:2]))
         for warning in assembly.what_is_missing(draft, self.announced_departments):
             self.warn(warning)

@@ -70,9 +70,7 @@ def _save(draft, replace, how_to_replace, source_details):
     merge = current is not None and not any(fact_code(tag) == language for tag in _languages(current))
     if existing is not None and not (replace or merge):
         raise SlugTaken(existing, how_to_replace)
-    built = build(draft, known_types([draft]))
-    for field, value in source_details.items():  # publisher, address, date: what the reviewer knows
-        setattr(built.source, field, value)
+    built = build(draft, known_types([draft]), source_details)  # publisher, address, date: what the reviewer knows
     validate(built)
     for new_type in built.new_types:
         new_type.save()
@@ -215,11 +213,12 @@ def _move_hand_added_facts_last(bureau):
             type(item).objects.filter(pk=item.pk).update(position=last + offset)
 
 
-def drafts_to_fixture(drafts):
-    """A Django fixture (natural keys, no primary keys) of the drafts, for review and ``loaddata``."""
+def drafts_to_fixture(drafts, source_details=None):
+    """A Django fixture (natural keys, no primary keys) of the drafts, for review and ``loaddata``;
+    ``source_details`` (publisher, url, published_on) go with each one's source document."""
     objects, types = [], known_types(drafts)
     for draft in drafts:
-        built = build(draft, types)
+        built = build(draft, types, source_details)
         types.update({new_type.slug: new_type for new_type in built.new_types})
         objects += built.objects()
     return serializers.serialize(

@@ -13,11 +13,15 @@ Every fact is the source's own words at the span it was read from.
 import itertools
 import re
 
+from bureaus.importer import outside
 from bureaus.importer.chinese import counts, facts, places, script
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
+    FROM_TITLE,
+    FROM_URL,
     LOCATION,
     NAME,
+    PLACE,
     PREDECESSOR,
     Draft,
     DraftAchievement,
@@ -50,11 +54,10 @@ UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 SENTENCE_END = "。!?\n"
 
 
-def read(text, title=""):
+def read(text, title="", url=""):
     folded, folded_title = script.fold(text), script.fold(title or "")
-    draft = Draft(
-        source_text=text, source_title=title, language="zh-Hant" if script.is_traditional(text) else "zh-Hans"
-    )
+    language = "zh-Hant" if script.is_traditional(text) else "zh-Hans"
+    draft = Draft(source_text=text, source_title=title, language=language, source_url=url)
     name_span, bureau_place, kind = _bureau_name(folded)
     if name_span:
         draft.name = text[name_span[0] : name_span[1]]
@@ -65,10 +68,19 @@ def read(text, title=""):
         placed = places.place(folded_title, title_place)
         if placed.division or placed.candidates:
             draft.warnings.append("The place was read from the page's title, not its text: check it.")
+            draft.evidence[PLACE] = (FROM_TITLE, title)
+    if placed.division is None and not placed.candidates and url:  # 全县 alone: the county's site may say which
+        placed = _placed_by_address(folded, url) or placed
+        if placed.division is not None:
+            draft.warnings.append(
+                f"The place was read from the page's address ({outside.host(url)}), not its text: check it."
+            )
+            draft.evidence[PLACE] = (FROM_URL, outside.host(url))
     if title_span and not draft.name:  # "是主管全县教育事业的…部门": the subject only in the page's title
         draft.name = (title or "")[title_span[0] : title_span[1]]
         kind = kind or title_kind
         draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
+        draft.evidence[NAME] = (FROM_TITLE, title)
     _set_place(draft, placed, kind)
     _walk(draft, folded)
     _cap(draft)
@@ -76,6 +88,14 @@ def read(text, title=""):
     _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place)
     _warn_missing(draft)
     return draft
+
+
+def _placed_by_address(folded, url):
+    """The division the address's host names, unless the text names a place elsewhere; else None."""
+    division = outside.host_division(url)
+    if division is None or outside.contradicted(division, [d for m in places.mentions(folded) for d in m.divisions]):
+        return None
+    return places.Placed(division=division, name=outside.host(url))
 
 
 def _bureau_name(folded):
