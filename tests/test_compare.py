@@ -104,3 +104,16 @@ def test_the_list_offers_compare_checkboxes(client, seed_data):
     page = client.get("/bureaus/").content.decode()
     assert 'action="/compare/"' in page
     assert '<input type="checkbox" name="b" value="shenyang-heping-district"' in page
+
+
+def test_the_chinese_page_gives_each_bureaus_place_in_chinese(client, seed_data):
+    from .factories import BureauFactory
+
+    BureauFactory(slug="nowhere", name="Nowhere Education Bureau", province="Liaoning", city="Shenyang",
+                  district="Example District 9")  # fmt: skip
+    page = client.get(f"/zh-hans{URL}", {"b": ["shenyang-heping-district", "nowhere"]}).content.decode()
+    assert '<td>辽宁省沈阳市和平区</td><td>辽宁省沈阳市 <span lang="en">Example District 9</span></td>' in page
+    found = client.get(f"/zh-hans{URL}", {"b": ["nowhere"], "find": "Heping"}).content.decode()
+    assert '<span class="muted">辽宁省沈阳市和平区</span>' in found
+    english = client.get(URL, {"b": ["shenyang-heping-district", "nowhere"]}).content.decode()
+    assert "<td>Heping District, Shenyang, Liaoning</td><td>Example District 9, Shenyang, Liaoning</td>" in english

@@ -114,3 +114,19 @@ def test_a_bad_year_is_a_message_not_an_error(client, spread):
     assert '<p class="error" id="id_founded_from-error">Enter a number.</p>' in page
     assert '<option value="-founded" selected>' in page  # the other filters keep their values
     assert "0 bureaus found" in page and response.context["paginator"].count == 0  # the list shows none
+
+
+def test_place_facets_are_labelled_in_the_page_language_and_filter_by_the_same_values(client, spread):
+    BureauFactory(slug="d", province="Liaoning", city="Atlantis")  # a city the gazetteer does not know
+    chinese = client.get("/zh-hans/bureaus/", {"province": "Liaoning"}).content.decode()
+    assert '<option value="Liaoning" selected>辽宁省 (3)</option>' in chinese
+    assert '<option value="Jilin">吉林省 (1)</option>' in chinese
+    assert '<option value="Shenyang">辽宁省沈阳市 (1)</option>' in chinese
+    assert '<option value="Atlantis" lang="en">Atlantis (Liaoning) (1)</option>' in chinese
+    english = client.get("/bureaus/", {"province": "Liaoning"}).content.decode()
+    assert '<option value="Liaoning" selected>Liaoning (3)</option>' in english
+    assert '<option value="Shenyang">Shenyang (Liaoning) (1)</option>' in english
+    assert '<option value="Atlantis">Atlantis (Liaoning) (1)</option>' in english
+    # A value chosen in the address that no bureau has keeps its place in the list, in the page's language.
+    chosen = client.get("/zh-hans/bureaus/", {"province": "Hebei"}).content.decode()
+    assert '<option value="Hebei" selected>河北省 (0)</option>' in chosen

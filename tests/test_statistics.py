@@ -86,3 +86,18 @@ def test_a_profile_charts_its_own_counts(client, seed_data):
     page = client.get("/bureaus/shenyang-heping-district/").content.decode()
     assert '<figure class="chart" id="chart-counts" aria-labelledby="chart-counts-title">' in page
     assert '<span class="bar-value">18</span>' in page
+
+
+def test_the_chinese_page_names_provinces_in_chinese_and_the_downloads_keep_the_values(client, seed_data):
+    page = client.get("/zh-hans/statistics/").content.decode()
+    rows = Page(page).rows
+    assert ["辽宁省", "2", "28"] in [row[:3] for row in rows]
+    assert '<a href="/zh-hans/bureaus/?province=Liaoning">辽宁省</a>' in page  # the filter value stays
+    assert any(row[:2] == ["Shenyang Heping District Education Bureau", "辽宁省"] for row in rows)  # by bureau
+    provinces_chart = page[page.index('id="chart-provinces"') : page.index('id="chart-bureaus"')]
+    assert '<span class="bar-label">辽宁省</span>' in provinces_chart
+    assert "Liaoning" not in Page(page).text
+    assert "Liaoning" in client.get("/statistics/provinces.csv").content.decode()
+    english = client.get("/statistics/").content.decode()
+    assert '<a href="/bureaus/?province=Liaoning">Liaoning</a>' in english
+    assert '<span class="bar-label">Liaoning</span>' in english

@@ -447,3 +447,75 @@ def test_a_source_is_named_by_its_publisher_date_and_address_where_known(client,
         assert '<a href="https://www.example.gov.cn/jyj/" rel="nofollow noopener">original address</a>' in page
     dalian = html(client.get("/bureaus/dalian-jinpu-new-district/source/"))
     assert "published" not in dalian.split("<main", 1)[1].split("SHA-256", 1)[0]  # nothing said where nothing is known
+
+
+# Place names in the page's language ---------------------------------------------
+
+
+def breadcrumbs(text):
+    return text.split('<nav class="breadcrumbs')[1].split("</nav>")[0]
+
+
+@pytest.mark.parametrize("suffix", ["", "source/"])
+def test_a_chinese_profile_names_its_place_in_chinese_and_an_english_one_in_english(client, seed_data, suffix):
+    chinese = html(client.get(f"/zh-hans{PROFILE_URL}{suffix}"))
+    # The province's label is the gazetteer's; the filter value in its address stays as it is.
+    assert '<li><a href="/zh-hans/bureaus/?province=Liaoning">辽宁省</a></li>' in breadcrumbs(chinese)
+    assert ">Liaoning<" not in breadcrumbs(chinese)
+    english = html(client.get(f"{PROFILE_URL}{suffix}"))
+    assert '<li><a href="/bureaus/?province=Liaoning">Liaoning</a></li>' in breadcrumbs(english)
+
+
+def test_a_chinese_profile_gives_its_place_in_chinese_among_its_key_facts(client, seed_data):
+    response = client.get(f"/zh-hans{PROFILE_URL}")
+    assert page_of(response).terms["服务地区"] == "辽宁省沈阳市和平区"
+    assert "Heping District, Shenyang" not in page_of(response).text  # (the JSON-LD data keeps the stored names)
+    # The page's description names the place in its language too (plain text: it is an attribute).
+    description = html(response).split('<meta name="description" content="')[1].split('"')[0]
+    assert "，辽宁省沈阳市和平区：" in description
+
+
+def test_a_place_the_gazetteer_does_not_know_stays_english_marked_as_english(client, seed_data):
+    BureauFactory(slug="nowhere", name="Nowhere Education Bureau", province="Liaoning", city="Shenyang",
+                  district="Example District 9")  # fmt: skip
+    profile = html(client.get("/zh-hans/bureaus/nowhere/"))
+    assert '<dd>辽宁省沈阳市 <span lang="en">Example District 9</span></dd>' in profile
+    card = html(client.get("/zh-hans/bureaus/", {"q": "Nowhere"}))
+    assert '<p class="muted">辽宁省沈阳市 <span lang="en">Example District 9</span></p>' in card
+    english = html(client.get("/bureaus/nowhere/"))
+    assert "<dd>Example District 9, Shenyang, Liaoning" in english and 'lang="en">Example' not in english
+
+
+def test_the_chinese_home_and_list_name_places_in_chinese(client, seed_data):
+    # (Other bureaus of this module may be published too: the assertions look for these only.)
+    home = html(client.get("/zh-hans/"))
+    assert '<th scope="row"><a href="/zh-hans/bureaus/?province=Liaoning">辽宁省</a></th>' in home
+    assert ">Liaoning<" not in home
+    newest = home.split('id="newest-heading"')[1].split("</section>")[0]
+    assert ' <span class="muted">辽宁省沈阳市' in newest and ", Shenyang, Liaoning" not in newest
+    listing = html(client.get("/zh-hans/bureaus/", {"q": "Heping"}))
+    assert '<p class="muted">辽宁省沈阳市和平区</p>' in listing  # the card
+    assert "Heping District, Shenyang" not in listing
+    english = html(client.get("/bureaus/", {"q": "Heping"}))
+    assert '<p class="muted">Heping District, Shenyang, Liaoning</p>' in english
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/bureaus/", "/bureaus/?province=Liaoning&institution_type=kindergarten&q=example&sort=-founded",
+     "/statistics/", "/compare/?b={0}&b={1}&find=example"],
+)  # fmt: skip
+def test_chinese_place_names_cost_no_query(db, client, many_bureaus, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = url.format(many_bureaus[0].slug, many_bureaus[1].slug)
+    counts = {}
+    for prefix in ("", "/zh-hans"):
+        client.get(f"{prefix}{url}")  # renders the cards' snapshots in the language
+        cache.clear()  # not the page cache's answer
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{prefix}{url}")
+        counts[prefix] = len(queries)
+    assert "辽宁省" in response.content.decode()
+    assert counts["/zh-hans"] == counts[""]

@@ -18,6 +18,7 @@ from bureaus.models.languages import LANGUAGE_TAGS, fact_code, text_in_language,
 from bureaus.models.parts import FACT_SOURCES, ITEM_PARTS, SPANNED_PARTS
 from bureaus.models.sources import SourceDocument
 from bureaus.places.gazetteer import by_code, chinese_place_names
+from bureaus.places.names import place_in, province_in
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality, place_line
 
 
@@ -328,7 +329,8 @@ class Bureau(PlainTextFields, models.Model):
     def breadcrumb_trail(self):
         """(url, label) pairs leading from the bureau list down to this bureau's page."""
         list_url = reverse("bureaus:list")
-        return [(list_url, _("Bureaus")), (f"{list_url}?{urlencode({'province': self.province})}", self.province)]
+        province = province_in(get_language(), self.province)  # the filter value stays the stored name
+        return [(list_url, _("Bureaus")), (f"{list_url}?{urlencode({'province': self.province})}", province)]
 
     @property
     def source_breadcrumb_trail(self):
@@ -338,6 +340,12 @@ class Bureau(PlainTextFields, models.Model):
     def location(self):
         """District, city and province, most specific first, as one line."""
         return place_line(self.district, self.city, self.province)
+
+    @property
+    def place(self):
+        """The place in the active language, as pages show it (``bureaus.places.names``): 辽宁省沈阳市和平区
+        on a Chinese page, its parts the gazetteer does not know in English, marked as such."""
+        return place_in(get_language(), self.district, self.city, self.province)
 
     @property
     def chinese_location(self):

@@ -11,11 +11,12 @@ from django.db import connection, models
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
 from bureaus.models.bureau import Bureau, profile_url
 from bureaus.models.items import Department, InstitutionCount, InstitutionType
 from bureaus.models.languages import translated
-from bureaus.places.regions import place_line
+from bureaus.places.names import place_in
 
 
 class BureauListingQuerySet(models.QuerySet):
@@ -126,8 +127,9 @@ class BureauListing(models.Model):
         return profile_url(self.slug)
 
     @property
-    def location(self):
-        return place_line(self.district, self.city, self.province)
+    def place(self):
+        """The place in the active language, as ``Bureau.place``."""
+        return place_in(get_language(), self.district, self.city, self.province)
 
     @classmethod
     def from_bureau(cls, row, types_run=()):

@@ -12,8 +12,9 @@ from django.utils.html import format_html, format_html_join
 
 
 def bar_chart(rows, *, title, chart_id, description=""):
-    """A horizontal bar chart of ``rows`` [(label, value)], as safe HTML ("" when empty)."""
-    rows = [(str(label), int(value or 0)) for label, value in rows]
+    """A horizontal bar chart of ``rows`` [(label, value)], as safe HTML ("" when empty). A label that
+    renders itself as HTML (a place name marked with its language) is kept as it is."""
+    rows = [(label if hasattr(label, "__html__") else str(label), int(value or 0)) for label, value in rows]
     if not rows:
         return ""
     largest = max(value for _, value in rows) or 1

@@ -124,7 +124,7 @@ class Choice:
     """The bureaus chosen so far (each with the address that removes it) and those found to add."""
 
     chosen: list  # [(slug, name, address without it)]
-    found: list  # [(name, location, address with it added)]
+    found: list  # [(name, place, address with it added)]
     query: str
     full: bool  # MAX_BUREAUS chosen: nothing more can be added
 
@@ -145,7 +145,7 @@ def choose(slugs, query, queryset=None, limit=10):
             matching &= (Q(name_en__icontains=word) | Q(district__icontains=word) | Q(city__icontains=word)
                          | Q(province__icontains=word) | Q(name_zh_hans__icontains=word))  # fmt: skip
         rows = queryset.filter(matching).exclude(slug__in=slugs).order_by("province", "district")[:limit]
-        found = [(bureau.name, bureau.location, _address([*slugs, bureau.slug])) for bureau in rows]
+        found = [(bureau.name, bureau.place, _address([*slugs, bureau.slug])) for bureau in rows]
     return Choice(chosen=chosen, found=found, query=query, full=full)
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 import django_filters
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from bureaus import search
@@ -23,6 +24,7 @@ from bureaus.models import (
     ProvinceTally,
     TypeTally,
 )
+from bureaus.places.names import PlaceName, city_label_in, province_in
 from bureaus.places.regions import PROVINCE_CHOICES
 
 FACETS = ("province", "city", "institution_type")
@@ -142,15 +144,19 @@ class BureauFilter(django_filters.FilterSet):
             if not self.is_bound or self.is_valid():  # else the list shows none (a filter is in error)
                 self.matched = sum(provinces.values())
             return {
-                "province": [(province, province, n) for province, n in sorted(provinces.items())],
+                "province": _province_rows(provinces),
                 "city": [],
                 "institution_type": [(slug, label, running[slug]) for slug, label, _ in types
                                      if running.get(slug)],
             }  # fmt: skip
         places = self._place_counts()
+        language = get_language()
         result = {
-            "province": [(province, province, n) for province, n in sorted(places["province"].items())],
-            "city": [(city, f"{city} ({province})", n) for (city, province), n in sorted(places["city"].items())],
+            "province": _province_rows(places["province"]),
+            "city": [
+                (city, city_label_in(language, city, province), n)
+                for (city, province), n in sorted(places["city"].items())
+            ],
         }
         if not self._chosen("province") and not self._chosen("city"):
             result["city"] = []
@@ -242,10 +248,29 @@ class BureauFilter(django_filters.FilterSet):
             "institution_type": _("Any institution type"),
         }
         options = {}
+        language = get_language()
         for facet, rows in facets.items():
             chosen = str(self.data.get(facet, "")) if self.data else ""
-            entries = [(value, f"{label} ({count})", value == chosen) for value, label, count in rows]
+            entries = [(value, _counted(label, count), value == chosen) for value, label, count in rows]
             if chosen and chosen not in {value for value, _, _ in rows}:
-                entries.append((chosen, f"{chosen} (0)", True))
+                label = chosen
+                if facet == "province":
+                    label = province_in(language, chosen)
+                elif facet == "city":
+                    label = city_label_in(language, chosen, "")  # its province unknown: named alone
+                entries.append((chosen, _counted(label, 0), True))
             options[facet] = (empty[facet], entries)
         return options
+
+
+def _province_rows(counts):
+    """The province facet's rows (value, label in the page's language, bureaus) from {province: bureaus}."""
+    language = get_language()
+    return [(province, province_in(language, province), n) for province, n in sorted(counts.items())]
+
+
+def _counted(label, count):
+    """A facet value's label with its count: "Liaoning (2)", keeping the language of a place name ("辽宁省
+    (2)" on a Chinese page; an English name there marked as English)."""
+    text = f"{label} ({count})"
+    return PlaceName(text, label.lang, label.foreign) if isinstance(label, PlaceName) else text

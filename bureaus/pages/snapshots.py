@@ -41,6 +41,10 @@ RENDERED_BY = [
     "bureaus/pages/charts.py",
     "bureaus/pages/snapshots.py",
     "bureaus/opendata/serializers.py",
+    # The places the profile and the card name, in each language.
+    "bureaus/places/names.py",
+    "bureaus/places/gazetteer.py",
+    "bureaus/places/data/divisions.json",
 ]
 
 

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.urls import get_script_prefix
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import escape_uri_path, iri_to_uri
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.generic import DetailView, TemplateView
@@ -20,6 +21,7 @@ from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
 from bureaus.pages import charts, snapshots, statistics
 from bureaus.pages.compare import MAX_BUREAUS, MIN_BUREAUS, ComparisonError, choose, compare
 from bureaus.pages.filters import BureauFilter
+from bureaus.places.names import province_in
 
 
 class HomeView(TemplateView):
@@ -166,7 +168,11 @@ class StatisticsView(TemplateView):
                 chart_id="chart-units",
             ),
             province_chart=charts.bar_chart(
-                [(row["province"], row["schools"]) for row in by_province if row["schools"] is not None],
+                [
+                    (province_in(get_language(), row["province"]), row["schools"])
+                    for row in by_province
+                    if row["schools"] is not None
+                ],
                 title=_("Schools and kindergartens by province"),
                 chart_id="chart-provinces",
             ),

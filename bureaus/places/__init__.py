@@ -1,6 +1,7 @@
 """
 Places: China's provincial-level divisions (``regions``) and the gazetteer of
-prefecture-level cities the importer resolves place names with (``gazetteer``).
+prefecture-level cities the importer resolves place names with (``gazetteer``), and a place as
+a page in either language names it (``names``).
 
 Owns: place vocabularies and the data files under ``data/``. May import nothing of
 the project (pure Python, no Django), so every other room may import it.

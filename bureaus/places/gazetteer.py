@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bureaus.places.former_names import FORMER_NAMES
@@ -256,19 +256,28 @@ def chinese_bureau_name(division, bureau_word="教育局", place=""):
 def chinese_place_names(district, city, province):
     """The Chinese names of a bureau's province, city and district, as far as the gazetteer knows them
     for sure (a name two places share and nothing above tells apart is left out): ["辽宁省", "沈阳市", "和平区"]."""
+    return [name for name in chinese_places(district, city, province) if name]
+
+
+@lru_cache(maxsize=8192)
+def chinese_places(district, city, province):
+    """(province, city, district) in Chinese, each None where the gazetteer is not sure of it (or it is
+    not given): ("辽宁省", "沈阳市", "和平区"). Remembered: every page naming places in Chinese asks."""
     provinces = named(province, level="province") if province else []
     province_division = provinces[0] if len(provinces) == 1 else None
-    names = [province_division.chinese] if province_division else []
+    if province_division is None:
+        return None, None, None
     city_division = None
-    if city and province_division:
+    if city:
         cities = [d for d in named(city, level="prefecture") if d.province == province_division]
         city_division = cities[0] if len(cities) == 1 else None
-        if city_division:
-            names.append(city_division.chinese)
-    if district and province_division:
+    counties = []
+    if district:
         counties = [d for d in named(district, level="county") if d.province == province_division]
         if city_division:
             counties = [d for d in counties if d.city == city_division]
-        if len(counties) == 1:
-            names.append(counties[0].chinese)
-    return names
+    return (
+        province_division.chinese,
+        city_division.chinese if city_division else None,
+        counties[0].chinese if len(counties) == 1 else None,
+    )

@@ -10,7 +10,10 @@ from django.utils import numberformat
 from django.utils.formats import date_format, get_format
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from bureaus.places.names import province_in
 
 register = template.Library()
 
@@ -74,10 +77,15 @@ def _control(field, field_id, facet_options):
         input_type = escape(field.field.widget.input_type)
         return f'<input type="{input_type}" name="{name}" id="{field_id}"{shown}{attributes}{described}>'
     options = "".join(
-        f'<option value="{html_of(choice)}"{" selected" if selected else ""}>{html_of(label)}</option>'
+        f'<option value="{html_of(choice)}"{" selected" if selected else ""}{_lang_of(label)}>{html_of(label)}</option>'
         for choice, label, selected in entries
     )
     return f'<select name="{name}" id="{field_id}"{described}>{options}</select>'
+
+
+def _lang_of(label):
+    """' lang="en"' for a label not in the page's language (a place the gazetteer does not know), else ""."""
+    return f' lang="{escape(label.lang)}"' if getattr(label, "foreign", False) else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -113,9 +121,10 @@ def province_rows(tallies, list_url):
     kindergartens they report ("Not reported" when none does)."""
     number = whole_number_format()
     not_reported = escape(_("Not reported"))
+    language = get_language()
     rows = (
         f'<tr><th scope="row"><a href="{escape(list_url)}?province={escape(urlencode(tally.province))}">'
-        f"{escape(tally.province)}</a></th>"
+        f"{province_in(language, tally.province).__html__()}</a></th>"
         f'<td class="num">{number(tally.bureaus)}</td>'
         f'<td class="num">{number(tally.schools) if tally.schools_reporting else not_reported}</td></tr>'
         for tally in tallies
@@ -129,16 +138,16 @@ def bureau_links(bureaus, note="place"):
     (``note="updated"``)."""
     bureaus = list(bureaus)
     if note == "place":
-        notes = [bureau.location for bureau in bureaus]
+        notes = [bureau.place.__html__() for bureau in bureaus]  # in the page's language, marked where not
     else:
         updated = _("updated %(day)s")
         days = [localtime(bureau.updated_at).date() for bureau in bureaus]
         written = {day: date_format(day, "j M Y") for day in set(days)}  # bureaus updated the same day share one
-        notes = [updated % {"day": written[day]} for day in days]
+        notes = [escape(updated % {"day": written[day]}) for day in days]
     items = (
         f'<li><a href="{escape(bureau.get_absolute_url())}">{escape(bureau.name)}</a> '
-        f'<span class="muted">{escape(text)}</span></li>'
-        for bureau, text in zip(bureaus, notes, strict=True)
+        f'<span class="muted">{note_html}</span></li>'
+        for bureau, note_html in zip(bureaus, notes, strict=True)
     )
     return mark_safe("\n".join(items))  # every value in it escaped
 
@@ -148,6 +157,13 @@ def whole_number_format():
     separator and grouping looked up once for a table rather than for every number."""
     separator, grouping = get_format("THOUSAND_SEPARATOR"), get_format("NUMBER_GROUPING")
     return lambda value: numberformat.format(value, ".", grouping=grouping, thousand_sep=separator, force_grouping=True)
+
+
+@register.filter
+def province_name(province):
+    """A province's stored name as the page's language names it (辽宁省 on a Chinese page), marked where
+    it is not in that language; the stored name stays what addresses and downloads use."""
+    return province_in(get_language(), province)
 
 
 @register.filter
