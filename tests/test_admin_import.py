@@ -329,7 +329,7 @@ def test_what_the_reviewer_types_is_refused_with_invisible_characters(staff_clie
 
 def test_the_importer_does_not_name_a_draft_the_user_cannot_see(client, staff_client, django_user_model):
     staff_client.post(URL, {"action": "confirm", "text": TIEXI})
-    Bureau.objects.update(name="Secret Draft Name")  # someone else's draft, of the document's slug
+    Bureau.objects.update(name_en="Secret Draft Name")  # someone else's draft, of the document's slug
     adder = user_with(django_user_model, client, "add_bureau", "view_bureau", "change_bureau")
     changed = TIEXI.replace("1985", "1986")
     for data in (
