@@ -261,3 +261,15 @@ def test_a_past_if_unmodified_since_is_a_json_412_like_the_other_errors(client, 
     assert response["Content-Type"] == "application/json"
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "changed" in response.json()["errors"]["detail"][0]
+
+
+def test_a_bilingual_bureau_from_the_api_matches_the_openapi_schema_of_format_2(client, openapi):
+    bureau = BureauFactory(slug="heping", name_en="Heping District Education Bureau", name_zh_hans="和平区教育局")
+    DepartmentFactory(bureau=bureau, name_en="", name_zh_hans="办公室", responsibility_en="")
+    DutyFactory(bureau=bureau, text_en="", text_zh_hans="承办区人民政府交办的其他事项。")
+    data = client.get("/api/bureaus/heping/").json()
+    validate(openapi, "Bureau", data)
+    assert openapi["info"]["version"] == "2.0.0" and data["format_version"] == 2
+    assert data["name"] == {"en": "Heping District Education Bureau", "zh-Hans": "和平区教育局"}
+    assert data["departments"] == [{"name": {"zh-Hans": "办公室"}, "responsibility": {}}]
+    assert data["duties"][0]["text"] == {"zh-Hans": "承办区人民政府交办的其他事项。"}

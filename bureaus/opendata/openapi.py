@@ -1,7 +1,7 @@
 """The OpenAPI 3.1 description of the open-data API, built from the same schema the serializer follows."""
 
 from bureaus.models.parts import CSV_PARTS
-from bureaus.opendata.serializers import BUREAU_SCHEMA
+from bureaus.opendata.serializers import BUREAU_SCHEMA, FORMAT_VERSION
 from bureaus.pages.filters import BureauFilter
 from bureaus.places.regions import PROVINCES
 
@@ -62,8 +62,11 @@ def openapi_document(server_url="/"):
         "openapi": "3.1.0",
         "info": {
             "title": "District Education Bureau Portal open data",
-            "version": "1.0.0",
-            "description": "Published profiles of China's district education bureaus. Read-only; any origin may read.",
+            # The API's major version is the format's: version 2 made text facts {language tag: text}.
+            "version": f"{FORMAT_VERSION}.0.0",
+            "description": "Published profiles of China's district education bureaus. Read-only; any origin may read. "
+            "Text facts (names, responsibilities, duties, achievements, summaries) are objects of their texts by "
+            "language tag (en, zh-Hans), each in the language it was read in; nothing is machine-translated.",
         },
         "servers": [{"url": server_url.rstrip("/") or "/"}],
         "paths": {
