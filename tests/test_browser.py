@@ -376,7 +376,7 @@ def test_staff_edit_an_inline_preview_and_publish(live_server, browser, seed_dat
     page = context.new_page()
     open_working_copy(page, live_server, "publisher", bureau)
     words = "Keeps the bureau's records and answers letters from the public."
-    page.locator("#id_departments-0-responsibility").fill(words)
+    page.locator("#id_departments-0-responsibility_en").fill(words)
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_url("**/admin/bureaus/bureau/")
     expect(page.get_by_text("Published, with unpublished changes")).to_be_visible()
@@ -425,7 +425,7 @@ def test_staff_journeys_by_keyboard_alone(live_server, browser, seed_data, djang
     page.keyboard.press("Enter")
     page.wait_for_url("**/change/")
     words = "Answers letters from the public, by keyboard."
-    tab_to(page, page.locator("#id_departments-0-responsibility"), limit=400)
+    tab_to(page, page.locator("#id_departments-0-responsibility_en"), limit=400)
     page.keyboard.press("Control+A")
     page.keyboard.type(words)
     tab_to(page, page.get_by_role("button", name="Save", exact=True), limit=600)
