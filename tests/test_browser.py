@@ -487,3 +487,27 @@ def test_no_word_is_broken_inside_a_menu_item_or_a_table_header(live_server, pho
     phone.goto(live_server.url + path)
     broken = phone.locator(".nav-list a, thead th, .data-table th").evaluate_all(BROKEN_WORDS)
     assert not broken, f"{path}: {broken}"
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_a_profile_of_facts_in_both_languages_is_accessible_in_each(live_server, browser, width):
+    """Facts shown in the other language carry their lang and note: axe checks the lang values, and the
+    notes must not push a phone's page sideways."""
+    from .factories import AchievementFactory, DutyFactory
+
+    bureau = BureauFactory(slug="heping", name_en="Heping District Education Bureau", name_zh_hans="和平区教育局")
+    DepartmentFactory(bureau=bureau, name_en="", name_zh_hans="基础教育科（行政许可服务科）", responsibility_en="",
+                      responsibility_zh_hans="负责全区基础教育的管理工作，指导学校教育教学改革。")  # fmt: skip
+    DutyFactory(bureau=bureau, text_en="", text_zh_hans="贯彻执行国家有关教育工作的方针、政策和法律法规。")
+    AchievementFactory(bureau=bureau, text_en="Named a national model district for balanced compulsory education")
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    found = {}
+    for path, marked in (("/bureaus/heping/", "(中文)"), ("/zh-hans/bureaus/heping/", "(English)")):
+        page.goto(live_server.url + path)
+        assert page.locator(".fact-language", has_text=marked).count() >= 1
+        found.update({path: violations} if (violations := axe_violations(page)) else {})
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (path, overflow)
+    context.close()
+    assert not found, found
