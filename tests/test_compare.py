@@ -14,7 +14,7 @@ def test_compares_bureaus_side_by_side_with_departments_aligned_by_kind(client, 
     assert response.status_code == 200
     comparison = response.context["comparison"]
     assert [b.slug for b in comparison.bureaus] == ["shenyang-heping-district", "dalian-jinpu-new-district"]
-    rows = dict(comparison.department_rows)
+    rows = {label: [[d.name for d in cell] for cell in cells] for label, cells in comparison.department_rows}
     assert rows["Basic education"] == [["Basic education department"], ["Basic education department"]]
     assert rows["Teaching and research"] == [[], ["Teaching and research section"]]
     assert rows["General office"] == [["Office"], ["Office"]]
@@ -94,10 +94,27 @@ def test_full_duty_texts_open_on_demand(client, seed_data):
         ("Teaching and research section", "teaching-research"),
         ("Planning and finance section", "planning"),
         ("Museum", "other"),
+        ("办公室", "office"),  # a department read from a Chinese page is lined up with its English kind
+        ("人事股", "teachers"),
+        ("基础教育科（行政许可服务科）", "basic"),
+        ("学前教育股", "preschool"),
+        ("档案馆", "other"),
     ],
 )
 def test_department_kinds(name, kind):
     assert department_kind(name)[0] == kind
+
+
+def test_a_chinese_department_is_compared_in_its_kinds_row_marked_as_chinese(client):
+    from .factories import BureauFactory, DepartmentFactory
+
+    english, chinese = BureauFactory(slug="a"), BureauFactory(slug="b")
+    DepartmentFactory(bureau=english, name_en="General office")
+    DepartmentFactory(bureau=chinese, name_en="", name_zh_hans="办公室")
+    page = client.get("/compare/", {"b": ["a", "b"]}).content.decode()
+    row = page.split("General office</th>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>General office</td>" in row
+    assert '<td><span lang="zh-Hans">办公室</span> <span class="fact-language" lang="zh-Hans">(中文)</span></td>' in row
 
 
 def test_the_list_offers_compare_checkboxes(client, seed_data):

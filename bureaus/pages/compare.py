@@ -14,22 +14,26 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from bureaus.models import Bureau, Duty
-from bureaus.models.languages import columns
+from bureaus.models.languages import columns, texts
 
 MIN_BUREAUS, MAX_BUREAUS = 2, 4
 
-# (kind, label, words that mark it); checked in order, the first match wins.
+# (kind, label, words that mark it, in English and in Chinese); checked in order, the first match wins.
 DEPARTMENT_KINDS = [
-    ("teaching-research", _("Teaching and research"), r"teaching and research|research"),
-    ("preschool", _("Preschool education"), r"preschool|kindergarten"),
-    ("vocational", _("Vocational education"), r"vocational|adult"),
-    ("high-school", _("High school education"), r"high school|senior"),
-    ("basic", _("Basic education"), r"basic education|compulsory|primary"),
-    ("teachers", _("Teachers and personnel"), r"teacher|personnel|human resources|staff"),
-    ("planning", _("Planning, development and finance"), r"plan|development|finance|budget|fund"),
-    ("policy", _("Policy and regulations"), r"policy|regulation|law|legal|supervision|inspection"),
-    ("safety", _("Safety and security"), r"safety|security"),
-    ("office", _("General office"), r"office"),
+    ("teaching-research", _("Teaching and research"), r"teaching and research|research|教研|教科研|研究"),
+    ("preschool", _("Preschool education"), r"preschool|kindergarten|学前|幼儿"),
+    ("vocational", _("Vocational education"), r"vocational|adult|职业|职成|成人"),
+    ("high-school", _("High school education"), r"high school|senior|高中"),
+    ("basic", _("Basic education"), r"basic education|compulsory|primary|基础教育|义务教育|初等|小学"),
+    ("teachers", _("Teachers and personnel"), r"teacher|personnel|human resources|staff|人事|教师|师资|干部"),
+    (
+        "planning",
+        _("Planning, development and finance"),
+        r"plan|development|finance|budget|fund|规划|发展|计财|财务|计划",
+    ),
+    ("policy", _("Policy and regulations"), r"policy|regulation|law|legal|supervision|inspection|政策|法规|督导|督查"),
+    ("safety", _("Safety and security"), r"safety|security|安全|稳定"),
+    ("office", _("General office"), r"office|办公室"),
 ]
 OTHER_KIND = ("other", _("Other departments"))
 
@@ -88,8 +92,9 @@ def _department_rows(bureaus):
     kinds = [(kind, label) for kind, label, _ in DEPARTMENT_KINDS] + [OTHER_KIND]
     cells = {kind: [[] for _ in bureaus] for kind, _ in kinds}
     for column, bureau in enumerate(bureaus):
-        for department in bureau.departments.all():
-            cells[department_kind(department.name)[0]][column].append(department.name)
+        for department in bureau.departments.all():  # by its words in either language
+            kind = department_kind(" ".join(texts(department, "name").values()))[0]
+            cells[kind][column].append(department)
     return [(label, _unreported(bureaus, "departments", cells[kind])) for kind, label in kinds if any(cells[kind])]
 
 
