@@ -728,3 +728,66 @@ def test_no_warning_that_the_gazetteer_supplied_a_place_the_text_states(text):
 def test_the_gazetteer_still_says_when_it_supplied_a_place_the_text_does_not_state():
     draft = parse_document("Lianchi District Education Bureau manages the schools of the district.")
     assert "Place taken from the gazetteer: Lianchi District is in Baoding, Hebei — check it." in draft.warnings
+
+
+# Departments as section headings (issue 21, second pass) ------------------------------------------
+
+
+def test_numbered_department_headings_own_the_paragraphs_under_them():
+    """ "(1) office" on its line and what it does in the paragraph below: the department's, not the bureau's."""
+    draft = parse_document(
+        "Wutai County Education Bureau\n"
+        "(1) office\n"
+        "Responsible for messages, meetings and archives; Responsible for letters and visits.\n"
+        "(2) Planning and Finance Unit\n"
+        "To manage the education funds of the county; Guide the building of schools.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Planning and Finance Unit"]
+    assert draft.departments[0].responsibility.startswith("Responsible for messages")
+    assert "education funds" in draft.departments[1].responsibility
+    assert draft.duties == []
+    assert draft.unquoted() == []
+
+
+def test_a_department_heading_with_a_second_sign_is_a_department():
+    """ "(a) the office (hanging … brand)" as a heading: the office, its second sign a note."""
+    draft = parse_document(
+        "Internal Structure of Wutai County Education Bureau\n\n"
+        "(a) the office (hanging school safety department brand)\n\n"
+        "Responsible for messages, meetings and archives; Coordinate school safety work.\n\n"
+        "(2) Personnel Section (hanging the sign of retired cadres)\n\n"
+        "Responsible for the personnel work of the bureau.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Personnel Section"]
+    assert draft.departments[0].note == "Also bears the name “school safety department”."
+    assert draft.departments[1].responsibility == "Responsible for the personnel work of the bureau"
+    assert draft.duties == []
+
+
+def test_a_numbered_section_title_among_duties_opens_the_departments():
+    """ "Second, internal institutions." after the numbered duties: what follows are departments, and the
+    title itself is no duty."""
+    draft = parse_document(
+        "Wutai County Education Bureau\n"
+        "I. Main responsibilities\n"
+        "1, implement the education policies of the state; Responsible for the county's education plan.\n"
+        "2, responsible for the education funds of the county.\n"
+        "Second, internal institutions.\n"
+        "1. Office: responsible for the daily operation of the organ; Responsible for archives.\n"
+        "2. Personnel Unit: responsible for the personnel work of the schools.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Personnel Unit"]
+    assert [duty.text[:21] for duty in draft.duties] == ["Implement the educati", "Responsible for the e"]
+
+
+def test_a_page_of_departments_with_what_they_do_is_a_bureau_document_though_it_names_no_bureau():
+    """Two departments each with its responsibilities are as much a bureau's structure as three names."""
+    draft = parse_document(
+        "(1) office\n"
+        "Responsible for the daily operation of the organ and for education statistics.\n"
+        "(2) Personnel and Teachers Unit\n"
+        "To undertake the personnel work of the schools; Guide the training of teachers.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Personnel and Teachers Unit"]
+    assert draft.duties == []
+    assert "never names an education bureau" in draft.warnings[0]

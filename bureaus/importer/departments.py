@@ -34,8 +34,29 @@ DEPARTMENT_DOES_RE = re.compile(
 )
 
 
+# Not one department but the title of a section of them: "Internal departments", "Functional office".
+SECTION_TITLE_RE = re.compile(r"^(?:internal|functional|main|the)\s+\w+$|s$(?<!ss)", re.IGNORECASE)
+
+
 class DepartmentLines:
     """The department readers of the parser's reader."""
+
+    def department_heading(self, segment):
+        """Whether a line is a department's name alone ("(1) office", "(a) the office (hanging … brand)"): the
+        heading of what that department does, which the paragraphs after it say. Read as the department."""
+        name, note = name_and_note(segment.sub(0, len(segment.text.rstrip(".:："))))
+        bare = re.sub(r"^the\s+", "", name.text, flags=re.IGNORECASE)
+        if (
+            not is_department_name(bare)
+            or starts_with_verb(bare)
+            or SECTION_TITLE_RE.search(bare)
+            or re.search(r"[:：]", bare)  # "Abbreviation: District Education Committee": a label, not a heading
+            or re.search(r"\bbureau\b", bare, re.IGNORECASE)  # the bureau itself, or another one
+        ):
+            return False
+        if self.counted():
+            self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
+        return True
 
     def read_department_list(self, sentence):
         found = department_list(sentence)
@@ -54,7 +75,8 @@ class DepartmentLines:
         if match and is_department_name(name_and_note(segment.sub(0, match.end("name")))[0].text):
             self.add_department_item(segment)
             return True
-        if is_department_name(name_and_note(segment.sub(0, len(segment.text.rstrip("."))))[0].text):
+        name = name_and_note(segment.sub(0, len(segment.text.rstrip("."))))[0].text
+        if is_department_name(name) and not starts_with_verb(name):  # not "Responsible for … of the bureau."
             self.add_department_item(segment)
             return True
         # "(1) office" on its line, what it does on the next: the duties of the department just named.

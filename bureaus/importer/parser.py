@@ -164,6 +164,8 @@ class _Reader(DepartmentLines):
         kind = section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
+        elif self.department_heading(segment):
+            kind = "departments"  # "(a) the office (hanging … brand)": what follows is what the office does
         elif relevance.about_bureaus_in_general(segment.text, heading=True):
             kind = "general"  # a section on bureaus in general: neither this bureau's departments nor its duties
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
@@ -230,6 +232,9 @@ class _Reader(DepartmentLines):
             self.section, self.pending_kind = "general", ""  # "3. Duties of county education bureaus: …"
             return
         if kind == "general":
+            return
+        if kind != "achievement" and self.department_heading(segment):
+            self.pending_kind = "departments"  # "(1) office" on its line: what it does follows
             return
         for sentence in sentences(segment):
             self.read_facts(sentence)

@@ -52,7 +52,8 @@ def refuse_unless_about_a_bureau(draft, text):
         )
     if ABOUT_A_BUREAU_RE.search(text):
         return
-    structure = len(draft.departments) + len(draft.duties)
+    # A department said with what it does ("(1) office" over its responsibilities) weighs twice a bare name.
+    structure = len(draft.departments) + sum(bool(d.responsibility) for d in draft.departments) + len(draft.duties)
     district_facts = len(draft.counts) + sum(bool(SCHOOLING_RE.search(a.text)) for a in draft.achievements)
     is_bureau_document = structure >= MIN_STRUCTURE or bool(draft.district and district_facts)
     if not is_bureau_document or not re.search(r"\beducation", text, re.IGNORECASE):
