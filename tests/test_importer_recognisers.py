@@ -262,8 +262,11 @@ def test_item_markers(marker):
         ("The district has 12 village primary schools.", [(12, "village-primary-school")]),
         ("It has 29 towns and street offices.", []),
         ("Wuqing has 535 full-time schools, including 345 kindergartens.", [(345, "kindergarten")]),
+        # A length of time before a school word is no count of schools.
+        ("The enrolment rate for three years before school is 91.5%, and there are 6 kindergartens.", [(6, "kindergarten")]),
+        ("It has run 2 consecutive years of school sports meetings.", []),
     ],
-)
+)  # fmt: skip
 def test_counts_are_institutions_the_bureau_runs_and_nothing_else(sentence, counted):
     assert [(c.number, c.category) for c in find_counts(sentence)] == counted
 
