@@ -415,3 +415,22 @@ def test_the_text_wins_over_the_address():
     text = (Path(__file__).with_name("documents") / "chinese_bureau.txt").read_text(encoding="utf-8")
     draft = parse_document(text, "平遥县教育局", url="www.pingyao.gov.cn")
     assert (draft.name, draft.district, draft.evidence) == ("沈阳市和平区教育局", "Heping District", {})
+
+
+# Second pass on the seen batches (2026-12-07) ------------------------------------------------------
+
+
+def test_departments_listed_in_a_gazetteers_running_text_across_wrapped_lines():
+    """A county gazetteer's history names the bureau's offices in its running text, hard-wrapped: "局设…",
+    "编制有…", a union among them and a name broken by the wrap (left out, as no span quotes it whole)."""
+    draft = read(
+        "第三章 教育行政\n"
+        "一九八四年复称文教局。1986年,安远县教育局编制有人事股、计财\n"
+        "股、普教股、教育工会、电教站、督导室、招生办公室等。1992\n"
+        "年,局设办公室、成教股、勤工俭学办公室等办事机构。1996年下设秘书股、初教股、中教股、职教股\n"
+        "、双勤股和民族教育股。其下设图书馆、民众教育馆、巡教队等机构。\n"
+    )
+    assert [d.name for d in draft.departments] == [
+        "人事股", "普教股", "电教站", "督导室", "招生办公室", "办公室", "成教股", "勤工俭学办公室",
+        "秘书股", "初教股", "中教股", "职教股", "双勤股", "民族教育股",
+    ]  # fmt: skip

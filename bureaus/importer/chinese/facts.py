@@ -16,7 +16,7 @@ NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设
 # "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
 SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
 LIST_TRIGGER_RE = re.compile(
-    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置)(?:机构)?(?:共?(?:{NUMBER})[个箇]?[{HAN}()]{{0,6}}?)?"
+    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设)(?:机构)?(?:共?(?:{NUMBER})[个箇]?[{HAN}()]{{0,6}}?)?"
     r"(?:,?\s*(?:分别是|分别为|包括|为|有))?[:]?"
 )
 # What a list's closing count names: its kind tells departments from affiliated units.
@@ -27,6 +27,7 @@ DUTY_VERBS_RE = re.compile(
     r"^(?:贯彻|拟订|拟定|负责|承担|统筹|指导|管理|组织|研究|制定|制订|会同|主管|完成|落实|做好|规划|审核|按|参与|"
     r"协助|监督|推进|推动|综合|归口|配合|实施|开展|依法|执行|宣传|建立|加强|编制|领导|协调|承办|监测|核算|牵头|主要)"
 )
+WRAPPED_LINE = 20  # a line this long that ends in mid-sentence was cut by the page's width, not by its writer
 DUTIES_HEADING_RE = re.compile(r"职责|职能|任务")
 DEPARTMENTS_HEADING_RE = re.compile(r"内设机构|机构设置|科室|股室|处室|组织架构|内设")
 UNITS_HEADING_RE = re.compile(r"下设机构|直属单位|二级机构|事业单位|下属单位|所属单位")
@@ -69,9 +70,17 @@ def inline_lists(folded, start, end):
             lead = folded[trigger.start() : trigger.end()]
             skip = re.match(r"\s*(?:分别是|分别为|包括|为|有)?\s*:?", folded[position:clause_end])
             position += skip.end()
-        for piece in re.finditer(r"[^、]+", folded[position:clause_end]):
+        pieces = list(re.finditer(r"[^、]+", folded[position:clause_end]))
+        for number, piece in enumerate(pieces):
             item_start, item_end = position + piece.start(), position + piece.end()
-            raw = folded[item_start:item_end].strip(" 。!?")
+            raw = folded[item_start:item_end].strip(" \n。!?")
+            if items and number + 1 < len(pieces) and _passed_over(raw):
+                continue
+            joined = re.fullmatch(r"(?P<a>[^和及与]{2,24})(?:和|及|与)(?P<b>[^和及与]{2,24})", raw)
+            if joined and is_department_name(joined.group("a")) and is_department_name(joined.group("b")):
+                at = item_start + folded[item_start:item_end].find(raw)  # "…、双勤股和民族教育股": the last two
+                items += [(at, at + joined.end("a")), (at + joined.start("b"), at + joined.end("b"))]
+                continue
             closing = None
             if not is_department_name(raw):
                 # The last item may carry the list's count: "…计财科7个科(室)", "…特殊教育处等七个职能部门".
@@ -99,6 +108,24 @@ def inline_lists(folded, start, end):
         )
         found.append(Listed(items, is_units or names.count("中心校") > 1, announced))
     return found
+
+
+def _passed_over(item):
+    """An item inside a list of departments that is none but does not end it: a name a wrapped line broke
+    ("计财\n股", which no span quotes whole) or a short body of another kind among them (教育工会)."""
+    return "\n" in item.strip() or (not is_department_name(item) and bool(re.fullmatch(rf"[{HAN}]{{2,6}}", item)))
+
+
+def wrapped_end(folded, end):
+    """Where the sentence that a hard-wrapped line (a gazetteer's, cut at a fixed width) leaves open at
+    ``end`` ends: at the first sentence end on the lines after it. ``end`` itself for a line that ends one."""
+    while end < len(folded) and folded[end] == "\n":
+        line_start = folded.rfind("\n", 0, end) + 1
+        if end - line_start < WRAPPED_LINE or folded[end - 1] in "。!?:;|" or NUMBERED_RE.match(folded, end + 1):
+            return end
+        stop = re.compile(r"[。!?\n]").search(folded, end + 1)
+        end = stop.end() if stop and stop.group(0) != "\n" else (stop.start() if stop else len(folded))
+    return end
 
 
 def numbered(line):

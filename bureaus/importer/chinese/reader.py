@@ -201,7 +201,7 @@ def _walk(draft, folded):
         if title_line and stripped == title_line:
             continue  # a headline restates what the page then says
         for s, e in _sentences(folded, start, end):
-            for listed in facts.inline_lists(folded, s, e):
+            for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
                 if listed.is_units:
                     units.extend(text[a:b] for a, b in listed.names)
                     continue
