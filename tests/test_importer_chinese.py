@@ -434,3 +434,17 @@ def test_departments_listed_in_a_gazetteers_running_text_across_wrapped_lines():
         "人事股", "普教股", "电教站", "督导室", "招生办公室", "办公室", "成教股", "勤工俭学办公室",
         "秘书股", "初教股", "中教股", "职教股", "双勤股", "民族教育股",
     ]  # fmt: skip
+
+
+def test_honours_given_to_many_are_no_bureaus_and_a_provinces_list_of_them_is_refused():
+    """A province's news of who was honoured names a county bureau's head among the many: no bureau's page."""
+    text = (
+        "此次获国家表彰名单中,我省实验中学、师范大学附属中学等21个单位被授予“全国教育系统先进集体”称号;"
+        "平顺县教育局局长张明和师范大学院长李华2人被授予“全国教育系统先进工作者”称号;"
+        "实验小学王芳等42名教师被授予“全国优秀教师”称号。"
+    )
+    with pytest.raises(DocumentError, match="a province's list of honours"):
+        parse_document(text)
+    # The county's own page keeps its honour; a group's honour in it is the group's.
+    draft = read("平顺县教育局被授予“全国教育系统先进集体”称号。全县32名教师被授予“优秀教师”称号。")
+    assert [a.text for a in draft.achievements] == ["被授予“全国教育系统先进集体”称号"]

@@ -155,6 +155,11 @@ AWARD_RE = re.compile(r"被评为|被评定为|评为|荣获|获得|获评|喜�
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
+# "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
+# (Some Traditional mirrors follow a character with its reading: "21個(gè)單位".)
+HONOURED_MANY_RE = re.compile(
+    r"\d+\s*(?:[个名位](?:\([^()\d\u4e00-\u9fff]{1,8}\))?)?(?:单位|集体|人|教师|同志|教职工|班主任)$"
+)
 
 
 def achievements(folded, original, start, end):
@@ -170,6 +175,8 @@ def achievements(folded, original, start, end):
             continue
         if NOT_AN_AWARD_RE.match(folded, trigger.end()):
             continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
+        if HONOURED_MANY_RE.search(folded[clause_start : trigger.start()].rstrip(" 被")):
+            continue
         if words == "通过" and not PASSED_RE.search(text):
             continue
         if words == "评为" and folded[trigger.start() - 1 : trigger.start()] not in ("被", "度", "年"):

@@ -51,6 +51,8 @@ ADDRESS_RE = re.compile(
 )
 GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
 UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
+PROVINCE_VOICE_RE = re.compile(r"我省|我自治区")
+COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全(?:县|旗)")
 SENTENCE_END = "。!?\n"
 
 
@@ -328,6 +330,11 @@ def _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place):
         raise DocumentError(
             "This text is about a city and the districts and counties under it, not one county-level bureau, "
             "so there is nothing to import."
+        )
+    if not draft.fact_count() and PROVINCE_VOICE_RE.search(folded) and not COUNTY_VOICE_RE.search(folded):
+        raise DocumentError(  # 我省…等21个单位被授予…: a county bureau named in passing among those honoured
+            "This text is a province's news (a province's list of honours or the like) that names a county's "
+            "bureau only in passing and says nothing of it, so there is nothing to import."
         )
     if not re.search(r"教育|教体|教委|教科", folded) and not draft.fact_count():
         raise DocumentError(
