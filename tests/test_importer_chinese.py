@@ -448,3 +448,23 @@ def test_honours_given_to_many_are_no_bureaus_and_a_provinces_list_of_them_is_re
     # The county's own page keeps its honour; a group's honour in it is the group's.
     draft = read("平顺县教育局被授予“全国教育系统先进集体”称号。全县32名教师被授予“优秀教师”称号。")
     assert [a.text for a in draft.achievements] == ["被授予“全国教育系统先进集体”称号"]
+
+
+def test_a_countys_short_name_said_once_places_the_page_when_its_prefecture_is_named():
+    """ "县教体局" and "许昌市委" with the county only in a slogan ("和谐鄢陵"): 鄢陵县 of 许昌市."""
+    draft = read("日前,县教体局被许昌市委、市政府授予“市级文明单位标兵”称号,为建设和谐鄢陵作出新的更大贡献。")
+    assert draft.division_code == gazetteer.chinese_named("鄢陵县")[0].code
+    assert [a.text for a in draft.achievements] == ["被许昌市委、市政府授予“市级文明单位标兵”称号"]
+
+
+def test_an_unplaced_county_page_takes_the_one_province_it_names():
+    draft = read(
+        "我县2018年成功创建全国义务教育发展基本均衡县。2021年被定为湖南省教育综合改革试点县。"
+        "1998年被国家教育部评为全国“两基”先进县。"
+    )
+    assert (draft.district, draft.city, draft.province) == ("", "", "Hunan")
+    assert [a.text for a in draft.achievements] == [
+        "成功创建全国义务教育发展基本均衡县",
+        "被国家教育部评为全国“两基”先进县",
+    ]
+    assert any("province" in warning for warning in draft.warnings)

@@ -151,7 +151,10 @@ def department_entry(folded, start, end):
     return (name_start, name_start + len(name)), (rest_start + offset, rest_start + offset + len(rest))
 
 
-AWARD_RE = re.compile(r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|入选|通过")
+AWARD_RE = re.compile(
+    r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|入选|通过|成功创建"
+    rf"|被[{HAN}、]{{2,16}}?(?:授予|评为)"  # 被许昌市委、市政府授予…, 被国家教育部评为…: who gave it, said between
+)
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
@@ -179,6 +182,8 @@ def achievements(folded, original, start, end):
             continue
         if words == "通过" and not PASSED_RE.search(text):
             continue
+        if words == "成功创建" and not re.search(r"全国|国家|省级|省|市级", text):
+            continue  # 成功创建全国…均衡县 is a title won; 成功创建一所学校 is building one
         if words == "评为" and folded[trigger.start() - 1 : trigger.start()] not in ("被", "度", "年"):
             continue
         item_end = clause_end
@@ -190,7 +195,8 @@ def achievements(folded, original, start, end):
         last_quote = original.rfind("”", trigger.end(), item_end)
         if last_quote != -1 and original.startswith("等", last_quote + 1):
             item_end = last_quote + 1  # "荣膺“A”“B”等荣誉后的又一殊荣": the honours end at 等
-        pieces = _top_level_pieces(original, trigger.start(), item_end)
+        pieces = _top_level_pieces(original, trigger.end(), item_end)  # 被A、B授予: the givers are not honours
+        pieces[0] = (trigger.start(), pieces[0][1])
         if len(pieces) > 1 and all(e - s >= 4 for s, e in pieces):
             found.extend(pieces)
         elif item_end - trigger.start() >= 4:

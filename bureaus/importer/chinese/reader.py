@@ -72,7 +72,7 @@ def read(text, title="", url=""):
         kind = kind or title_kind
         draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
         draft.evidence[NAME] = (FROM_TITLE, title)
-    _set_place(draft, placed, kind)
+    _set_place(draft, placed, folded)
     _walk(draft, folded)
     _cap(draft)
     _read_history(draft, folded, text)
@@ -120,7 +120,7 @@ def _place_part(before):
     return ""
 
 
-def _set_place(draft, placed, kind):
+def _set_place(draft, placed, folded):
     division, former = placed.division, placed.former
     if division is not None:
         if former is not None:  # 武鸣县 is 武鸣区 now: placed, and the reviewer told
@@ -136,6 +136,11 @@ def _set_place(draft, placed, kind):
         draft.place_candidates = [str(d) for d in placed.candidates]
         draft.warnings.append(
             f"“{placed.name}” may be any of: {'; '.join(draft.place_candidates)}. Choose the right one before publishing."
+        )
+    elif province := places.only_province(folded):  # 我县…被定为河南省…试点县: the county unnamed, its province not
+        draft.province = province.english
+        draft.warnings.append(
+            f"Only the province ({province.chinese}) could be read: choose the county before publishing."
         )
     if not draft.slug:
         draft.slug = f"draft-{draft.sha256[:12]}"
