@@ -468,3 +468,13 @@ def test_an_unplaced_county_page_takes_the_one_province_it_names():
         "被国家教育部评为全国“两基”先进县",
     ]
     assert any("province" in warning for warning in draft.warnings)
+
+
+def test_the_prefectures_bureau_is_not_the_name_of_a_county_placed_under_it():
+    draft = read(
+        "按照《呼和浩特市教育局关于报送中小学布局规划的通知》要求,现根据我旗实际情况,特制定土默特左旗中小学布局规划。"
+        "全旗共有小学19所。"
+    )
+    assert draft.division_code == gazetteer.chinese_named("土默特左旗")[0].code
+    assert draft.name == ""
+    assert any("呼和浩特市教育局" in warning for warning in draft.warnings)

@@ -49,11 +49,11 @@ def read(text, title="", url=""):
     folded, folded_title = script.fold(text), script.fold(title or "")
     language = "zh-Hant" if script.is_traditional(text) else "zh-Hans"
     draft = Draft(source_text=text, source_title=title, language=language, source_url=url)
-    name_span, bureau_place, kind = _bureau_name(folded)
+    name_span, bureau_place, _ = _bureau_name(folded)
     if name_span:
         draft.name = text[name_span[0] : name_span[1]]
         draft.fact_spans[NAME] = name_span
-    title_span, title_place, title_kind = _bureau_name(folded_title) if folded_title else (None, "", "")
+    title_span, title_place, _ = _bureau_name(folded_title) if folded_title else (None, "", "")
     placed = places.place(folded, bureau_place or title_place, extra=folded_title)
     if placed.division is None and not placed.candidates and folded_title:
         placed = places.place(folded_title, title_place)
@@ -69,16 +69,31 @@ def read(text, title="", url=""):
             draft.evidence[PLACE] = (FROM_URL, outside.host(url))
     if title_span and not draft.name:  # "是主管全县教育事业的…部门": the subject only in the page's title
         draft.name = (title or "")[title_span[0] : title_span[1]]
-        kind = kind or title_kind
         draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
         draft.evidence[NAME] = (FROM_TITLE, title)
     _set_place(draft, placed, folded)
+    if name_span and _is_the_city_above(bureau_place, placed.division):  # 《呼和浩特市教育局…通知》 on a banner's page
+        draft.warnings.append(f"The text names “{draft.name}”, the bureau of the city above the county: it is not "
+                              "taken as this bureau's name.")  # fmt: skip
+        draft.name = ""
+        del draft.fact_spans[NAME]
     _walk(draft, folded)
     _cap(draft)
     _read_history(draft, folded, text)
     relevance.refuse_unless_about_a_bureau(draft, folded)
     _warn_missing(draft)
     return draft
+
+
+def _is_the_city_above(bureau_place, division):
+    """Whether a bureau's place names only the prefecture above the county the page is placed in."""
+    found = places.mentions(bureau_place)
+    above = division.city if division is not None else None
+    return (
+        bool(found and above)
+        and all(d.level != "county" for m in found for d in m.divisions)
+        and any(d == above for m in found for d in m.divisions)
+    )
 
 
 def _placed_by_address(folded, url):
