@@ -105,6 +105,9 @@ def test_a_shared_name_with_nothing_above_it_is_left_to_the_reviewer_with_every_
         ("番禺市教育局召开会议。", "440113", "Panyu District", "番禺市"),
         ("横县教育局召开会议。", "450181", "Hengzhou City", "横县"),
         ("天津市塘沽区教育局召开会议。", "120116", "Binhai New Area", "塘沽区"),
+        # Two divisions merged into an autonomous county (1956): a county gazetteer's history names both.
+        ("泰康县教育局召开会议。", "230624", "Du'erbote Autonomous County", "泰康县"),
+        ("杜尔伯特旗教育局召开会议。", "230624", "Du'erbote Autonomous County", "杜尔伯特旗"),
     ],
 )
 def test_an_older_page_finds_its_place_through_a_former_name_with_a_warning(text, code, district, old):
