@@ -481,3 +481,12 @@ def test_the_prefectures_bureau_is_not_the_name_of_a_county_placed_under_it():
     assert draft.division_code == gazetteer.chinese_named("土默特左旗")[0].code
     assert draft.name == ""
     assert any("呼和浩特市教育局" in warning for warning in draft.warnings)
+
+
+def test_a_statistics_rows_type_is_its_heading_and_the_row_counts_it():
+    """ "——初中。校数13所;…": the number of schools of the type the row is headed with."""
+    draft = read("安远县教育局2020年教育统计公报\n——初中。校数13所;毕业3584人。\n——幼儿园。校数20所;在园幼儿5000人。\n")
+    assert [(c.count, c.category, c.phrase) for c in draft.counts] == [
+        (13, "junior-high-school", "初中"),
+        (20, "kindergarten", "幼儿园"),
+    ]

@@ -211,6 +211,7 @@ def _walk(draft, folded):
             continue
         if title_line and stripped == title_line:
             continue  # a headline restates what the page then says
+        row = counts.row_type(folded, start, end)
         for s, e in _sentences(folded, start, end):
             for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
                 if listed.is_units:
@@ -222,7 +223,7 @@ def _walk(draft, folded):
                     draft.warnings.append(
                         f"The text says {listed.announced} departments but {len(listed.names)} were read: check the list."
                     )
-            for found in counts.find_counts(folded, text, s, e, seen_counts):
+            for found in counts.find_counts(folded, text, s, e, seen_counts, row):
                 year = re.search(r"((?:19|20)\d\d)\s*年", folded[s : found.span[0]])
                 draft.counts.append(
                     DraftCount(found.category, found.new_type_name, found.number, int(year.group(1)) if year else None,
