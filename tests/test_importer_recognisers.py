@@ -2,7 +2,7 @@
 
 import pytest
 
-from bureaus.importer import facts, names, parse_document
+from bureaus.importer import DocumentError, facts, names, parse_document
 from bureaus.importer.institutions import debris, find_counts
 from bureaus.importer.lists import department_list, name_and_note
 from bureaus.importer.segments import Segment, lines, sentences
@@ -794,3 +794,18 @@ def test_a_page_of_departments_with_what_they_do_is_a_bureau_document_though_it_
     assert [d.name for d in draft.departments] == ["Office", "Personnel and Teachers Unit"]
     assert draft.duties == []
     assert "never names an education bureau" in draft.warnings[0]
+
+
+def test_a_citys_bureau_page_that_names_no_county_or_district_is_refused():
+    """A prefecture's bureau ("bureau of education of city of …", garbled past the gazetteer) speaking only of
+    its city is no county-level bureau's page; a county-level city the gazetteer knows stays a draft."""
+    with pytest.raises(DocumentError, match="a city's education"):
+        parse_document(
+            "Bureau of education of city of green water bay is the function branch of the city government.\n"
+            "Bureau of education of city of green water bay will continue to widen the educational resources "
+            "of the whole city, and improve the quality of the city's schools.\n"
+        )
+    draft = parse_document(
+        "Dashiqiao City Education Bureau will continue to improve the quality of the city's schools."
+    )
+    assert draft.district == "Dashiqiao City"
