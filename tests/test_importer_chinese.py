@@ -490,3 +490,8 @@ def test_a_statistics_rows_type_is_its_heading_and_the_row_counts_it():
         (13, "junior-high-school", "初中"),
         (20, "kindergarten", "幼儿园"),
     ]
+
+
+def test_a_two_character_county_name_stands_as_a_place_before_what_it_belongs_to():
+    draft = read("<正>横县隶属南宁市,地处北部湾经济区。该县共有小学12所。")
+    assert draft.division_code == "450181"

@@ -23,7 +23,7 @@ COMMON_WORD_NAMES = {"郊区", "城区", "矿区", "市区", "新区", "城关�
 SHORT_KINDS = ("县", "市", "旗")
 LONGEST_NAME = 12
 # What follows a place's name where it is one: 兴县 in 科教兴县战略 is no place, 南县教育局 is.
-STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|,|。|\s|$)")
+STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|隶属|,|。|\s|$)")
 
 
 @cache
