@@ -495,3 +495,10 @@ def test_a_statistics_rows_type_is_its_heading_and_the_row_counts_it():
 def test_a_two_character_county_name_stands_as_a_place_before_what_it_belongs_to():
     draft = read("<正>横县隶属南宁市,地处北部湾经济区。该县共有小学12所。")
     assert draft.division_code == "450181"
+
+
+def test_a_bare_schools_count_takes_the_level_its_sentence_is_about_and_a_tv_university_is_a_school():
+    draft = read(
+        "安远县教育局统计公报。全县高中段教育(包括普通高中和中职)共有学校6所;招生3133人。全县有电大1所,卫生学校1所。"
+    )
+    assert [(c.count, c.phrase) for c in draft.counts] == [(6, "高中段教育"), (1, "电大"), (1, "卫生学校")]
