@@ -105,6 +105,9 @@ def test_a_shared_name_with_nothing_above_it_is_left_to_the_reviewer_with_every_
         ("番禺市教育局召开会议。", "440113", "Panyu District", "番禺市"),
         ("横县教育局召开会议。", "450181", "Hengzhou City", "横县"),
         ("天津市塘沽区教育局召开会议。", "120116", "Binhai New Area", "塘沽区"),
+        # Two divisions merged into an autonomous county (1956): a county gazetteer's history names both.
+        ("泰康县教育局召开会议。", "230624", "Du'erbote Autonomous County", "泰康县"),
+        ("杜尔伯特旗教育局召开会议。", "230624", "Du'erbote Autonomous County", "杜尔伯特旗"),
     ],
 )
 def test_an_older_page_finds_its_place_through_a_former_name_with_a_warning(text, code, district, old):
@@ -415,3 +418,87 @@ def test_the_text_wins_over_the_address():
     text = (Path(__file__).with_name("documents") / "chinese_bureau.txt").read_text(encoding="utf-8")
     draft = parse_document(text, "平遥县教育局", url="www.pingyao.gov.cn")
     assert (draft.name, draft.district, draft.evidence) == ("沈阳市和平区教育局", "Heping District", {})
+
+
+# Second pass on the seen batches (2026-12-07) ------------------------------------------------------
+
+
+def test_departments_listed_in_a_gazetteers_running_text_across_wrapped_lines():
+    """A county gazetteer's history names the bureau's offices in its running text, hard-wrapped: "局设…",
+    "编制有…", a union among them and a name broken by the wrap (left out, as no span quotes it whole)."""
+    draft = read(
+        "第三章 教育行政\n"
+        "一九八四年复称文教局。1986年,安远县教育局编制有人事股、计财\n"
+        "股、普教股、教育工会、电教站、督导室、招生办公室等。1992\n"
+        "年,局设办公室、成教股、勤工俭学办公室等办事机构。1996年下设秘书股、初教股、中教股、职教股\n"
+        "、双勤股和民族教育股。其下设图书馆、民众教育馆、巡教队等机构。\n"
+    )
+    assert [d.name for d in draft.departments] == [
+        "人事股", "普教股", "电教站", "督导室", "招生办公室", "办公室", "成教股", "勤工俭学办公室",
+        "秘书股", "初教股", "中教股", "职教股", "双勤股", "民族教育股",
+    ]  # fmt: skip
+
+
+def test_honours_given_to_many_are_no_bureaus_and_a_provinces_list_of_them_is_refused():
+    """A province's news of who was honoured names a county bureau's head among the many: no bureau's page."""
+    text = (
+        "此次获国家表彰名单中,我省实验中学、师范大学附属中学等21个单位被授予“全国教育系统先进集体”称号;"
+        "平顺县教育局局长张明和师范大学院长李华2人被授予“全国教育系统先进工作者”称号;"
+        "实验小学王芳等42名教师被授予“全国优秀教师”称号。"
+    )
+    with pytest.raises(DocumentError, match="a province's list of honours"):
+        parse_document(text)
+    # The county's own page keeps its honour; a group's honour in it is the group's.
+    draft = read("平顺县教育局被授予“全国教育系统先进集体”称号。全县32名教师被授予“优秀教师”称号。")
+    assert [a.text for a in draft.achievements] == ["被授予“全国教育系统先进集体”称号"]
+
+
+def test_a_countys_short_name_said_once_places_the_page_when_its_prefecture_is_named():
+    """ "县教体局" and "许昌市委" with the county only in a slogan ("和谐鄢陵"): 鄢陵县 of 许昌市."""
+    draft = read("日前,县教体局被许昌市委、市政府授予“市级文明单位标兵”称号,为建设和谐鄢陵作出新的更大贡献。")
+    assert draft.division_code == gazetteer.chinese_named("鄢陵县")[0].code
+    assert [a.text for a in draft.achievements] == ["被许昌市委、市政府授予“市级文明单位标兵”称号"]
+
+
+def test_an_unplaced_county_page_takes_the_one_province_it_names():
+    draft = read(
+        "我县2018年成功创建全国义务教育发展基本均衡县。2021年被定为湖南省教育综合改革试点县。"
+        "1998年被国家教育部评为全国“两基”先进县。"
+    )
+    assert (draft.district, draft.city, draft.province) == ("", "", "Hunan")
+    assert [a.text for a in draft.achievements] == [
+        "成功创建全国义务教育发展基本均衡县",
+        "被国家教育部评为全国“两基”先进县",
+    ]
+    assert any("province" in warning for warning in draft.warnings)
+
+
+def test_the_prefectures_bureau_is_not_the_name_of_a_county_placed_under_it():
+    draft = read(
+        "按照《呼和浩特市教育局关于报送中小学布局规划的通知》要求,现根据我旗实际情况,特制定土默特左旗中小学布局规划。"
+        "全旗共有小学19所。"
+    )
+    assert draft.division_code == gazetteer.chinese_named("土默特左旗")[0].code
+    assert draft.name == ""
+    assert any("呼和浩特市教育局" in warning for warning in draft.warnings)
+
+
+def test_a_statistics_rows_type_is_its_heading_and_the_row_counts_it():
+    """ "——初中。校数13所;…": the number of schools of the type the row is headed with."""
+    draft = read("安远县教育局2020年教育统计公报\n——初中。校数13所;毕业3584人。\n——幼儿园。校数20所;在园幼儿5000人。\n")
+    assert [(c.count, c.category, c.phrase) for c in draft.counts] == [
+        (13, "junior-high-school", "初中"),
+        (20, "kindergarten", "幼儿园"),
+    ]
+
+
+def test_a_two_character_county_name_stands_as_a_place_before_what_it_belongs_to():
+    draft = read("<正>横县隶属南宁市,地处北部湾经济区。该县共有小学12所。")
+    assert draft.division_code == "450181"
+
+
+def test_a_bare_schools_count_takes_the_level_its_sentence_is_about_and_a_tv_university_is_a_school():
+    draft = read(
+        "安远县教育局统计公报。全县高中段教育(包括普通高中和中职)共有学校6所;招生3133人。全县有电大1所,卫生学校1所。"
+    )
+    assert [(c.count, c.phrase) for c in draft.counts] == [(6, "高中段教育"), (1, "电大"), (1, "卫生学校")]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bureaus.importer import facts, names, parse_document
+from bureaus.importer import DocumentError, facts, names, parse_document
 from bureaus.importer.institutions import debris, find_counts
 from bureaus.importer.lists import department_list, name_and_note
 from bureaus.importer.segments import Segment, lines, sentences
@@ -262,8 +262,11 @@ def test_item_markers(marker):
         ("The district has 12 village primary schools.", [(12, "village-primary-school")]),
         ("It has 29 towns and street offices.", []),
         ("Wuqing has 535 full-time schools, including 345 kindergartens.", [(345, "kindergarten")]),
+        # A length of time before a school word is no count of schools.
+        ("The enrolment rate for three years before school is 91.5%, and there are 6 kindergartens.", [(6, "kindergarten")]),
+        ("It has run 2 consecutive years of school sports meetings.", []),
     ],
-)
+)  # fmt: skip
 def test_counts_are_institutions_the_bureau_runs_and_nothing_else(sentence, counted):
     assert [(c.number, c.category) for c in find_counts(sentence)] == counted
 
@@ -728,3 +731,81 @@ def test_no_warning_that_the_gazetteer_supplied_a_place_the_text_states(text):
 def test_the_gazetteer_still_says_when_it_supplied_a_place_the_text_does_not_state():
     draft = parse_document("Lianchi District Education Bureau manages the schools of the district.")
     assert "Place taken from the gazetteer: Lianchi District is in Baoding, Hebei — check it." in draft.warnings
+
+
+# Departments as section headings (issue 21, second pass) ------------------------------------------
+
+
+def test_numbered_department_headings_own_the_paragraphs_under_them():
+    """ "(1) office" on its line and what it does in the paragraph below: the department's, not the bureau's."""
+    draft = parse_document(
+        "Wutai County Education Bureau\n"
+        "(1) office\n"
+        "Responsible for messages, meetings and archives; Responsible for letters and visits.\n"
+        "(2) Planning and Finance Unit\n"
+        "To manage the education funds of the county; Guide the building of schools.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Planning and Finance Unit"]
+    assert draft.departments[0].responsibility.startswith("Responsible for messages")
+    assert "education funds" in draft.departments[1].responsibility
+    assert draft.duties == []
+    assert draft.unquoted() == []
+
+
+def test_a_department_heading_with_a_second_sign_is_a_department():
+    """ "(a) the office (hanging … brand)" as a heading: the office, its second sign a note."""
+    draft = parse_document(
+        "Internal Structure of Wutai County Education Bureau\n\n"
+        "(a) the office (hanging school safety department brand)\n\n"
+        "Responsible for messages, meetings and archives; Coordinate school safety work.\n\n"
+        "(2) Personnel Section (hanging the sign of retired cadres)\n\n"
+        "Responsible for the personnel work of the bureau.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Personnel Section"]
+    assert draft.departments[0].note == "Also bears the name “school safety department”."
+    assert draft.departments[1].responsibility == "Responsible for the personnel work of the bureau"
+    assert draft.duties == []
+
+
+def test_a_numbered_section_title_among_duties_opens_the_departments():
+    """ "Second, internal institutions." after the numbered duties: what follows are departments, and the
+    title itself is no duty."""
+    draft = parse_document(
+        "Wutai County Education Bureau\n"
+        "I. Main responsibilities\n"
+        "1, implement the education policies of the state; Responsible for the county's education plan.\n"
+        "2, responsible for the education funds of the county.\n"
+        "Second, internal institutions.\n"
+        "1. Office: responsible for the daily operation of the organ; Responsible for archives.\n"
+        "2. Personnel Unit: responsible for the personnel work of the schools.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Personnel Unit"]
+    assert [duty.text[:21] for duty in draft.duties] == ["Implement the educati", "Responsible for the e"]
+
+
+def test_a_page_of_departments_with_what_they_do_is_a_bureau_document_though_it_names_no_bureau():
+    """Two departments each with its responsibilities are as much a bureau's structure as three names."""
+    draft = parse_document(
+        "(1) office\n"
+        "Responsible for the daily operation of the organ and for education statistics.\n"
+        "(2) Personnel and Teachers Unit\n"
+        "To undertake the personnel work of the schools; Guide the training of teachers.\n"
+    )
+    assert [d.name for d in draft.departments] == ["Office", "Personnel and Teachers Unit"]
+    assert draft.duties == []
+    assert "never names an education bureau" in draft.warnings[0]
+
+
+def test_a_citys_bureau_page_that_names_no_county_or_district_is_refused():
+    """A prefecture's bureau ("bureau of education of city of …", garbled past the gazetteer) speaking only of
+    its city is no county-level bureau's page; a county-level city the gazetteer knows stays a draft."""
+    with pytest.raises(DocumentError, match="a city's education"):
+        parse_document(
+            "Bureau of education of city of green water bay is the function branch of the city government.\n"
+            "Bureau of education of city of green water bay will continue to widen the educational resources "
+            "of the whole city, and improve the quality of the city's schools.\n"
+        )
+    draft = parse_document(
+        "Dashiqiao City Education Bureau will continue to improve the quality of the city's schools."
+    )
+    assert draft.district == "Dashiqiao City"

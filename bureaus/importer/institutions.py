@@ -58,6 +58,8 @@ NOT_INVENTORY_WORDS = re.compile(
     r"|sessions|towns|townships|villages|streets?|communities|classes|sub-?districts?|neighbou?rhoods?)\b",
     re.IGNORECASE,
 )
+# A length of time in a counted phrase ("3 years before school"); "9-year schools" name a kind of school.
+DURATION_RE = re.compile(r"(?<![\w-])(?:years?|months?|weeks?|days?)\b", re.IGNORECASE)
 # Sentences that report a change or an honour, not what the bureau runs.
 CHANGE_RE = re.compile(
     r"\b(?:built|rebuilt|constructed|renovated|invested|equipped|added|opened|expanded|merged|relocated|upgraded"
@@ -325,6 +327,8 @@ def find_counts(sentence):
             continue  # "(ten are high schools …)", "5658 teachers in public schools": not institutions counted
         if NOT_INVENTORY_WORDS.search(phrase) or re.search(r"\bnew(?:ly)?\b", phrase, re.I):
             continue  # people, money or places; or a change ("12 new kindergartens"), not what the bureau runs
+        if DURATION_RE.search(phrase):
+            continue  # "three years before school", "2 consecutive years of …": a length of time
         if re.match(r"(?:19|20)\d\d$", match.group("number")):
             continue
         before = sentence[max(0, start - 4) : start]

@@ -351,8 +351,10 @@ def name_and_note(segment):
     match = SECOND_NAME_RE.search(segment.text)
     if not match:
         return segment, ""
-    inside = re.sub(r"^(?:also\s+)?(?:bearing|bears|bear|with|under)\s+the\s+(?:sign|name|plate)\s+of\s+(?:the\s+)?", "",
-                    match.group("inside"), flags=re.IGNORECASE)  # fmt: skip
+    inside = re.sub(r"^(?:also\s+)?(?:bearing|bears|bear|with|under|hanging|hangs)\s+the\s+(?:sign|name|plate|brand)\s+of\s+"
+                    r"(?:the\s+)?", "", match.group("inside"), flags=re.IGNORECASE)  # fmt: skip
+    # "hanging school safety department brand": the second sign's name between the words of hanging it
+    inside = re.sub(r"^hang(?:ing|s)\s+(?:the\s+)?(.+?)\s+(?:brand|sign|plate)$", r"\1", inside, flags=re.IGNORECASE)
     return segment.sub(0, match.start()), f"Also bears the name “{inside.strip()}”."
 
 

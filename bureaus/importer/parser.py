@@ -21,6 +21,7 @@ import re
 from collections import Counter
 
 from bureaus.importer import assembly, chinese, directory, duties, facts, names, relevance
+from bureaus.importer.departments import DepartmentLines
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
     FROM_TITLE,
@@ -38,7 +39,6 @@ from bureaus.importer.institutions import as_of_year, debris, find_counts
 from bureaus.importer.lists import (
     department_list,
     is_department_name,
-    name_and_note,
     starts_with_verb,
 )
 from bureaus.importer.segments import (
@@ -61,24 +61,7 @@ from bureaus.vocabulary import (
 
 # An intro to a list of what the bureau does, in words no heading uses: "… assume the following job:".
 JOB_INTRO_RE = re.compile(r"\b(?:jobs?|work|duties|functions|responsibilit\w*|tasks|roles?|following)\b", re.IGNORECASE)
-# A department's entry: "Office: responsible for …", "Personnel unit. Responsible for …",
-# "the office is responsible for …", "Finance section, responsible for …".
-DEPARTMENT_ITEM_RE = re.compile(
-    r"^(?P<name>[^:：.;]{2,120}?)\s*(?:[:：]|\.\s+(?=(?:mainly\s+)?(?:responsible|in charge|it\b|to\b|undertak))"
-    r"|\s+is\s+(?:mainly\s+)?responsible for\b|,\s*responsible for\b)\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
 LABEL_RE = re.compile(r"^(?P<label>[A-Z][^:：.;]{1,60}?)\s*[:：]\s*(?P<rest>\S.*)$")
-DEPARTMENT_DUTY_RE = re.compile(
-    r"^(?:among them,?\s*)?(?:the\s+)?(?P<subject>[\w'’ -]{2,80}?)\s+(?:is|are)\s+(?:mainly\s+|also\s+)?"
-    r"(?P<rest>(?:responsible for|in charge of)\b.*|the\b[^,;]*?\b(?:department|body|organ|office)\b.*)$",
-    re.IGNORECASE,
-)
-# "The Planning and Finance Unit manages the education funds …": a department named, then what it does.
-DEPARTMENT_DOES_RE = re.compile(
-    r"^(?:the\s+)?(?P<subject>(?:[A-Z][\w'’-]*\s+(?:(?:and|&)\s+)?){0,5}(?:Unit|Office|Section|Division|Department|Room))"
-    r"\s+(?P<rest>(?:mainly\s+|also\s+)?(?!is\b|has\b|was\b)[a-z]{3,}s\s.*)$"
-)
 ACHIEVEMENT_LEAD_RE = re.compile(
     r"^(?:for example|for instance|in addition|moreover|furthermore|at the same time|besides)\s*,\s*", re.IGNORECASE
 )
@@ -135,7 +118,7 @@ def _read_english(text, title, url):
     return draft
 
 
-class _Reader:
+class _Reader(DepartmentLines):
     def __init__(self, text, title, education_part=None, url=""):
         # On a page of a whole government's agencies, only the education bureau's part is read (the
         # others blanked out, offsets kept); what follows its heading is what it does.
@@ -181,6 +164,8 @@ class _Reader:
         kind = section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
+        elif self.department_heading(segment):
+            kind = "departments"  # "(a) the office (hanging … brand)": what follows is what the office does
         elif relevance.about_bureaus_in_general(segment.text, heading=True):
             kind = "general"  # a section on bureaus in general: neither this bureau's departments nor its duties
         self.section = kind or ("other" if len(segment.text.split()) > 1 else self.section)
@@ -248,6 +233,9 @@ class _Reader:
             return
         if kind == "general":
             return
+        if kind != "achievement" and self.department_heading(segment):
+            self.pending_kind = "departments"  # "(1) office" on its line: what it does follows
+            return
         for sentence in sentences(segment):
             self.read_facts(sentence)
         if kind == "departments" or (not kind and is_department_name(segment.text.rstrip(".:："))):
@@ -303,15 +291,7 @@ class _Reader:
             return
         self.read_counts(sentence)
         self.read_department_list(sentence)
-        does = DEPARTMENT_DOES_RE.match(text)
-        if does and is_department_name(does.group("subject")):
-            responsibility = capitalise(strip_end(does.group("rest")).rstrip("."))
-            self.department_duties.append((does.group("subject"), responsibility, sentence.span))
-        for clause in clauses(sentence):
-            match = DEPARTMENT_DUTY_RE.match(clause.text)
-            if match and "bureau" not in match.group("subject").lower():
-                responsibility = capitalise(strip_end(match.group("rest")).rstrip("."))
-                self.department_duties.append((match.group("subject").strip(), responsibility, clause.span))
+        self.read_department_duties(sentence)
 
     @staticmethod
     def is_about_the_bureau(text):
@@ -380,39 +360,6 @@ class _Reader:
                 )
             )
 
-    def read_department_list(self, sentence):
-        found = department_list(sentence)
-        if not found:
-            return
-        number, found_names = found
-        if number:
-            self.announced_departments = number
-        for name in found_names:
-            name, note = name_and_note(name)
-            self.department_mentions.append((assembly.department_name(name.text), sentence.span, note))
-
-    def read_department_line(self, segment):
-        """In a departments section: "Office: responsible for …", "(1) office", a name alone, or its duties."""
-        match = DEPARTMENT_ITEM_RE.match(segment.text)
-        if match and is_department_name(name_and_note(segment.sub(0, match.end("name")))[0].text):
-            self.add_department_item(segment)
-            return True
-        if is_department_name(name_and_note(segment.sub(0, len(segment.text.rstrip("."))))[0].text):
-            self.add_department_item(segment)
-            return True
-        # "(1) office" on its line, what it does on the next: the duties of the department just named.
-        named = self.department_mentions[-1][0] if self.department_mentions else ""
-        if named and starts_with_verb(segment.text):
-            said = [i for i, duty in enumerate(self.department_duties) if duty[0].casefold() == named.casefold()]
-            text = strip_end(segment.text).rstrip(".")
-            if said:  # a further paragraph of what the department just named does
-                subject, before, (start, _) = self.department_duties[said[-1]]
-                self.department_duties[said[-1]] = (subject, f"{before}; {text}", (start, segment.end))
-            else:
-                self.department_duties.append((named, capitalise(text), segment.span))
-            return True
-        return False
-
     # Lists of duties ---------------------------------------------------------
 
     def read_list(self, sentence):
@@ -472,23 +419,6 @@ class _Reader:
         parts = clauses(body)
         for clause in parts:
             self.add_achievement(clause.text, clause.span if len(parts) > 1 else sentence.span)
-
-    def add_department_item(self, segment):
-        match = DEPARTMENT_ITEM_RE.match(segment.text)
-        if not self.counted():
-            return
-        if match:
-            name, note = name_and_note(segment.sub(0, match.end("name")))
-            rest = re.sub(r"^to\s+", "", match.group("rest"), flags=re.IGNORECASE)
-            responsibility = capitalise(strip_end(rest).rstrip("."))
-            if re.search(r"\bresponsible for\b", segment.text[: match.start("rest")], re.IGNORECASE):
-                responsibility = capitalise(f"responsible for {strip_end(rest).rstrip('.')}")
-            self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
-            self.department_duties.append((name.text, responsibility, segment.span))
-        else:
-            name, note = name_and_note(segment.sub(0, len(segment.text.rstrip(".:："))))
-            if is_department_name(name.text):
-                self.department_mentions.append((assembly.department_name(name.text), segment.span, note))
 
     def warn(self, message):
         if message not in self.draft.warnings:

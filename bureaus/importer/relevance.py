@@ -37,6 +37,9 @@ ANY_BUREAU_RE = re.compile(r"\b(?:an?|every|each|any)\s+(?:[\w-]+\s+){0,3}?burea
 # Words that end a sentence's subject before it names bureaus in general, or make them others than this one.
 SUBJECT_STOPS = {"is", "are", "was", "were", "has", "have", "had", "will", "shall", "it", "its", "we", "our", "this",
                  "other", "all", "and", "with"}  # fmt: skip
+CITY_RE = re.compile(r"\b(?:city|municipal(?:ity)?)\b", re.IGNORECASE)
+COUNTY_RE = re.compile(r"\b(?:county|counties|district|districts|banner|township)\b", re.IGNORECASE)
+MIN_CITY_WORDS = 3
 # Departments and duties read from a text that never names a bureau: this many make it a bureau's.
 MIN_STRUCTURE = 3
 
@@ -50,9 +53,15 @@ def refuse_unless_about_a_bureau(draft, text):
             "This text describes education bureaus in general, not one bureau: it names no bureau and no "
             "place, so there is nothing to import."
         )
+    if not (draft.district or draft.place_candidates or draft.departments) and _only_a_city(text):
+        raise DocumentError(
+            "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
+            "names no county or district, so there is nothing to import."
+        )
     if ABOUT_A_BUREAU_RE.search(text):
         return
-    structure = len(draft.departments) + len(draft.duties)
+    # A department said with what it does ("(1) office" over its responsibilities) weighs twice a bare name.
+    structure = len(draft.departments) + sum(bool(d.responsibility) for d in draft.departments) + len(draft.duties)
     district_facts = len(draft.counts) + sum(bool(SCHOOLING_RE.search(a.text)) for a in draft.achievements)
     is_bureau_document = structure >= MIN_STRUCTURE or bool(draft.district and district_facts)
     if not is_bureau_document or not re.search(r"\beducation", text, re.IGNORECASE):
@@ -65,6 +74,12 @@ def refuse_unless_about_a_bureau(draft, text):
         "The text never names an education bureau: check that what it says is the bureau's "
         "(and not, say, the whole district's) before publishing.",
     )
+
+
+def _only_a_city(text):
+    """Whether a text speaks of a city (a prefecture's bureau: "bureau of education of city of …", "the whole
+    city") at least three times and never of a county or district."""
+    return len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and not COUNTY_RE.search(text)
 
 
 def about_bureaus_in_general(text, heading=False):

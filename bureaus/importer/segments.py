@@ -115,10 +115,11 @@ def classify(segment):
         body = segment.sub(match.end(), len(text))
         if kind == "marked" or (kind == "ordinal" and _looks_like_heading(body.text)):
             return Line("heading", body)
-        # "2. Department setting of Education Bureau", "1.Administrative duties.": a numbered title.
+        # "2. Department setting of Education Bureau", "1.Administrative duties.", "Second, internal
+        # institutions.": a numbered title.
         title = body.text.rstrip(".") if len(body.text.split()) <= 4 else body.text
         if (
-            kind == "numbered"
+            kind in ("numbered", "ordinal")
             and _looks_like_heading(title)
             and (section_kind(title) or (title.endswith((":", "：")) and len(title.split()) <= 6))
         ):

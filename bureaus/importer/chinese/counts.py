@@ -18,7 +18,22 @@ from bureaus.importer.chinese.numbers import NUMBER, value
 
 HAN = "\u4e00-\u9fff"
 COUNT_RE = re.compile(rf"(?<![\d.第每至到~-])(?P<number>{NUMBER})\s*(?P<measure>所|个|箇|座)")
-HEADS = ("学校", "小学", "中学", "初中", "高中", "完中", "幼儿园", "园", "教学点", "校", "国小", "国中", "中小学")
+HEADS = (
+    "学校",
+    "小学",
+    "中学",
+    "初中",
+    "高中",
+    "完中",
+    "幼儿园",
+    "园",
+    "教学点",
+    "校",
+    "国小",
+    "国中",
+    "中小学",
+    "电大",
+)
 # Where a counted phrase before the number begins: after these words it is the thing counted.
 STOP_RE = re.compile(
     r".*(?:显示|统计|其中|不含|包括|含|共有|现有|拥有|共计|总计|共|有|达|为|是|的|^年|在|全县|全区|全市|全旗|辖区内|辖区"
@@ -30,6 +45,13 @@ BUILDING_RE = re.compile(r"新建|改建|扩建|迁建|在建|拟建|建设|规�
 QUALIFIED_RE = re.compile(
     r"新建|民办|寄宿|示范|星级|特色|重点|标准化|营养|达标|优质|文明|先进|平安|智慧|绿色|规模|的|班"
 )
+# A statistics row headed with the type it counts: "——小学。校数17所;毕业4008人", "初中:校数13所".
+ROW_RE = re.compile(rf"\s*(?:—{{1,2}}|-{{1,2}})?\s*(?P<type>[{HAN}]{{2,10}})\s*[。:]")
+# "全县高中段教育(包括普通高中和中职)共有学校6所": the schools of that level.
+LEVEL_RE = re.compile(
+    rf"(?:全县|全区|全市|全旗)(?P<level>[{HAN}]{{2,8}}教育)(?:\([^()]{{0,20}}\))?(?:共有|现有|有|共)$"
+)
+ROW_COUNT_WORDS = ("校数", "学校数", "学校", "所数")
 # Chinese type words → the shared institution types' slugs (fixtures/institution_types.json).
 TYPES = {
     "小学": "primary-school", "国小": "primary-school", "中心小学": "primary-school",
@@ -96,8 +118,21 @@ def _counted(phrase):
     )
 
 
-def find_counts(folded, original, start, end, seen=None):
-    """The institution counts of one sentence: [ChineseCount] (none that ``seen`` already has)."""
+def _level_counted(folded, start, end):
+    """The level a bare 学校 counts, when its sentence is about one: "全县高中段教育(包括…)共有学校6所"."""
+    level = LEVEL_RE.search(folded, start, end)
+    return level.span("level") if level else None
+
+
+def row_type(folded, start, end):
+    """The span of the type a statistics row is headed with ("——小学。校数17所;…", "初中:校数13所"), or None."""
+    row = ROW_RE.match(folded, start, end)
+    return row.span("type") if row and _counted(row.group("type")) else None
+
+
+def find_counts(folded, original, start, end, seen=None, row=None):
+    """The institution counts of one sentence: [ChineseCount] (none that ``seen`` already has). ``row`` is the
+    span of the type its statistics row is headed with, which a bare 校数 in it counts."""
     if HONOURED_RE.search(folded, start, end):
         return []  # schools honoured are a few of many, not a count (searched once: the sentence may be long)
     found, quoted = [], _quoted(original, start, end)
@@ -116,6 +151,10 @@ def find_counts(folded, original, start, end, seen=None):
         before_start, before_end = _phrase_before(folded, match.start(), start)
         if _counted(folded[before_start:before_end]):
             phrase_span = (before_start, before_end)
+        if row and folded[before_start:before_end] in ROW_COUNT_WORDS:
+            phrase_span = row
+        elif folded[before_start:before_end] == "学校":
+            phrase_span = _level_counted(folded, max(start, before_start - 30), before_start) or phrase_span
         phrase_span = phrase_span or _phrase_after(folded, match.end(), end)
         if phrase_span is None:
             continue

@@ -16,7 +16,7 @@ NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设
 # "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
 SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
 LIST_TRIGGER_RE = re.compile(
-    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置)(?:机构)?(?:共?(?:{NUMBER})[个箇]?[{HAN}()]{{0,6}}?)?"
+    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设)(?:机构)?(?:共?(?:{NUMBER})[个箇]?[{HAN}()]{{0,6}}?)?"
     r"(?:,?\s*(?:分别是|分别为|包括|为|有))?[:]?"
 )
 # What a list's closing count names: its kind tells departments from affiliated units.
@@ -27,6 +27,7 @@ DUTY_VERBS_RE = re.compile(
     r"^(?:贯彻|拟订|拟定|负责|承担|统筹|指导|管理|组织|研究|制定|制订|会同|主管|完成|落实|做好|规划|审核|按|参与|"
     r"协助|监督|推进|推动|综合|归口|配合|实施|开展|依法|执行|宣传|建立|加强|编制|领导|协调|承办|监测|核算|牵头|主要)"
 )
+WRAPPED_LINE = 20  # a line this long that ends in mid-sentence was cut by the page's width, not by its writer
 DUTIES_HEADING_RE = re.compile(r"职责|职能|任务")
 DEPARTMENTS_HEADING_RE = re.compile(r"内设机构|机构设置|科室|股室|处室|组织架构|内设")
 UNITS_HEADING_RE = re.compile(r"下设机构|直属单位|二级机构|事业单位|下属单位|所属单位")
@@ -69,9 +70,17 @@ def inline_lists(folded, start, end):
             lead = folded[trigger.start() : trigger.end()]
             skip = re.match(r"\s*(?:分别是|分别为|包括|为|有)?\s*:?", folded[position:clause_end])
             position += skip.end()
-        for piece in re.finditer(r"[^、]+", folded[position:clause_end]):
+        pieces = list(re.finditer(r"[^、]+", folded[position:clause_end]))
+        for number, piece in enumerate(pieces):
             item_start, item_end = position + piece.start(), position + piece.end()
-            raw = folded[item_start:item_end].strip(" 。!?")
+            raw = folded[item_start:item_end].strip(" \n。!?")
+            if items and number + 1 < len(pieces) and _passed_over(raw):
+                continue
+            joined = re.fullmatch(r"(?P<a>[^和及与]{2,24})(?:和|及|与)(?P<b>[^和及与]{2,24})", raw)
+            if joined and is_department_name(joined.group("a")) and is_department_name(joined.group("b")):
+                at = item_start + folded[item_start:item_end].find(raw)  # "…、双勤股和民族教育股": the last two
+                items += [(at, at + joined.end("a")), (at + joined.start("b"), at + joined.end("b"))]
+                continue
             closing = None
             if not is_department_name(raw):
                 # The last item may carry the list's count: "…计财科7个科(室)", "…特殊教育处等七个职能部门".
@@ -101,6 +110,24 @@ def inline_lists(folded, start, end):
     return found
 
 
+def _passed_over(item):
+    """An item inside a list of departments that is none but does not end it: a name a wrapped line broke
+    ("计财\n股", which no span quotes whole) or a short body of another kind among them (教育工会)."""
+    return "\n" in item.strip() or (not is_department_name(item) and bool(re.fullmatch(rf"[{HAN}]{{2,6}}", item)))
+
+
+def wrapped_end(folded, end):
+    """Where the sentence that a hard-wrapped line (a gazetteer's, cut at a fixed width) leaves open at
+    ``end`` ends: at the first sentence end on the lines after it. ``end`` itself for a line that ends one."""
+    while end < len(folded) and folded[end] == "\n":
+        line_start = folded.rfind("\n", 0, end) + 1
+        if end - line_start < WRAPPED_LINE or folded[end - 1] in "。!?:;|" or NUMBERED_RE.match(folded, end + 1):
+            return end
+        stop = re.compile(r"[。!?\n]").search(folded, end + 1)
+        end = stop.end() if stop and stop.group(0) != "\n" else (stop.start() if stop else len(folded))
+    return end
+
+
 def numbered(line):
     """The item marker at the start of a line, as a match, or None."""
     return NUMBERED_RE.match(line)
@@ -124,10 +151,18 @@ def department_entry(folded, start, end):
     return (name_start, name_start + len(name)), (rest_start + offset, rest_start + offset + len(rest))
 
 
-AWARD_RE = re.compile(r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|入选|通过")
+AWARD_RE = re.compile(
+    r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|入选|通过|成功创建"
+    rf"|被[{HAN}、]{{2,16}}?(?:授予|评为)"  # 被许昌市委、市政府授予…, 被国家教育部评为…: who gave it, said between
+)
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
+# "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
+# (Some Traditional mirrors follow a character with its reading: "21個(gè)單位".)
+HONOURED_MANY_RE = re.compile(
+    r"\d+\s*(?:[个名位](?:\([^()\d\u4e00-\u9fff]{1,8}\))?)?(?:单位|集体|人|教师|同志|教职工|班主任)$"
+)
 
 
 def achievements(folded, original, start, end):
@@ -143,8 +178,12 @@ def achievements(folded, original, start, end):
             continue
         if NOT_AN_AWARD_RE.match(folded, trigger.end()):
             continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
+        if HONOURED_MANY_RE.search(folded[clause_start : trigger.start()].rstrip(" 被")):
+            continue
         if words == "通过" and not PASSED_RE.search(text):
             continue
+        if words == "成功创建" and not re.search(r"全国|国家|省级|省|市级", text):
+            continue  # 成功创建全国…均衡县 is a title won; 成功创建一所学校 is building one
         if words == "评为" and folded[trigger.start() - 1 : trigger.start()] not in ("被", "度", "年"):
             continue
         item_end = clause_end
@@ -156,7 +195,8 @@ def achievements(folded, original, start, end):
         last_quote = original.rfind("”", trigger.end(), item_end)
         if last_quote != -1 and original.startswith("等", last_quote + 1):
             item_end = last_quote + 1  # "荣膺“A”“B”等荣誉后的又一殊荣": the honours end at 等
-        pieces = _top_level_pieces(original, trigger.start(), item_end)
+        pieces = _top_level_pieces(original, trigger.end(), item_end)  # 被A、B授予: the givers are not honours
+        pieces[0] = (trigger.start(), pieces[0][1])
         if len(pieces) > 1 and all(e - s >= 4 for s, e in pieces):
             found.extend(pieces)
         elif item_end - trigger.start() >= 4:

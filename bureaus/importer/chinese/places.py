@@ -23,7 +23,7 @@ COMMON_WORD_NAMES = {"郊区", "城区", "矿区", "市区", "新区", "城关�
 SHORT_KINDS = ("县", "市", "旗")
 LONGEST_NAME = 12
 # What follows a place's name where it is one: 兴县 in 科教兴县战略 is no place, 南县教育局 is.
-STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|,|。|\s|$)")
+STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|隶属|,|。|\s|$)")
 
 
 @cache
@@ -89,15 +89,17 @@ def _after_its_city(folded, position, divisions):
     return any(d.city and (before.endswith(d.city.chinese) or before.endswith(d.city.chinese[:-1])) for d in divisions)
 
 
-def short_mentions(folded, taken):
-    """County short names (凤庆 for 凤庆县) outside the spans already ``taken``: {short name: [(start, end)]}."""
+def short_mentions(folded, taken, anywhere=False):
+    """County short names (凤庆 for 凤庆县) outside the spans already ``taken``: {short name: [(start, end)]}.
+    Only where they stand as a place (凤庆教育局, 凤庆县委), unless ``anywhere`` (和谐凤庆, a slogan)."""
     _, short = _names()
     spans = {}
     for name in short:
         start = folded.find(name)
         while start != -1:
             end = start + len(name)
-            if not any(s < end and start < e for s, e in taken) and STANDS_AS_A_PLACE_RE.match(folded, end):
+            stands = anywhere or STANDS_AS_A_PLACE_RE.match(folded, end)
+            if not any(s < end and start < e for s, e in taken) and stands:
                 spans.setdefault(name, []).append((start, end))
             start = folded.find(name, end)
     return spans
@@ -138,6 +140,10 @@ def place(folded, bureau_place="", extra=""):
             or (bureau_place and name in bureau_place)
             or any(folded.startswith("教育", e) for _, e in spans)
         }
+        # Said once, even in a slogan (建设和谐鄢陵), a county's short name counts where the text names its prefecture.
+        for name, spans in short_mentions(folded, taken, anywhere=True).items():
+            if any(d.city and d.city.code in higher for d in _names()[1][name]):
+                short.setdefault(name, spans)
     if county:
         tally = Counter(m.name for m in county)
         name = tally.most_common(1)[0][0]
@@ -171,6 +177,12 @@ def _said_after_its_parent(name, divisions, texts):
         if any(f"{parent}{name}" in text for parent in {above, PARENT_KIND_RE.sub("", above)} for text in texts):
             found.append(division)
     return found
+
+
+def only_province(folded):
+    """The one province a text names (河南省…试点县, 代表江西省), or None when it names none or several."""
+    provinces = {d.province for d in higher_only(folded)}
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 def higher_only(folded):

@@ -14,7 +14,8 @@ import itertools
 import re
 
 from bureaus.importer import outside
-from bureaus.importer.chinese import counts, facts, places, script
+from bureaus.importer.chinese import counts, facts, places, relevance, script
+from bureaus.importer.chinese.relevance import BUREAU_RE, KINDS
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
     FROM_TITLE,
@@ -29,18 +30,10 @@ from bureaus.importer.draft import (
     DraftDepartment,
     DraftDuty,
 )
-from bureaus.importer.errors import DocumentError
 from bureaus.places import gazetteer
-from bureaus.places.gazetteer import by_code as places_by_code
 from bureaus.vocabulary import MAX_ITEMS
 
 HAN = "\u4e00-\u9fff"
-KINDS = (
-    "教育科技体育局|教育科学技术局|教育和体育局|教育体育局|教育文化体育局|教育科技局|教育和科技局|教育局|教育委员会"
-    "|教科体局|教体局|教科局|教文体局|教委"
-)
-# A bureau named with its place: 深圳市龙华新区教育局, 东安县教育局, 区教科体局 (a scope word, no name).
-BUREAU_RE = re.compile(rf"(?P<place>[{HAN}]{{1,14}}?)(?P<kind>{KINDS})")
 PLACE_END_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|地区)$")
 ESTABLISHED_RE = re.compile(r"(?:始建于|成立于|组建于|设立于)\s*(?P<year>(?:19|20)\d\d)\s*年")
 CEREMONY_RE = re.compile(r"揭牌成立|正式成立|成立暨揭牌|挂牌成立|成立大会|转隶组建")
@@ -49,8 +42,6 @@ RENAMED_RE = re.compile(rf"原(?P<old>[{HAN}]{{2,20}}?(?:{KINDS}))[^。]{{0,30}}
 ADDRESS_RE = re.compile(
     rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*:\s*(?P<label>[^\n,。;|]{{4,60}})"
 )
-GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
-UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 SENTENCE_END = "。!?\n"
 
 
@@ -58,11 +49,11 @@ def read(text, title="", url=""):
     folded, folded_title = script.fold(text), script.fold(title or "")
     language = "zh-Hant" if script.is_traditional(text) else "zh-Hans"
     draft = Draft(source_text=text, source_title=title, language=language, source_url=url)
-    name_span, bureau_place, kind = _bureau_name(folded)
+    name_span, bureau_place, _ = _bureau_name(folded)
     if name_span:
         draft.name = text[name_span[0] : name_span[1]]
         draft.fact_spans[NAME] = name_span
-    title_span, title_place, title_kind = _bureau_name(folded_title) if folded_title else (None, "", "")
+    title_span, title_place, _ = _bureau_name(folded_title) if folded_title else (None, "", "")
     placed = places.place(folded, bureau_place or title_place, extra=folded_title)
     if placed.division is None and not placed.candidates and folded_title:
         placed = places.place(folded_title, title_place)
@@ -78,16 +69,31 @@ def read(text, title="", url=""):
             draft.evidence[PLACE] = (FROM_URL, outside.host(url))
     if title_span and not draft.name:  # "是主管全县教育事业的…部门": the subject only in the page's title
         draft.name = (title or "")[title_span[0] : title_span[1]]
-        kind = kind or title_kind
         draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
         draft.evidence[NAME] = (FROM_TITLE, title)
-    _set_place(draft, placed, kind)
+    _set_place(draft, placed, folded)
+    if name_span and _is_the_city_above(bureau_place, placed.division):  # 《呼和浩特市教育局…通知》 on a banner's page
+        draft.warnings.append(f"The text names “{draft.name}”, the bureau of the city above the county: it is not "
+                              "taken as this bureau's name.")  # fmt: skip
+        draft.name = ""
+        del draft.fact_spans[NAME]
     _walk(draft, folded)
     _cap(draft)
     _read_history(draft, folded, text)
-    _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place)
+    relevance.refuse_unless_about_a_bureau(draft, folded)
     _warn_missing(draft)
     return draft
+
+
+def _is_the_city_above(bureau_place, division):
+    """Whether a bureau's place names only the prefecture above the county the page is placed in."""
+    found = places.mentions(bureau_place)
+    above = division.city if division is not None else None
+    return (
+        bool(found and above)
+        and all(d.level != "county" for m in found for d in m.divisions)
+        and any(d == above for m in found for d in m.divisions)
+    )
 
 
 def _placed_by_address(folded, url):
@@ -129,7 +135,7 @@ def _place_part(before):
     return ""
 
 
-def _set_place(draft, placed, kind):
+def _set_place(draft, placed, folded):
     division, former = placed.division, placed.former
     if division is not None:
         if former is not None:  # 武鸣县 is 武鸣区 now: placed, and the reviewer told
@@ -145,6 +151,11 @@ def _set_place(draft, placed, kind):
         draft.place_candidates = [str(d) for d in placed.candidates]
         draft.warnings.append(
             f"“{placed.name}” may be any of: {'; '.join(draft.place_candidates)}. Choose the right one before publishing."
+        )
+    elif province := places.only_province(folded):  # 我县…被定为河南省…试点县: the county unnamed, its province not
+        draft.province = province.english
+        draft.warnings.append(
+            f"Only the province ({province.chinese}) could be read: choose the county before publishing."
         )
     if not draft.slug:
         draft.slug = f"draft-{draft.sha256[:12]}"
@@ -200,8 +211,9 @@ def _walk(draft, folded):
             continue
         if title_line and stripped == title_line:
             continue  # a headline restates what the page then says
+        row = counts.row_type(folded, start, end)
         for s, e in _sentences(folded, start, end):
-            for listed in facts.inline_lists(folded, s, e):
+            for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
                 if listed.is_units:
                     units.extend(text[a:b] for a, b in listed.names)
                     continue
@@ -211,7 +223,7 @@ def _walk(draft, folded):
                     draft.warnings.append(
                         f"The text says {listed.announced} departments but {len(listed.names)} were read: check the list."
                     )
-            for found in counts.find_counts(folded, text, s, e, seen_counts):
+            for found in counts.find_counts(folded, text, s, e, seen_counts, row):
                 year = re.search(r"((?:19|20)\d\d)\s*年", folded[s : found.span[0]])
                 draft.counts.append(
                     DraftCount(found.category, found.new_type_name, found.number, int(year.group(1)) if year else None,
@@ -303,71 +315,6 @@ def _read_history(draft, folded, text):
         group = "address" if address.group("address") else "label"
         draft.address = text[address.start(group) : address.end(group)].strip()
         draft.fact_spans[LOCATION] = (address.start(group), address.end(group))
-
-
-def _refuse_unless_about_a_bureau(draft, folded, name_span, bureau_place):
-    """Refuse a text about no county-level bureau: bureaus in general, a province's or a city's."""
-    structure = len(draft.departments) + len(draft.duties)
-    placed = draft.district or draft.place_candidates
-    if not placed and len(GENERAL_RE.findall(folded)) >= 2:
-        raise DocumentError(
-            "This text describes education bureaus in general, not one bureau: it names no bureau and no "
-            "county or district, so there is nothing to import."
-        )
-    if not placed and not structure and (UNIT_LEVEL_RE.search(folded) or _names_a_citys_bureau(folded)):
-        raise DocumentError(
-            "This text is about a province's or a city's education, not a county-level bureau's: it names "
-            "no county or district, so there is nothing to import."
-        )
-    if _sub_county_bureaus(folded) >= max(1, len(BUREAU_RE.findall(folded)) / 2):
-        raise DocumentError(
-            "This text is about a town's or subdistrict's education office (such as “容桂街道教育局”), not a "
-            "county-level bureau, so there is nothing to import."
-        )
-    if not structure and _is_a_citys_overview(folded, draft):
-        raise DocumentError(
-            "This text is about a city and the districts and counties under it, not one county-level bureau, "
-            "so there is nothing to import."
-        )
-    if not re.search(r"教育|教体|教委|教科", folded) and not draft.fact_count():
-        raise DocumentError(
-            "This text is not about an education bureau: it never names one (such as “和平区教育局”) and "
-            "says nothing of education, so there is nothing to import."
-        )
-    if not draft.name and not re.search(KINDS, folded):
-        draft.warnings.insert(
-            0,
-            "The text never names an education bureau: check that what it says is the bureau's "
-            "(and not, say, the whole county's) before publishing.",
-        )
-
-
-def _sub_county_bureaus(folded):
-    """How many bureaus the text names under a town or subdistrict (容桂街道教育局, 某镇教育办)."""
-    return sum(bool(re.search(r"(?:街道|镇|乡)$", match.group("place"))) for match in BUREAU_RE.finditer(folded))
-
-
-def _is_a_citys_overview(folded, draft):
-    """Whether the text names a prefecture more than its county and three or more of that prefecture's counties."""
-    division = places_by_code().get(draft.division_code)
-    if division is None or division.city is None:
-        return False
-    found = places.mentions(folded)
-    counties = {d.code for m in found for d in m.divisions if d.level == "county" and d.city == division.city}
-    city_said = sum(any(d == division.city for d in m.divisions) for m in found)
-    county_said = sum(any(d == division for d in m.divisions) for m in found)
-    return len(counties) >= 3 and city_said > county_said
-
-
-def _names_a_citys_bureau(folded):
-    """Whether the text names a prefecture's bureau (淮安市教育局, 淮安教育局) and no county's."""
-    for match in BUREAU_RE.finditer(folded):
-        before = match.group("place")
-        for start in range(len(before)):
-            found = places.mentions(before[start:] + "市")
-            if found and found[0].start == 0 and any(d.level == "prefecture" for d in found[0].divisions):
-                return True
-    return False
 
 
 def _warn_missing(draft):

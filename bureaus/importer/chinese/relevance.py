@@ -1,0 +1,96 @@
+"""
+Whether a Chinese text is about one county-level education bureau, and the words that name a bureau.
+
+A text about no such bureau is refused, saying why: bureaus in general (通常/一般 …), a province's or a
+city's education, a town's or subdistrict's office, a city's overview of its districts and counties, a
+province's news that names a county's bureau only in passing. Any other text about education is a draft,
+with a warning when it never names the bureau (a county's own page says only 全县/本局).
+"""
+
+import re
+
+from bureaus.importer.chinese import places
+from bureaus.importer.errors import DocumentError
+from bureaus.places.gazetteer import by_code as places_by_code
+
+HAN = "\u4e00-\u9fff"
+KINDS = (
+    "教育科技体育局|教育科学技术局|教育和体育局|教育体育局|教育文化体育局|教育科技局|教育和科技局|教育局|教育委员会"
+    "|教科体局|教体局|教科局|教文体局|教委"
+)
+# A bureau named with its place: 深圳市龙华新区教育局, 东安县教育局, 区教科体局 (a scope word, no name).
+BUREAU_RE = re.compile(rf"(?P<place>[{HAN}]{{1,14}}?)(?P<kind>{KINDS})")
+GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
+UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
+PROVINCE_VOICE_RE = re.compile(r"我省|我自治区")
+COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全(?:县|旗)")
+
+
+def refuse_unless_about_a_bureau(draft, folded):
+    """Refuse a text about no county-level bureau: bureaus in general, a province's or a city's."""
+    structure = len(draft.departments) + len(draft.duties)
+    placed = draft.district or draft.place_candidates
+    if not placed and len(GENERAL_RE.findall(folded)) >= 2:
+        raise DocumentError(
+            "This text describes education bureaus in general, not one bureau: it names no bureau and no "
+            "county or district, so there is nothing to import."
+        )
+    if not placed and not structure and (UNIT_LEVEL_RE.search(folded) or _names_a_citys_bureau(folded)):
+        raise DocumentError(
+            "This text is about a province's or a city's education, not a county-level bureau's: it names "
+            "no county or district, so there is nothing to import."
+        )
+    if _sub_county_bureaus(folded) >= max(1, len(BUREAU_RE.findall(folded)) / 2):
+        raise DocumentError(
+            "This text is about a town's or subdistrict's education office (such as “容桂街道教育局”), not a "
+            "county-level bureau, so there is nothing to import."
+        )
+    if not structure and _is_a_citys_overview(folded, draft):
+        raise DocumentError(
+            "This text is about a city and the districts and counties under it, not one county-level bureau, "
+            "so there is nothing to import."
+        )
+    if not draft.fact_count() and PROVINCE_VOICE_RE.search(folded) and not COUNTY_VOICE_RE.search(folded):
+        raise DocumentError(  # 我省…等21个单位被授予…: a county bureau named in passing among those honoured
+            "This text is a province's news (a province's list of honours or the like) that names a county's "
+            "bureau only in passing and says nothing of it, so there is nothing to import."
+        )
+    if not re.search(r"教育|教体|教委|教科", folded) and not draft.fact_count():
+        raise DocumentError(
+            "This text is not about an education bureau: it never names one (such as “和平区教育局”) and "
+            "says nothing of education, so there is nothing to import."
+        )
+    if not draft.name and not re.search(KINDS, folded):
+        draft.warnings.insert(
+            0,
+            "The text never names an education bureau: check that what it says is the bureau's "
+            "(and not, say, the whole county's) before publishing.",
+        )
+
+
+def _sub_county_bureaus(folded):
+    """How many bureaus the text names under a town or subdistrict (容桂街道教育局, 某镇教育办)."""
+    return sum(bool(re.search(r"(?:街道|镇|乡)$", match.group("place"))) for match in BUREAU_RE.finditer(folded))
+
+
+def _is_a_citys_overview(folded, draft):
+    """Whether the text names a prefecture more than its county and three or more of that prefecture's counties."""
+    division = places_by_code().get(draft.division_code)
+    if division is None or division.city is None:
+        return False
+    found = places.mentions(folded)
+    counties = {d.code for m in found for d in m.divisions if d.level == "county" and d.city == division.city}
+    city_said = sum(any(d == division.city for d in m.divisions) for m in found)
+    county_said = sum(any(d == division for d in m.divisions) for m in found)
+    return len(counties) >= 3 and city_said > county_said
+
+
+def _names_a_citys_bureau(folded):
+    """Whether the text names a prefecture's bureau (淮安市教育局, 淮安教育局) and no county's."""
+    for match in BUREAU_RE.finditer(folded):
+        before = match.group("place")
+        for start in range(len(before)):
+            found = places.mentions(before[start:] + "市")
+            if found and found[0].start == 0 and any(d.level == "prefecture" for d in found[0].divisions):
+                return True
+    return False
