@@ -187,6 +187,23 @@ def test_numbered_duties_under_their_heading():
     assert {d.kind for d in draft.duties} == {"responsibility"}
 
 
+def test_unnumbered_duty_paragraphs_are_duties_under_their_heading_or_in_a_run_of_their_own():
+    # A 机构职能 page often gives its duties as plain paragraphs, with or without a heading over them.
+    paragraphs = "负责南县教师工作,组织实施教师资格制度。\n指导南县学校的德育工作。\n承办县政府交办的其他事项。"
+    draft = read(f"南县教育局\n{paragraphs}")
+    assert [d.text for d in draft.duties] == paragraphs.split("\n")
+    one_line = "負責南縣教育經費的管理。監督、指導全縣學校的教學活動。負責全縣教職工的調配工作。"
+    assert len(read(f"南县教育局\n{one_line}").duties) == 3
+    assert [d.text for d in read("南县教育局\n主要职责\n统筹管理全县民办教育。").duties] == ["统筹管理全县民办教育。"]
+
+
+def test_a_single_sentence_starting_like_a_duty_outside_a_duties_heading_is_no_duty():
+    draft = read("南县教育局召开全县教育工作会议。\n加强教师队伍建设是今年的重点。\n会议由局长主持。")
+    assert draft.duties == []
+    section = "负责全区学籍管理。负责制定学校办学标准。指导全区学校推广普通话。\n区教育局(基础教育科)"
+    assert read(section).duties == []  # a department's work, bylined with its name
+
+
 def test_numbered_items_under_another_heading_are_not_duties():
     draft = read("南县教育局\n三、工作重点\n1. 推进义务教育均衡发展。")
     assert draft.duties == []
