@@ -264,6 +264,15 @@ def test_chinese_numerals():
         ("教育局的科室设置可能会因地区而有所差异,但通常会包括以下几个科室。区县教育局一般设办公室。", "in general"),
         ("淮安教育局负责制定和实施淮安市教育发展战略。", "a province's or a city's education"),
         ("全区有边境旗市20个,记者从自治区教育厅获悉。", "a province's or a city's education"),
+        # A city's own page in its own voice: its sections, or its overview under a short name a county shares.
+        (
+            "(一)办公室\n负责全市教育系统的文秘工作。\n(二)人事科\n负责市人民政府教育督导的日常工作。",
+            "a city's education",
+        ),
+        (
+            "湘潭市教育概况\n湘潭自古重教兴学,市政府高度重视教育。全市有普通小学391所,幼儿园645所。",
+            "a city's education",
+        ),
     ],
 )
 def test_a_page_about_no_county_bureau_is_refused_in_plain_words(text, reason):
