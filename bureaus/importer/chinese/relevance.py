@@ -3,8 +3,9 @@ Whether a Chinese text is about one county-level education bureau, and the words
 
 A text about no such bureau is refused, saying why: bureaus in general (通常/一般 …), a province's or a
 city's education (a city's own page, in its voice: 全市, 市人民政府), a town's or subdistrict's office,
-a city's overview of its districts and counties, a province's news that names a county's bureau only in passing. Any other text about education is a draft,
-with a warning when it never names the bureau (a county's own page says only 全县/本局).
+a city's overview of its districts and counties, a province's news that names a county's bureau only in
+passing. Any other text about education is a draft, with a warning when it never names the bureau (a
+county's own page says only 全县/本局).
 """
 
 import re
