@@ -15,6 +15,18 @@ def read(text, title=""):
     return draft
 
 
+def test_a_chinese_page_followed_by_its_english_translation_is_read_as_chinese():
+    # Its letters are mostly Latin, but a Chinese character says about what an English word does.
+    text = (
+        "近几年来,南县教育局狠抓教育,全县少数民族教育事业有了很大的起色。全县有中小学校30所。\n"
+        "In recent years, the Nanxian Education Bureau has paid close attention to education, and the "
+        "education of ethnic minorities in the county has improved greatly. The county has 30 schools."
+    )
+    draft = read(text)
+    assert (draft.language, draft.name) == ("zh-Hans", "南县教育局")
+    assert parse_document("The Heping District Education Bureau (和平区教育局) runs 12 schools.").language == "en"
+
+
 def test_folding_keeps_every_position_and_reads_full_width_and_traditional_forms():
     text = "（一）辦公室：負責全縣學校，共１２所。"
     folded = script.fold(text)
