@@ -809,3 +809,13 @@ def test_a_citys_bureau_page_that_names_no_county_or_district_is_refused():
         "Dashiqiao City Education Bureau will continue to improve the quality of the city's schools."
     )
     assert draft.district == "Dashiqiao City"
+
+
+def test_a_citys_bureau_page_is_refused_though_its_address_is_in_one_of_its_districts():
+    with pytest.raises(DocumentError, match="a city's education"):
+        parse_document(
+            "Wuzhou Education Bureau is located at No.12, Hu Road, Dieshan District, Wuzhou City.\n"
+            "Functions of the Education Bureau\n"
+            "1. Study the city's education development strategy and the municipal education plan.\n"
+            "2. Manage the basic education of the whole city.\n"
+        )
