@@ -819,3 +819,29 @@ def test_a_citys_bureau_page_is_refused_though_its_address_is_in_one_of_its_dist
             "1. Study the city's education development strategy and the municipal education plan.\n"
             "2. Manage the basic education of the whole city.\n"
         )
+
+
+# Seen in validation batch 11 (news pages) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"By now, the renovation and expansion of six village primary schools in our county have been completed."',
+        "The county has four rural kindergartens undergoing rectification.",
+        "The district has set up 12 education groups where leading public schools share teachers with others.",
+    ],
+)
+def test_schools_being_renovated_and_groups_described_by_what_schools_do_in_them_are_not_counts(sentence):
+    assert find_counts(sentence) == []
+
+
+def test_a_dated_event_or_a_target_the_district_is_only_the_place_of_is_no_plan():
+    text = (
+        "Xinan District Education Bureau held a meeting on schools.\n"
+        "The bureau will hold a sports festival for primary schools in the district from May 6-10.\n"
+        "By 2025, the enrolment rate of kindergartens in the district will reach 95 percent.\n"
+        "The bureau will further improve the quality of compulsory education.\n"
+    )
+    plans = [duty.text for duty in parse_document(text, "xinan.txt").duties]
+    assert plans == ["Improve the quality of compulsory education."]
