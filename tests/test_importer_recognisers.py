@@ -845,3 +845,20 @@ def test_a_dated_event_or_a_target_the_district_is_only_the_place_of_is_no_plan(
     )
     plans = [duty.text for duty in parse_document(text, "xinan.txt").duties]
     assert plans == ["Improve the quality of compulsory education."]
+
+
+def test_a_plan_announced_with_plans_to_is_the_bureaus_only_when_the_bureau_plans_it():
+    text = (
+        "Xinan District Education Bureau held a meeting.\n"
+        "The district plans to improve its funding mechanism and expand its supply of preschool education.\n"
+        "The bureau plans to train 300 teachers of rural schools.\n"
+    )
+    plans = [duty.text for duty in parse_document(text, "xinan.txt").duties]
+    assert plans == ["Train 300 teachers of rural schools."]
+
+
+def test_a_speakers_words_quoted_on_a_news_page_are_no_achievement_of_the_bureau():
+    assert not facts.is_achievement(
+        '"Up to now, the school projects in our county have been basically completed," says Wang Lin, the head.'
+    )
+    assert facts.is_achievement("Up to now, the school projects in the county have been basically completed.")

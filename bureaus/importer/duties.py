@@ -30,7 +30,8 @@ LIST_TRIGGERS = [
     ("priority", r"\b(?:is|are|has been|have been)\s+(?:also\s+)?committed to\s+"),
     ("plan", r"\b(?:in the future|in the next (?:\w+\s+)?years?|next step)\b[^.]*?\bwill\s+(?:also\s+)?"),
     ("plan", r"\bwill also\s+"),
-    ("plan", r"\b(?:plans|intends) to\s+"),
+    # The bureau's own plan: "the district plans to improve its funding mechanism" is the government's.
+    ("plan", r"\b(?:bureau|it|we)\s+(?:also\s+)?(?:plans|intends) to\s+"),
     ("achievement", r"^since its (?:establishment|founding)(?: in \d{4})?,\s+[^,]*?\bhas\s+"),
 ]
 LIST_TRIGGERS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in LIST_TRIGGERS]
