@@ -306,6 +306,11 @@ def test_honours_quoted_side_by_side_are_each_one_and_winners_or_prize_money_are
     assert [a.text for a in draft.achievements] == ["荣膺“全国先进集体”", "“四川省教育工作先进集体”"]
 
 
+def test_honours_grouped_by_level_are_each_one():
+    draft = read("南县教育局先后获得“省示范单位”等3项省级荣誉和“全国先进集体”、“全国文明单位”等2项国家级荣誉。")
+    assert [a.text for a in draft.achievements] == ["获得“省示范单位”", "“全国先进集体”", "“全国文明单位”"]
+
+
 def test_schools_closed_or_merged_and_classes_named_after_a_school_level_are_not_counts():
     draft = read("南县教育局。近年来:撤并教学点5个,村小学7个。全县共开设了6个民族初中班。全县共有小学12所。")
     assert [(c.count, c.phrase) for c in draft.counts] == [(12, "小学")]
