@@ -862,3 +862,13 @@ def test_a_speakers_words_quoted_on_a_news_page_are_no_achievement_of_the_bureau
         '"Up to now, the school projects in our county have been basically completed," says Wang Lin, the head.'
     )
     assert facts.is_achievement("Up to now, the school projects in the county have been basically completed.")
+
+
+def test_a_county_named_by_its_name_as_the_one_who_will_act_is_its_government_not_the_bureau():
+    text = (
+        "Dingnan County pays attention to education. The county has 30 primary schools.\n"
+        "Next, Dingnan County will firmly implement the education policy and improve teaching quality.\n"
+        "By 2025 the county will add 3,000 school seats.\n"
+    )
+    plans = [duty.text for duty in parse_document(text, "dingnan.txt").duties]
+    assert plans == ["Add 3,000 school seats."]

@@ -51,7 +51,8 @@ WHAT_IT_IS_RE = re.compile(
 # "… will strengthen …" about the bureau: a plan.
 WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
 # "… by 2025 the district will add 68,800 school seats": the district's plan for its schools is the bureau's.
-PLACE_WILL_RE = re.compile(r"\b(?:the\s+)?(?:district|county|city)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
+# "Next, Biru County will …" names the county as the one who acts: its government's plan, said in the news.
+PLACE_WILL_RE = re.compile(r"\bthe\s+(?:district|county|city)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
 # "… in the district will reach 95 percent": the district is where, not who; the subject is something else.
 PLACE_ONLY_WHERE_RE = re.compile(r"\b(?:in|of|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 # "… will hold a festival from May 6-10": an event of the news, on a day, not a plan of the bureau's work.
