@@ -15,6 +15,18 @@ def read(text, title=""):
     return draft
 
 
+def test_a_chinese_page_followed_by_its_english_translation_is_read_as_chinese():
+    # Its letters are mostly Latin, but a Chinese character says about what an English word does.
+    text = (
+        "近几年来,南县教育局狠抓教育,全县少数民族教育事业有了很大的起色。全县有中小学校30所。\n"
+        "In recent years, the Nanxian Education Bureau has paid close attention to education, and the "
+        "education of ethnic minorities in the county has improved greatly. The county has 30 schools."
+    )
+    draft = read(text)
+    assert (draft.language, draft.name) == ("zh-Hans", "南县教育局")
+    assert parse_document("The Heping District Education Bureau (和平区教育局) runs 12 schools.").language == "en"
+
+
 def test_folding_keeps_every_position_and_reads_full_width_and_traditional_forms():
     text = "（一）辦公室：負責全縣學校，共１２所。"
     folded = script.fold(text)
@@ -187,6 +199,23 @@ def test_numbered_duties_under_their_heading():
     assert {d.kind for d in draft.duties} == {"responsibility"}
 
 
+def test_unnumbered_duty_paragraphs_are_duties_under_their_heading_or_in_a_run_of_their_own():
+    # A 机构职能 page often gives its duties as plain paragraphs, with or without a heading over them.
+    paragraphs = "负责南县教师工作,组织实施教师资格制度。\n指导南县学校的德育工作。\n承办县政府交办的其他事项。"
+    draft = read(f"南县教育局\n{paragraphs}")
+    assert [d.text for d in draft.duties] == paragraphs.split("\n")
+    one_line = "負責南縣教育經費的管理。監督、指導全縣學校的教學活動。負責全縣教職工的調配工作。"
+    assert len(read(f"南县教育局\n{one_line}").duties) == 3
+    assert [d.text for d in read("南县教育局\n主要职责\n统筹管理全县民办教育。").duties] == ["统筹管理全县民办教育。"]
+
+
+def test_a_single_sentence_starting_like_a_duty_outside_a_duties_heading_is_no_duty():
+    draft = read("南县教育局召开全县教育工作会议。\n加强教师队伍建设是今年的重点。\n会议由局长主持。")
+    assert draft.duties == []
+    section = "负责全区学籍管理。负责制定学校办学标准。指导全区学校推广普通话。\n区教育局(基础教育科)"
+    assert read(section).duties == []  # a department's work, bylined with its name
+
+
 def test_numbered_items_under_another_heading_are_not_duties():
     draft = read("南县教育局\n三、工作重点\n1. 推进义务教育均衡发展。")
     assert draft.duties == []
@@ -247,6 +276,15 @@ def test_chinese_numerals():
         ("教育局的科室设置可能会因地区而有所差异,但通常会包括以下几个科室。区县教育局一般设办公室。", "in general"),
         ("淮安教育局负责制定和实施淮安市教育发展战略。", "a province's or a city's education"),
         ("全区有边境旗市20个,记者从自治区教育厅获悉。", "a province's or a city's education"),
+        # A city's own page in its own voice: its sections, or its overview under a short name a county shares.
+        (
+            "(一)办公室\n负责全市教育系统的文秘工作。\n(二)人事科\n负责市人民政府教育督导的日常工作。",
+            "a city's education",
+        ),
+        (
+            "湘潭市教育概况\n湘潭自古重教兴学,市政府高度重视教育。全市有普通小学391所,幼儿园645所。",
+            "a city's education",
+        ),
     ],
 )
 def test_a_page_about_no_county_bureau_is_refused_in_plain_words(text, reason):
@@ -266,6 +304,16 @@ def test_honours_quoted_side_by_side_are_each_one_and_winners_or_prize_money_are
         "获得者张三上台领奖,获得奖金20万元,获得该称号的地区仅有3个。"
     )
     assert [a.text for a in draft.achievements] == ["荣膺“全国先进集体”", "“四川省教育工作先进集体”"]
+
+
+def test_honours_grouped_by_level_are_each_one():
+    draft = read("南县教育局先后获得“省示范单位”等3项省级荣誉和“全国先进集体”、“全国文明单位”等2项国家级荣誉。")
+    assert [a.text for a in draft.achievements] == ["获得“省示范单位”", "“全国先进集体”", "“全国文明单位”"]
+
+
+def test_schools_closed_or_merged_and_classes_named_after_a_school_level_are_not_counts():
+    draft = read("南县教育局。近年来:撤并教学点5个,村小学7个。全县共开设了6个民族初中班。全县共有小学12所。")
+    assert [(c.count, c.phrase) for c in draft.counts] == [(12, "小学")]
 
 
 def test_schools_honoured_or_being_built_are_not_counts():

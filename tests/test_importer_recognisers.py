@@ -809,3 +809,66 @@ def test_a_citys_bureau_page_that_names_no_county_or_district_is_refused():
         "Dashiqiao City Education Bureau will continue to improve the quality of the city's schools."
     )
     assert draft.district == "Dashiqiao City"
+
+
+def test_a_citys_bureau_page_is_refused_though_its_address_is_in_one_of_its_districts():
+    with pytest.raises(DocumentError, match="a city's education"):
+        parse_document(
+            "Wuzhou Education Bureau is located at No.12, Hu Road, Dieshan District, Wuzhou City.\n"
+            "Functions of the Education Bureau\n"
+            "1. Study the city's education development strategy and the municipal education plan.\n"
+            "2. Manage the basic education of the whole city.\n"
+        )
+
+
+# Seen in validation batch 11 (news pages) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"By now, the renovation and expansion of six village primary schools in our county have been completed."',
+        "The county has four rural kindergartens undergoing rectification.",
+        "The district has set up 12 education groups where leading public schools share teachers with others.",
+    ],
+)
+def test_schools_being_renovated_and_groups_described_by_what_schools_do_in_them_are_not_counts(sentence):
+    assert find_counts(sentence) == []
+
+
+def test_a_dated_event_or_a_target_the_district_is_only_the_place_of_is_no_plan():
+    text = (
+        "Xinan District Education Bureau held a meeting on schools.\n"
+        "The bureau will hold a sports festival for primary schools in the district from May 6-10.\n"
+        "By 2025, the enrolment rate of kindergartens in the district will reach 95 percent.\n"
+        "The bureau will further improve the quality of compulsory education.\n"
+    )
+    plans = [duty.text for duty in parse_document(text, "xinan.txt").duties]
+    assert plans == ["Improve the quality of compulsory education."]
+
+
+def test_a_plan_announced_with_plans_to_is_the_bureaus_only_when_the_bureau_plans_it():
+    text = (
+        "Xinan District Education Bureau held a meeting.\n"
+        "The district plans to improve its funding mechanism and expand its supply of preschool education.\n"
+        "The bureau plans to train 300 teachers of rural schools.\n"
+    )
+    plans = [duty.text for duty in parse_document(text, "xinan.txt").duties]
+    assert plans == ["Train 300 teachers of rural schools."]
+
+
+def test_a_speakers_words_quoted_on_a_news_page_are_no_achievement_of_the_bureau():
+    assert not facts.is_achievement(
+        '"Up to now, the school projects in our county have been basically completed," says Wang Lin, the head.'
+    )
+    assert facts.is_achievement("Up to now, the school projects in the county have been basically completed.")
+
+
+def test_a_county_named_by_its_name_as_the_one_who_will_act_is_its_government_not_the_bureau():
+    text = (
+        "Dingnan County pays attention to education. The county has 30 primary schools.\n"
+        "Next, Dingnan County will firmly implement the education policy and improve teaching quality.\n"
+        "By 2025 the county will add 3,000 school seats.\n"
+    )
+    plans = [duty.text for duty in parse_document(text, "dingnan.txt").duties]
+    assert plans == ["Add 3,000 school seats."]

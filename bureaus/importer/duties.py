@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from bureaus.importer.facts import SCHOOLING_RE
+from bureaus.importer.facts import MONTHS, SCHOOLING_RE
 from bureaus.importer.lists import department_list, split_actions, split_enumeration, starts_with_verb
 from bureaus.importer.segments import clauses, strip_end
 from bureaus.vocabulary import DUTY_KINDS
@@ -30,7 +30,8 @@ LIST_TRIGGERS = [
     ("priority", r"\b(?:is|are|has been|have been)\s+(?:also\s+)?committed to\s+"),
     ("plan", r"\b(?:in the future|in the next (?:\w+\s+)?years?|next step)\b[^.]*?\bwill\s+(?:also\s+)?"),
     ("plan", r"\bwill also\s+"),
-    ("plan", r"\b(?:plans|intends) to\s+"),
+    # The bureau's own plan: "the district plans to improve its funding mechanism" is the government's.
+    ("plan", r"\b(?:bureau|it|we)\s+(?:also\s+)?(?:plans|intends) to\s+"),
     ("achievement", r"^since its (?:establishment|founding)(?: in \d{4})?,\s+[^,]*?\bhas\s+"),
 ]
 LIST_TRIGGERS = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in LIST_TRIGGERS]
@@ -50,7 +51,12 @@ WHAT_IT_IS_RE = re.compile(
 # "… will strengthen …" about the bureau: a plan.
 WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
 # "… by 2025 the district will add 68,800 school seats": the district's plan for its schools is the bureau's.
-PLACE_WILL_RE = re.compile(r"\b(?:the\s+)?(?:district|county|city)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
+# "Next, Biru County will …" names the county as the one who acts: its government's plan, said in the news.
+PLACE_WILL_RE = re.compile(r"\bthe\s+(?:district|county|city)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
+# "… in the district will reach 95 percent": the district is where, not who; the subject is something else.
+PLACE_ONLY_WHERE_RE = re.compile(r"\b(?:in|of|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
+# "… will hold a festival from May 6-10": an event of the news, on a day, not a plan of the bureau's work.
+DATED_RE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
 # "… of the Education Bureau will be explained in detail below": the page speaking of itself, not a plan.
 ABOUT_THE_TEXT_RE = re.compile(
     r"^be\s+(?:\w+ed|shown|given|written)\b[^.]*\b(?:below|later|in detail|herein|in (?:this|the following) \w+)\b",
@@ -98,11 +104,19 @@ def listed(sentence, pending_kind="", plans=True):
             entries = split_enumeration(rest)
         spans = entry_spans(sentence, rest, entries)
         return Listed(kind, [(kind, entry.text, span) for entry, span in zip(entries, spans, strict=True)])
-    will = WILL_RE.search(text) or (SCHOOLING_RE.search(text) and PLACE_WILL_RE.search(text))
+    will = WILL_RE.search(text) or (SCHOOLING_RE.search(text) and _place_will(text))
     if will and plans:
         rest = sentence.sub(will.end(), len(text))
-        if rest.text and not ABOUT_THE_TEXT_RE.match(rest.text):
+        if rest.text and not ABOUT_THE_TEXT_RE.match(rest.text) and not DATED_RE.search(rest.text):
             return Listed("plan", [("plan", rest.text, sentence.span)])
+    return None
+
+
+def _place_will(text):
+    """The first "the district will" whose district is the sentence's subject, or None."""
+    for match in PLACE_WILL_RE.finditer(text):
+        if not PLACE_ONLY_WHERE_RE.search(text, 0, match.start()):
+            return match
     return None
 
 

@@ -90,5 +90,9 @@ def seat(sentence):
     return value if 2 <= len(value.split()) <= 20 or STREET_RE.search(value) else None
 
 
+# '…," says Chen Gang': a speaker's words quoted by the news, not a fact the page states of the bureau.
+QUOTED_SPEECH_RE = re.compile(r"[,.!?]\s*[\"”]\s*(?:says|said|stated|noted|added)\s+[A-Z]")
+
+
 def is_achievement(sentence):
-    return bool(ACHIEVEMENT_RE.search(sentence))
+    return bool(ACHIEVEMENT_RE.search(sentence)) and not QUOTED_SPEECH_RE.search(sentence)

@@ -58,12 +58,15 @@ NOT_INVENTORY_WORDS = re.compile(
     r"|sessions|towns|townships|villages|streets?|communities|classes|sub-?districts?|neighbou?rhoods?)\b",
     re.IGNORECASE,
 )
+# A relative word in a counted phrase: what follows it describes the counted thing, which is no institution.
+RELATIVE_RE = re.compile(r"\b(?:where|which|that|who|whose|whom|when)\b", re.IGNORECASE)
 # A length of time in a counted phrase ("3 years before school"); "9-year schools" name a kind of school.
 DURATION_RE = re.compile(r"(?<![\w-])(?:years?|months?|weeks?|days?)\b", re.IGNORECASE)
 # Sentences that report a change or an honour, not what the bureau runs.
 CHANGE_RE = re.compile(
     r"\b(?:built|rebuilt|constructed|renovated|invested|equipped|added|opened|expanded|merged|relocated|upgraded"
-    r"|awarded|rated|won|honou?red|named|will|shall|plans? to)\b",
+    r"|awarded|rated|won|honou?red|named|will|shall|plans? to"
+    r"|renovation|expansion|reconstruction|rectification|under construction|being (?:built|renovated))\b",
     re.IGNORECASE,
 )
 INVENTORY_RE = re.compile(
@@ -325,6 +328,8 @@ def find_counts(sentence):
             phrase, start = phrase[joined.end() :], start + joined.end()
         if phrase.split()[0].lower() in NOT_PHRASE_STARTS or PEOPLE_IN_PHRASE_RE.search(phrase):
             continue  # "(ten are high schools …)", "5658 teachers in public schools": not institutions counted
+        if RELATIVE_RE.search(phrase):
+            continue  # "ten alliances where public schools share …": the schools describe what is counted
         if NOT_INVENTORY_WORDS.search(phrase) or re.search(r"\bnew(?:ly)?\b", phrase, re.I):
             continue  # people, money or places; or a change ("12 new kindergartens"), not what the bureau runs
         if DURATION_RE.search(phrase):

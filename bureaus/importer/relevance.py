@@ -53,7 +53,7 @@ def refuse_unless_about_a_bureau(draft, text):
             "This text describes education bureaus in general, not one bureau: it names no bureau and no "
             "place, so there is nothing to import."
         )
-    if not (draft.district or draft.place_candidates or draft.departments) and _only_a_city(text):
+    if not (draft.district or draft.place_candidates or draft.departments) and _only_a_city(text, draft.address):
         raise DocumentError(
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
             "names no county or district, so there is nothing to import."
@@ -76,9 +76,12 @@ def refuse_unless_about_a_bureau(draft, text):
     )
 
 
-def _only_a_city(text):
+def _only_a_city(text, address=""):
     """Whether a text speaks of a city (a prefecture's bureau: "bureau of education of city of …", "the whole
-    city") at least three times and never of a county or district."""
+    city") at least three times and never of a county or district but in the bureau's address (a city's
+    bureau sits in one of its districts: "No.98, Wen Lan Road, Dieshan District, Wuzhou City")."""
+    if address:
+        text = text.replace(address, "")
     return len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and not COUNTY_RE.search(text)
 
 

@@ -6,7 +6,8 @@ word (学校, 小学, 初中, 幼儿园, 教学点 …), read before the number 
 Students, teachers, classes, money, area and percentages never have such a phrase and a measure
 word, so they are never counts. Qualified sub-counts (民办…, 寄宿制…, 省示范…, 三星级…, 特色…)
 are not institution types and are left out; so are numbers inside quotation marks (“三所学校”
-is a plan's slogan, not a count).
+is a plan's slogan, not a count), schools being built or closed and merged (撤并教学点5个), and a
+school word that names a kind of class or pupil (6个少数民族初中班).
 """
 
 import bisect
@@ -42,6 +43,9 @@ STOP_RE = re.compile(
 TRAILING_RE = re.compile(r"(?:共有|共计|总计|总数为|总数|共|计|有|达到|达|为|现有|\s)+$")
 HONOURED_RE = re.compile(r"表彰|授予|命名|颁发|评为|获评")
 BUILDING_RE = re.compile(r"新建|改建|扩建|迁建|在建|拟建|建设|规划")
+CLOSED_RE = re.compile(r"撤并|撤销|合并|撤除|停办|关停")
+# What a school word before it makes a kind of: 初中班 are classes, 初中生 pupils, 小学教师 teachers.
+NOT_INSTITUTIONS_RE = re.compile(r"班|生|学生|教师|老师|年级|部")
 QUALIFIED_RE = re.compile(
     r"新建|民办|寄宿|示范|星级|特色|重点|标准化|营养|达标|优质|文明|先进|平安|智慧|绿色|规模|的|班"
 )
@@ -104,7 +108,7 @@ def _phrase_after(folded, end, limit):
     text = run.group(0)
     for length in range(len(text), 0, -1):
         if text[:length].endswith(HEADS) and not QUALIFIED_RE.search(text[:length]):
-            return end, end + length
+            return None if NOT_INSTITUTIONS_RE.match(text, length) else (end, end + length)
     return None
 
 
@@ -146,8 +150,8 @@ def find_counts(folded, original, start, end, seen=None, row=None):
             continue
         phrase_span = None
         lead = re.sub(r"\([a-z]+\)", "", folded[max(start, match.start() - 16) : match.start()])
-        if BUILDING_RE.search(lead):
-            continue  # schools being built are plans, not a count
+        if BUILDING_RE.search(lead) or CLOSED_RE.search(lead):
+            continue  # schools being built are plans, schools closed or merged are gone: neither is a count
         before_start, before_end = _phrase_before(folded, match.start(), start)
         if _counted(folded[before_start:before_end]):
             phrase_span = (before_start, before_end)

@@ -224,6 +224,11 @@ def _top_level_pieces(original, start, end):
         elif character == "“" and depth == 1 and index > piece_start and original[index - 1] == "”":
             pieces.append((piece_start, index))  # quotations side by side: “A”“B” are two honours
             piece_start = index
+        elif character in "和及" and depth == 0 and original.startswith("“", index + 1):
+            # "“A”等10多项省级荣誉和“B”…": one level's honours closed, the next level's begin; A ends at its quote.
+            closing = original.rfind("”", piece_start, index)
+            pieces.append((piece_start, closing + 1 if closing != -1 else index))
+            piece_start = index + 1
     pieces.append((piece_start, end))
     return pieces
 

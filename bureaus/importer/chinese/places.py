@@ -8,7 +8,8 @@ otherwise it is left to the reviewer with the candidates, never silently one of 
 name (武鸣县, 龙华新区) finds the division that bears it now, from the gazetteer's table of former
 names, and the reader warns. A county's name without its kind word (凤庆 for 凤庆县) counts only
 when it is said at least twice or names the bureau, and never for a district (区): a district's
-short name is usually its city's. Generic district names that are also common words (郊区, 城区,
+short name is usually its city's, and neither is a county's short name that is its named city's
+(湘潭 beside 湘潭市). Generic district names that are also common words (郊区, 城区,
 矿区) count only right after their city's name.
 """
 
@@ -144,6 +145,8 @@ def place(folded, bureau_place="", extra=""):
         for name, spans in short_mentions(folded, taken, anywhere=True).items():
             if any(d.city and d.city.code in higher for d in _names()[1][name]):
                 short.setdefault(name, spans)
+        # 湘潭 beside 湘潭市 is the city's short name, not 湘潭县's: the city named in full says so.
+        short = {name: spans for name, spans in short.items() if not _is_its_named_citys(name, higher)}
     if county:
         tally = Counter(m.name for m in county)
         name = tally.most_common(1)[0][0]
@@ -166,6 +169,13 @@ def place(folded, bureau_place="", extra=""):
 
 
 PARENT_KIND_RE = re.compile(r"(?:市|地区|盟|省)$")
+
+
+def _is_its_named_citys(name, higher):
+    """Whether a county's short name is also the short name of its prefecture, which the text names."""
+    return any(
+        d.city and d.city.code in higher and PARENT_KIND_RE.sub("", d.city.chinese) == name for d in _names()[1][name]
+    )
 
 
 def _said_after_its_parent(name, divisions, texts):

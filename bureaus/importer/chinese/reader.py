@@ -5,7 +5,8 @@ The reader folds the text (full-width forms, Traditional characters: ``script``)
 places the bureau (``places``), then walks the lines: short lines without a full stop are
 headings that say what the numbered lines under them are (主要职责 → duties, 内设机构 →
 departments, 下设机构 → affiliated units); numbered lines "（一）办公室。负责…" are departments,
-numbered lines under a duties heading (or starting with a duty's verb) duties. Facts that stand
+numbered lines under a duties heading (or starting with a duty's verb) duties, and so are
+unnumbered sentences under that heading or three in a row starting with a duty's verb. Facts that stand
 anywhere are read sentence by sentence: department lists, counts, honours, founding and renaming.
 Every fact is the source's own words at the span it was read from.
 """
@@ -179,10 +180,59 @@ def _sentences(folded, start, end):
         yield sentence_start, end
 
 
+DUTY_RUN = 3  # unnumbered sentences starting like a duty, in a row, make a list of duties without a heading
+
+
+def _is_duty_sentence(folded, start, end):
+    sentence = folded[start:end].strip()
+    return len(sentence) >= 8 and sentence.endswith(("。", ";")) and bool(facts.DUTY_VERBS_RE.match(sentence))
+
+
+def _duty_runs(folded):
+    """The spans of unnumbered sentences that stand in a run of at least ``DUTY_RUN`` duty-like ones
+    ("负责…。指导…。承办…。", as paragraphs or within one): a 机构职能 page without heading or numbers.
+    One such sentence alone is not enough (news says "加强…是今年的重点" too), and a run next to a line
+    naming a department (区教育局(基础教育科)) is that department's work, not the bureau's."""
+    runs, run, lines = set(), [], [(s, e, line) for s, e, line in _lines(folded) if line.strip()]
+    for index, (start, end, line) in enumerate(lines):
+        if facts.numbered(line) or _is_heading(line.strip(" |")):
+            run = []
+            continue
+        for s, e in _sentences(folded, start, end):
+            if not _is_duty_sentence(folded, s, e):
+                run = []
+                continue
+            if not run:
+                before = lines[index - 1][2] if index else ""
+            run.append((s, e))
+            after = lines[index + 1][2] if index + 1 < len(lines) else ""
+            if len(run) >= DUTY_RUN and not _names_a_department(before) and not _names_a_department(after):
+                runs.update(run)
+    return runs
+
+
+def _names_a_department(line):
+    line = line.strip(" |")
+    byline = re.search(rf"(?:{KINDS})\((?P<name>[^()]{{2,20}})\)", line)
+    return len(line) <= 30 and (
+        facts.is_department_name(line) or bool(byline and facts.is_department_name(byline["name"]))
+    )
+
+
+def _is_heading(stripped):
+    return len(stripped) <= 24 and "。" not in stripped and not re.search(r"\d{3}", stripped)
+
+
+def _add_duty(draft, start, end):
+    item = draft.source_text[start:end].strip()
+    offset = draft.source_text.find(item, start)
+    draft.duties.append(DraftDuty("responsibility", "", item, (offset, offset + len(item))))
+
+
 def _walk(draft, folded):
     text, section, seen_counts = draft.source_text, None, set()
     title_line = script.fold(draft.source_title or "").strip()
-    units = []
+    units, duty_runs = [], _duty_runs(folded)
     for start, end, line in _lines(folded):
         stripped = line.strip(" |")
         if not stripped:
@@ -190,12 +240,7 @@ def _walk(draft, folded):
         marker = facts.numbered(line)
         body_start = start + (marker.end() if marker else 0)
         body = folded[body_start:end].strip()
-        if (
-            len(stripped) <= 24
-            and "。" not in stripped
-            and not re.search(r"\d{3}", stripped)
-            and not body.startswith("|")
-        ):
+        if _is_heading(stripped) and not body.startswith("|"):
             heading = section_of(stripped)
             if heading or marker:
                 section = heading or "other"  # under a heading of its own, verbs alone make no duties
@@ -205,14 +250,15 @@ def _walk(draft, folded):
             _add_department(draft, entry, start if not marker else body_start, end)
             continue
         if marker and (section == "duties" or (section is None and facts.DUTY_VERBS_RE.match(body))):
-            item = text[body_start:end].strip()
-            offset = text.find(item, body_start)
-            draft.duties.append(DraftDuty("responsibility", "", item, (offset, offset + len(item))))
+            _add_duty(draft, body_start, end)
             continue
         if title_line and stripped == title_line:
             continue  # a headline restates what the page then says
         row = counts.row_type(folded, start, end)
         for s, e in _sentences(folded, start, end):
+            if not marker and ((s, e) in duty_runs or (section == "duties" and _is_duty_sentence(folded, s, e))):
+                _add_duty(draft, s, e)
+                continue
             for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
                 if listed.is_units:
                     units.extend(text[a:b] for a, b in listed.names)

@@ -2,9 +2,10 @@
 Whether a Chinese text is about one county-level education bureau, and the words that name a bureau.
 
 A text about no such bureau is refused, saying why: bureaus in general (通常/一般 …), a province's or a
-city's education, a town's or subdistrict's office, a city's overview of its districts and counties, a
-province's news that names a county's bureau only in passing. Any other text about education is a draft,
-with a warning when it never names the bureau (a county's own page says only 全县/本局).
+city's education (a city's own page, in its voice: 全市, 市人民政府), a town's or subdistrict's office,
+a city's overview of its districts and counties, a province's news that names a county's bureau only in
+passing. Any other text about education is a draft, with a warning when it never names the bureau (a
+county's own page says only 全县/本局).
 """
 
 import re
@@ -24,6 +25,9 @@ GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?
 UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 PROVINCE_VOICE_RE = re.compile(r"我省|我自治区")
 COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全(?:县|旗)")
+# A city's own page speaks of 全市 and 市人民政府; a county-level city's names itself, so it is placed.
+CITY_VOICE_RE = re.compile(r"全市|(?<![县区旗])市(?:人民政府|政府|委|教育局)")
+COUNTY_WORDS_RE = re.compile(r"[县区旗](?:人民政府|政府|委|教育)|[全本我][县区旗]")
 
 
 def refuse_unless_about_a_bureau(draft, folded):
@@ -39,6 +43,11 @@ def refuse_unless_about_a_bureau(draft, folded):
         raise DocumentError(
             "This text is about a province's or a city's education, not a county-level bureau's: it names "
             "no county or district, so there is nothing to import."
+        )
+    if not placed and len(CITY_VOICE_RE.findall(folded)) >= 2 and not COUNTY_WORDS_RE.search(folded):
+        raise DocumentError(
+            "This text is about a city's education (it speaks of 全市 and the city's government), not a "
+            "county-level bureau's: it names no county or district, so there is nothing to import."
         )
     if _sub_county_bureaus(folded) >= max(1, len(BUREAU_RE.findall(folded)) / 2):
         raise DocumentError(

@@ -10,6 +10,8 @@ and every position in the folded text is the same position in the stored source.
   Traditional word outside the table is left as it is; the facts quote the source as written anyway.
 """
 
+import re
+
 # Traditional → Simplified, one character each (pairs written side by side to keep the table checkable).
 _TRADITIONAL = (
     "學学校校園园縣县區区國国際际職职責责內内設设機机構构廳厅局局體体育育務务會会員员處处門门負负貫贯徹彻執执"
@@ -61,14 +63,6 @@ def fold(text):
     return folded
 
 
-def cjk_share(text):
-    """The share of a text's letters that are Chinese characters (0.0 for a text without letters)."""
-    letters = [character for character in text if character.isalpha()]
-    if not letters:
-        return 0.0
-    return sum("\u3400" <= character <= "\u9fff" for character in letters) / len(letters)
-
-
 def is_traditional(text):
     """Whether a Chinese text is written in Traditional characters: more of the table's Traditional forms
     than of their Simplified twins (a Simplified page may quote a Traditional name or two)."""
@@ -78,5 +72,8 @@ def is_traditional(text):
 
 
 def is_chinese(text):
-    """Whether a text is mostly Chinese: more Chinese characters than Latin letters among its letters."""
-    return cjk_share(text) > 0.5
+    """Whether a text is mostly Chinese: more Chinese characters than Latin words. A character says about
+    what a word does, so a Chinese page followed by its English translation is Chinese (its letters are
+    mostly Latin), and an English page quoting a name or two in Chinese stays English."""
+    characters = sum("\u3400" <= character <= "\u9fff" for character in text)
+    return characters > len(re.findall(r"[A-Za-z]+", text))
