@@ -68,6 +68,11 @@ def test_bilingual_facts_keep_every_text_in_the_language_it_is_written_in_revisi
             "name_en": "",
             "name_zh_hans": "沈阳市和平区教育局",
         }  # a revert puts it back there
+        old = migrate(BEFORE)  # and back: a text only in Chinese returns to the one column there was
+        back = old.get_model("bureaus", "Department").objects.get(bureau__slug="draft-1")
+        assert (back.name, back.responsibility) == ("基础教育科", "负责全区基础教育。")
+        bureau = old.get_model("bureaus", "Bureau").objects.get(slug="heping")
+        assert (bureau.name, bureau.chinese_name) == ("Heping District Education Bureau", "和平区教育局")
     finally:
         migrate(("bureaus", sorted_last()))
 

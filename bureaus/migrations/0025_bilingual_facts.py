@@ -49,6 +49,17 @@ def _split(fields, model):
     return moved
 
 
+def join_languages(apps, schema_editor):
+    """Backwards: a text only in Chinese goes back to the one column there was, which the English column is
+    renamed back to (the Chinese columns are dropped after this; a text in both languages keeps its English)."""
+    for model in {name for name, _, _ in BILINGUAL}:
+        Model = apps.get_model("bureaus", model)
+        for _, english, chinese in (row for row in BILINGUAL if row[0] == model):
+            if model == "bureau" and english == "name_en":
+                continue  # the Chinese name goes back to chinese_name, a column of its own
+            Model.objects.filter(**{english: ""}).exclude(**{chinese: ""}).update(**{english: models.F(chinese)})
+
+
 def split_by_language(apps, schema_editor):
     for model in {name for name, _, _ in BILINGUAL}:
         Model = apps.get_model("bureaus", model)
@@ -402,5 +413,5 @@ class Migration(migrations.Migration):
                 name="source_document_language_known",
             ),
         ),
-        migrations.RunPython(split_by_language, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(split_by_language, join_languages, elidable=True),
     ]
