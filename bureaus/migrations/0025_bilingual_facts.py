@@ -52,6 +52,10 @@ def _split(fields, model):
 def join_languages(apps, schema_editor):
     """Backwards: a text only in Chinese goes back to the one column there was, which the English column is
     renamed back to (the Chinese columns are dropped after this; a text in both languages keeps its English)."""
+    if schema_editor.connection.vendor == "postgresql":
+        # The tables are altered next in this transaction, which PostgreSQL refuses while checks of the
+        # deferred foreign keys of rows updated here are pending: run them now instead.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     for model in {name for name, _, _ in BILINGUAL}:
         Model = apps.get_model("bureaus", model)
         for _, english, chinese in (row for row in BILINGUAL if row[0] == model):
