@@ -550,3 +550,79 @@ def test_a_bare_schools_count_takes_the_level_its_sentence_is_about_and_a_tv_uni
         "安远县教育局统计公报。全县高中段教育(包括普通高中和中职)共有学校6所;招生3133人。全县有电大1所,卫生学校1所。"
     )
     assert [(c.count, c.phrase) for c in draft.counts] == [(6, "高中段教育"), (1, "电大"), (1, "卫生学校")]
+
+
+def test_a_bureau_given_as_an_example_of_its_level_neither_names_nor_places_the_page():
+    """A page on bureaus' levels in general names 长沙市岳麓区教育局 only after 如 ("for example")."""
+    text = (
+        "湖南省教育厅的级别通常与地方政府的级别相对应。市级:各市级教育行政管理部门,如长沙市教育局,负责本市教育工作。"
+        "县级:各县级教育行政管理部门,如长沙市岳麓区教育局,负责本县教育工作。一般来说,教育厅全称为湖南省教育厅。"
+    )
+    with pytest.raises(DocumentError, match="in general"):
+        parse_document(text, "湖南省教育厅属于什么级别")
+    assert read("岳麓区教育局负责全区教育工作,如长沙市岳麓区实验小学。").name == "岳麓区教育局"
+
+
+def test_a_city_bureaus_speech_placed_only_by_a_countys_name_in_passing_is_refused():
+    text = (
+        "在此,我谨代表抚州市教育局对展示会南城馆顺利开馆表示热烈的祝贺!近年来,全市教育系统坚持立德树人,"
+        "抚州市教育局荣获全国教育创新优秀奖。"
+    )
+    with pytest.raises(DocumentError, match="a city bureau's"):
+        parse_document(text, "局长在南城馆开馆仪式上的致辞")
+
+
+def test_a_list_announced_as_many_departments_then_given_after_mainly_including():
+    draft = read(
+        "永兴县教育局内设多个科室,主要包括办公室、人事科、基础教育科、督导室、招生考试科等,还设有教育工会、教育基金会等事业单位。"
+    )
+    assert [d.name for d in draft.departments] == ["办公室", "人事科", "基础教育科", "督导室", "招生考试科"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("盐城市建湖县教育局位于县城。", "建湖县教育局"),  # a county's bureau is named by the county alone
+        ("湖南省永兴县教育局负责全县教育。", "永兴县教育局"),
+        ("上海市崇明区教育局负责全区教育。", "上海市崇明区教育局"),  # a city's district's, with its city
+    ],
+)
+def test_a_countys_bureau_is_named_without_its_prefecture(text, name):
+    assert read(text).name == name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "赤壁市教育局刘騉荣获教育宣传工作先进个人及“十佳优秀通讯员”称号。",  # a person's honour
+        "其中一中、三中等10所学校被评为“文明礼仪教育示范学校”。",  # schools' honours
+        "三中胡钰晴、城南雷彦菁等同学在活动中获得国家、省市一等奖或特等奖。",  # pupils' prizes
+        "县职专重点学校已通过省级验收。",  # a school passed it
+        "全县通过省“全面达小康”验收。",  # passed, but not in education
+    ],
+)
+def test_honours_of_people_schools_and_pupils_or_outside_education_are_not_the_bureaus(sentence):
+    assert read("赤壁市教育局。" + sentence).achievements == []
+
+
+def test_honours_given_by_named_papers_chosen_or_commended_and_rankings_are_achievements():
+    draft = read(
+        "郸城县教育局连续五年被《中国教育报》《中国教师报》评为“宣传工作先进单位”。"
+        "全县被选为全国幼儿教育先进县。县教育局被《湖北教育》表彰为教育宣传工作先进单位。全县教育综合评估居周口市第二名。"
+    )
+    assert [a.text for a in draft.achievements] == [
+        "被《中国教育报》《中国教师报》评为“宣传工作先进单位”",
+        "被选为全国幼儿教育先进县",
+        "被《湖北教育》表彰为教育宣传工作先进单位",
+        "居周口市第二名",
+    ]
+
+
+def test_schools_created_or_rated_are_not_counts_of_the_bureaus_schools():
+    assert read("龙泉驿区教育局。创建市级规范化学校1所,市级示范工作站2个。全区有小学20所。").counts[0].count == 20
+    assert len(read("龙泉驿区教育局。创建市级规范化学校1所。全区有小学20所。").counts) == 1
+
+
+def test_a_countys_short_name_said_once_as_where_it_lies_places_the_page():
+    draft = read("龙州地处广西西南边陲,是红八军故乡。目前全县有义务教育学校69所。")
+    assert draft.division_code == gazetteer.chinese_named("龙州县")[0].code

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bureaus.importer.facts import MONTHS, SCHOOLING_RE
 from bureaus.importer.lists import department_list, split_actions, split_enumeration, starts_with_verb
-from bureaus.importer.segments import clauses, strip_end
+from bureaus.importer.segments import MONTH_ABBREVIATIONS, clauses, strip_end
 from bureaus.vocabulary import DUTY_KINDS
 
 # Sentences that open a list of duties of one kind; the list is what follows the match.
@@ -56,7 +56,10 @@ PLACE_WILL_RE = re.compile(r"\bthe\s+(?:district|county|city)\s+will\s+(?:also\s
 # "… in the district will reach 95 percent": the district is where, not who; the subject is something else.
 PLACE_ONLY_WHERE_RE = re.compile(r"\b(?:in|of|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 # "… will hold a festival from May 6-10": an event of the news, on a day, not a plan of the bureau's work.
-DATED_RE = re.compile(rf"\b(?:{MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
+DATED_RE = re.compile(rf"\b(?:{MONTHS}|{MONTH_ABBREVIATIONS})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
+# "The director said (that) the district will deepen the reform …": said in the news, a plan is one only when it
+# says what and how much ("… will add 68,800 school seats by 2025"), not a slogan ("… do all it can …").
+REPORTED_RE = re.compile(r"\bsaid\b", re.IGNORECASE)
 # "… of the Education Bureau will be explained in detail below": the page speaking of itself, not a plan.
 ABOUT_THE_TEXT_RE = re.compile(
     r"^be\s+(?:\w+ed|shown|given|written)\b[^.]*\b(?:below|later|in detail|herein|in (?:this|the following) \w+)\b",
@@ -92,6 +95,8 @@ def listed(sentence, pending_kind="", plans=True):
         if not match:
             continue
         rest = sentence.sub(match.end(), len(text))
+        if kind == "plan" and _slogan(text, match.start(), rest.text):
+            continue
         intro = FOLLOWING_RE.match(rest.text)
         if intro:
             rest = rest.sub(intro.end(), len(rest.text))
@@ -107,9 +112,16 @@ def listed(sentence, pending_kind="", plans=True):
     will = WILL_RE.search(text) or (SCHOOLING_RE.search(text) and _place_will(text))
     if will and plans:
         rest = sentence.sub(will.end(), len(text))
-        if rest.text and not ABOUT_THE_TEXT_RE.match(rest.text) and not DATED_RE.search(rest.text):
+        slogan = _slogan(text, will.start(), rest.text)
+        if rest.text and not ABOUT_THE_TEXT_RE.match(rest.text) and not DATED_RE.search(rest.text) and not slogan:
             return Listed("plan", [("plan", rest.text, sentence.span)])
     return None
+
+
+def _slogan(text, start, rest):
+    """Whether a plan said in the news ("… said that in the future, Yunyan will …") names nothing it will do in
+    figures: a slogan, not a plan."""
+    return bool(REPORTED_RE.search(text, 0, start)) and not re.search(r"\d", rest)
 
 
 def _place_will(text):

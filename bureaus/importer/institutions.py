@@ -201,6 +201,22 @@ class CountMatch:
     parts: str = ""  # its parts as the text gives them in brackets: "40 public and 18 private"
 
 
+# "13 schools covering nine consecutive grades", "six schools covering 12 consecutive grades": one-stop schools.
+GRADES_AFTER_RE = re.compile(
+    r"\s+(?:covering|spanning|with|offering)\s+(?:all\s+)?(?P<grades>nine|9|twelve|12)\s+(?:consecutive\s+)?grades\b", re.I
+)
+SCHOOLS_BY_GRADES = {
+    "nine": ("nine-year-school", ""),
+    "9": ("nine-year-school", ""),
+    "twelve": ("twelve-year-school", "Twelve-year school"),
+    "12": ("twelve-year-school", "Twelve-year school"),
+}
+# A count of schools the district works with, not its own: "cooperated with more than 10 leading schools".
+PARTNERS_BEFORE_RE = re.compile(
+    rf"\b(?:cooperat\w*|partner(?:ed|s|ing)?|paired|twinned|teamed up)\s+with\s+(?:(?:{APPROXIMATE})\s+)?$", re.I
+)
+
+
 def singular(word):
     for plural, single in (("ies", "y"), ("ches", "ch"), ("ses", "s"), ("s", "")):
         if word.endswith(plural) and not word.endswith("ss") and len(word) > len(plural) + 2:
@@ -341,10 +357,18 @@ def find_counts(sentence):
             continue
         if SHARE_OF_RE.search(sentence[max(0, start - 16) : start]):
             continue  # "one third of the 20 pilot schools in Guangdong": a larger whole, not the bureau's
-        if is_total(phrase, sentence, start, end):
+        if PARTNERS_BEFORE_RE.search(sentence, max(0, start - 40), start):
+            continue  # "cooperated with more than 10 leading schools in developed regions": others' schools
+        grades = GRADES_AFTER_RE.match(sentence, end) if phrase.lower().endswith("schools") else None
+        if grades:  # "13 schools covering nine consecutive grades": nine-year schools, not a total
+            end = grades.end()
+            phrase = sentence[match.start("phrase") : end]
+            category, new_name = SCHOOLS_BY_GRADES[grades.group("grades").lower()]
+        elif is_total(phrase, sentence, start, end):
             take(start, end)
             continue
-        category, new_name = normalise_category(phrase)
+        else:
+            category, new_name = normalise_category(phrase)
         number = _number(match.group("number"))
         if not category or number is None:
             continue

@@ -53,7 +53,10 @@ def refuse_unless_about_a_bureau(draft, text):
             "This text describes education bureaus in general, not one bureau: it names no bureau and no "
             "place, so there is nothing to import."
         )
-    if not (draft.district or draft.place_candidates or draft.departments) and _only_a_city(text, draft.address):
+    # Units listed on a page that names only a prefecture-level city ("Hezhou Education Bureau is the department
+    # in charge of education in Hezhou Municipal People's Government") are the city bureau's.
+    unplaced = not (draft.district or draft.place_candidates) and (draft.city or not draft.departments)
+    if unplaced and _only_a_city(text, draft.address):
         raise DocumentError(
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
             "names no county or district, so there is nothing to import."
@@ -64,6 +67,9 @@ def refuse_unless_about_a_bureau(draft, text):
     structure = len(draft.departments) + sum(bool(d.responsibility) for d in draft.departments) + len(draft.duties)
     district_facts = len(draft.counts) + sum(bool(SCHOOLING_RE.search(a.text)) for a in draft.achievements)
     is_bureau_document = structure >= MIN_STRUCTURE or bool(draft.district and district_facts)
+    # A county's own news on its education ("Education nourishes impoverished county"), naming the county again
+    # and again and its schools, is as much its bureau's as the Chinese reader's 全县 pages are: a draft.
+    is_bureau_document = is_bureau_document or _about_a_countys_education(text, draft.district)
     if not is_bureau_document or not re.search(r"\beducation", text, re.IGNORECASE):
         raise DocumentError(
             "This text is not about an education bureau: it never names one (such as “Heping District "
@@ -74,6 +80,20 @@ def refuse_unless_about_a_bureau(draft, text):
         "The text never names an education bureau: check that what it says is the bureau's "
         "(and not, say, the whole district's) before publishing.",
     )
+
+
+SCHOOLING_WORDS_RE = re.compile(r"\b(?:education|schools?|students|pupils|teachers|kindergartens?)\b", re.IGNORECASE)
+MIN_SCHOOLING_WORDS = 5
+
+
+def _about_a_countys_education(text, district):
+    """Whether a text names its county at least three times (by its name without the kind word: "Baihe") and
+    speaks of schooling throughout."""
+    stem = re.sub(r"\s+(?:County|District|Banner|City)$", "", district or "")
+    if not stem:
+        return False
+    said = len(re.findall(rf"\b{re.escape(stem)}\b", text))
+    return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
 
 
 def _only_a_city(text, address=""):

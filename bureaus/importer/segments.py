@@ -157,6 +157,8 @@ def section_kind(heading):
     return ""
 
 
+# "a meeting Feb. 22": a month shortened before its day, which does not end the sentence.
+MONTH_ABBREVIATIONS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 ABBREVIATIONS = ("no", "nos", "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "st", "vs", "approx", "jr")
 SENTENCE_END_RE = re.compile(r"[.!?。！？](?=[\"'”’)]?(?:\s+|$))")
 
@@ -187,7 +189,10 @@ def _abbreviation(text, start, stop):
     while begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "_."):
         begin -= 1
     word = text[begin:stop]
-    return bool(word) and (word.lower() in ABBREVIATIONS or _initial(word, text[max(start, begin - 2) : begin]))
+    dated = word.lower() in MONTH_ABBREVIATIONS.lower().split("|") and re.match(r"\.\s+\d", text[stop : stop + 4])
+    return bool(word) and (
+        word.lower() in ABBREVIATIONS or bool(dated) or _initial(word, text[max(start, begin - 2) : begin])
+    )
 
 
 def _initial(word, before):

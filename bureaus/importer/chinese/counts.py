@@ -42,12 +42,12 @@ STOP_RE = re.compile(
 )
 TRAILING_RE = re.compile(r"(?:共有|共计|总计|总数为|总数|共|计|有|达到|达|为|现有|\s)+$")
 HONOURED_RE = re.compile(r"表彰|授予|命名|颁发|评为|获评")
-BUILDING_RE = re.compile(r"新建|改建|扩建|迁建|在建|拟建|建设|规划")
+BUILDING_RE = re.compile(r"新建|创建|筹建|改建|扩建|迁建|在建|拟建|建设|规划")
 CLOSED_RE = re.compile(r"撤并|撤销|合并|撤除|停办|关停")
 # What a school word before it makes a kind of: 初中班 are classes, 初中生 pupils, 小学教师 teachers.
 NOT_INSTITUTIONS_RE = re.compile(r"班|生|学生|教师|老师|年级|部")
 QUALIFIED_RE = re.compile(
-    r"新建|民办|寄宿|示范|星级|特色|重点|标准化|营养|达标|优质|文明|先进|平安|智慧|绿色|规模|的|班"
+    r"新建|民办|寄宿|示范|星级|特色|重点|标准化|规范化|营养|达标|优质|文明|先进|平安|智慧|绿色|规模|的|班"
 )
 # A statistics row headed with the type it counts: "——小学。校数17所;毕业4008人", "初中:校数13所".
 ROW_RE = re.compile(rf"\s*(?:—{{1,2}}|-{{1,2}})?\s*(?P<type>[{HAN}]{{2,10}})\s*[。:]")

@@ -16,9 +16,11 @@ NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设
 # "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
 SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
 LIST_TRIGGER_RE = re.compile(
-    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设)(?:机构)?(?:共?(?:{NUMBER})[个箇]?[{HAN}()]{{0,6}}?)?"
+    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设)(?:机构)?(?:共?(?:{NUMBER}|多|若干|几)[个箇]?[{HAN}()]{{0,6}}?)?"
     r"(?:,?\s*(?:分别是|分别为|包括|为|有))?[:]?"
 )
+# What a list announced without its items names: "内设多个科室" then ",主要包括…".
+KIND_OF_PARTS_RE = re.compile(rf"[{HAN}]{{0,6}}(?:科室|股室|处室|机构|部门|单位|科|股|室)(?:\(室\))?")
 # What a list's closing count names: its kind tells departments from affiliated units.
 CLOSING_COUNT_RE = re.compile(rf"(?:等)?\s*(?:{NUMBER})?\s*[个箇]?(?P<noun>[{HAN}()]{{0,12}})$")
 UNIT_WORDS_RE = re.compile(r"事业单位|二级机构|直属|单位|学校|校|幼儿园|院|馆")
@@ -65,10 +67,12 @@ def inline_lists(folded, start, end):
         if colon:  # "下设六个二级机构:…": what the list is, then the list
             lead = colon.group(0)
             position += colon.end()
-        if not folded[position:clause_end].strip(" :") and index + 1 < len(clauses):
-            position, clause_end = clauses[index + 1]  # "内设机构共8个,分别是:…": the list is the next clause
-            lead = folded[trigger.start() : trigger.end()]
-            skip = re.match(r"\s*(?:分别是|分别为|包括|为|有)?\s*:?", folded[position:clause_end])
+        rest = folded[position:clause_end].strip(" :")
+        if (not rest or KIND_OF_PARTS_RE.fullmatch(rest)) and index + 1 < len(clauses):
+            # "内设机构共8个,分别是:…", "内设多个科室,主要包括…": the list is the next clause
+            lead = folded[trigger.start() : clause_end]
+            position, clause_end = clauses[index + 1]
+            skip = re.match(r"\s*(?:主要)?(?:分别是|分别为|包括|为|有)?\s*:?", folded[position:clause_end])
             position += skip.end()
         pieces = list(re.finditer(r"[^、]+", folded[position:clause_end]))
         for number, piece in enumerate(pieces):
@@ -152,8 +156,11 @@ def department_entry(folded, start, end):
 
 
 AWARD_RE = re.compile(
-    r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|入选|通过|成功创建"
-    rf"|被[{HAN}、]{{2,16}}?(?:授予|评为)"  # 被许昌市委、市政府授予…, 被国家教育部评为…: who gave it, said between
+    r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|被选为|被认定为|被?表彰为|入选|通过|成功创建"
+    # 被许昌市委、市政府授予…, 被《中国教育报》《中国教师报》评为…: who gave it, said between
+    rf"|被[{HAN}、《》]{{2,20}}?(?:授予|评为|表彰为)"
+    # "综合评估居达州市第二名", "名列全市前茅": a ranking won
+    rf"|(?:位居|居|名列)(?=[{HAN}]{{2,12}}?(?:第[一二三四五六七八九十\d]{{1,3}}[名位]|前列|前茅))"
 )
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
@@ -161,8 +168,18 @@ PASSED_RE = re.compile(r"验收|评估|认定|复核")
 # "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
 # (Some Traditional mirrors follow a character with its reading: "21個(gè)單位".)
 HONOURED_MANY_RE = re.compile(
-    r"\d+\s*(?:[个名位](?:\([^()\d\u4e00-\u9fff]{1,8}\))?)?(?:单位|集体|人|教师|同志|教职工|班主任)$"
+    r"\d+\s*(?:[个名位所](?:\([^()\d\u4e00-\u9fff]{1,8}\))?)?(?:单位|集体|人|教师|同志|教职工|班主任|学校|幼儿园)$"
 )
+# Honoured before the trigger, in the same clause: pupils, teachers, a school ("…等同学在活动中获得", "县职专重点学校
+# 已通过省级验收"); none of them the bureau or the county.
+OTHERS_HONOURED_RE = re.compile(
+    r"同学|学生|学子|选手|师生|教师|老师|校长|班主任|(?:学校|中学|小学|幼儿园|职专|职中|中心校)(?:已|均|都|也|还)?$"
+)
+# A person's honour: "先进个人", "十佳优秀通讯员"; an honour naming a unit (全国教师教育先进单位) is not one.
+PERSON_HONOUR_RE = re.compile(r"个人|通讯员|教师|校长|班主任|园丁|标兵|能手|之星")
+UNIT_HONOUR_RE = re.compile(r"单位|集体|[县区市]")
+# What a passed inspection is about when it is the county's education's ("通过省'全面达小康'验收" is not).
+EDUCATION_RE = re.compile(r"教育|学|校|园|均衡|督导|两基")
 
 
 def achievements(folded, original, start, end):
@@ -178,9 +195,12 @@ def achievements(folded, original, start, end):
             continue
         if NOT_AN_AWARD_RE.match(folded, trigger.end()):
             continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
-        if HONOURED_MANY_RE.search(folded[clause_start : trigger.start()].rstrip(" 被")):
+        subject = folded[clause_start : trigger.start()].rstrip(" 被")
+        if HONOURED_MANY_RE.search(subject) or OTHERS_HONOURED_RE.search(subject):
             continue
-        if words == "通过" and not PASSED_RE.search(text):
+        if PERSON_HONOUR_RE.search(text) and not UNIT_HONOUR_RE.search(text):
+            continue
+        if words == "通过" and not (PASSED_RE.search(text) and EDUCATION_RE.search(text)):
             continue
         if words == "成功创建" and not re.search(r"全国|国家|省级|省|市级", text):
             continue  # 成功创建全国…均衡县 is a title won; 成功创建一所学校 is building one

@@ -139,7 +139,7 @@ def place(folded, bureau_place="", extra=""):
             for name, spans in short_mentions(folded, taken).items()
             if len(spans) >= 2
             or (bureau_place and name in bureau_place)
-            or any(folded.startswith("教育", e) for _, e in spans)
+            or any(folded.startswith(("教育", *PLACE_VERBS), e) for _, e in spans)
         }
         # Said once, even in a slogan (建设和谐鄢陵), a county's short name counts where the text names its prefecture.
         for name, spans in short_mentions(folded, taken, anywhere=True).items():
@@ -168,6 +168,8 @@ def place(folded, bureau_place="", extra=""):
     return Placed(candidates=narrowed, span=span, name=name)
 
 
+# "龙州地处广西西南边陲": a short name said once as where the county lies is the county's.
+PLACE_VERBS = ("地处", "位于", "坐落于", "东邻", "东接", "东与")
 PARENT_KIND_RE = re.compile(r"(?:市|地区|盟|省)$")
 
 

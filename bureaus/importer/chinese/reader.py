@@ -44,6 +44,8 @@ ADDRESS_RE = re.compile(
     rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*:\s*(?P<label>[^\n,。;|]{{4,60}})"
 )
 SENTENCE_END = "。!?\n"
+# "如长沙市岳麓区教育局": a bureau given as an example of its kind is not the page's bureau.
+EXAMPLE_RE = re.compile(r"(?:如|例如|比如|诸如|像)$")
 
 
 def read(text, title="", url=""):
@@ -55,7 +57,7 @@ def read(text, title="", url=""):
         draft.name = text[name_span[0] : name_span[1]]
         draft.fact_spans[NAME] = name_span
     title_span, title_place, _ = _bureau_name(folded_title) if folded_title else (None, "", "")
-    placed = places.place(folded, bureau_place or title_place, extra=folded_title)
+    placed = places.place(_without_examples(folded), bureau_place or title_place, extra=folded_title)
     if placed.division is None and not placed.candidates and folded_title:
         placed = places.place(folded_title, title_place)
         if placed.division or placed.candidates:
@@ -111,14 +113,36 @@ def _bureau_name(folded):
     for match in BUREAU_RE.finditer(folded):
         any_kind = any_kind or match.group("kind")
         place = _place_part(match.group("place"))
-        if place:
-            start = match.end("place") - len(place)
+        start = match.end("place") - len(place)
+        if place and not EXAMPLE_RE.search(folded, max(0, start - 2), start):
             named.setdefault(place + match.group("kind"), []).append((start, match.end(), place, match.group("kind")))
     if not named:
         return None, "", any_kind
     best = max(named.values(), key=lambda spans: (len(spans), len(spans[0][2])))
     start, end, place, kind = best[0]
-    return (start, end), place, kind
+    return (start + _prefix_length(place), end), place, kind
+
+
+def _prefix_length(place):
+    """How much of a county's or county-level city's place part (盐城市建湖县) is its prefecture's or province's:
+    such a bureau's own name is the county's alone (建湖县教育局), while a city's districts' bureaus are named
+    with their city (上海市崇明区教育局)."""
+    found = places.mentions(place)
+    last = found[-1] if found else None
+    county = last is not None and any(d.level == "county" for d in last.divisions)
+    if len(found) < 2 or not county or last.name.endswith("区"):
+        return 0
+    return last.start
+
+
+def _without_examples(folded):
+    """``folded`` with the bureaus given as examples (如长沙市岳麓区教育局) blanked out, so they place nothing."""
+    for match in BUREAU_RE.finditer(folded):
+        place = _place_part(match.group("place"))
+        start = match.end("place") - len(place)
+        if place and EXAMPLE_RE.search(folded, max(0, start - 2), start):
+            folded = folded[:start] + " " * (match.end() - start) + folded[match.end() :]
+    return folded
 
 
 def _place_part(before):

@@ -44,7 +44,7 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text is about a province's or a city's education, not a county-level bureau's: it names "
             "no county or district, so there is nothing to import."
         )
-    if not placed and len(CITY_VOICE_RE.findall(folded)) >= 2 and not COUNTY_WORDS_RE.search(folded):
+    if not placed and _in_a_citys_voice(folded):
         raise DocumentError(
             "This text is about a city's education (it speaks of 全市 and the city's government), not a "
             "county-level bureau's: it names no county or district, so there is nothing to import."
@@ -58,6 +58,14 @@ def refuse_unless_about_a_bureau(draft, folded):
         raise DocumentError(
             "This text is about a city and the districts and counties under it, not one county-level bureau, "
             "so there is nothing to import."
+        )
+    # Placed by a county's name said in passing (南城馆), a page in the city's voice that names the city's
+    # bureau and no county's is the city's: a speech of 抚州市教育局's director.
+    citys_own = not draft.name and _names_a_citys_bureau(folded) and not COUNTY_VOICE_RE.search(folded)
+    if citys_own and _in_a_citys_voice(folded):
+        raise DocumentError(
+            "This text is a city bureau's (it names the city's bureau and speaks of 全市), not a county-level "
+            "bureau's: the county it names is named only in passing, so there is nothing to import."
         )
     if not draft.fact_count() and PROVINCE_VOICE_RE.search(folded) and not COUNTY_VOICE_RE.search(folded):
         raise DocumentError(  # 我省…等21个单位被授予…: a county bureau named in passing among those honoured
@@ -75,6 +83,10 @@ def refuse_unless_about_a_bureau(draft, folded):
             "The text never names an education bureau: check that what it says is the bureau's "
             "(and not, say, the whole county's) before publishing.",
         )
+
+
+def _in_a_citys_voice(folded):
+    return len(CITY_VOICE_RE.findall(folded)) >= 2 and not COUNTY_WORDS_RE.search(folded)
 
 
 def _sub_county_bureaus(folded):
