@@ -39,8 +39,9 @@ KINDS = (*SCALARS, *LISTS)
 
 
 def words(text):
-    """Latin words and digits, and each Chinese character as a word of its own."""
-    return re.findall(r"[a-z0-9]+|[\u3400-\u9fff]", str(text).lower())
+    """Latin words and digits, and each Chinese character as a word of its own; an apostrophe parting syllables
+    does not part words (the gazetteer's "Zhunge'er" is the text's "Zhungeer")."""
+    return re.findall(r"[a-z0-9]+|[\u3400-\u9fff]", re.sub(r"(?<=[a-z])['’](?=[a-z])", "", str(text).lower()))
 
 
 def fold(text):

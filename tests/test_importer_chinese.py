@@ -626,3 +626,42 @@ def test_schools_created_or_rated_are_not_counts_of_the_bureaus_schools():
 def test_a_countys_short_name_said_once_as_where_it_lies_places_the_page():
     draft = read("龙州地处广西西南边陲,是红八军故乡。目前全县有义务教育学校69所。")
     assert draft.division_code == gazetteer.chinese_named("龙州县")[0].code
+
+
+def test_a_county_level_citys_page_speaking_as_the_city_is_a_draft_and_a_prefectures_is_refused():
+    """A county-level city's bureau speaks of 全市 too, but its sections are 股 and it guides the towns itself."""
+    draft = read(
+        "1.研究制订全市教育事业的发展规划,指导、协调各镇乡的教育工作。\n2.承办市委、市政府交办的其他事项。\n"
+        "内设股室分别是办公室、人事股、基础教育股、职业教育与成人教育股。"
+    )
+    assert [d.name for d in draft.departments] == ["办公室", "人事股", "基础教育股", "职业教育与成人教育股"]
+    assert len(draft.duties) == 2
+    with pytest.raises(DocumentError, match="city's education"):
+        parse_document("今年,我市联合技工学校以及市教育局被教育部表彰,获得全国职业教育先进单位荣誉称号。我市东华初级中学也受到表彰。")
+
+
+def test_readings_a_mirror_writes_after_characters_are_read_past_and_kept_in_the_quotes():
+    text = "翔安區(qū)教育局關(guān)工委獲先進(jìn)集體榮譽稱號。新店中學(xué)被評為“示範學(xué)校”。"
+    draft = read(text)
+    assert draft.name == "翔安區(qū)教育局" and draft.quote(draft.fact_spans["name"]) == "翔安區(qū)教育局"
+    assert draft.division_code == gazetteer.chinese_named("翔安区")[0].code
+    assert [a.text for a in draft.achievements] == ["獲先進(jìn)集體榮譽稱號"]  # the school's honour is not the bureau's
+    assert draft.source_text == text and any("readings in brackets" in warning for warning in draft.warnings)
+
+
+def test_schools_named_in_the_clause_before_an_honour_won_it_not_the_bureau():
+    draft = read("翔安区教育局。内厝中学、诗坂中学和第一实验小学同时受到市关工委表彰,荣获市级优秀组织奖。")
+    assert draft.achievements == []
+
+
+def test_the_prefectures_or_provinces_counts_on_a_countys_page_are_not_the_countys():
+    draft = read(
+        "会宁县教育局。全县共有小学120所、幼儿园40所。白银市全市拥有26所完全高级中学、309所幼儿园。全省有幼儿园9000所。"
+    )
+    assert sorted((c.count, c.phrase) for c in draft.counts) == [(40, "幼儿园"), (120, "小学")]
+
+
+def test_a_reduplicated_measure_word_is_many_not_one_and_a_tables_duties_row_is_a_duty():
+    assert read("沭阳县教育局。一座座现代化校舍在乡镇拔地而起。").counts == []
+    draft = read("沂水县教育局\n| 项目 | 内容 |\n| 主要职能 | 管理全县基础教育、职业教育、学前教育等 |\n")
+    assert [d.text for d in draft.duties] == ["管理全县基础教育、职业教育、学前教育等"]

@@ -130,3 +130,10 @@ def test_an_expected_former_name_is_scored_by_the_division_bearing_it_now():
     }  # fmt: skip
     tallies = score(facts, expected)
     assert [(tallies[kind].found, tallies[kind].right) for kind in ("district", "city", "province")] == [(1, 1)] * 3
+
+
+def test_the_score_reads_a_syllable_apostrophe_as_no_break_between_words():
+    from benchmarks.corpus import words
+
+    assert words("Zhunge'er Banner") == words("Zhungeer Banner") == ["zhungeer", "banner"]
+    assert words("Shenyang's schools") == ["shenyangs", "schools"] and words("'Hello'") == ["hello"]

@@ -926,3 +926,38 @@ def test_a_shortened_month_before_its_day_does_not_end_the_sentence():
 )
 def test_schools_named_by_their_grades_and_schools_worked_with(sentence, expected):
     assert [(count.number, count.category) for count in find_counts(sentence)] == expected
+
+
+def test_a_definition_of_education_bureaus_with_no_place_is_refused_as_general():
+    text = (
+        "The Education Bureau refers to the educational administrative organization under the government. The "
+        "Education Bureau is usually a part of the local government. Its responsibilities include:\n"
+        "1. Policies: The Education Bureau is responsible for formulating educational policies in this region.\n"
+        "2. Quality: The Education Bureau shall supervise the teaching quality of schools in this area.\n"
+    )
+    with pytest.raises(DocumentError, match="in general"):
+        parse_document(text, "what-is-an-education-bureau.txt")
+
+
+def test_a_district_named_as_the_one_who_acts_in_a_next_step_plan_is_its_government():
+    text = (
+        "Nanming District Education Bureau held a meeting on schools.\n"
+        "The director introduced that in the next step, Nanming District will add more than 40 public schools.\n"
+        "In the future, the bureau will train 300 teachers of rural schools.\n"
+    )
+    assert [duty.text for duty in parse_document(text, "nanming.txt").duties] == ["Train 300 teachers of rural schools."]
+
+
+def test_a_county_level_city_written_in_lower_case_beside_its_prefecture_places_the_page():
+    text = "Primary school students in Qingzhen city, Guiyang, Guizhou province. The city's education bureau has 30 schools.\n"
+    draft = parse_document(text, "qingzhen.txt")
+    assert (draft.district, draft.city, draft.province) == ("Qingzhen City", "Guiyang", "Guizhou")
+
+
+def test_an_honour_won_with_an_adverb_between_its_words():
+    assert facts.is_achievement("Qingtian County was successfully selected and awarded the National County title.")
+
+
+def test_where_a_county_lies_is_no_seat_of_its_bureau():
+    assert facts.seat("Located in southeast Yunnan's Wenshan prefecture, Xichou is a poor county.") is None
+    assert facts.seat("Located at No. 8 Wenhua Road, the bureau has 6 departments.") == "No. 8 Wenhua Road"

@@ -109,6 +109,39 @@ class Draft:
         paragraph written as one sentence cites all of it). The fact still cites the whole span."""
         return shortened(self.source_text, span[0], span[1])
 
+    def restore_source(self, source, positions):
+        """Point every span at ``source``, of which ``source_text`` is a copy with some characters left out
+        (``positions``: the source's position of each character kept, then the source's length), and quote each
+        fact anew from it, so that it cites the page as it is (翔安區(qū)教育局 read as 翔安區教育局)."""
+        compact = self.source_text
+
+        def moved(span):
+            start, end = span
+            return (positions[start], positions[end - 1] + 1 if end > start else positions[start])
+
+        def requoted(value, span):
+            at = compact.find(value, span[0], span[1]) if value else -1
+            if at == -1:
+                return value
+            start, end = moved((at, at + len(value)))
+            return source[start:end]
+
+        for fact, attribute in ((NAME, "name"), (PREDECESSOR, "predecessor"), (LOCATION, "address")):
+            if fact in self.fact_spans:
+                setattr(self, attribute, requoted(getattr(self, attribute), self.fact_spans[fact]))
+        self.fact_spans = {fact: moved(span) for fact, span in self.fact_spans.items()}
+        for item in self.departments:
+            item.name, item.responsibility = requoted(item.name, item.span), requoted(item.responsibility, item.span)
+        for item in self.duties:
+            item.title, item.text = requoted(item.title, item.span), requoted(item.text, item.span)
+        for item in self.achievements:
+            item.text = requoted(item.text, item.span)
+        for item in self.counts:
+            item.phrase = requoted(item.phrase, item.span)
+        for item in (*self.departments, *self.duties, *self.achievements, *self.counts):
+            item.span = moved(item.span)
+        self.source_text = source
+
     def unquoted(self):
         """The facts whose words are not in the text they cite ([] when every one is).
 

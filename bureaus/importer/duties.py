@@ -53,6 +53,8 @@ WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|fur
 # "… by 2025 the district will add 68,800 school seats": the district's plan for its schools is the bureau's.
 # "Next, Biru County will …" names the county as the one who acts: its government's plan, said in the news.
 PLACE_WILL_RE = re.compile(r"\bthe\s+(?:district|county|city)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
+# "Nanming District will …", "Kaiyang will …": a place named by its name as the one who acts.
+NAMED_PLACE_WILL_RE = re.compile(r"\b(?!Bureau\b)[A-Z][a-z'’]+(?:\s+(?:District|County|City|Banner))?\s+will\b")
 # "… in the district will reach 95 percent": the district is where, not who; the subject is something else.
 PLACE_ONLY_WHERE_RE = re.compile(r"\b(?:in|of|across|throughout|within)\s+(?:the\s+)?$", re.IGNORECASE)
 # "… will hold a festival from May 6-10": an event of the news, on a day, not a plan of the bureau's work.
@@ -95,8 +97,8 @@ def listed(sentence, pending_kind="", plans=True):
         if not match:
             continue
         rest = sentence.sub(match.end(), len(text))
-        if kind == "plan" and _slogan(text, match.start(), rest.text):
-            continue
+        if kind == "plan" and (_slogan(text, match.start(), rest.text) or _a_place_acts(match.group(0))):
+            continue  # "in the next step, Nanming District will …": the district's government, not the bureau
         intro = FOLLOWING_RE.match(rest.text)
         if intro:
             rest = rest.sub(intro.end(), len(rest.text))
@@ -116,6 +118,16 @@ def listed(sentence, pending_kind="", plans=True):
         if rest.text and not ABOUT_THE_TEXT_RE.match(rest.text) and not DATED_RE.search(rest.text) and not slogan:
             return Listed("plan", [("plan", rest.text, sentence.span)])
     return None
+
+
+def _a_place_acts(text):
+    """Whether the one who "will" in ``text`` is a place named by its name ("Nanming District will"), not a bureau
+    named after its place ("the Education Bureau of Pudong New Area will")."""
+    match = NAMED_PLACE_WILL_RE.search(text)
+    if match is None:
+        return False
+    clause = re.split(r"[,;:]", text[: match.start()])[-1]
+    return not re.search(r"\b(?:bureau|commission|committee)\b", clause, re.IGNORECASE)
 
 
 def _slogan(text, start, rest):

@@ -28,6 +28,7 @@ LOCATED_RE = re.compile(
     r"(?:\b(?:is|are)\s+|,\s*|^)located\s+(?:in|at|on)\s+(?P<place>.+?)(?=,\s*(?:and|which|it|with|bordering)\b|\s+and\s+is\b|\.(?=\s|$)|[;。]|$)",
     re.IGNORECASE,
 )
+LEADING_LOCATED_RE = re.compile(r"\s*located\s+(?:in|at|on)\s+(?P<place>[^,]+),\s*(?P<subject>(?:\S+\s+){0,6})", re.I)
 # "Address: No.83 Xihu Road", "Qingshan District Education Bureau Address: No.21 …" (a label after the name)
 ADDRESS_RE = re.compile(
     r"(?:^|\b(?:Bureau|Commission|Office|Department)\s+)(?:office\s+)?address\s*[:：]\s*"
@@ -42,7 +43,7 @@ STREET_RE = re.compile(
 # Words of schooling: a sentence with one speaks of the bureau's work, not the district's in general.
 SCHOOLING_RE = re.compile(r"\b(?:educat\w*|schools?|teach\w*|kindergartens?)\b", re.IGNORECASE)
 ACHIEVEMENT_RE = re.compile(
-    r"\b(?:(?:was|were|has been|have been|had been)\s+(?:awarded|rated|named|honou?red|recogni[sz]ed|selected|listed|commended)"
+    r"\b(?:(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:awarded|rated|named|honou?red|recogni[sz]ed|selected|listed|commended)"
     r"|awarded\s+(?:the\s+)?(?:title|honou?r|prize)|won\s+(?:the\s+)?(?:title|first|prize|award|honou?r|gold)"
     r"|won\s+(?:\w+\s+){0,2}(?:awards|prizes|honou?rs|titles|medals)"
     r"|(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
@@ -83,6 +84,9 @@ def seat(sentence):
     match = LOCATED_RE.search(sentence) or ADDRESS_RE.search(sentence)
     if not match:
         return None
+    leading = LEADING_LOCATED_RE.match(sentence)
+    if leading:  # "Located in southeast Yunnan's Wenshan …, Xichou is …": where its subject lies, the bureau or not
+        return leading.group("place").strip() if re.search(r"\bbureau\b", leading.group("subject"), re.I) else None
     value = match.group("place").strip().rstrip(",;:")
     value = (
         re.sub(r"^(?:the\s+)?(?:office\s+of\s+)?", "", value) if value.lower().startswith("the office of") else value

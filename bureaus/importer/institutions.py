@@ -65,7 +65,7 @@ DURATION_RE = re.compile(r"(?<![\w-])(?:years?|months?|weeks?|days?)\b", re.IGNO
 # Sentences that report a change or an honour, not what the bureau runs.
 CHANGE_RE = re.compile(
     r"\b(?:built|rebuilt|constructed|renovated|invested|equipped|added|opened|expanded|merged|relocated|upgraded"
-    r"|awarded|rated|won|honou?red|named|will|shall|plans? to"
+    r"|awarded|rated|won|honou?red|named|will|shall|plans? to|assigned|paired"
     r"|renovation|expansion|reconstruction|rectification|under construction|being (?:built|renovated))\b",
     re.IGNORECASE,
 )

@@ -52,9 +52,10 @@ CITY_RE = re.compile(
 
 
 SUPERIOR_RE = re.compile(r"\b(?:municipal|provincial|national|state|central)\s+$", re.IGNORECASE)
-# Machine translation often writes the kind in lower case ("Tianjin's Wuqing district"); the gazetteer decides.
+# Machine translation often writes the kind in lower case ("Tianjin's Wuqing district"); the gazetteer decides,
+# and for "city" only a county-level city counts ("Qingzhen city, Guiyang"; "Guiyang City" is no county's).
 COUNTY_MENTION_RE = re.compile(
-    rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD}\s+(?:[Dd]istrict|[Cc]ounty|Banner))\b"
+    rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD}\s+(?:[Dd]istrict|[Cc]ounty|Banner|[Cc]ity))\b"
 )
 
 
@@ -110,7 +111,7 @@ def name_mentions(text, skip=(0, 0), superior=False):
                 place, city = rest, city or first
             start = match.start("place") + raw_place.index(place.split()[0]) if formal else match.start()
             end = match.end()
-            found.append(NameMention(text[start:end] if formal else match.group(0), place, city, start, end, formal))
+            found.append(NameMention(text[start:end], place, city, start, end, formal))
     return sorted(found, key=lambda mention: mention.start)
 
 

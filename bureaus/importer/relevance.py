@@ -28,7 +28,9 @@ ABOUT_A_BUREAU_RE = re.compile(
 # Speaking of bureaus in general: "the county education bureau generally has …", "education bureaus are usually …".
 GENERAL_TERMS_RE = re.compile(
     r"\b(?:generally|usually|typically|in general|as a rule"
-    r"|(?:the|a|each|every)\s+county(?:-level)?\s+education\s+bureau|education\s+bureaus)\b",
+    r"|(?:the|a|each|every)\s+county(?:-level)?\s+education\s+bureau|education\s+bureaus"
+    # A definition's words, with no place to speak of: "The Education Bureau refers to …", "the local government"
+    r"|refers?\s+to|the\s+local\s+government|local\s+education|in\s+this\s+(?:region|area))\b",
     re.IGNORECASE,
 )
 MIN_GENERAL_TERMS = 3

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bureaus.importer.chinese.numbers import NUMBER, value
 
 HAN = "\u4e00-\u9fff"
-COUNT_RE = re.compile(rf"(?<![\d.第每至到~-])(?P<number>{NUMBER})\s*(?P<measure>所|个|箇|座)")
+COUNT_RE = re.compile(rf"(?<![\d.第每至到~-])(?P<number>{NUMBER})\s*(?P<measure>所|个|箇|座)(?!(?P=measure))")
 HEADS = (
     "学校",
     "小学",

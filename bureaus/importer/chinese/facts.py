@@ -16,7 +16,7 @@ NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设
 # "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
 SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
 LIST_TRIGGER_RE = re.compile(
-    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设)(?:机构)?(?:共?(?:{NUMBER}|多|若干|几)[个箇]?[{HAN}()]{{0,6}}?)?"
+    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设)(?:机构|股室|科室|处室)?(?:共?(?:{NUMBER}|多|若干|几)[个箇]?[{HAN}()]{{0,6}}?)?"
     r"(?:,?\s*(?:分别是|分别为|包括|为|有))?[:]?"
 )
 # What a list announced without its items names: "内设多个科室" then ",主要包括…".
@@ -161,9 +161,11 @@ AWARD_RE = re.compile(
     rf"|被[{HAN}、《》]{{2,20}}?(?:授予|评为|表彰为)"
     # "综合评估居达州市第二名", "名列全市前茅": a ranking won
     rf"|(?:位居|居|名列)(?=[{HAN}]{{2,12}}?(?:第[一二三四五六七八九十\d]{{1,3}}[名位]|前列|前茅))"
+    r"|获(?![悉批取得益奖评])"  # "关工委获先进集体荣誉称号"; not 获悉 (learnt), 获批 (approved), 获奖 (a prize's)
 )
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
+TITLE_WON_RE = re.compile(r"称号|先进集体|先进单位")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
 # "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
 # (Some Traditional mirrors follow a character with its reading: "21個(gè)單位".)
@@ -175,6 +177,10 @@ HONOURED_MANY_RE = re.compile(
 OTHERS_HONOURED_RE = re.compile(
     r"同学|学生|学子|选手|师生|教师|老师|校长|班主任|(?:学校|中学|小学|幼儿园|职专|职中|中心校)(?:已|均|都|也|还)?$"
 )
+SCHOOL = r"(?:学校|中学|小学|幼儿园|中心校|职专)"
+SCHOOLS_HONOURED_RE = re.compile(
+    rf"\s*[^,;。]{{0,30}}?{SCHOOL}(?:[、和及][^,;。]{{0,20}}?{SCHOOL})*(?:同时|均|都|也|还|已)?(?:受到|被|获|荣获)"
+)
 # A person's honour: "先进个人", "十佳优秀通讯员"; an honour naming a unit (全国教师教育先进单位) is not one.
 PERSON_HONOUR_RE = re.compile(r"个人|通讯员|教师|校长|班主任|园丁|标兵|能手|之星")
 UNIT_HONOUR_RE = re.compile(r"单位|集体|[县区市]")
@@ -184,20 +190,25 @@ EDUCATION_RE = re.compile(r"教育|学|校|园|均衡|督导|两基")
 
 def achievements(folded, original, start, end):
     """Honours and ratings in one sentence: spans of "被评为“…”", "荣获…奖", "通过…验收"."""
-    found = []
-    for clause_start, clause_end in _clauses(folded, start, end, ",;!?", original):
+    found, clauses = [], _clauses(folded, start, end, ",;!?", original)
+    for index, (clause_start, clause_end) in enumerate(clauses):
         trigger = AWARD_RE.search(folded, clause_start, clause_end)
         if not trigger:
             continue
+        previous_start = clauses[index - 1][0] if index else clause_start
         words = trigger.group(0)
         text = folded[trigger.start() : clause_end]
         if words in ("荣获", "获得", "喜获") and not AWARD_WORDS_RE.search(text):
             continue
+        if words == "获" and not TITLE_WON_RE.search(text):
+            continue  # "获国家表彰名单中", "为获…奖项的集体和个人": no title of its own
         if NOT_AN_AWARD_RE.match(folded, trigger.end()):
             continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
         subject = folded[clause_start : trigger.start()].rstrip(" 被")
         if HONOURED_MANY_RE.search(subject) or OTHERS_HONOURED_RE.search(subject):
             continue
+        if not subject.strip() and SCHOOLS_HONOURED_RE.match(folded, previous_start, clause_start):
+            continue  # "三所中学同时受到…表彰,荣获市级优秀组织奖": the schools of the clause before
         if PERSON_HONOUR_RE.search(text) and not UNIT_HONOUR_RE.search(text):
             continue
         if words == "通过" and not (PASSED_RE.search(text) and EDUCATION_RE.search(text)):

@@ -44,11 +44,26 @@ ADDRESS_RE = re.compile(
     rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*:\s*(?P<label>[^\n,。;|]{{4,60}})"
 )
 SENTENCE_END = "。!?\n"
+# A table's row of the bureau's duties: "| 主要职能 | 管理全县基础教育、职业教育… |".
+TABLE_DUTIES_RE = re.compile(r"\s*\|\s*(?:主要)?(?:职能|职责)\s*\|\s*(?P<value>[^|]{4,}?)\s*\|?\s*")
 # "如长沙市岳麓区教育局": a bureau given as an example of its kind is not the page's bureau.
 EXAMPLE_RE = re.compile(r"(?:如|例如|比如|诸如|像)$")
 
 
 def read(text, title="", url=""):
+    compact, positions = script.without_readings(text)
+    if len(compact) == len(text):
+        return _read(text, title, url)
+    draft = _read(compact, title, url)
+    draft.restore_source(text, positions)
+    draft.warnings.append(
+        "The page writes readings in brackets after some characters (such as “區(qū)”), as some copies of pages do: "
+        "they were read past, and the facts quote the page with them; take them out when you check each fact."
+    )
+    return draft
+
+
+def _read(text, title, url):
     folded, folded_title = script.fold(text), script.fold(title or "")
     language = "zh-Hant" if script.is_traditional(text) else "zh-Hans"
     draft = Draft(source_text=text, source_title=title, language=language, source_url=url)
@@ -269,6 +284,10 @@ def _walk(draft, folded):
             if heading or marker:
                 section = heading or "other"  # under a heading of its own, verbs alone make no duties
                 continue
+        duties_cell = TABLE_DUTIES_RE.fullmatch(folded, start, end)
+        if duties_cell:  # "| 主要职能 | 管理全县基础教育… |": a table row of the bureau's duties
+            _add_duty(draft, duties_cell.start("value"), duties_cell.end("value"))
+            continue
         entry = facts.department_entry(folded, body_start, end) if (marker or line.startswith("|")) else None
         if entry and section != "units" and (marker or section == "departments" or line.startswith("|")):
             _add_department(draft, entry, start if not marker else body_start, end)
@@ -293,7 +312,9 @@ def _walk(draft, folded):
                     draft.warnings.append(
                         f"The text says {listed.announced} departments but {len(listed.names)} were read: check the list."
                     )
-            for found in counts.find_counts(folded, text, s, e, seen_counts, row):
+            for found in () if _counts_a_larger_place(draft, folded, s, e) else counts.find_counts(
+                folded, text, s, e, seen_counts, row
+            ):
                 year = re.search(r"((?:19|20)\d\d)\s*年", folded[s : found.span[0]])
                 draft.counts.append(
                     DraftCount(found.category, found.new_type_name, found.number, int(year.group(1)) if year else None,
@@ -309,6 +330,22 @@ def _walk(draft, folded):
             "Affiliated units (not internal departments) are named: " + "、".join(units) + ". They are not "
             "imported as departments; add them by hand where the profile should list them."
         )
+
+
+def _counts_a_larger_place(draft, folded, start, end):
+    """Whether a sentence counts the schools of the prefecture above the page's county, or of a province
+    ("白银市全市拥有26所完全高级中学…" on 会宁县's page): what it counts is not the county bureau's."""
+    division = gazetteer.by_code().get(draft.division_code)
+    if division is None:
+        return False
+    first = re.search(r"\d|[一二三四五六七八九十两]+[所个]", folded[start:end])
+    lead = folded[start : start + (first.start() if first else end - start)]
+    if re.search(r"全省|全国|全自治区", lead):
+        return True
+    above = division.city.chinese if division.city else ""
+    short = re.sub(r"(?:市|地区|盟|自治州)$", "", above)
+    said = bool(above) and (above in lead or (len(short) >= 2 and lead.startswith(short)))
+    return said and division.chinese not in lead and division.chinese[:-1] not in lead
 
 
 def _cap(draft):

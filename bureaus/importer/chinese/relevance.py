@@ -26,7 +26,8 @@ UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 PROVINCE_VOICE_RE = re.compile(r"我省|我自治区")
 COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全(?:县|旗)")
 # A city's own page speaks of 全市 and 市人民政府; a county-level city's names itself, so it is placed.
-CITY_VOICE_RE = re.compile(r"全市|(?<![县区旗])市(?:人民政府|政府|委|教育局)")
+CITY_VOICE_RE = re.compile(r"全市|我市|(?<![县区旗])市(?:人民政府|政府|委|教育局)")
+COUNTY_LEVEL_RE = re.compile(rf"股室|[{HAN}]{{2,10}}股[、,。]|镇乡|各乡镇|各乡|各镇")
 COUNTY_WORDS_RE = re.compile(r"[县区旗](?:人民政府|政府|委|教育)|[全本我][县区旗]")
 
 
@@ -86,7 +87,10 @@ def refuse_unless_about_a_bureau(draft, folded):
 
 
 def _in_a_citys_voice(folded):
-    return len(CITY_VOICE_RE.findall(folded)) >= 2 and not COUNTY_WORDS_RE.search(folded)
+    """Whether a text speaks as a city (全市, 市人民政府) and never as a county; a county-level city speaks as a
+    city too, but its bureau's sections are 股 and it guides the towns (镇乡) itself, which a prefecture's does not."""
+    city = len(CITY_VOICE_RE.findall(folded)) >= 2 and not COUNTY_WORDS_RE.search(folded)
+    return city and not COUNTY_LEVEL_RE.search(folded)
 
 
 def _sub_county_bureaus(folded):

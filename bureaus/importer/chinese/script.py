@@ -63,6 +63,21 @@ def fold(text):
     return folded
 
 
+# Some mirrors follow a character with its reading in brackets: "翔安區(qū)教育局", "21個(gè)單位".
+READING_RE = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def without_readings(text):
+    """(the text without the readings some mirrors write after characters, the text's position of each character
+    kept followed by the text's length): read the first, cite the text through the second."""
+    positions, last = [], 0
+    for match in READING_RE.finditer(text):
+        positions.extend(range(last, match.start()))
+        last = match.end()
+    positions.extend(range(last, len(text)))
+    return "".join(text[position] for position in positions), [*positions, len(text)]
+
+
 def is_traditional(text):
     """Whether a Chinese text is written in Traditional characters: more of the table's Traditional forms
     than of their Simplified twins (a Simplified page may quote a Traditional name or two)."""
