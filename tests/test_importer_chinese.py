@@ -665,3 +665,35 @@ def test_a_reduplicated_measure_word_is_many_not_one_and_a_tables_duties_row_is_
     assert read("沭阳县教育局。一座座现代化校舍在乡镇拔地而起。").counts == []
     draft = read("沂水县教育局\n| 项目 | 内容 |\n| 主要职能 | 管理全县基础教育、职业教育、学前教育等 |\n")
     assert [d.text for d in draft.duties] == ["管理全县基础教育、职业教育、学前教育等"]
+
+
+def test_a_traditional_page_folds_through_openccs_character_table_one_for_one():
+    draft = read("蘆溪縣教育局榮獲全國教育系統先進集體稱號。")
+    assert draft.division_code == gazetteer.chinese_named("芦溪县")[0].code and draft.name == "蘆溪縣教育局"
+    assert script.fold("乾安縣", traditional=True) == "乾安县"  # 乾 is 干 or 乾: left as it is
+    assert script.fold("蘆溪", traditional=False) == "蘆溪"  # a Simplified page keeps its few Traditional names
+
+
+@pytest.mark.parametrize("text", ["全县被评为省级示范县。", "小康县建设。", "全省各市和县教育局。"])
+def test_a_two_character_county_name_ending_a_common_word_is_no_place(text):
+    draft = read("我县教育局。" + text)
+    assert draft.division_code == ""
+
+
+def test_a_county_made_a_district_is_found_by_its_old_name_with_a_warning_that_it_is_presumed():
+    draft = read("近日,省教育厅正式命名徐水县为河北省农村职业教育与成人教育示范县。全省其中6个县被命名为省级示范县。")
+    assert draft.division_code == gazetteer.chinese_named("徐水区")[0].code
+    assert any("徐水县, which no division bears today" in warning for warning in draft.warnings)
+    assert [a.text for a in draft.achievements] == ["徐水县为河北省农村职业教育与成人教育示范县"]
+    assert gazetteer.formerly_named("Xushui County").division.chinese == "徐水区"
+    assert gazetteer.formerly_named("开县") is None  # one character: a word in 召开县…
+
+
+def test_a_bureau_named_once_above_a_page_about_another_county_is_not_its_bureau():
+    text = (
+        "麦盖提县教育局地址(解放前平原县的教育管理机构)\n清朝末年,山东省平原县仍设学署。宣统元年,平原县改学署为劝学所。"
+        "民国时期,平原县设教育局。"
+    )
+    draft = read(text)
+    assert draft.name == "" and draft.division_code == gazetteer.chinese_named("平原县")[0].code
+    assert any("麦盖提县教育局" in warning for warning in draft.warnings)

@@ -3,6 +3,7 @@
 import pytest
 
 from bureaus.importer import DocumentError, facts, names, parse_document
+from bureaus.places import gazetteer
 from bureaus.importer.institutions import debris, find_counts
 from bureaus.importer.lists import department_list, name_and_note
 from bureaus.importer.segments import Segment, lines, sentences
@@ -961,3 +962,72 @@ def test_an_honour_won_with_an_adverb_between_its_words():
 def test_where_a_county_lies_is_no_seat_of_its_bureau():
     assert facts.seat("Located in southeast Yunnan's Wenshan prefecture, Xichou is a poor county.") is None
     assert facts.seat("Located at No. 8 Wenhua Road, the bureau has 6 departments.") == "No. 8 Wenhua Road"
+
+
+def test_a_news_pages_headline_repeated_over_its_photos_opens_no_section():
+    text = (
+        "Schools provide a class act for success\n\nPupils line up at Zhongbao School in Dongxiang county, Gansu "
+        "province.\n\nSchools provide a class act for success\n\nMa Xuemei poses with her colleagues at Zhaojia "
+        "Elementary School in Dongxiang.\n\nThe county education bureau runs 200 schools.\n"
+    )
+    draft = parse_document(text, "dongxiang.txt")
+    assert draft.achievements == []
+    assert (draft.district, draft.city, draft.province) == ("Dongxiang Autonomous County", "Linxia", "Gansu")
+
+
+def test_settled_english_names_of_banners_and_counties_find_their_division_and_are_kept():
+    draft = parse_document("Ejin Horo Banner Education Bureau runs 17 public kindergartens.\n", "ejin.txt")
+    assert (draft.district, draft.city) == ("Ejin Horo Banner", "Ordos")
+    for other, chinese in gazetteer.OTHER_NAMES.items():
+        assert gazetteer.chinese_named(chinese), other  # every settled name points at a division there is
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Department of Education of Hunan Province\nMain Responsibilities:\n1. To implement national education "
+            "laws.\n2. To draw up plans for the educational reform of the province.\n",
+            "a province's department of education",
+        ),
+        (
+            "The address of Fuzhou Education Bureau is Block B, Binxi Avenue, Cangshan District.\nTo study the city's "
+            "education plan; Coordinate education in the city; Guide the city's schools.\n(1) Office\n(2) Personnel "
+            "Section\n",
+            "a city's education",
+        ),
+    ],
+)
+def test_a_provinces_department_and_a_city_bureau_whose_address_is_in_a_district_are_refused(text, reason):
+    with pytest.raises(DocumentError, match=reason):
+        parse_document(text, "page.txt")
+
+
+def test_a_section_defining_bureaus_is_skipped_and_a_bureau_doing_several_things_is_its_responsibility():
+    text = (
+        "1, the meaning of the education bureau\nThe Education Bureau is an institution established by governments "
+        "at all levels. Its main duties are to promote the development of education.\n"
+        "2. Introduction of Hongqi District Education Bureau\nHongqi District Education Bureau implements the "
+        "national education policies, drafts local regulations on education, and formulates the annual plan.\n"
+    )
+    draft = parse_document(text, "hongqi.txt")
+    assert draft.departments == []
+    assert [duty.text for duty in draft.duties] == [
+        "Implements the national education policies, drafts local regulations on education, and formulates the "
+        "annual plan."
+    ]
+
+
+def test_it_after_a_sentence_on_the_county_is_the_county_and_a_designation_won_is_an_achievement():
+    text = (
+        "Nancheng County Education Bureau Tel\nNancheng County is located in the east of Jiangxi Province. It is "
+        "named because it is located in the south of Zhang Yu.\n"
+        'After Nancheng was established as a "pilot county for implementing quality education", it began a plan.\n'
+    )
+    draft = parse_document(text, "nancheng.txt")
+    assert draft.address == ""
+    assert len(draft.achievements) == 1
+    assert [c.category for c in find_counts("There are 4 schools of nine-year system and 28 primary schools.")] == [
+        "nine-year-school",
+        "primary-school",
+    ]

@@ -48,6 +48,13 @@ WHAT_IT_IS_RE = re.compile(
     r"^(?:the\s+)?(?:overall\s+)?(?:educational?|the education)(?:\s+(?:work|affairs|undertakings|cause|administration))?\s+(?:in|of|for|within)\s+[^,;]*[.;]?$",
     re.IGNORECASE,
 )
+# A bureau named as the subject of what it does, in the present: "Hongqi District Education Bureau implements the
+# national education policies, drafts …, formulates …" (two such verbs at least: one may be the news of a day).
+DUTY_VERBS = r"implements|formulates|drafts|manages|guides|oversees|coordinates|undertakes|organi[sz]es|supervises|directs"
+BUREAU_DOES_RE = re.compile(
+    rf"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,5}}Education(?:\s+and\s+[A-Z]\w+)?\s+Bureau\s+(?P<verb>{DUTY_VERBS})\b"
+)
+DUTY_VERBS_RE = re.compile(rf"\b(?:{DUTY_VERBS}|is responsible for)\b")
 # "… will strengthen …" about the bureau: a plan.
 WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|further\s+)*", re.IGNORECASE)
 # "… by 2025 the district will add 68,800 school seats": the district's plan for its schools is the bureau's.
@@ -92,6 +99,10 @@ def listed(sentence, pending_kind="", plans=True):
             continue
         kind = pending_kind if pending_kind in DUTY_KINDS else "responsibility"
         return Listed(kind, [(kind, rest.text, clause.span if clause.text != text else sentence.span)])
+    does = BUREAU_DOES_RE.match(text)
+    if does and len(DUTY_VERBS_RE.findall(text)) >= 2:  # "X Bureau implements …, drafts …, formulates …"
+        rest = sentence.sub(does.start("verb"), len(text))
+        return Listed("responsibility", [("responsibility", rest.text, sentence.span)])
     for kind, pattern in LIST_TRIGGERS:
         match = pattern.search(text)
         if not match:

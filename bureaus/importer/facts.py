@@ -49,6 +49,9 @@ ACHIEVEMENT_RE = re.compile(
     r"|(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
     r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached)"
     r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]"
+    # 'was established as a "pilot county for implementing quality education"': a designation won
+    r"|(?:was|were|has been|have been)\s+(?:\w+ly\s+)?(?:established|designated|approved|identified|confirmed)\s+as\s+"
+    r"(?:an?|the)\s+[\"“]?(?:national|provincial|pilot|model|demonstration|key)"
     r"|(?:has|have)\s+been\s+(?:at|in)\s+the\s+(?:forefront|front\s+rank|lead)|ranked\s+(?:first|top|among\s+the)"
     r"|(?:making|made|became|becoming|become)\s+(?:it\s+)?(?:the|one\s+of\s+the)\s+first"
     # "has met national standards in balanced development …", "passed the national inspection"

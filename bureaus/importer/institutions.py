@@ -28,7 +28,7 @@ NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{'|'.join(sorted(NUMBER_WORDS, key=
 APPROXIMATE = r"more than|over|nearly|about|around|approximately|almost|at least|a total of|totally|altogether"
 WORD = r"[a-z][\w'’-]*|\d+-year|nine-year|[A-Z][a-z]+"
 # "… of higher learning": what some counted nouns need to say what they are.
-COMPLEMENT = r"(?:\s+of\s+(?:higher\s+(?:learning|education)|[a-z]+\s+education))?"
+COMPLEMENT = r"(?:\s+of\s+(?:higher\s+(?:learning|education)|[a-z]+\s+education|nine-year\s+system))?"
 # "18 basic education schools", "more than 20 kindergartens", "3 institutions of higher learning"
 NUMBER_FIRST_RE = re.compile(
     rf"(?<![\w/+.,-])(?:(?P<approx>{APPROXIMATE})\s+)?(?P<number>{NUMBER})\s+"
@@ -133,6 +133,7 @@ CATEGORY_SYNONYMS = {
     "middle school": "middle-school",
     "secondary school": "middle-school",
     "nine-year school": "nine-year-school",
+    "school of nine-year system": "nine-year-school",
     "9-year school": "nine-year-school",
     "nine-year consistent school": "nine-year-school",
     "nine-year compulsory education school": "nine-year-school",

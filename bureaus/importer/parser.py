@@ -118,6 +118,18 @@ def _read_english(text, title, url):
     return draft
 
 
+def _headlines(found):
+    """The headings a news page repeats over paragraphs ("Schools provide a class act for success" above each photo's
+    caption): its headline, which announces no section whatever its words. A heading said once in a menu and once
+    over its section is a heading."""
+    over_paragraphs = Counter(
+        line.body.text.strip()
+        for line, following in zip(found, found[1:], strict=False)
+        if line.kind == "heading" and following.kind != "heading"
+    )
+    return {text for text, times in over_paragraphs.items() if times > 1}
+
+
 class _Reader(DepartmentLines):
     def __init__(self, text, title, education_part=None, url=""):
         # On a page of a whole government's agencies, only the education bureau's part is read (the
@@ -135,12 +147,17 @@ class _Reader(DepartmentLines):
         self.predecessor_range = (0, 0)
         self.items = 0
         self.last_item_kind = ""  # the kind of the last list entry read, which the next one continues
+        self.bureau_was_named = True  # whether the last sentence with a subject of its own named the bureau
 
     # Walking the document -------------------------------------------------
 
     def read(self):
-        for line in lines(self.text):
-            if line.kind == "heading":
+        found = list(lines(self.text))
+        headlines = _headlines(found)
+        for line in found:
+            if line.kind == "heading" and line.body.text.strip() in headlines:
+                self.section, self.pending_kind = "other", ""
+            elif line.kind == "heading":
                 self.read_heading(line.body)
             elif line.kind == "item":
                 head, *entries = inline_items(line.body, minimum=1) or [line.body]
@@ -287,19 +304,22 @@ class _Reader(DepartmentLines):
         if seat and not draft.address and (self.is_about_the_bureau(text) or text.lower().startswith("address")):
             draft.address = strip_end(seat)
             draft.fact_spans[LOCATION] = sentence.span
+        if not re.match(r"(?:it|its|they|this)\b", text, re.IGNORECASE):
+            self.bureau_was_named = "bureau" in text.lower()
         if heading:
             return
         self.read_counts(sentence)
         self.read_department_list(sentence)
         self.read_department_duties(sentence)
 
-    @staticmethod
-    def is_about_the_bureau(text):
+    def is_about_the_bureau(self, text):
+        """Whether a sentence's founding year or seat is the bureau's: it names the bureau, or says "it" after a
+        sentence that did ("It is named because it is located in …" after one on the county is the county's)."""
         lowered = text.lower()
         return (
             "bureau" in lowered
-            or lowered.startswith(("it ", "its ", "since its", "located"))
-            or lowered.startswith(", located")
+            or (lowered.startswith(("it ", "its ", "since its")) and self.bureau_was_named)
+            or lowered.startswith(("located", ", located"))
         )
 
     def is_fact_sentence(self, sentence):

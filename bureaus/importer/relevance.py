@@ -36,12 +36,24 @@ GENERAL_TERMS_RE = re.compile(
 MIN_GENERAL_TERMS = 3
 # "a district education bureau", "every county bureau": any one of them, bureaus in general.
 ANY_BUREAU_RE = re.compile(r"\b(?:an?|every|each|any)\s+(?:[\w-]+\s+){0,3}?bureau\b", re.IGNORECASE)
+# "1, the meaning of the education bureau", "What is an education bureau": a section defining bureaus.
+DEFINITION_HEADING_RE = re.compile(r"\b(?:meaning|definition|concept|what\s+is)\b(?:\s+\w+){0,3}?\s+bureaus?\b", re.I)
 # Words that end a sentence's subject before it names bureaus in general, or make them others than this one.
 SUBJECT_STOPS = {"is", "are", "was", "were", "has", "have", "had", "will", "shall", "it", "its", "we", "our", "this",
                  "other", "all", "and", "with"}  # fmt: skip
 CITY_RE = re.compile(r"\b(?:city|municipal(?:ity)?)\b", re.IGNORECASE)
 COUNTY_RE = re.compile(r"\b(?:county|counties|district|districts|banner|township)\b", re.IGNORECASE)
 MIN_CITY_WORDS = 3
+ADDRESS_SENTENCE_RE = re.compile(r"[^.\n]*\b(?:address|located)\b[^.\n]*\.?", re.IGNORECASE)
+# A province's department of education: "Department of Education of Hunan Province", "Hunan Provincial Department
+# of Education", "the Education Department of Hunan Province".
+PROVINCIAL_RE = re.compile(
+    r"\b(?:department|bureau|commission)\s+of\s+education\s+of\s+(?:[A-Z][a-z]+\s+){1,2}(?:province|autonomous region)\b"
+    r"|\bprovincial\s+(?:department|bureau|commission)\s+of\s+education\b"
+    r"|\beducation\s+department\s+of\s+(?:[A-Z][a-z]+\s+){1,2}province\b",
+    re.IGNORECASE,
+)
+PROVINCE_WORDS_RE = re.compile(r"\b(?:the|this|our)\s+province(?:'s|’s)?\b|\bprovincial\b", re.IGNORECASE)
 # Departments and duties read from a text that never names a bureau: this many make it a bureau's.
 MIN_STRUCTURE = 3
 
@@ -57,11 +69,17 @@ def refuse_unless_about_a_bureau(draft, text):
         )
     # Units listed on a page that names only a prefecture-level city ("Hezhou Education Bureau is the department
     # in charge of education in Hezhou Municipal People's Government") are the city bureau's.
-    unplaced = not (draft.district or draft.place_candidates) and (draft.city or not draft.departments)
+    # (Candidates without a district are cities of one name, two Fuzhous: no county is placed.)
+    unplaced = not draft.district and (draft.city or not draft.departments)
     if unplaced and _only_a_city(text, draft.address):
         raise DocumentError(
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
             "names no county or district, so there is nothing to import."
+        )
+    if not draft.district and PROVINCIAL_RE.search(text) and not _names_a_county_bureau(draft, text):
+        raise DocumentError(
+            "This text is about a province's department of education, not a county-level bureau's: it names no "
+            "county or district, so there is nothing to import."
         )
     if ABOUT_A_BUREAU_RE.search(text):
         return
@@ -98,12 +116,18 @@ def _about_a_countys_education(text, district):
     return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
 
 
+def _names_a_county_bureau(draft, text):
+    """Whether the text names a county-level bureau (its place read from the name) rather than only a province's."""
+    return bool(draft.name) and not PROVINCIAL_RE.search(draft.name) and bool(draft.district)
+
+
 def _only_a_city(text, address=""):
     """Whether a text speaks of a city (a prefecture's bureau: "bureau of education of city of …", "the whole
     city") at least three times and never of a county or district but in the bureau's address (a city's
     bureau sits in one of its districts: "No.98, Wen Lan Road, Dieshan District, Wuzhou City")."""
     if address:
         text = text.replace(address, "")
+    text = ADDRESS_SENTENCE_RE.sub("", text)  # "The address of Fuzhou Education Bureau is …, Cangshan District."
     return len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and not COUNTY_RE.search(text)
 
 
@@ -113,6 +137,7 @@ def about_bureaus_in_general(text, heading=False):
     whose duties are not this bureau's; "other district bureaus", "the bureau and the schools" and a sentence
     naming a bureau ("The former education and sports bureaus were merged into X Bureau") are not."""
     general = bool((ANY_BUREAU_RE.search if heading else ANY_BUREAU_RE.match)(text))
+    general = general or bool(heading and DEFINITION_HEADING_RE.search(text))
     for match in itertools.islice(re.finditer(r"[\w'’-]+", text), 0 if general else 12):  # the subject
         word = match.group(0).lower()
         if word in ("bureaus", "bureaus'", "bureaus’"):

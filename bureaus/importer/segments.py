@@ -145,6 +145,8 @@ SECTION_KEYWORDS = (
     ("priority", r"focus|priorit|key work|emphasis"),
     ("plan", r"\bplans?\b|\bfuture\b|outlook|next steps?|prospect|vision|\bgoals?\b"),
     ("basic", r"basic|overview|profile|history|introduction|general|situation|about"),
+    # "1, the meaning of the education bureau": a section defining bureaus, not about this one (see the parser).
+    ("general", r"\bmeaning\b|\bdefinition\b|\bconcept\b|\bwhat is an?\b"),
 )
 
 

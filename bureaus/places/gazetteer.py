@@ -36,6 +36,32 @@ OTHER_NAMES = {
     "Korla": "库尔勒市", "Artux": "阿图什市", "Hexigten": "克什克腾旗",
     # The reading of a polyphonic character English pages still use beside the official one (六合 is Luhe).
     "Liuhe": "六合区", "Hongsibao": "红寺堡区",
+    # Mongolian, Uyghur and Tibetan names in the English that news and governments write (Ejin Horo is
+    # 伊金霍洛旗, pinyin Yijinhuoluo; Yarkant is 莎车县), checked against the gazetteer by a test.
+    "Ejin Horo": "伊金霍洛旗", "Jungar": "准格尔旗", "Dalad": "达拉特旗", "Otog": "鄂托克旗", "Otog Front": "鄂托克前旗", "Hanggin": "杭锦旗",
+    "Hanggin Rear": "杭锦后旗", "Uxin": "乌审旗", "Ejin": "额济纳旗", "Alxa Left": "阿拉善左旗", "Alxa Right": "阿拉善右旗",
+    "Urad Front": "乌拉特前旗", "Urad Middle": "乌拉特中旗", "Urad Rear": "乌拉特后旗", "Tumed Left": "土默特左旗",
+    "Tumed Right": "土默特右旗", "Togtoh": "托克托县", "Horinger": "和林格尔县", "Darhan Muminggan": "达尔罕茂明安联合旗",
+    "Chahar Right Front": "察哈尔右翼前旗", "Chahar Right Middle": "察哈尔右翼中旗", "Chahar Right Rear": "察哈尔右翼后旗",
+    "Abag": "阿巴嘎旗", "Sonid Left": "苏尼特左旗", "Sonid Right": "苏尼特右旗", "East Ujimqin": "东乌珠穆沁旗",
+    "West Ujimqin": "西乌珠穆沁旗", "Taibus": "太仆寺旗", "Xilinhot": "锡林浩特市", "Erenhot": "二连浩特市", "Ar Horqin": "阿鲁科尔沁旗",
+    "Bairin Left": "巴林左旗", "Bairin Right": "巴林右旗", "Ongniud": "翁牛特旗", "Harqin": "喀喇沁旗", "Horqin": "科尔沁区",
+    "Horqin Left Middle": "科尔沁左翼中旗", "Horqin Left Rear": "科尔沁左翼后旗", "Hure": "库伦旗", "Jarud": "扎鲁特旗",
+    "Holingol": "霍林郭勒市", "Horqin Right Front": "科尔沁右翼前旗", "Horqin Right Middle": "科尔沁右翼中旗", "Jalaid": "扎赉特旗",
+    "Ulanhot": "乌兰浩特市", "Arxan": "阿尔山市", "Morin Dawa": "莫力达瓦达斡尔族自治旗", "Old Barag": "陈巴尔虎旗",
+    "New Barag Left": "新巴尔虎左旗", "New Barag Right": "新巴尔虎右旗", "Hailar": "海拉尔区", "Jalainur": "扎赉诺尔区", "Arun": "阿荣旗",
+    "Ergun": "额尔古纳市", "Hotan": "和田市", "Turpan": "吐鲁番市", "Kumul": "哈密市", "Gulja": "伊宁市", "Ili": "伊犁哈萨克自治州",
+    "Altay": "阿勒泰市", "Karamay": "克拉玛依市", "Kuqa": "库车市", "Yarkant": "莎车县", "Kargilik": "叶城县", "Maralbexi": "巴楚县",
+    "Makit": "麦盖提县", "Peyziwat": "伽师县", "Yengisar": "英吉沙县", "Qarqan": "且末县", "Charkhlik": "若羌县", "Lop": "洛浦县",
+    "Keriya": "于田县", "Niya": "民丰县", "Qira": "策勒县", "Guma": "皮山县", "Karakax": "墨玉县", "Ulugqat": "乌恰县", "Akqi": "阿合奇县",
+    "Akto": "阿克陶县", "Nagqu": "那曲市", "Ngari": "阿里地区", "Lhoka": "山南市", "Gyangze": "江孜县", "Tingri": "定日县",
+    "Nyalam": "聂拉木县", "Damxung": "当雄县", "Lhunzhub": "林周县", "Maizhokunggar": "墨竹工卡县", "Doilungdeqen": "堆龙德庆区",
+    "Quxu": "曲水县", "Nyemo": "尼木县", "Dagze": "达孜区", "Nedong": "乃东区", "Medog": "墨脱县", "Pome": "波密县", "Zayu": "察隅县",
+    "Gongbo'gyamda": "工布江达县", "Xainza": "申扎县", "Amdo": "安多县", "Nyainrong": "聂荣县", "Sog": "索县", "Baqen": "巴青县",
+    "Lhari": "嘉黎县", "Baingoin": "班戈县", "Burang": "普兰县", "Zanda": "札达县", "Gar": "噶尔县", "Rutog": "日土县", "Gerze": "改则县",
+    "Coqen": "措勤县", "Gegye": "革吉县", "Jomda": "江达县", "Gonjo": "贡觉县", "Riwoqe": "类乌齐县", "Dengqen": "丁青县",
+    "Zhag'yab": "察雅县", "Baxoi": "八宿县", "Zogang": "左贡县", "Markam": "芒康县", "Lhorong": "洛隆县", "Banbar": "边坝县",
+    "Karub": "卡若区", "Golmud": "格尔木市", "Golog": "果洛藏族自治州", "Mainling": "米林市", "Cona": "错那市", "Samzhubze": "桑珠孜区",
 }  # fmt: skip
 KIND_WORDS = (
     "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
@@ -128,6 +154,12 @@ def _index():
     return index, chinese
 
 
+def is_other_name(name, division):
+    """Whether ``name`` ("Ejin Horo Banner") calls ``division`` by one of its settled English names."""
+    base = KIND_RE.sub("", name.strip())
+    return any(fold(other) == fold(base) and chinese == division.chinese for other, chinese in OTHER_NAMES.items())
+
+
 def named(name, level=None):
     """Every division a name may mean ("Heping District" → Heping in Shenyang and in Tianjin), best first.
 
@@ -150,7 +182,9 @@ def named(name, level=None):
     if kind_match:
         said = kind_match.group(0).strip().lower()
         wanted = KIND_MEANS.get(said, said.title())
-        same = [d for d in found if d.kind.lower() == wanted.lower() or (said == "city" and d.level == "prefecture")]
+        # "Dongxiang County" for Dongxiang Autonomous County: news often leaves "Autonomous" out.
+        kinds = (wanted.lower(), f"autonomous {wanted.lower()}")
+        same = [d for d in found if d.kind.lower() in kinds or (said == "city" and d.level == "prefecture")]
         found = same
     return sorted(found, key=lambda d: ("county", "prefecture", "province").index(d.level) if not level else 0)
 
@@ -165,6 +199,7 @@ class Former:
     english: str  # "Wuming County" ("" where no English form is known)
     division: Division
     since: int | None
+    presumed: bool = False  # read from the name alone (徐水县 → 徐水区), not from the table of former names
 
     @property
     def district_name(self):
@@ -182,6 +217,11 @@ class Former:
         current = self.division.name if self.name.isascii() else self.division.chinese
         above = self.division.city or self.division.province
         where = f" ({above.english})" if above is not self.division else ""
+        if self.presumed:
+            return (
+                f"The page names {self.name}, which no division bears today; {current}{where} bears its name, as a "
+                "county or county-level city made a district does: check it."
+            )
         if self.since is None:
             return f"The page names {self.name}, which the gazetteer files as {current}{where}: check it."
         return f"The page names {self.name}, now {current}{where}: check it."
@@ -223,6 +263,39 @@ def formerly_named(name):
     found = _former_index().get(name) or _former_index().get(_english_key(name)) if name else None
     if found is not None and found.name != name and name.isascii():
         return Former(name, found.chinese, found.english, found.division, found.since)  # as the page writes it
+    return found or presumed_former(name)
+
+
+def presumed_former(name):
+    """A county made a district keeps its name (徐水县 → 徐水区, "Xushui County" → Xushui District): where no division
+    bears ``name`` today and exactly one district bears its stem, that district, presumed (its warning says so).
+    A one-character stem is left out: 开县 is in 召开县… as a word."""
+    name = name.strip()
+    if name.isascii():
+        match = re.fullmatch(r"(?P<stem>.+?)\s+County", name, re.IGNORECASE)
+        if match is None or named(name):
+            return None
+        districts = [d for d in named(match.group("stem"), level="county") if d.kind == "District"]
+        chinese = ""
+    else:
+        if len(name) < 3 or not name.endswith("县") or chinese_named(name) or _former_index().get(name):
+            return None
+        districts, chinese = chinese_named(name[:-1] + "区"), name
+    if len(districts) != 1:
+        return None
+    return Former(name, chinese, name if name.isascii() else "", districts[0], None, presumed=True)
+
+
+@cache
+def presumed_former_chinese_names():
+    """{former Chinese name: its district} for every district whose stem with 县 names no division today. (Not with
+    市: "X市" runs into 市场, 市民 … too often to be read as a place from its name alone.)"""
+    found = {}
+    for division in by_code().values():
+        if division.level == "county" and division.chinese.endswith("区") and len(division.chinese) >= 3:
+            name = division.chinese[:-1] + "县"
+            if presumed_former(name) is not None:
+                found[name] = division
     return found
 
 

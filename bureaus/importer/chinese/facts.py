@@ -162,6 +162,7 @@ AWARD_RE = re.compile(
     # "综合评估居达州市第二名", "名列全市前茅": a ranking won
     rf"|(?:位居|居|名列)(?=[{HAN}]{{2,12}}?(?:第[一二三四五六七八九十\d]{{1,3}}[名位]|前列|前茅))"
     r"|获(?![悉批取得益奖评])"  # "关工委获先进集体荣誉称号"; not 获悉 (learnt), 获批 (approved), 获奖 (a prize's)
+    rf"|(?<=命名)[{HAN}]{{2,12}}?为(?=[^,。]{{4,}})"  # "省教育厅正式命名徐水县为…示范县": the one named, then its title
 )
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
@@ -170,7 +171,7 @@ PASSED_RE = re.compile(r"验收|评估|认定|复核")
 # "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
 # (Some Traditional mirrors follow a character with its reading: "21個(gè)單位".)
 HONOURED_MANY_RE = re.compile(
-    r"\d+\s*(?:[个名位所](?:\([^()\d\u4e00-\u9fff]{1,8}\))?)?(?:单位|集体|人|教师|同志|教职工|班主任|学校|幼儿园)$"
+    r"\d+\s*(?:[个名位所](?:\([^()\d\u4e00-\u9fff]{1,8}\))?)?(?:单位|集体|人|教师|同志|教职工|班主任|学校|幼儿园|县区|县|区)$"
 )
 # Honoured before the trigger, in the same clause: pupils, teachers, a school ("…等同学在活动中获得", "县职专重点学校
 # 已通过省级验收"); none of them the bureau or the county.

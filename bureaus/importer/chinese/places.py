@@ -22,6 +22,12 @@ from bureaus.places import gazetteer
 
 COMMON_WORD_NAMES = {"郊区", "城区", "矿区", "市区", "新区", "城关区", "市中区", "开发区"}
 SHORT_KINDS = ("县", "市", "旗")
+# Two-character county names that end common words, by the characters that begin those words: 示范县 (a model
+# county) is no 范县, 小康县/健康县 no 康县, 市和县 ("cities and counties") no 和县, 英雄县 no 雄县 ….
+WORDS_ENDING_IN = {
+    "范县": "示", "康县": "小健", "和县": "市区乡镇省旗与", "雄县": "英", "荣县": "光", "富县": "致首", "高县": "提",
+    "新县": "创更", "兴县": "振复", "宁县": "安", "文县": "人", "义县": "主正", "代县": "时现",
+}  # fmt: skip
 LONGEST_NAME = 12
 # What follows a place's name where it is one: 兴县 in 科教兴县战略 is no place, 南县教育局 is.
 STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|隶属|,|。|\s|$)")
@@ -37,6 +43,8 @@ def _names():
             short.setdefault(division.chinese[:-1], []).append(division)
     for name in gazetteer.former_chinese_names():  # 武鸣县 → 武鸣区: the table of former names first
         full.setdefault(name, [gazetteer.formerly_named(name).division])
+    for name, division in gazetteer.presumed_former_chinese_names().items():  # then 徐水县 → 徐水区, presumed
+        full.setdefault(name, [division])
     known = set(full)
     for division in gazetteer.by_code().values():
         # Else a new area written with 新区 (坪山新区 → 坪山区) still finds its district.
@@ -70,6 +78,9 @@ def mentions(folded):
             name = folded[position : position + length]
             if name in full:
                 weak = name in COMMON_WORD_NAMES or len(name) == 2
+                if weak and position and folded[position - 1] in WORDS_ENDING_IN.get(name, ""):
+                    position += 1  # 示范县 (a model county) is no 范县, 小康县 no 康县
+                    break
                 stands = (
                     folded.startswith("教育", position + length)  # 郊区教育局 names a place, 郊区 alone may not
                     if name in COMMON_WORD_NAMES

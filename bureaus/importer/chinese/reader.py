@@ -64,10 +64,16 @@ def read(text, title="", url=""):
 
 
 def _read(text, title, url):
-    folded, folded_title = script.fold(text), script.fold(title or "")
-    language = "zh-Hant" if script.is_traditional(text) else "zh-Hans"
+    traditional = script.is_traditional(text)
+    folded, folded_title = script.fold(text, traditional), script.fold(title or "", traditional)
+    language = "zh-Hant" if traditional else "zh-Hans"
     draft = Draft(source_text=text, source_title=title, language=language, source_url=url)
     name_span, bureau_place, _ = _bureau_name(folded)
+    other = _county_named_more(folded, bureau_place) if name_span else None
+    if other:  # "麦盖提县教育局地址(解放前平原县的教育管理机构)" above a page all about 平原县
+        draft.warnings.append(f"The text names “{text[name_span[0] : name_span[1]]}” once, but is about {other}, "
+                              "which it names again and again: that bureau's name is not taken as this page's.")  # fmt: skip
+        name_span, bureau_place = None, ""
     if name_span:
         draft.name = text[name_span[0] : name_span[1]]
         draft.fact_spans[NAME] = name_span
@@ -101,6 +107,20 @@ def _read(text, title, url):
     relevance.refuse_unless_about_a_bureau(draft, folded)
     _warn_missing(draft)
     return draft
+
+
+def _county_named_more(folded, bureau_place):
+    """Another county the text names at least three times while the named bureau's county is named only in the
+    bureau's name (an image's caption, another page's link): its name, else None."""
+    found = [m for m in places.mentions(folded) if any(d.level == "county" for d in m.divisions)]
+    said = {}
+    for mention in found:
+        said[mention.name] = said.get(mention.name, 0) + 1
+    own = [m.name for m in places.mentions(bureau_place)]
+    if not own or said.get(own[-1], 0) > 1:
+        return None
+    others = [name for name, times in said.items() if times >= 3 and name != own[-1]]
+    return others[0] if len(others) == 1 else None
 
 
 def _is_the_city_above(bureau_place, division):
@@ -270,7 +290,7 @@ def _add_duty(draft, start, end):
 
 def _walk(draft, folded):
     text, section, seen_counts = draft.source_text, None, set()
-    title_line = script.fold(draft.source_title or "").strip()
+    title_line = script.fold(draft.source_title or "", draft.language == "zh-Hant").strip()
     units, duty_runs = [], _duty_runs(folded)
     for start, end, line in _lines(folded):
         stripped = line.strip(" |")
@@ -384,7 +404,7 @@ def _add_department(draft, entry, start, end):
 
 def _name_and_note(draft, start, end):
     """The department's name and its second name in brackets, in the source's characters."""
-    name, note = facts.name_and_note(script.fold(draft.source_text[start:end]))
+    name, note = facts.name_and_note(script.fold(draft.source_text[start:end], draft.language == "zh-Hant"))
     name = draft.source_text[start : start + len(name)]
     return name, draft.source_text[start + len(name) + 1 : end - 1] if note else ""
 

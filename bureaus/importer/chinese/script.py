@@ -3,14 +3,17 @@ Character-for-character folding of a Chinese text, so that every recogniser read
 and every position in the folded text is the same position in the stored source.
 
 - Full-width ASCII forms (，；：（）！？０-９Ａ-Ｚ) become their ASCII twins, the ideographic space a space.
-- Traditional characters become Simplified through a small built-in table of the vocabulary the
-  recognisers hang on (school, bureau, department, duty, place and number words). It is character
-  for character on purpose: a phrase-level converter (OpenCC) may change a text's length and would
-  break the spans, and a C-extension converter is more than these closed vocabularies need. A
-  Traditional word outside the table is left as it is; the facts quote the source as written anyway.
+- Traditional characters become Simplified character for character: in a text written in Traditional
+  characters, through OpenCC's character table (``opencc-python-reimplemented``'s TSCharacters, every
+  character it converts to one character only: 蘆 → 芦, while 乾 stays, being 干 or 乾); in any text, through
+  a small built-in table of the vocabulary the recognisers hang on, which also tells which script a text
+  is written in. Never OpenCC's phrase conversion: it may change a text's length and would break the
+  spans. The facts quote the source as written anyway.
 """
 
 import re
+from functools import cache
+from importlib.resources import files
 
 # Traditional → Simplified, one character each (pairs written side by side to keep the table checkable).
 _TRADITIONAL = (
@@ -56,9 +59,26 @@ def _fold_character(character):
     return _PUNCTUATION.get(character) or TRADITIONAL_TO_SIMPLIFIED.get(character, character)
 
 
-def fold(text):
-    """The text with full-width forms as ASCII and Traditional characters as Simplified, one for one."""
-    folded = "".join(_fold_character(character) for character in text)
+@cache
+def _opencc_table():
+    """Traditional → Simplified for every character OpenCC's table converts to one character and one only."""
+    lines = (files("opencc") / "dictionary" / "TSCharacters.txt").read_text(encoding="utf-8").splitlines()
+    table = {}
+    for line in lines:
+        source, _, targets = line.partition("\t")
+        targets = targets.split()
+        if len(source) == 1 and len(targets) == 1 and len(targets[0]) == 1 and targets[0] != source:
+            table[source] = targets[0]
+    return table
+
+
+def fold(text, traditional=None):
+    """The text with full-width forms as ASCII and Traditional characters as Simplified, one for one. A text in
+    Traditional characters (``traditional``, else as ``is_traditional`` finds) folds through OpenCC's table too."""
+    if traditional is None:
+        traditional = is_traditional(text)
+    table = _opencc_table() if traditional else {}
+    folded = "".join(table.get(character) or _fold_character(character) for character in text)
     assert len(folded) == len(text)  # spans into the folded text are spans into the source
     return folded
 
