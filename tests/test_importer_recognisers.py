@@ -1031,3 +1031,41 @@ def test_it_after_a_sentence_on_the_county_is_the_county_and_a_designation_won_i
         "nine-year-school",
         "primary-school",
     ]
+
+
+def test_a_districts_news_naming_it_bare_again_and_again_in_its_city_is_a_draft_placed_there():
+    text = (
+        "Haidian leads the way in restructuring schools. Haidian integrated 24 primary and middle schools in 2014 "
+        "in Beijing. Haidian focused on the schools of its southern parts, and its students and teachers gained.\n"
+    )
+    draft = parse_document(text, "haidian.txt")
+    assert (draft.district, draft.province) == ("Haidian District", "Beijing")
+    assert any("again and again" in warning for warning in draft.warnings)
+
+
+def test_a_countys_news_on_schools_that_never_says_education_is_still_a_draft():
+    text = (
+        "Huangpi added 5310 new school places\nOn August 21, in front of a school in Huangpi District, a pupil "
+        "looked at the campus. Huangpi's new schools opened for students; Huangpi pupils and teachers moved in. "
+        "The junior high school of Hengdian School will also usher in its first batch of students.\n"
+    )
+    draft = parse_document(text, "huangpi.txt")
+    assert (draft.district, draft.city) == ("Huangpi District", "Wuhan") and draft.duties == []
+
+
+def test_a_prefectures_bureau_is_not_a_county_level_namesakes_and_a_citys_count_is_not_the_districts():
+    text = (
+        "Jiujiang Education Bureau Tel\nThe address is Balihu Avenue 166, Jiujiang City.\nThe main duties: study "
+        "the city's education reform; guide the education work at all levels in the city; manage the city's schools.\n"
+    )
+    with pytest.raises(DocumentError, match="city's education"):
+        parse_document(text, "jiujiang.txt")
+    text = (
+        "Luohu District Education Bureau said the district will improve preschools.\nBy the end of 2019, there were "
+        "1,836 kindergartens in Shenzhen.\nAs of March, there were 139 kindergartens in Luohu.\n"
+    )
+    assert [(c.count, c.category) for c in parse_document(text, "luohu.txt").counts] == [(139, "kindergarten")]
+
+
+def test_school_places_created_at_schools_are_no_count_of_schools():
+    assert find_counts("9,680 education slots were created, including 5,760 at primary schools.") == []

@@ -64,6 +64,17 @@ def place_draft(draft, mention, text):
     return warnings
 
 
+def counts_a_larger_place(draft, count):
+    """Whether a count's sentence counts the city's or province's institutions, not the district's: "there were
+    1,836 kindergartens in Shenzhen" on Luohu's page."""
+    stem = draft.district.split()[0] if draft.district else ""
+    larger = [name for name in (draft.city, draft.province) if name and name != stem]  # Changchun New District
+    sentence = draft.quote(count.span)
+    if not larger or not stem or re.search(rf"\b{re.escape(stem)}\b", sentence):
+        return False
+    return any(re.search(rf"\b(?:in|across|throughout)\s+(?:the\s+)?{re.escape(name)}\b", sentence) for name in larger)
+
+
 def what_is_missing(draft, announced_departments):
     """Warnings for what a reviewer should look for by hand."""
     warnings = []

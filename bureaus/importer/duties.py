@@ -60,6 +60,7 @@ WILL_RE = re.compile(r"\b(?:bureau|it|we)\s+will\s+(?:also\s+|continue to\s+|fur
 # "… by 2025 the district will add 68,800 school seats": the district's plan for its schools is the bureau's.
 # "Next, Biru County will …" names the county as the one who acts: its government's plan, said in the news.
 PLACE_WILL_RE = re.compile(r"\bthe\s+(?:district|county|city)\s+will\s+(?:also\s+|further\s+)*", re.IGNORECASE)
+A_SCHOOL_ACTS_RE = re.compile(r"\b(?:school|schools|kindergartens?|students|pupils)\b[^,;:]*\bwill\b", re.IGNORECASE)
 # "Nanming District will …", "Kaiyang will …": a place named by its name as the one who acts.
 NAMED_PLACE_WILL_RE = re.compile(r"\b(?!Bureau\b)[A-Z][a-z'’]+(?:\s+(?:District|County|City|Banner))?\s+will\b")
 # "… in the district will reach 95 percent": the district is where, not who; the subject is something else.
@@ -110,6 +111,8 @@ def listed(sentence, pending_kind="", plans=True):
         rest = sentence.sub(match.end(), len(text))
         if kind == "plan" and (_slogan(text, match.start(), rest.text) or _a_place_acts(match.group(0))):
             continue  # "in the next step, Nanming District will …": the district's government, not the bureau
+        if kind == "plan" and A_SCHOOL_ACTS_RE.search(re.split(r"[,;:]", text[: match.end()])[-1]):
+            continue  # "the junior high school of Hengdian School will also usher in …": the school's news
         intro = FOLLOWING_RE.match(rest.text)
         if intro:
             rest = rest.sub(intro.end(), len(rest.text))

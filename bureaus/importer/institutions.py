@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from bureaus.importer.facts import MONTHS
 from bureaus.importer.segments import COUNT_PARTS_RE as PARTS_RE
 from bureaus.vocabulary import NUMBER_WORDS
 
@@ -65,7 +66,7 @@ DURATION_RE = re.compile(r"(?<![\w-])(?:years?|months?|weeks?|days?)\b", re.IGNO
 # Sentences that report a change or an honour, not what the bureau runs.
 CHANGE_RE = re.compile(
     r"\b(?:built|rebuilt|constructed|renovated|invested|equipped|added|opened|expanded|merged|relocated|upgraded"
-    r"|awarded|rated|won|honou?red|named|will|shall|plans? to|assigned|paired"
+    r"|awarded|rated|won|honou?red|named|will|shall|plans? to|assigned|paired|created"
     r"|renovation|expansion|reconstruction|rectification|under construction|being (?:built|renovated))\b",
     re.IGNORECASE,
 )
@@ -179,6 +180,7 @@ PEOPLE_IN_PHRASE_RE = re.compile(
     re.IGNORECASE,
 )
 # A sentence about the past: its counts are history, not what the bureau runs now.
+AS_OF_NOW_RE = re.compile(rf"\bas of (?:{MONTHS})\b", re.IGNORECASE)  # "As of March, there were 139 kindergartens"
 HISTORY_RE = re.compile(r"\b(?:1[5-8]\d\d|19[0-8]\d)\b|\bdynasty\b|\brepublic of china\b(?!\s*\(prc\))", re.IGNORECASE)
 PAST_RE = re.compile(r"\bthere (?:were|was)\b|\bhad\b", re.IGNORECASE)
 RECENT_YEAR_RE = re.compile(r"\b(?:199\d|20\d\d)\b")
@@ -187,7 +189,7 @@ SHARE_OF_RE = re.compile(r"\b(?:of|among)\s+(?:the|all(?:\s+the)?)\s+$", re.IGNO
 # What may open a noun-first count without being part of the counted thing's name.
 LEAD_IN = r"(?:(?:and|or|plus|as well as|there (?:are|is)|including|includes?|has|have|with|among them)\s+)+"
 # Words that cannot open a counted phrase: "(ten are high schools with …)" counts nothing.
-NOT_PHRASE_STARTS = {"are", "is", "was", "were", "have", "has", "had", "be", "of", "in", "to", "for"}
+NOT_PHRASE_STARTS = {"are", "is", "was", "were", "have", "has", "had", "be", "of", "in", "to", "for", "at"}
 
 
 @dataclass(frozen=True)
@@ -298,7 +300,7 @@ def find_counts(sentence):
         or HISTORY_RE.search(DEBRIS_RE.sub(" ", sentence))
     ):
         return []
-    if PAST_RE.search(sentence) and not RECENT_YEAR_RE.search(sentence):
+    if PAST_RE.search(sentence) and not (RECENT_YEAR_RE.search(sentence) or AS_OF_NOW_RE.search(sentence)):
         return []
     found = []
     # Parts in brackets are blanked out where they stand (offsets kept) and remembered by where their count ends.

@@ -294,6 +294,14 @@ def place(place_name, city_hint, text):
             found = place(subject, city_hint, text)
             found.from_gazetteer = f"the text names no bureau of a district, and {subject} far more than any other"
             return found
+        bare = _bare_county(text, cities, text_province) if not mentioned else None
+        if bare is not None:
+            found = place(bare.name, city_hint, text)
+            found.from_gazetteer = (
+                f"the text names no bureau or district, but {bare.english} again and again, in "
+                f"{(bare.city or bare.province).english}, which it names"
+            )
+            return found
         cities = _city_around(mentioned, text) + cities
     # Not in the gazetteer (a new area such as Jinpu New District, or outside the mainland): the text's clues.
     city = next((c for c in cities if not text_province or c.province.english == text_province), None)
@@ -311,6 +319,7 @@ def _names(text, division):
     return bool(re.search(rf"\b{words}(?![\w'’])", text))
 
 
+CITYS_RE = re.compile(r"\bthe\s+(?:whole\s+)?city(?:['’]s)?\b", re.IGNORECASE)
 MUNICIPAL_BUREAU_RE = re.compile(r"\bmunicipal\s+education\s+(?:bureau|commission)", re.IGNORECASE)
 
 
@@ -322,7 +331,9 @@ def _is_a_citys_bureau(place_name, text):
     cities = gazetteer.named(place_name, level="prefecture")
     if not cities:
         return False
-    return bool(MUNICIPAL_BUREAU_RE.search(text)) or any(
+    # "… Jiujiang City", "the city's education": the prefecture Jiujiang, not Wuhu's Jiujiang District.
+    city_named = re.search(rf"\b{re.escape(place_name)}\s+City\b", text) and len(CITYS_RE.findall(text)) >= 2
+    return bool(MUNICIPAL_BUREAU_RE.search(text) or city_named) or any(
         division.city in cities for district in districts_mentioned(text)
         for division in gazetteer.named(district, level="county")
     )  # fmt: skip
@@ -345,6 +356,28 @@ def _most_named(districts, text):
     times = sorted(((len(re.findall(rf"\b{re.escape(d.split()[0])}\b", text)), d) for d in districts), reverse=True)
     (most, subject), (next_most, _) = times[0], times[1]
     return subject if most >= 2 * next_most else ""
+
+
+BARE_NAME_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:['’][a-z]+)?\b")
+MIN_BARE_NAMES = 3
+
+
+def _bare_county(text, cities, province):
+    """The county-level division a text names by its bare name again and again ("Haidian leads the way …",
+    "Jingjiang has implemented …") in a city or province it names (Beijing, Jiangsu), else None."""
+    said = Counter(BARE_NAME_RE.findall(text))
+    found = []
+    for word, times in said.items():
+        if times < MIN_BARE_NAMES or word.lower() in NOT_PLACE_WORDS:
+            continue
+        divisions = [
+            d
+            for d in gazetteer.named(word, level="county")
+            if d.city in cities or d.parent in cities or d.province.english == province
+        ]
+        if len(divisions) == 1:
+            found.append(divisions[0])
+    return found[0] if len(found) == 1 else None
 
 
 def divisions_named(text):

@@ -466,6 +466,7 @@ class _Reader(DepartmentLines):
                 draft.fact_spans[NAME] = self.sentence_around(mention.start)
         for warning in assembly.place_draft(draft, mention, self.text):
             self.warn(warning)
+        draft.counts = [count for count in draft.counts if not assembly.counts_a_larger_place(draft, count)]
         if PLACE in draft.evidence and not draft.district:
             del draft.evidence[PLACE]  # the title named a bureau the text and the gazetteer do not place
         draft.summary = " ".join(dict.fromkeys(sentence.text for sentence in self.summary[:2]))

@@ -89,8 +89,9 @@ def refuse_unless_about_a_bureau(draft, text):
     is_bureau_document = structure >= MIN_STRUCTURE or bool(draft.district and district_facts)
     # A county's own news on its education ("Education nourishes impoverished county"), naming the county again
     # and again and its schools, is as much its bureau's as the Chinese reader's 全县 pages are: a draft.
-    is_bureau_document = is_bureau_document or _about_a_countys_education(text, draft.district)
-    if not is_bureau_document or not re.search(r"\beducation", text, re.IGNORECASE):
+    about_its_education = _about_a_countys_education(text, draft.district)
+    is_bureau_document = is_bureau_document or about_its_education
+    if not is_bureau_document or not (about_its_education or re.search(r"\beducation", text, re.IGNORECASE)):
         raise DocumentError(
             "This text is not about an education bureau: it never names one (such as “Heping District "
             "Education Bureau”) and lists no departments or duties of one, so there is nothing to import."
@@ -109,10 +110,11 @@ MIN_SCHOOLING_WORDS = 5
 def _about_a_countys_education(text, district):
     """Whether a text names its county at least three times (by its name without the kind word: "Baihe") and
     speaks of schooling throughout."""
-    stem = re.sub(r"\s+(?:County|District|Banner|City)$", "", district or "")
-    if not stem:
+    if not district:
         return False
-    said = len(re.findall(rf"\b{re.escape(stem)}\b", text))
+    # The county by its gazetteer name and as the text writes it ("Jia County", "Jiaxian County").
+    stems = {re.sub(r"\s+(?:County|District|Banner|City)$", "", name) for name in [district, *names.districts_mentioned(text)]}
+    said = max(len(re.findall(rf"\b{re.escape(stem)}\b", text)) for stem in stems)
     return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
 
 
