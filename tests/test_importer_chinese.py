@@ -697,3 +697,33 @@ def test_a_bureau_named_once_above_a_page_about_another_county_is_not_its_bureau
     draft = read(text)
     assert draft.name == "" and draft.division_code == gazetteer.chinese_named("平原县")[0].code
     assert any("麦盖提县教育局" in warning for warning in draft.warnings)
+
+
+def test_a_schools_own_page_of_duties_is_refused_and_a_budget_pages_general_budget_is_not_bureaus_in_general():
+    with pytest.raises(DocumentError, match="school's own page"):
+        parse_document("(一)职能职责\n1.负责本校教育的统筹规划。\n2.负责本校教育督导工作。\n3.负责实施义务教育均衡发展。\n")
+    draft = read(
+        "第一部分 区教育局单位概况\n一般公共预算支出情况说明\n一般公共预算基本支出情况说明\n主要职能\n"
+        "1.贯彻执行党和国家关于教育工作的各项方针、政策。\n2.研究制定全区教育发展战略。\n"
+    )
+    assert len(draft.duties) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("白河县教体科技局分别荣获2023年度“人民满意单位”“提案办理先进单位”荣誉称号。", "白河县教体科技局"),
+        ("镇安县科教局荣获全省教育系统先进集体称号。", "镇安县科教局"),
+        ("石景山教委成立北京景山学校教育集团。", "石景山教委"),  # a district's stem of three characters
+        ("深圳市教育局印发通报,深圳市教育局对南山区教育局给予通报表扬。", "南山区教育局"),  # the county's, not the city's
+    ],
+)
+def test_more_kinds_of_bureau_and_the_county_bureau_before_the_city_bureau_that_commends_it(text, name):
+    assert read(text).name == name
+
+
+def test_honours_won_in_a_year_and_commendations_but_not_those_who_won_being_given_their_awards():
+    draft = read("白河县教体科技局分别荣获2023年度“人民满意单位”“提案办理先进单位”荣誉称号。")
+    assert [a.text for a in draft.achievements] == ["荣获2023年度“人民满意单位”", "“提案办理先进单位”荣誉称号"]
+    assert read("门头沟区教委。会上为荣获优秀教师、优秀教育工作者的个人和先进集体颁奖。").achievements == []
+    assert [a.text for a in read("深圳市教育局对南山区教育局给予通报表扬。").achievements] == ["给予通报表扬"]

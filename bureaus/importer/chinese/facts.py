@@ -161,11 +161,13 @@ AWARD_RE = re.compile(
     rf"|被[{HAN}、《》]{{2,20}}?(?:授予|评为|表彰为)"
     # "综合评估居达州市第二名", "名列全市前茅": a ranking won
     rf"|(?:位居|居|名列)(?=[{HAN}]{{2,12}}?(?:第[一二三四五六七八九十\d]{{1,3}}[名位]|前列|前茅))"
+    r"|(?:给予|予以)(?:通报表扬|通令嘉奖|嘉奖)"  # "对南山区教育局给予通报表扬": commended by name
     r"|获(?![悉批取得益奖评])"  # "关工委获先进集体荣誉称号"; not 获悉 (learnt), 获批 (approved), 获奖 (a prize's)
     rf"|(?<=命名)[{HAN}]{{2,12}}?为(?=[^,。]{{4,}})"  # "省教育厅正式命名徐水县为…示范县": the one named, then its title
 )
-NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d")
+NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d(?!\d{3}\s*年)")  # "荣获2023年度…": a year is no sum
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
+RECIPIENTS_RE = re.compile(r"的(?:个人|集体|单位|教师|同志|学校|代表)")
 TITLE_WON_RE = re.compile(r"称号|先进集体|先进单位")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
 # "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
@@ -203,6 +205,8 @@ def achievements(folded, original, start, end):
             continue
         if words == "获" and not TITLE_WON_RE.search(text):
             continue  # "获国家表彰名单中", "为获…奖项的集体和个人": no title of its own
+        if RECIPIENTS_RE.search(folded, trigger.end(), clause_end):
+            continue  # "为荣获优秀教师、优秀教育工作者的个人和先进集体颁奖": those who won, being given their awards
         if NOT_AN_AWARD_RE.match(folded, trigger.end()):
             continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
         subject = folded[clause_start : trigger.start()].rstrip(" 被")

@@ -41,6 +41,8 @@ def _names():
         full.setdefault(division.chinese, list(gazetteer.chinese_named(division.chinese)))
         if division.level == "county" and division.chinese.endswith(SHORT_KINDS) and len(division.chinese) >= 3:
             short.setdefault(division.chinese[:-1], []).append(division)
+        elif division.level == "county" and division.chinese.endswith("区") and len(division.chinese) >= 4:
+            short.setdefault(division.chinese[:-1], []).append(division)  # 石景山教委: a district's stem of 3+
     for name in gazetteer.former_chinese_names():  # 武鸣县 → 武鸣区: the table of former names first
         full.setdefault(name, [gazetteer.formerly_named(name).division])
     for name, division in gazetteer.presumed_former_chinese_names().items():  # then 徐水县 → 徐水区, presumed

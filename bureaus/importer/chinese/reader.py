@@ -153,9 +153,14 @@ def _bureau_name(folded):
             named.setdefault(place + match.group("kind"), []).append((start, match.end(), place, match.group("kind")))
     if not named:
         return None, "", any_kind
-    best = max(named.values(), key=lambda spans: (len(spans), len(spans[0][2])))
+    # A county-level bureau named on the page comes before a city's (深圳市教育局 commending 南山区教育局).
+    best = max(named.values(), key=lambda spans: (_names_a_county(spans[0][2]), len(spans), len(spans[0][2])))
     start, end, place, kind = best[0]
     return (start + _prefix_length(place), end), place, kind
+
+
+def _names_a_county(place):
+    return any(d.level == "county" for m in places.mentions(place) for d in m.divisions) or place in places.short_names()
 
 
 def _prefix_length(place):

@@ -17,16 +17,17 @@ from bureaus.places.gazetteer import by_code as places_by_code
 HAN = "\u4e00-\u9fff"
 KINDS = (
     "教育科技体育局|教育科学技术局|教育和体育局|教育体育局|教育文化体育局|教育科技局|教育和科技局|教育局|教育委员会"
-    "|教科体局|教体局|教科局|教文体局|教委"
+    "|教体科技局|教科体局|教体局|教科局|科教局|教文体局|教委"
 )
 # A bureau named with its place: 深圳市龙华新区教育局, 东安县教育局, 区教科体局 (a scope word, no name).
 BUREAU_RE = re.compile(rf"(?P<place>[{HAN}]{{1,14}}?)(?P<kind>{KINDS})")
-GENERAL_RE = re.compile(r"通常|一般|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
+GENERAL_RE = re.compile(r"通常|一般(?!公共|性|预算|债务|转移)|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
 UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 PROVINCE_VOICE_RE = re.compile(r"我省|我自治区")
 COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全(?:县|旗)")
 # A city's own page speaks of 全市 and 市人民政府; a county-level city's names itself, so it is placed.
 CITY_VOICE_RE = re.compile(r"全市|我市|(?<![县区旗])市(?:人民政府|政府|委|教育局)")
+SCHOOL_VOICE_RE = re.compile(r"本校|我校|本园|我园")
 COUNTY_LEVEL_RE = re.compile(rf"股室|[{HAN}]{{2,10}}股[、,。]|镇乡|各乡镇|各乡|各镇")
 COUNTY_WORDS_RE = re.compile(r"[县区旗](?:人民政府|政府|委|教育)|[全本我][县区旗]")
 
@@ -49,6 +50,11 @@ def refuse_unless_about_a_bureau(draft, folded):
         raise DocumentError(
             "This text is about a city's education (it speaks of 全市 and the city's government), not a "
             "county-level bureau's: it names no county or district, so there is nothing to import."
+        )
+    if len(SCHOOL_VOICE_RE.findall(folded)) >= 2 and not draft.name:
+        raise DocumentError(
+            "This text is a school's own page (it speaks of 本校, this school), not a county-level bureau's, so "
+            "there is nothing to import."
         )
     if _sub_county_bureaus(folded) >= max(1, len(BUREAU_RE.findall(folded)) / 2):
         raise DocumentError(
