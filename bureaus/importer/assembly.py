@@ -72,7 +72,11 @@ def counts_a_larger_place(draft, count):
     sentence = draft.quote(count.span)
     if not larger or not stem or re.search(rf"\b{re.escape(stem)}\b", sentence):
         return False
-    return any(re.search(rf"\b(?:in|across|throughout)\s+(?:the\s+)?{re.escape(name)}\b", sentence) for name in larger)
+    phrase = re.escape(count.phrase.strip())  # "1,836 kindergartens in Shenzhen", not "It is in Anqing, and has 44 …"
+    return bool(phrase) and any(
+        re.search(rf"{phrase}\s+(?:in|across|throughout)\s+(?:the\s+)?{re.escape(name)}\b", sentence, re.I)
+        for name in larger
+    )
 
 
 def what_is_missing(draft, announced_departments):
