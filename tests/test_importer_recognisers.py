@@ -1069,3 +1069,27 @@ def test_a_prefectures_bureau_is_not_a_county_level_namesakes_and_a_citys_count_
 
 def test_school_places_created_at_schools_are_no_count_of_schools():
     assert find_counts("9,680 education slots were created, including 5,760 at primary schools.") == []
+
+
+def test_a_county_level_citys_own_page_naming_it_bare_and_a_tibetan_county_by_its_settled_name():
+    text = (
+        "Education in Kunshan\nIn recent years, Kunshan has improved education. Kunshan was honoured as a national "
+        "model. As of 2016, the city has 246 schools, including 131 kindergartens and 54 primary schools, with "
+        "students and teachers.\n"
+    )
+    draft = parse_document(text, "kunshan.txt")
+    assert (draft.district, draft.city, draft.province) == ("Kunshan City", "Suzhou", "Jiangsu")
+    assert (131, "kindergarten") in [(c.count, c.category) for c in draft.counts]
+    text = "Qonggyai County of Shannan City, Tibet, has 22 kindergartens for the education of its children.\n"
+    assert parse_document(text, "qonggyai.txt").district == "Qonggyai County"
+    text = "Director Tang: in charge of the Tang Dynasty studies. Tang presided over the education bureau's work.\n"
+    assert parse_document(text, "leaders.txt").district == ""  # "Tang" thrice is a man and a dynasty, not Tang County
+
+
+def test_a_page_speaking_as_a_province_is_refused():
+    text = (
+        "Major Functions\n(1) Implementing provincial education laws, planning the reform.\n(2) Guiding provincial "
+        "schools at all levels.\n(3) Managing provincial funds for education.\n"
+    )
+    with pytest.raises(DocumentError, match="province's"):
+        parse_document(text, "functions.txt")

@@ -360,23 +360,24 @@ def _most_named(districts, text):
 
 BARE_NAME_RE = re.compile(r"\b[A-Z][a-z]{2,}(?:['’][a-z]+)?\b")
 MIN_BARE_NAMES = 3
+MIN_LONE_NAME = 6
 
 
 def _bare_county(text, cities, province):
     """The county-level division a text names by its bare name again and again ("Haidian leads the way …",
-    "Jingjiang has implemented …") in a city or province it names (Beijing, Jiangsu), else None."""
+    "Jingjiang has implemented …") in a city or province it names (Beijing, Jiangsu), or the only division of that
+    name where the text names no city or province ("Kunshan"), else None."""
     said = Counter(BARE_NAME_RE.findall(text))
     found = []
     for word, times in said.items():
         if times < MIN_BARE_NAMES or word.lower() in NOT_PLACE_WORDS:
             continue
-        divisions = [
-            d
-            for d in gazetteer.named(word, level="county")
-            if d.city in cities or d.parent in cities or d.province.english == province
-        ]
-        if len(divisions) == 1:
-            found.append(divisions[0])
+        named = gazetteer.named(word, level="county")
+        divisions = [d for d in named if d.city in cities or d.parent in cities or d.province.english == province]
+        # "Kunshan" and no other clue: a name of two syllables at least (Tang is a dynasty, Li a family name).
+        alone = len(named) == 1 and not (cities or province) and len(word) >= MIN_LONE_NAME
+        if len(divisions) == 1 or alone:
+            found.append((divisions or named)[0])
     return found[0] if len(found) == 1 else None
 
 

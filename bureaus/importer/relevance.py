@@ -76,7 +76,8 @@ def refuse_unless_about_a_bureau(draft, text):
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
             "names no county or district, so there is nothing to import."
         )
-    if not draft.district and PROVINCIAL_RE.search(text) and not _names_a_county_bureau(draft, text):
+    provincial = PROVINCIAL_RE.search(text) or len(PROVINCE_WORDS_RE.findall(text)) >= MIN_CITY_WORDS
+    if not draft.district and provincial and not COUNTY_RE.search(text) and not _names_a_county_bureau(draft, text):
         raise DocumentError(
             "This text is about a province's department of education, not a county-level bureau's: it names no "
             "county or district, so there is nothing to import."

@@ -62,6 +62,10 @@ OTHER_NAMES = {
     "Coqen": "措勤县", "Gegye": "革吉县", "Jomda": "江达县", "Gonjo": "贡觉县", "Riwoqe": "类乌齐县", "Dengqen": "丁青县",
     "Zhag'yab": "察雅县", "Baxoi": "八宿县", "Zogang": "左贡县", "Markam": "芒康县", "Lhorong": "洛隆县", "Banbar": "边坝县",
     "Karub": "卡若区", "Golmud": "格尔木市", "Golog": "果洛藏族自治州", "Mainling": "米林市", "Cona": "错那市", "Samzhubze": "桑珠孜区",
+    "Qonggyai": "琼结县", "Gonggar": "贡嘎县", "Qusum": "曲松县", "Comai": "措美县", "Lhozhag": "洛扎县", "Gyaca": "加查县",
+    "Lhunze": "隆子县", "Nagarze": "浪卡子县", "Namling": "南木林县", "Sagya": "萨迦县", "Lhatse": "拉孜县", "Ngamring": "昂仁县",
+    "Xaitongmoin": "谢通门县", "Bainang": "白朗县", "Rinbung": "仁布县", "Kangmar": "康马县", "Dinggye": "定结县", "Gyirong": "吉隆县",
+    "Gamba": "岗巴县", "Nang": "朗县",
 }  # fmt: skip
 KIND_WORDS = (
     "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
