@@ -727,3 +727,20 @@ def test_honours_won_in_a_year_and_commendations_but_not_those_who_won_being_giv
     assert [a.text for a in draft.achievements] == ["荣获2023年度“人民满意单位”", "“提案办理先进单位”荣誉称号"]
     assert read("门头沟区教委。会上为荣获优秀教师、优秀教育工作者的个人和先进集体颁奖。").achievements == []
     assert [a.text for a in read("深圳市教育局对南山区教育局给予通报表扬。").achievements] == ["给予通报表扬"]
+
+
+def test_a_provinces_department_listing_its_offices_is_refused():
+    text = "海南省教育厅主要职责。内设机构:办公室、政策法规处、计划财务处、基础教育处、高等教育处。"
+    with pytest.raises(DocumentError, match="教育厅"):
+        parse_document(text, "海南省教育厅")
+
+
+def test_a_citys_titles_outside_education_and_a_mailbox_are_not_the_bureaus():
+    draft = read("敦化市教育局。敦化市先后荣获国家卫生城、中国优秀旅游城、全国义务教育均衡发展先进地区等称号。邮箱地址:jpbl@jp.cn")
+    assert [a.text for a in draft.achievements] == ["全国义务教育均衡发展先进地区等称号"]
+    assert draft.address == ""
+
+
+def test_a_countys_short_name_said_again_and_again_outweighs_another_named_once_in_a_list():
+    draft = read("福州市鼓楼区、福清市等地参加。福清被评为福建省教育工作先进县。福清教育局表示,福清将继续努力。")
+    assert draft.division_code == gazetteer.chinese_named("福清市")[0].code

@@ -156,7 +156,7 @@ def department_entry(folded, start, end):
 
 
 AWARD_RE = re.compile(
-    r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|被选为|被认定为|被?表彰为|入选|通过|成功创建"
+    r"被评为|被评定为|评为|荣获|获得|获评|喜获|荣膺|被授予|被命名为|被确定为|被选为|被认定为|被表彰为|入选|通过|成功创建"
     # 被许昌市委、市政府授予…, 被《中国教育报》《中国教师报》评为…: who gave it, said between
     rf"|被[{HAN}、《》]{{2,20}}?(?:授予|评为|表彰为)"
     # "综合评估居达州市第二名", "名列全市前茅": a ranking won
@@ -168,6 +168,7 @@ AWARD_RE = re.compile(
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d(?!\d{3}\s*年)")  # "荣获2023年度…": a year is no sum
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 RECIPIENTS_RE = re.compile(r"的(?:个人|集体|单位|教师|同志|学校|代表)")
+CITY_TITLE_RE = re.compile(r"卫生城|旅游城|园林城|文明城|森林城|生态城|双拥模范城|城市")
 TITLE_WON_RE = re.compile(r"称号|先进集体|先进单位")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
 # "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
@@ -234,7 +235,11 @@ def achievements(folded, original, start, end):
         pieces = _top_level_pieces(original, trigger.end(), item_end)  # 被A、B授予: the givers are not honours
         pieces[0] = (trigger.start(), pieces[0][1])
         if len(pieces) > 1 and all(e - s >= 4 for s, e in pieces):
-            found.extend(pieces)
+            # "荣获国家卫生城、中国优秀旅游城、全国义务教育均衡发展先进地区": the city's titles outside education are not
+            # its education's.
+            found.extend(
+                (s, e) for s, e in pieces if not (CITY_TITLE_RE.search(folded, s, e) and not EDUCATION_RE.search(folded, s, e))
+            )
         elif item_end - trigger.start() >= 4:
             found.append((trigger.start(), item_end))
     return found

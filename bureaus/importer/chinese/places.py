@@ -162,6 +162,12 @@ def place(folded, bureau_place="", extra=""):
         short = {name: spans for name, spans in short.items() if not _is_its_named_citys(name, higher)}
     if county:
         tally = Counter(m.name for m in county)
+        # "鼓楼区、福清市" once in a list, 福清 alone again and again: the short name counts for its county.
+        taken = [(m.start, m.end) for m in found]
+        for name, spans in short_mentions(folded, taken).items():
+            for division in _names()[1][name]:
+                if division.chinese in tally:
+                    tally[division.chinese] += len(spans)
         name = tally.most_common(1)[0][0]
         first = next(m for m in county if m.name == name)
         divisions = [d for d in first.divisions if d.level == "county"]

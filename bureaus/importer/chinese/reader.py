@@ -442,8 +442,8 @@ def _read_history(draft, folded, text):
     if renamed:
         draft.predecessor = text[renamed.start("old") : renamed.end("old")]
         draft.fact_spans[PREDECESSOR] = (renamed.start("old"), renamed.end("old"))
-    address = ADDRESS_RE.search(folded)
-    if address:
+    address = next((m for m in ADDRESS_RE.finditer(folded) if re.search(f"[{HAN}]", m.group("address") or m.group("label"))), None)
+    if address:  # (an address has Chinese in it: "地址: jpbl@jp.jiupainews.com" is a mailbox)
         group = "address" if address.group("address") else "label"
         draft.address = text[address.start(group) : address.end(group)].strip()
         draft.fact_spans[LOCATION] = (address.start(group), address.end(group))

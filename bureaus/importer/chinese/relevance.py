@@ -46,6 +46,12 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text is about a province's or a city's education, not a county-level bureau's: it names "
             "no county or district, so there is nothing to import."
         )
+    # A province's 教育厅 with its 处 (offices) is no county's bureau, however much structure it lists.
+    if not placed and not draft.name and UNIT_LEVEL_RE.search(folded) and not COUNTY_LEVEL_RE.search(folded):
+        raise DocumentError(
+            "This text is about a province's department of education (教育厅), not a county-level bureau's: it "
+            "names no county or district, so there is nothing to import."
+        )
     if not placed and _in_a_citys_voice(folded):
         raise DocumentError(
             "This text is about a city's education (it speaks of 全市 and the city's government), not a "
