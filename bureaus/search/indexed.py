@@ -39,7 +39,13 @@ def ranked(queryset, words, all_words, name, narrowed=True):
     def search(limit=engine.EVERYTHING, offset=0):
         return local.ids(query, limit=limit, offset=offset)
 
-    return RankedBureaus(queryset, search, narrowed)
+    def fallback(rows):
+        from bureaus.search import database_backend
+
+        engine.drop()
+        return database_backend().ranked(rows, words, all_words, name, narrowed)
+
+    return RankedBureaus(queryset, search, narrowed, fallback)
 
 
 def facets(words, all_words):

@@ -8,20 +8,53 @@ a list view and the API need like the queryset it wraps: ``count()``, ``len()``,
 and queryset methods such as ``with_profile()`` or ``only()`` (applied to the rows it reads).
 """
 
-from functools import cached_property
+import logging
+from functools import cached_property, wraps
+
+logger = logging.getLogger(__name__)
+
+
+class _EngineFailed(Exception):
+    pass
+
+
+def _or_database(method):
+    """The method, answered by the database's ranked queryset when the engine failed."""
+
+    @wraps(method)
+    def wrapped(self, *args, **kwargs):
+        if self._failed is None:
+            try:
+                return method(self, *args, **kwargs)
+            except _EngineFailed:
+                pass
+        return getattr(self._failed, method.__name__)(*args, **kwargs)
+
+    return wrapped
 
 
 class RankedBureaus:
     ordered = True  # for the paginator: the order is the engine's
 
-    def __init__(self, queryset, search, narrowed):
+    def __init__(self, queryset, search, narrowed, fallback):
         """``search(limit, offset)`` → (ids best first, how many match) over every published bureau;
         ``narrowed``: whether ``queryset`` holds fewer than every published bureau (then the engine's
-        matches are checked against it, in one query)."""
+        matches are checked against it, in one query); ``fallback(queryset)``: the database's ranked
+        queryset, which answers instead when the engine fails."""
         self.queryset = queryset
         self.model = queryset.model
-        self._search = search
+        self._engine = search
         self._narrowed = narrowed
+        self._fallback = fallback
+        self._failed = None  # the fallback's queryset, once the engine failed
+
+    def _search(self, *args, **kwargs):
+        try:
+            return self._engine(*args, **kwargs)
+        except Exception:
+            logger.exception("The search index failed; the database's full-text search answers")
+            self._failed = self._fallback(self.queryset)
+            raise _EngineFailed from None
 
     @cached_property
     def _all_ids(self):
@@ -38,12 +71,15 @@ class RankedBureaus:
             return len(self._all_ids)
         return self._search(limit=1)[1]
 
+    @_or_database
     def count(self):
         return self._total
 
+    @_or_database
     def __len__(self):
         return self._total
 
+    @_or_database
     def exists(self):
         return self._total > 0
 
@@ -62,6 +98,7 @@ class RankedBureaus:
         by_id = {row.pk: row for row in self.queryset.filter(pk__in=ids)}
         return [by_id[bureau_id] for bureau_id in ids if bureau_id in by_id]
 
+    @_or_database
     def __getitem__(self, item):
         if isinstance(item, slice):
             if item.step not in (None, 1) or (item.start or 0) < 0 or (item.stop is not None and item.stop < 0):
@@ -72,9 +109,11 @@ class RankedBureaus:
             raise IndexError("no such search result")
         return rows[0]
 
+    @_or_database
     def __iter__(self):
         return iter(self._rows(self._ids(0, None)))
 
+    @_or_database
     def values_list(self, *fields, flat=False):
         """The matches' ``fields``, best first (read in one query)."""
         rows = list(self)
@@ -93,7 +132,9 @@ class RankedBureaus:
         def wrapped(*args, **kwargs):
             result = method(*args, **kwargs)
             if hasattr(result, "query") and getattr(result, "model", None) is self.model:
-                ranked = RankedBureaus(result, self._search, self._narrowed)
+                if self._failed is not None:
+                    return getattr(self._failed, name)(*args, **kwargs)
+                ranked = RankedBureaus(result, self._engine, self._narrowed, self._fallback)
                 ranked.__dict__.update({k: v for k, v in self.__dict__.items() if k in ("_all_ids", "_total")})
                 return ranked
             return result
