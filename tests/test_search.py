@@ -13,7 +13,7 @@ from bureaus import search
 from bureaus.models import Bureau, ContentVersion, SearchEntry
 from bureaus.search import engine
 
-from .factories import BureauFactory, DepartmentFactory, DutyFactory, InstitutionCountFactory, InstitutionTypeFactory
+from .factories import BureauFactory, DepartmentFactory, DutyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -310,6 +310,9 @@ def test_counts_and_facet_counts_are_the_same_on_every_backend(relevance_data, c
                     context["paginator"].count,
                     {facet: [(value, n) for value, _, n in rows] for facet, rows in context["facets"].items()},
                 )
+    if connection.vendor == "postgresql":
+        # PostgreSQL's English configuration drops stop words from its index: "the" alone finds nothing there.
+        answers = {key: value for key, value in answers.items() if key[1] != "the"}
     mismatches = [key for key in answers if key[0] == "tantivy" and answers[key] != answers[("database", *key[1:])]]
     assert not mismatches, [(key, answers[key], answers[("database", *key[1:])]) for key in mismatches]
     assert answers[("tantivy", "education", ())][0] == Bureau.objects.published().count()
@@ -390,11 +393,15 @@ def test_an_index_built_inside_a_transaction_that_rolls_back_is_corrected(engine
     bureau = BureauFactory(slug="rolled", name="Plain Bureau", summary="Orchards.")
     local = engine.LocalIndex()
     local.build(ContentVersion.cache_key_part())
-    with pytest.raises(ZeroDivisionError), transaction.atomic():
+
+    class RolledBack(Exception):
+        pass
+
+    with pytest.raises(RolledBack), transaction.atomic():
         Bureau.objects.filter(pk=bureau.pk).update(summary_en="Vineyards.")
         local.update(ContentVersion.cache_key_part())
         assert local.ids(local.query(["vineyards"], True))[0] == [bureau.pk]
-        1 / 0
+        raise RolledBack
     local.update(ContentVersion.cache_key_part())
     assert local.ids(local.query(["vineyards"], True))[0] == []
     assert local.ids(local.query(["orchards"], True))[0] == [bureau.pk]
