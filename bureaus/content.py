@@ -93,6 +93,7 @@ def _apply(bureau_ids):
         ProvinceTally.objects.rebuild(BureauListing.objects.rebuild(bureau_ids - copies))
     TypeTally.objects.rebuild()
     ContentVersion.bump()
+    search.forget_noted_content_version()  # a search later in this request reads the new version
 
 
 def insert_rows(groups, batch_size=1000):

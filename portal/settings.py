@@ -274,6 +274,12 @@ LOGGING = {
 
 BUREAUS_PER_PAGE = 25
 
+# Search: "tantivy" (an index in each process's memory, kept current from the database) or "database"
+# (the database's own full-text search, which also answers whenever tantivy is missing or fails).
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "tantivy").strip().lower()
+if SEARCH_ENGINE not in ("tantivy", "database"):
+    raise ImproperlyConfigured(f"SEARCH_ENGINE must be 'tantivy' or 'database', not {SEARCH_ENGINE!r}.")
+
 # Form bodies (not counting uploaded files) up to 4 MB reach the forms, so that pasting a document
 # over the importer's 1 MB limit gets a form error that gives its size, not a bare 400 page.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024

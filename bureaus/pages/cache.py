@@ -17,6 +17,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.urls import Resolver404, resolve
 
+from bureaus import search
 from bureaus.models import Bureau, ContentVersion
 
 CACHE_HEADER = "X-Page-Cache"
@@ -47,12 +48,18 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = page_key(request, self.version_of(request))
+        version = self.version_of(request)
+        key = page_key(request, version)
         response = self.cache.get(key)
         if response is not None:
             response[CACHE_HEADER] = "hit"
             return response
-        response = self.get_response(request)
+        # The search index checks itself against the content version read for this key: no query of its own.
+        noted = search.noted_content_version.set(None if version.startswith("bureau:") else version)
+        try:
+            response = self.get_response(request)
+        finally:
+            search.noted_content_version.reset(noted)
         if self.cacheable_response(request, response):
             self.cache.set(key, response, self.timeout)
         response[CACHE_HEADER] = "miss"

@@ -100,7 +100,9 @@ class BureauFilter(django_filters.FilterSet):
         for name, value in self.form.cleaned_data.items():
             if name != "q":
                 queryset = self.filters[name].filter(queryset, value)
-        return search.ranked(queryset, query, all_words=self.all_words(query))
+        # The filterset's queryset is every published bureau: unless another filter narrows it, the search
+        # engine's matches need no checking against it.
+        return search.ranked(queryset, query, all_words=self.all_words(query), narrowed=self._narrowed_but("q"))
 
     def unranked_qs(self):
         """The filtered bureaus without the relevance join: safe to use inside another query."""
@@ -137,7 +139,7 @@ class BureauFilter(django_filters.FilterSet):
                  for slug, plural, chinese, n in TypeTally.objects.facet_rows()]  # fmt: skip
         if not any(self._chosen(facet) for facet in FACETS):
             if self._narrowed_but(None):
-                provinces, running = self._count_in_one_pass()
+                provinces, running = self._searched_counts() or self._count_in_one_pass()
             else:
                 provinces = dict(ProvinceTally.objects.values_list("province", "bureaus"))
                 running = {slug: n for slug, _, n in types}
@@ -170,6 +172,14 @@ class BureauFilter(django_filters.FilterSet):
         result["institution_type"] = [(slug, label, running[slug]) for slug, label, _ in types
                                       if running[slug]]  # fmt: skip
         return result
+
+    def _searched_counts(self):
+        """({province: n}, {type slug: n}) counted by the search engine, when only the search narrows the
+        bureaus and the engine counts (else None)."""
+        query = self.form.cleaned_data.get("q")
+        if not query or self._narrowed_but("q"):
+            return None
+        return search.facets(query, self.all_words(query))
 
     def _count_in_one_pass(self):
         """({province: n}, {type slug: n}) over the listing rows of the filtered bureaus, in one query:

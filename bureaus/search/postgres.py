@@ -12,15 +12,17 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.expressions import Expression
 
 from bureaus.models import SearchEntry
-from bureaus.search import is_chinese
+from bureaus.search import exact_name_first, is_prefix, term_tokens
 
 CONFIG = "english"
 
 
-def query(words, all_words):
+def query(words, all_words, prefix=True):
     # Words are \w+ only, so joining them with & or | cannot make to_tsquery fail. A run of Chinese
     # characters is a phrase of them: the index holds each as a word (bureaus.search.spaced_chinese).
-    terms = [f"({' <-> '.join(word)})" if is_chinese(word) else word for word in words]
+    terms = [f"({' <-> '.join(term_tokens(word))})" for word in words]
+    if prefix and is_prefix(words[-1]):
+        terms[-1] = f"{words[-1]}:*"  # stemmed, then the start of any word, as FTS5 and the engine do
     return SearchQuery((" & " if all_words else " | ").join(terms), search_type="raw", config=CONFIG)
 
 
@@ -47,12 +49,13 @@ def any_match(queryset, words, all_words):
     return matching(queryset, words, all_words).exists()
 
 
-def ranked(queryset, words, all_words):
+def ranked(queryset, words, all_words, name, narrowed=True):
     found = entries(words, all_words)
     rank = found.filter(bureau_id=OuterRef("pk")).annotate(
         rank=SearchRank(F("vector"), query(words, all_words), cover_density=True)
     )
-    return queryset.filter(pk__in=found.values("bureau_id")).annotate(search_rank=Subquery(rank.values("rank")[:1]))
+    found = queryset.filter(pk__in=found.values("bureau_id")).annotate(search_rank=Subquery(rank.values("rank")[:1]))
+    return exact_name_first(found, name)
 
 
 def snippets(bureau_ids, words, start, end):

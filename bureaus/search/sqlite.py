@@ -9,7 +9,7 @@ value goes in as a parameter.
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from bureaus.search import is_chinese
+from bureaus.search import exact_name_first, is_prefix, term_tokens
 
 FTS_TABLE = "bureaus_search_fts"
 # Column weights: a match in the name counts most, then the place, then the rest.
@@ -18,8 +18,9 @@ RANK = f"-bm25({FTS_TABLE}, 10.0, 4.0, 1.0)"
 
 def match_expression(words, all_words, prefix=True):
     """An FTS5 query: each word quoted, so it is a plain term whatever it holds; the last may be a prefix."""
-    quoted = [f'"{" ".join(word) if is_chinese(word) else word}"' for word in words]  # Chinese: a phrase
-    if prefix and len(words[-1]) >= 3 and not is_chinese(words[-1]):
+    # Each term a phrase of its words (a run of Chinese characters: of its characters).
+    quoted = [f'"{" ".join(term_tokens(word))}"' for word in words]
+    if prefix and is_prefix(words[-1]):
         quoted[-1] += "*"
     return (" AND " if all_words else " OR ").join(quoted)
 
@@ -35,11 +36,11 @@ def any_match(queryset, words, all_words):
     return _joined(queryset, words, all_words).exists()
 
 
-def ranked(queryset, words, all_words):
+def ranked(queryset, words, all_words, name, narrowed=True):
     # A join with the FTS5 table ranks every match in one pass; a subquery per bureau would run
     # the full-text query once per match (seconds for a common word). Only extra() can join a
     # table the ORM does not know.
-    return _joined(queryset, words, all_words).extra(select={"search_rank": RANK})
+    return exact_name_first(_joined(queryset, words, all_words).extra(select={"search_rank": RANK}), name)
 
 
 def _joined(queryset, words, all_words):
