@@ -637,7 +637,9 @@ def test_a_county_level_citys_page_speaking_as_the_city_is_a_draft_and_a_prefect
     assert [d.name for d in draft.departments] == ["办公室", "人事股", "基础教育股", "职业教育与成人教育股"]
     assert len(draft.duties) == 2
     with pytest.raises(DocumentError, match="city's education"):
-        parse_document("今年,我市联合技工学校以及市教育局被教育部表彰,获得全国职业教育先进单位荣誉称号。我市东华初级中学也受到表彰。")
+        parse_document(
+            "今年,我市联合技工学校以及市教育局被教育部表彰,获得全国职业教育先进单位荣誉称号。我市东华初级中学也受到表彰。"
+        )
 
 
 def test_readings_a_mirror_writes_after_characters_are_read_past_and_kept_in_the_quotes():
@@ -645,7 +647,9 @@ def test_readings_a_mirror_writes_after_characters_are_read_past_and_kept_in_the
     draft = read(text)
     assert draft.name == "翔安區(qū)教育局" and draft.quote(draft.fact_spans["name"]) == "翔安區(qū)教育局"
     assert draft.division_code == gazetteer.chinese_named("翔安区")[0].code
-    assert [a.text for a in draft.achievements] == ["獲先進(jìn)集體榮譽稱號"]  # the school's honour is not the bureau's
+    assert [a.text for a in draft.achievements] == [
+        "獲先進(jìn)集體榮譽稱號"
+    ]  # the school's honour is not the bureau's
     assert draft.source_text == text and any("readings in brackets" in warning for warning in draft.warnings)
 
 
@@ -701,7 +705,9 @@ def test_a_bureau_named_once_above_a_page_about_another_county_is_not_its_bureau
 
 def test_a_schools_own_page_of_duties_is_refused_and_a_budget_pages_general_budget_is_not_bureaus_in_general():
     with pytest.raises(DocumentError, match="school's own page"):
-        parse_document("(一)职能职责\n1.负责本校教育的统筹规划。\n2.负责本校教育督导工作。\n3.负责实施义务教育均衡发展。\n")
+        parse_document(
+            "(一)职能职责\n1.负责本校教育的统筹规划。\n2.负责本校教育督导工作。\n3.负责实施义务教育均衡发展。\n"
+        )
     draft = read(
         "第一部分 区教育局单位概况\n一般公共预算支出情况说明\n一般公共预算基本支出情况说明\n主要职能\n"
         "1.贯彻执行党和国家关于教育工作的各项方针、政策。\n2.研究制定全区教育发展战略。\n"
@@ -715,7 +721,10 @@ def test_a_schools_own_page_of_duties_is_refused_and_a_budget_pages_general_budg
         ("白河县教体科技局分别荣获2023年度“人民满意单位”“提案办理先进单位”荣誉称号。", "白河县教体科技局"),
         ("镇安县科教局荣获全省教育系统先进集体称号。", "镇安县科教局"),
         ("石景山教委成立北京景山学校教育集团。", "石景山教委"),  # a district's stem of three characters
-        ("深圳市教育局印发通报,深圳市教育局对南山区教育局给予通报表扬。", "南山区教育局"),  # the county's, not the city's
+        (
+            "深圳市教育局印发通报,深圳市教育局对南山区教育局给予通报表扬。",
+            "南山区教育局",
+        ),  # the county's, not the city's
     ],
 )
 def test_more_kinds_of_bureau_and_the_county_bureau_before_the_city_bureau_that_commends_it(text, name):
@@ -736,7 +745,9 @@ def test_a_provinces_department_listing_its_offices_is_refused():
 
 
 def test_a_citys_titles_outside_education_and_a_mailbox_are_not_the_bureaus():
-    draft = read("敦化市教育局。敦化市先后荣获国家卫生城、中国优秀旅游城、全国义务教育均衡发展先进地区等称号。邮箱地址:jpbl@jp.cn")
+    draft = read(
+        "敦化市教育局。敦化市先后荣获国家卫生城、中国优秀旅游城、全国义务教育均衡发展先进地区等称号。邮箱地址:jpbl@jp.cn"
+    )
     assert [a.text for a in draft.achievements] == ["全国义务教育均衡发展先进地区等称号"]
     assert draft.address == ""
 

@@ -3,10 +3,10 @@
 import pytest
 
 from bureaus.importer import DocumentError, facts, names, parse_document
-from bureaus.places import gazetteer
 from bureaus.importer.institutions import debris, find_counts
 from bureaus.importer.lists import department_list, name_and_note
 from bureaus.importer.segments import Segment, lines, sentences
+from bureaus.places import gazetteer
 
 
 def segment(text):
@@ -946,7 +946,9 @@ def test_a_district_named_as_the_one_who_acts_in_a_next_step_plan_is_its_governm
         "The director introduced that in the next step, Nanming District will add more than 40 public schools.\n"
         "In the future, the bureau will train 300 teachers of rural schools.\n"
     )
-    assert [duty.text for duty in parse_document(text, "nanming.txt").duties] == ["Train 300 teachers of rural schools."]
+    assert [duty.text for duty in parse_document(text, "nanming.txt").duties] == [
+        "Train 300 teachers of rural schools."
+    ]
 
 
 def test_a_county_level_city_written_in_lower_case_beside_its_prefecture_places_the_page():

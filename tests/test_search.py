@@ -27,6 +27,10 @@ def engine_in_use(request, settings):
     engine.drop()
 
 
+# Tests of what only the engine has (its own index, its ranking) run with it alone.
+TANTIVY_ONLY = pytest.mark.parametrize("engine_in_use", ["tantivy"], indirect=True)
+
+
 def test_the_backend_in_use_is_the_one_asked_for(engine_in_use):
     expected = "bureaus.search.indexed" if engine_in_use == "tantivy" else search.database_backend().__name__
     assert search.backend().__name__ == expected
@@ -295,10 +299,9 @@ COMPARED_QUERIES = [
 ]  # fmt: skip
 
 
+@TANTIVY_ONLY
 def test_counts_and_facet_counts_are_the_same_on_every_backend(relevance_data, client, settings, engine_in_use):
     """The list page's count and facets for each query and filter, on this backend and on the database's."""
-    if engine_in_use != "tantivy":
-        pytest.skip("compares tantivy with the database backend")
     answers = {}
     for chosen in ("tantivy", "database"):
         settings.SEARCH_ENGINE = chosen
@@ -329,10 +332,9 @@ def test_a_phrase_in_quotes_finds_its_words_in_order(relevance_data):
 # Staying current across processes, and after a crash ---------------------------------------------------
 
 
+@TANTIVY_ONLY
 def test_an_edit_through_one_process_is_found_by_another_process_at_its_next_search(engine_in_use):
     """Two workers: each holds its own index, built from the database; one edits, the other searches."""
-    if engine_in_use != "tantivy":
-        pytest.skip("the database backend has no index of its own")
     bureau = BureauFactory(slug="worker", name="Plain Bureau")
     first, second = engine.LocalIndex(), engine.LocalIndex()
     for worker in (first, second):
@@ -384,12 +386,11 @@ def test_a_process_restarted_after_a_crash_between_commit_and_index_update_serve
     assert survivor.ids(survivor.query(["orchards"], True))[0] == []
 
 
+@TANTIVY_ONLY
 def test_an_index_built_inside_a_transaction_that_rolls_back_is_corrected(engine_in_use):
     """Bureaus indexed from inside a transaction are indexed again unless it commits."""
     from django.db import transaction
 
-    if engine_in_use != "tantivy":
-        pytest.skip("the database backend has no index of its own")
     bureau = BureauFactory(slug="rolled", name="Plain Bureau", summary="Orchards.")
     local = engine.LocalIndex()
     local.build(ContentVersion.cache_key_part())
@@ -428,12 +429,11 @@ def test_when_the_index_fails_the_database_answers(client, seed_data, monkeypatc
     assert "<mark>rational</mark>" in client.get("/bureaus/", {"q": "rational", "n": 2}).content.decode()
 
 
+@TANTIVY_ONLY
 def test_a_list_page_with_a_broad_search_reads_only_its_own_rows(client, relevance_data, engine_in_use):
     """The engine pages the matches: no query lists every match's id or ranks them in SQL."""
     from django.test.utils import CaptureQueriesContext
 
-    if engine_in_use != "tantivy":
-        pytest.skip("the database ranks in SQL")
     client.get("/bureaus/", {"q": "warm up"})
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/bureaus/", {"q": "education"})

@@ -50,7 +50,9 @@ WHAT_IT_IS_RE = re.compile(
 )
 # A bureau named as the subject of what it does, in the present: "Hongqi District Education Bureau implements the
 # national education policies, drafts …, formulates …" (two such verbs at least: one may be the news of a day).
-DUTY_VERBS = r"implements|formulates|drafts|manages|guides|oversees|coordinates|undertakes|organi[sz]es|supervises|directs"
+DUTY_VERBS = (
+    r"implements|formulates|drafts|manages|guides|oversees|coordinates|undertakes|organi[sz]es|supervises|directs"
+)
 BUREAU_DOES_RE = re.compile(
     rf"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,5}}Education(?:\s+and\s+[A-Z]\w+)?\s+Bureau\s+(?P<verb>{DUTY_VERBS})\b"
 )

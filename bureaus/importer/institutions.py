@@ -206,7 +206,8 @@ class CountMatch:
 
 # "13 schools covering nine consecutive grades", "six schools covering 12 consecutive grades": one-stop schools.
 GRADES_AFTER_RE = re.compile(
-    r"\s+(?:covering|spanning|with|offering)\s+(?:all\s+)?(?P<grades>nine|9|twelve|12)\s+(?:consecutive\s+)?grades\b", re.I
+    r"\s+(?:covering|spanning|with|offering)\s+(?:all\s+)?(?P<grades>nine|9|twelve|12)\s+(?:consecutive\s+)?grades\b",
+    re.I,
 )
 SCHOOLS_BY_GRADES = {
     "nine": ("nine-year-school", ""),

@@ -114,7 +114,10 @@ def _about_a_countys_education(text, district):
     if not district:
         return False
     # The county by its gazetteer name and as the text writes it ("Jia County", "Jiaxian County").
-    stems = {re.sub(r"\s+(?:County|District|Banner|City)$", "", name) for name in [district, *names.districts_mentioned(text)]}
+    stems = {
+        re.sub(r"\s+(?:County|District|Banner|City)$", "", name)
+        for name in [district, *names.districts_mentioned(text)]
+    }
     said = max(len(re.findall(rf"\b{re.escape(stem)}\b", text)) for stem in stems)
     return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
 

@@ -238,7 +238,9 @@ def achievements(folded, original, start, end):
             # "荣获国家卫生城、中国优秀旅游城、全国义务教育均衡发展先进地区": the city's titles outside education are not
             # its education's.
             found.extend(
-                (s, e) for s, e in pieces if not (CITY_TITLE_RE.search(folded, s, e) and not EDUCATION_RE.search(folded, s, e))
+                (s, e)
+                for s, e in pieces
+                if not (CITY_TITLE_RE.search(folded, s, e) and not EDUCATION_RE.search(folded, s, e))
             )
         elif item_end - trigger.start() >= 4:
             found.append((trigger.start(), item_end))

@@ -160,7 +160,9 @@ def _bureau_name(folded):
 
 
 def _names_a_county(place):
-    return any(d.level == "county" for m in places.mentions(place) for d in m.divisions) or place in places.short_names()
+    return (
+        any(d.level == "county" for m in places.mentions(place) for d in m.divisions) or place in places.short_names()
+    )
 
 
 def _prefix_length(place):
@@ -337,8 +339,10 @@ def _walk(draft, folded):
                     draft.warnings.append(
                         f"The text says {listed.announced} departments but {len(listed.names)} were read: check the list."
                     )
-            for found in () if _counts_a_larger_place(draft, folded, s, e) else counts.find_counts(
-                folded, text, s, e, seen_counts, row
+            for found in (
+                ()
+                if _counts_a_larger_place(draft, folded, s, e)
+                else counts.find_counts(folded, text, s, e, seen_counts, row)
             ):
                 year = re.search(r"((?:19|20)\d\d)\s*年", folded[s : found.span[0]])
                 draft.counts.append(
@@ -442,7 +446,9 @@ def _read_history(draft, folded, text):
     if renamed:
         draft.predecessor = text[renamed.start("old") : renamed.end("old")]
         draft.fact_spans[PREDECESSOR] = (renamed.start("old"), renamed.end("old"))
-    address = next((m for m in ADDRESS_RE.finditer(folded) if re.search(f"[{HAN}]", m.group("address") or m.group("label"))), None)
+    address = next(
+        (m for m in ADDRESS_RE.finditer(folded) if re.search(f"[{HAN}]", m.group("address") or m.group("label"))), None
+    )
     if address:  # (an address has Chinese in it: "地址: jpbl@jp.jiupainews.com" is a mailbox)
         group = "address" if address.group("address") else "label"
         draft.address = text[address.start(group) : address.end(group)].strip()

@@ -21,7 +21,9 @@ KINDS = (
 )
 # A bureau named with its place: 深圳市龙华新区教育局, 东安县教育局, 区教科体局 (a scope word, no name).
 BUREAU_RE = re.compile(rf"(?P<place>[{HAN}]{{1,14}}?)(?P<kind>{KINDS})")
-GENERAL_RE = re.compile(r"通常|一般(?!公共|性|预算|债务|转移)|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别")
+GENERAL_RE = re.compile(
+    r"通常|一般(?!公共|性|预算|债务|转移)|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别"
+)
 UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
 PROVINCE_VOICE_RE = re.compile(r"我省|我自治区")
 COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全(?:县|旗)")
