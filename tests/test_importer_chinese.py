@@ -755,3 +755,8 @@ def test_a_citys_titles_outside_education_and_a_mailbox_are_not_the_bureaus():
 def test_a_countys_short_name_said_again_and_again_outweighs_another_named_once_in_a_list():
     draft = read("福州市鼓楼区、福清市等地参加。福清被评为福建省教育工作先进县。福清教育局表示,福清将继续努力。")
     assert draft.division_code == gazetteer.chinese_named("福清市")[0].code
+
+
+def test_a_bodys_honour_for_work_on_a_city_title_is_an_honour():
+    draft = read("船山区教育和体育局继荣膺“全国文明城市创建工作先进集体”“四川省教育工作先进集体”之后又获殊荣。")
+    assert "“全国文明城市创建工作先进集体”" in "".join(a.text for a in draft.achievements)

@@ -168,7 +168,8 @@ AWARD_RE = re.compile(
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d(?!\d{3}\s*年)")  # "荣获2023年度…": a year is no sum
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 RECIPIENTS_RE = re.compile(r"的(?:个人|集体|单位|教师|同志|学校|代表)")
-CITY_TITLE_RE = re.compile(r"卫生城|旅游城|园林城|文明城|森林城|生态城|双拥模范城|城市")
+# A city's title (国家卫生城, 中国优秀旅游城市) ends so; "全国文明城市创建工作先进集体" is a body's.
+CITY_TITLE_RE = re.compile(r"(?:卫生|旅游|园林|文明|森林|生态|双拥模范)城市?\"?(?:称号)?$")
 TITLE_WON_RE = re.compile(r"称号|先进集体|先进单位")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
 # "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
