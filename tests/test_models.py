@@ -262,7 +262,9 @@ def test_a_page_of_published_bureaus_in_the_models_order_is_read_off_an_index():
     from django.db import connection
 
     if connection.vendor != "sqlite":
-        pytest.skip("PostgreSQL's planner scans a table of a few rows whatever its indexes (EXPLAIN ANALYZE at 3,000 in the README)")
+        pytest.skip(
+            "PostgreSQL's planner scans a table of a few rows whatever its indexes (EXPLAIN ANALYZE at 3,000 in the README)"
+        )
     query = Bureau.objects.published()[20:40].query
     sql, params = query.sql_with_params()
     with connection.cursor() as cursor:
