@@ -309,3 +309,24 @@ def test_a_bilingual_bureau_from_the_api_matches_the_openapi_schema_of_format_2(
     assert data["name"] == {"en": "Heping District Education Bureau", "zh-Hans": "和平区教育局"}
     assert data["departments"] == [{"name": {"zh-Hans": "办公室"}, "responsibility": {}}]
     assert data["duties"][0]["text"] == {"zh-Hans": "承办区人民政府交办的其他事项。"}
+
+
+def test_a_csv_download_is_written_in_pieces_of_many_rows_with_the_same_text(client):
+    """Streamed in a few pieces, not one per row, and the text is what a writer of one row at a time writes."""
+    from datetime import UTC, datetime
+
+    from bureaus.opendata import csvcells
+
+    rows = [["slug", "name"], *([f"b-{n}", "=1+1" if n % 7 == 0 else f"Bureau {n}"] for n in range(1203))]
+    rows[5].append(datetime(2026, 1, 2, 3, 4, 5, 678, tzinfo=UTC))
+    pieces = list(csvcells.chunks(iter(rows), rows_per_chunk=500))
+    one_by_one = io.StringIO()
+    csvcells.SafeWriter(one_by_one).writerows(rows)
+    assert len(pieces) == 3 and "".join(pieces) == one_by_one.getvalue()
+    assert "'=1+1" in pieces[0] and "2026-01-02T03:04:05+00:00" in pieces[0]
+    assert list(csvcells.chunks(iter([]))) == []
+
+    for _ in range(3):
+        BureauFactory()
+    response = client.get("/api/csv/bureaus.csv")
+    assert len(list(response.streaming_content)) == 1  # header and three bureaus: one piece
