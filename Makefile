@@ -59,13 +59,29 @@ test: install-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Measured speed, not asserted in tests: figures on the terminal and in bench-results/*.json.
-# It runs on a scratch SQLite database of its own, never on db.sqlite3.
+# It runs on a scratch SQLite database of its own, never on db.sqlite3; then, when BENCH_POSTGRES_URL
+# names a scratch PostgreSQL database (its name must contain "bench": the bench empties it, dropping
+# its public schema), the sections that load the national dataset again there, into
+# bench-results/postgres/. BENCH_ARGS passes options to both runs (e.g. --bureaus 300 --seconds 3),
+# BENCH_SECTIONS picks the SQLite run's sections (all when empty), BENCH_POSTGRES_SECTIONS the other's.
 BENCH_DB := bench-results/bench.sqlite3
+BENCH_ARGS ?=
+BENCH_SECTIONS ?=
+BENCH_POSTGRES_SECTIONS ?= queries search serving
 bench: install
-	@mkdir -p bench-results && rm -f $(BENCH_DB)
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(BIN)/python manage.py migrate --noinput -v0
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(BIN)/python manage.py load_seed_data --types-only
-	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(BIN)/python manage.py benchmark
+	@mkdir -p bench-results
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(BIN)/python manage.py bench_database
+	DATABASE_URL=sqlite:///$(CURDIR)/$(BENCH_DB) $(BIN)/python manage.py benchmark $(BENCH_ARGS) \
+	  $(if $(strip $(BENCH_SECTIONS)),--only $(BENCH_SECTIONS))
+	@if [ -z "$$BENCH_POSTGRES_URL" ]; then \
+	  echo; echo "PostgreSQL: skipped, BENCH_POSTGRES_URL is not set. To measure it as well, give a scratch"; \
+	  echo "PostgreSQL database the bench may empty, e.g. BENCH_POSTGRES_URL=postgres://portal:portal@127.0.0.1:5432/portal_bench"; \
+	else \
+	  echo; echo "PostgreSQL: sections $(BENCH_POSTGRES_SECTIONS) on BENCH_POSTGRES_URL's database, into bench-results/postgres/"; \
+	  DATABASE_URL="$$BENCH_POSTGRES_URL" $(BIN)/python manage.py bench_database && \
+	  DATABASE_URL="$$BENCH_POSTGRES_URL" $(BIN)/python manage.py benchmark $(BENCH_ARGS) \
+	    --only $(BENCH_POSTGRES_SECTIONS) --output-dir $(CURDIR)/bench-results/postgres; \
+	fi
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -9,10 +9,40 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
+from django.db import connection
 
 BASE_DIR = Path(settings.BASE_DIR)
+
+
+def database_url():
+    """The ``DATABASE_URL`` of the database this process uses, SQLite or PostgreSQL, so that the processes it
+    starts (gunicorn, manage.py) serve the very database it has loaded."""
+    return url_of(connection.vendor, connection.settings_dict)
+
+
+def url_of(vendor, settings_dict):
+    name = str(settings_dict["NAME"])
+    if vendor == "sqlite":
+        return f"sqlite:///{name}"
+    if vendor != "postgresql":
+        raise RuntimeError(f"The benchmark runs on SQLite or PostgreSQL, not on {vendor}.")
+    user, password = (quote(settings_dict.get(key) or "", safe="") for key in ("USER", "PASSWORD"))
+    credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = settings_dict.get("HOST") or ""
+    host = f"[{host}]" if ":" in host else quote(host, safe="")  # an IPv6 address, or a socket's directory
+    port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+    return f"postgres://{credentials}{host}{port}/{quote(name, safe='')}"
+
+
+def database_label():
+    """Which database the figures are from, for the terminal: "SQLite (bench.sqlite3)", "PostgreSQL 15 (portal_bench)"."""
+    if connection.vendor == "sqlite":
+        return f"SQLite ({Path(str(connection.settings_dict['NAME'])).name})"
+    connection.ensure_connection()
+    return f"PostgreSQL {connection.pg_version // 10000} ({connection.settings_dict['NAME']})"
 
 
 def environment(database_url, **extra):

@@ -161,3 +161,67 @@ def test_the_corpus_report_gives_each_untouched_batch_its_own_row_beside_the_dev
             # A batch whose pages later joined the development corpus is no longer an untouched estimate.
             assert figures["in_development"] == (set(sources[batch]["documents"]) <= set(sources["documents"]))
     assert corpus.run("en", parse=refuse)["batches"]["validation10"]["in_development"] is False
+
+
+@pytest.mark.django_db
+def test_the_servers_the_benchmark_starts_serve_the_database_in_use():
+    """SQLite or PostgreSQL: the URL handed to gunicorn and manage.py names the connection's own database."""
+    import dj_database_url
+    from django.db import connection
+
+    from benchmarks.processes import database_label, database_url
+
+    if connection.vendor == "postgresql":
+        parsed = dj_database_url.parse(database_url())
+        assert parsed["ENGINE"] == "django.db.backends.postgresql"
+        for key in ("NAME", "USER", "PASSWORD", "HOST"):
+            assert parsed[key] == connection.settings_dict[key]
+        assert database_label().startswith("PostgreSQL ")
+    else:
+        assert database_url() == f"sqlite:///{connection.settings_dict['NAME']}"
+        assert database_label().startswith("SQLite ")
+
+
+def test_a_postgresql_url_keeps_awkward_credentials():
+    import dj_database_url
+
+    from benchmarks import processes
+
+    settings_dict = {"ENGINE": "django.db.backends.postgresql", "NAME": "portal_bench", "USER": "port al",
+                     "PASSWORD": "p@ss:w/rd", "HOST": "db.example.org", "PORT": 5433}  # fmt: skip
+    parsed = dj_database_url.parse(processes.url_of("postgresql", settings_dict))
+    assert {key: parsed[key] for key in settings_dict} == settings_dict
+
+
+@pytest.mark.django_db
+def test_each_section_says_which_database_its_figures_are_from(tmp_path, capsys):
+    from benchmarks.processes import database_label
+
+    call_command("loaddata", "institution_types", verbosity=0)
+    call_command("benchmark", "--only", "queries", "--bureaus", "12", "--output-dir", str(tmp_path))
+    result = json.loads((tmp_path / "queries.json").read_text())
+    assert result["database"] == database_label()
+    assert f"Queries  [on {database_label()}]" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_the_scratch_database_command_refuses_a_database_not_named_for_the_bench():
+    from django.core.management.base import CommandError
+
+    from benchmarks.management.commands.bench_database import is_scratch
+
+    assert is_scratch("/work/portal/bench-results/bench.sqlite3") and is_scratch("portal_bench")
+    assert not is_scratch("/srv/portal/db.sqlite3") and not is_scratch("portal")
+    # The test database is named test_…: never emptied by it.
+    with pytest.raises(CommandError, match="Refusing to empty"):
+        call_command("bench_database")
+
+
+def test_make_bench_says_when_postgresql_is_skipped_and_measures_it_when_given():
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text()
+    recipe = makefile[makefile.index("\nbench: install") :].split("\n\n")[0]
+    assert "PostgreSQL: skipped, BENCH_POSTGRES_URL is not set" in recipe
+    assert 'DATABASE_URL="$$BENCH_POSTGRES_URL" $(BIN)/python manage.py bench_database' in recipe
+    assert "--output-dir $(CURDIR)/bench-results/postgres" in recipe

@@ -183,6 +183,14 @@ class ContentQuerySet(models.QuerySet):
             changed(bureau_ids)
         return rows
 
+    def within_each_bureau(self):
+        """In the model's order within each bureau, without reading the bureaus: a part's ``ordering``
+        starts with ``bureau``, which sorts by the bureau's name and so joins the bureau table. A prefetch
+        hands each bureau its own rows and needs only the order within one; PostgreSQL read and hashed
+        all 3,000 bureaus for every list a page of 20 prefetched (3–4 ms each), SQLite looked up each
+        row's bureau."""
+        return self.order_by(*("bureau_id" if field == "bureau" else field for field in self.model._meta.ordering))
+
 
 class BureauPartManager(models.Manager.from_queryset(ContentQuerySet)):
     """The manager of every part of a bureau: natural key (bureau slug, ``key_field``).

@@ -53,24 +53,31 @@ class ProfileSnapshotQuerySet(models.QuerySet):
     def cards(self, bureau_ids, language, fingerprint):
         """{bureau id: (page version, card html)} of the stored result cards of these bureaus in ``language``
         rendered by ``fingerprint``; written out for the reason above (a list page's cards, every page)."""
+        return self._stored("card_html", bureau_ids, language, fingerprint)
+
+    def documents(self, bureau_ids, language, fingerprint):
+        """{bureau id: (page version, open-data JSON text)} of these bureaus, as ``cards`` (the API's list)."""
+        return self._stored("data_json", bureau_ids, language, fingerprint)
+
+    def _stored(self, column, bureau_ids, language, fingerprint):
         if not bureau_ids:
             return {}
         placeholders = ", ".join(["%s"] * len(bureau_ids))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT bureau_id, page_version, card_html FROM {self.model._meta.db_table} "
+                f"SELECT bureau_id, page_version, {column} FROM {self.model._meta.db_table} "
                 f"WHERE language = %s AND built_with = %s AND bureau_id IN ({placeholders})",
                 [language, fingerprint, *bureau_ids],
             )
-            return {bureau_id: (version, card) for bureau_id, version, card in cursor.fetchall()}
+            return {bureau_id: (version, stored) for bureau_id, version, stored in cursor.fetchall()}
 
 
 class ProfileSnapshot(models.Model):
     """The rendered body of a published bureau's profile in one language, for one ``page_version`` of
     the bureau.
 
-    The public profile reads it in one query and renders only the frame around it, and a result
-    list reads the cards of its page's bureaus in one query;
+    The public profile reads it in one query and renders only the frame around it, a result
+    list reads the cards of its page's bureaus in one query, and the API's list their open-data JSON;
     a change to the bureau moves its page version, so the next visit renders it again (only that
     bureau's). ``built_with`` fingerprints the templates and code that rendered it, so a release
     that changes them renders every profile afresh, lazily.
@@ -85,6 +92,11 @@ class ProfileSnapshot(models.Model):
         default="", help_text="The bureau's card in result lists, with a marker where a search snippet goes."
     )
     json_ld = models.JSONField(help_text="schema.org data of the page, without its address (added per request).")
+    data_json = models.TextField(
+        default="",
+        help_text="The bureau in the open-data JSON format (serializers.bureau_to_dict) as the API writes it, "
+        "the same in every language: the API's list joins these.",
+    )
 
     objects = ProfileSnapshotQuerySet.as_manager()
 

@@ -23,10 +23,10 @@ from django.views.decorators.http import condition
 from bureaus.models import Bureau, ContentVersion, InstitutionType
 from bureaus.models.languages import columns
 from bureaus.models.parts import CSV_PARTS
-from bureaus.opendata.csvcells import SafeWriter
+from bureaus.opendata import csvcells
 from bureaus.opendata.openapi import openapi_document
-from bureaus.opendata.serializers import bureau_to_dict, institution_type_to_dict
-from bureaus.pages import statistics
+from bureaus.opendata.serializers import api_list_dumps, bureau_to_dict, institution_type_to_dict
+from bureaus.pages import snapshots, statistics
 from bureaus.pages.filters import BureauFilter
 from bureaus.vocabulary import whole_number
 
@@ -139,7 +139,8 @@ def bureau_list(request):
     size = whole_number(request.GET.get("page_size", str(DEFAULT_PAGE_SIZE)))
     if size is None or not 1 <= size <= MAX_PAGE_SIZE:
         return _json({"errors": {"page_size": [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]}}, status=400)
-    paginator = Paginator(filterset.qs.with_profile(), size)
+    # The bureaus come as their snapshots' open-data JSON: the page needs only which, of which version.
+    paginator = Paginator(filterset.qs.only("page_version"), size)
     try:
         page = paginator.page(whole_number(request.GET.get("page", "1")))
     except (EmptyPage, PageNotAnInteger):
@@ -150,14 +151,15 @@ def bureau_list(request):
         query["page"] = number
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
-    return _json(
-        {
-            "count": paginator.count,
-            "next": link(page.next_page_number()) if page.has_next() else None,
-            "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [bureau_to_dict(bureau) for bureau in page.object_list],
-        }
-    )
+    envelope = {
+        "count": paginator.count,
+        "next": link(page.next_page_number()) if page.has_next() else None,
+        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+    }
+    # What _json() would write of the envelope with "results": [bureau_to_dict(…) …], built from the texts the
+    # serializer stored with each bureau's snapshot (decoding and encoding 20 bureaus cost ten times the rest).
+    return HttpResponse(api_list_dumps(envelope, snapshots.open_data(list(page.object_list))),
+                        content_type="application/json")  # fmt: skip
 
 
 @open_data
@@ -184,13 +186,6 @@ def openapi(request):
 @read_only
 def docs(request):
     return TemplateResponse(request, "api/docs.html", {"openapi": openapi_document(request.build_absolute_uri("/"))})
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for streaming CSV."""
-
-    def write(self, value):
-        return value
 
 
 def _rows(kind, bureaus):
@@ -232,9 +227,8 @@ def csv_download(request, kind):
     if error:
         return error
     header, rows = _rows(kind, filterset.unranked_qs())
-    writer = SafeWriter(_Echo())
-    lines = (writer.writerow(row) for row in chain([header], rows.iterator(chunk_size=2000)))
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    pieces = csvcells.chunks(chain([header], rows.iterator(chunk_size=2000)))
+    response = StreamingHttpResponse(pieces, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{kind}.csv"'
     return response
 

@@ -113,6 +113,20 @@ def dumps(data):
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
+def api_dumps(data):
+    """JSON text as the API answers it (what its JsonResponse writes: on one line, UTF-8 characters kept)."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+def api_list_dumps(envelope, results):
+    """The API's JSON text of ``envelope`` (a dict) with a last key ``results``: the list of ``results``,
+    each already JSON text from :func:`api_dumps` (a stored snapshot); the very text ``api_dumps`` writes
+    of the whole, without decoding and encoding each bureau again."""
+    head = api_dumps({**envelope, "results": []})
+    assert head.endswith('"results": []}')
+    return f"{head[:-3]}[{', '.join(results)}]}}"
+
+
 def _nullable(schema):
     return {**schema, "type": [schema["type"], "null"]}
 

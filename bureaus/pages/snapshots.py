@@ -1,12 +1,13 @@
 """
-Profile snapshots: a published bureau's profile body and result card, rendered once per version of
-the bureau.
+Profile snapshots: a published bureau's profile body, result card and open-data JSON, rendered once per
+version of the bureau.
 
 The public profile page reads the snapshot in the page's language in one query; when the bureau has
 changed since (its ``page_version`` moved) or a release changed what renders it (the
 fingerprint), the body is rendered again and stored, for that bureau only. Staff previewing
 drafts and working copies always get a live rendering. A result list reads its page's cards from
-the same snapshots (one query), adding only each card's search snippet.
+the same snapshots (one query), adding only each card's search snippet; the API's list joins its page's
+open-data JSON from them (one query), as the serializer wrote it.
 
 Unlike the page cache, snapshots live in the database: they survive any cache backend (or none),
 are shared by every server, and an edit to one bureau leaves every other bureau's snapshot valid.
@@ -24,7 +25,7 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 from bureaus.models import Bureau, ProfileSnapshot
-from bureaus.opendata.serializers import json_ld
+from bureaus.opendata.serializers import api_dumps, bureau_to_dict, json_ld
 from bureaus.pages import charts
 
 PROFILE_TEMPLATE = "bureaus/profile.html"
@@ -106,6 +107,23 @@ def cards(bureaus, snippets=None):
     return result
 
 
+def open_data(bureaus):
+    """The open-data JSON text (``serializers.api_dumps(bureau_to_dict(…))``) of published ``bureaus`` (each
+    with ``page_version``), in their order: read from their snapshots in one query; those missing or
+    outdated are rendered and stored together, in a fixed number of queries, as ``cards`` does."""
+    wanted = {bureau.pk: bureau.page_version for bureau in bureaus}
+    stored = {
+        bureau_id: text
+        for bureau_id, (version, text) in ProfileSnapshot.objects.documents(
+            list(wanted), get_language(), fingerprint()
+        ).items()
+        if text and version == wanted[bureau_id]
+    }
+    stale = [bureau for bureau in bureaus if bureau.pk not in stored]
+    stored.update((snapshot.bureau_id, snapshot.data_json) for snapshot in render(stale))
+    return [stored[bureau.pk] for bureau in bureaus]
+
+
 def render_published(bureaus=None, batch=200):
     """Render and store the missing or outdated snapshots of every published bureau (of the queryset
     ``bureaus`` only, when given), ``batch`` bureaus at a time in a fixed number of queries; returns how
@@ -153,6 +171,7 @@ def render(bureaus):
                 html=render_to_string(PROFILE_TEMPLATE, profile_context(full)),
                 card_html=render_to_string(CARD_TEMPLATE, {"bureau": full, "listing": full.listing}),
                 json_ld=json_ld(full, None),
+                data_json=api_dumps(bureau_to_dict(full)),
             )
         )
     try:

@@ -13,7 +13,14 @@ Sections, in order (``--only`` picks one or more):
             share of a static file; then how many cached profiles stay cached when one bureau is edited
   mixed     50 readers and 5 staff saving through the admin, at once, on SQLite
 
-Figures go to the terminal and to ``bench-results/<section>.json``.
+It runs on the database ``DATABASE_URL`` names, SQLite or PostgreSQL; the servers it starts serve that
+same database. ``make bench`` runs it on a scratch SQLite file, then the sections that load the
+national dataset (queries, search, serving) again on a scratch PostgreSQL database when
+``BENCH_POSTGRES_URL`` names one, writing those figures under ``bench-results/postgres/``.
+(loading compares the loaders on fresh SQLite files whatever the database.)
+
+Figures go to the terminal, each section headed with the database it ran on, and to
+``bench-results/<section>.json`` (with a ``database`` field).
 """
 
 import json
@@ -21,13 +28,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from benchmarks import corpus, importer, loading, mixed, queries, search, serving
 from benchmarks.dataset import national_drafts
+from benchmarks.processes import database_label, database_url
 from bureaus.models import Bureau
 
 SECTIONS = ["corpus", "importer", "queries", "search", "loading", "serving", "mixed"]
+DATABASE_SECTIONS = {"queries", "search", "loading", "mixed"}  # and every serving-… report: figures of a database
 
 
 class Command(BaseCommand):
@@ -51,9 +59,10 @@ class Command(BaseCommand):
         needs_dataset = set(sections) & {"queries", "search", "loading", "serving", "mixed"}
         if needs_dataset and Bureau.objects.exists():
             raise CommandError(
-                "The benchmark loads its own bureaus and needs an empty database: "
-                "run it through 'make bench', which uses bench-results/bench.sqlite3."
+                "The benchmark loads its own bureaus and needs an empty database: run it through 'make bench', "
+                "which empties bench-results/bench.sqlite3 (and BENCH_POSTGRES_URL's database) with bench_database."
             )
+        self.database = database_label()
         debug, settings.DEBUG = settings.DEBUG, False  # no query log: measure the portal, not debug bookkeeping
         try:
             drafts = national_drafts(options["bureaus"]) if needs_dataset else []
@@ -62,13 +71,13 @@ class Command(BaseCommand):
                 self.report("corpus-zh", corpus.run("zh-Hans"), output_dir)  # the Chinese reader's own corpus
             if "importer" in sections:
                 self.report("importer", importer.run(options["documents"], options["long_sentence_bytes"]), output_dir)
-            database_url = f"sqlite:///{connection.settings_dict['NAME']}"
+            url = database_url()
             if needs_dataset:
                 steps = sorted({min(30, len(drafts)), min(300, len(drafts)), len(drafts)})
 
                 def serve(step):  # every page served, at each size of the dataset
                     if "serving" in sections:
-                        result = serving.run(database_url, output_dir, options["seconds"], size=step)
+                        result = serving.run(url, output_dir, options["seconds"], size=step)
                         self.report(f"serving-{step}", result, output_dir)
 
                 result = queries.run(drafts, steps=steps, at_each_step=serve)
@@ -79,19 +88,22 @@ class Command(BaseCommand):
             if "loading" in sections:
                 self.report("loading", loading.run(drafts, output_dir), output_dir)
             if "serving" in sections:
-                self.report("serving-after-an-edit", serving.after_an_edit(database_url), output_dir)
+                self.report("serving-after-an-edit", serving.after_an_edit(url), output_dir)
             if "mixed" in sections:
-                self.report("mixed", mixed.run(database_url, options["mixed_seconds"]), output_dir)
+                self.report("mixed", mixed.run(url, options["mixed_seconds"]), output_dir)
         finally:
             settings.DEBUG = debug
 
     def report(self, name, result, output_dir):
         rows = result.pop("_rows")
         (output_dir / f"{name}.json").write_text(
-            json.dumps({"benchmark": name, **result}, indent=2, default=str) + "\n"
+            json.dumps({"benchmark": name, "database": self.database, **result}, indent=2, default=str) + "\n"
         )
         width = max(len(label) for label, _ in rows)
-        self.stdout.write(f"\n{name.capitalize()}")
+        header = name.capitalize()
+        if name in DATABASE_SECTIONS or name.startswith("serving"):
+            header += "  [on fresh SQLite files]" if name == "loading" else f"  [on {self.database}]"
+        self.stdout.write(f"\n{header}")
         for label, value in rows:
             self.stdout.write(f"  {label:<{width}}  {value}")
         self.stdout.write(f"  → {output_dir / f'{name}.json'}")
