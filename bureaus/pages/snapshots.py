@@ -88,16 +88,7 @@ def cards(bureaus, snippets=None):
     in their order, each with its search snippet (``{bureau id: html}``) in place. Cards whose
     snapshot is missing or outdated are rendered together, in a fixed number of queries."""
     snippets = snippets or {}
-    wanted = {bureau.pk: bureau.page_version for bureau in bureaus}
-    stored = {
-        bureau_id: card
-        for bureau_id, (version, card) in ProfileSnapshot.objects.cards(
-            list(wanted), get_language(), fingerprint()
-        ).items()
-        if card and version == wanted[bureau_id]
-    }
-    stale = [bureau for bureau in bureaus if bureau.pk not in stored]
-    stored.update((snapshot.bureau_id, snapshot.card_html) for snapshot in render(stale))
+    stored = _snapshot_texts(bureaus, ProfileSnapshot.objects.cards, "card_html")
     result = []
     for bureau in bureaus:
         snippet = snippets.get(bureau.pk)
@@ -111,17 +102,23 @@ def open_data(bureaus):
     """The open-data JSON text (``serializers.api_dumps(bureau_to_dict(…))``) of published ``bureaus`` (each
     with ``page_version``), in their order: read from their snapshots in one query; those missing or
     outdated are rendered and stored together, in a fixed number of queries, as ``cards`` does."""
+    stored = _snapshot_texts(bureaus, ProfileSnapshot.objects.documents, "data_json")
+    return [stored[bureau.pk] for bureau in bureaus]
+
+
+def _snapshot_texts(bureaus, read, attribute):
+    """{bureau id: text} of published ``bureaus`` (each with ``page_version``) in the active language: read from
+    their snapshots by ``read`` (``ProfileSnapshot.objects.cards`` or ``.documents``) in one query; those missing or
+    outdated are rendered and stored together, and their ``attribute`` taken."""
     wanted = {bureau.pk: bureau.page_version for bureau in bureaus}
     stored = {
         bureau_id: text
-        for bureau_id, (version, text) in ProfileSnapshot.objects.documents(
-            list(wanted), get_language(), fingerprint()
-        ).items()
+        for bureau_id, (version, text) in read(list(wanted), get_language(), fingerprint()).items()
         if text and version == wanted[bureau_id]
     }
     stale = [bureau for bureau in bureaus if bureau.pk not in stored]
-    stored.update((snapshot.bureau_id, snapshot.data_json) for snapshot in render(stale))
-    return [stored[bureau.pk] for bureau in bureaus]
+    stored.update((snapshot.bureau_id, getattr(snapshot, attribute)) for snapshot in render(stale))
+    return stored
 
 
 def render_published(bureaus=None, batch=200):
