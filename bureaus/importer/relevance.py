@@ -43,7 +43,7 @@ SUBJECT_STOPS = {"is", "are", "was", "were", "has", "have", "had", "will", "shal
                  "other", "all", "and", "with"}  # fmt: skip
 CITY_RE = re.compile(r"\b(?:city|municipal(?:ity)?)\b", re.IGNORECASE)
 COUNTY_RE = re.compile(r"\b(?:county|counties|district|districts|banner|township)\b", re.IGNORECASE)
-MIN_CITY_WORDS = 3
+MIN_CITY_WORDS = MIN_PROVINCE_WORDS = 3  # a city's (a province's) words said this often: its page
 ADDRESS_SENTENCE_RE = re.compile(r"[^.\n]*\b(?:address|located)\b[^.\n]*\.?", re.IGNORECASE)
 # A province's department of education: "Department of Education of Hunan Province", "Hunan Provincial Department
 # of Education", "the Education Department of Hunan Province".
@@ -76,8 +76,8 @@ def refuse_unless_about_a_bureau(draft, text):
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
             "names no county or district, so there is nothing to import."
         )
-    provincial = PROVINCIAL_RE.search(text) or len(PROVINCE_WORDS_RE.findall(text)) >= MIN_CITY_WORDS
-    if not draft.district and provincial and not COUNTY_RE.search(text) and not _names_a_county_bureau(draft, text):
+    provincial = PROVINCIAL_RE.search(text) or len(PROVINCE_WORDS_RE.findall(text)) >= MIN_PROVINCE_WORDS
+    if not draft.district and provincial and not COUNTY_RE.search(text) and not _names_a_county_bureau(draft):
         raise DocumentError(
             "This text is about a province's department of education, not a county-level bureau's: it names no "
             "county or district, so there is nothing to import."
@@ -122,7 +122,7 @@ def _about_a_countys_education(text, district):
     return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
 
 
-def _names_a_county_bureau(draft, text):
+def _names_a_county_bureau(draft):
     """Whether the text names a county-level bureau (its place read from the name) rather than only a province's."""
     return bool(draft.name) and not PROVINCIAL_RE.search(draft.name) and bool(draft.district)
 
