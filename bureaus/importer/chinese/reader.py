@@ -1,8 +1,8 @@
 """
 Reading a Chinese bureau page into a :class:`~bureaus.importer.draft.Draft`.
 
-The reader folds the text (full-width forms, Traditional characters: ``script``), names and
-places the bureau (``places``), then walks the lines: short lines without a full stop are
+The reader folds the text (full-width forms, Traditional characters: ``script``), names the bureau
+(``naming``) and places it (``places``), then walks the lines: short lines without a full stop are
 headings that say what the numbered lines under them are (主要职责 → duties, 内设机构 →
 departments, 下设机构 → affiliated units); numbered lines "（一）办公室。负责…" are departments,
 numbered lines under a duties heading (or starting with a duty's verb) duties, and so are
@@ -11,11 +11,10 @@ anywhere are read sentence by sentence: department lists, counts, honours, found
 Every fact is the source's own words at the span it was read from.
 """
 
-import itertools
 import re
 
 from bureaus.importer import outside
-from bureaus.importer.chinese import counts, facts, places, relevance, script
+from bureaus.importer.chinese import counts, facts, naming, places, relevance, script
 from bureaus.importer.chinese.relevance import BUREAU_RE, KINDS
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
@@ -35,7 +34,6 @@ from bureaus.places import gazetteer
 from bureaus.vocabulary import MAX_ITEMS
 
 HAN = "\u4e00-\u9fff"
-PLACE_END_RE = re.compile(r"(?:省|市|区|县|旗|州|盟|地区)$")
 ESTABLISHED_RE = re.compile(r"(?:始建于|成立于|组建于|设立于)\s*(?P<year>(?:19|20)\d\d)\s*年")
 CEREMONY_RE = re.compile(r"揭牌成立|正式成立|成立暨揭牌|挂牌成立|成立大会|转隶组建")
 PAGE_DATE_RE = re.compile(r"(?P<year>(?:19|20)\d\d)(?:-\d\d?-\d\d?|年\d{1,2}月\d{1,2}日)")
@@ -46,8 +44,6 @@ ADDRESS_RE = re.compile(
 SENTENCE_END = "。!?\n"
 # A table's row of the bureau's duties: "| 主要职能 | 管理全县基础教育、职业教育… |".
 TABLE_DUTIES_RE = re.compile(r"\s*\|\s*(?:主要)?(?:职能|职责)\s*\|\s*(?P<value>[^|]{4,}?)\s*\|?\s*")
-# "如长沙市岳麓区教育局": a bureau given as an example of its kind is not the page's bureau.
-EXAMPLE_RE = re.compile(r"(?:如|例如|比如|诸如|像)$")
 
 
 def read(text, title="", url=""):
@@ -68,8 +64,8 @@ def _read(text, title, url):
     folded, folded_title = script.fold(text, traditional), script.fold(title or "", traditional)
     language = "zh-Hant" if traditional else "zh-Hans"
     draft = Draft(source_text=text, source_title=title, language=language, source_url=url)
-    name_span, bureau_place, _ = _bureau_name(folded)
-    other = _county_named_more(folded, bureau_place) if name_span else None
+    name_span, bureau_place, _ = naming.bureau_name(folded)
+    other = naming.county_named_more(folded, bureau_place) if name_span else None
     if other:  # "麦盖提县教育局地址(解放前平原县的教育管理机构)" above a page all about 平原县
         draft.warnings.append(f"The text names “{text[name_span[0] : name_span[1]]}” once, but is about {other}, "
                               "which it names again and again: that bureau's name is not taken as this page's.")  # fmt: skip
@@ -77,8 +73,8 @@ def _read(text, title, url):
     if name_span:
         draft.name = text[name_span[0] : name_span[1]]
         draft.fact_spans[NAME] = name_span
-    title_span, title_place, _ = _bureau_name(folded_title) if folded_title else (None, "", "")
-    placed = places.place(_without_examples(folded), bureau_place or title_place, extra=folded_title)
+    title_span, title_place, _ = naming.bureau_name(folded_title) if folded_title else (None, "", "")
+    placed = places.place(naming.without_examples(folded), bureau_place or title_place, extra=folded_title)
     if placed.division is None and not placed.candidates and folded_title:
         placed = places.place(folded_title, title_place)
         if placed.division or placed.candidates:
@@ -96,7 +92,9 @@ def _read(text, title, url):
         draft.warnings.append("The bureau's name was read from the page's title, not its text: check it.")
         draft.evidence[NAME] = (FROM_TITLE, title)
     _set_place(draft, placed, folded)
-    if name_span and _is_the_city_above(bureau_place, placed.division):  # 《呼和浩特市教育局…通知》 on a banner's page
+    if name_span and naming.is_the_city_above(
+        bureau_place, placed.division
+    ):  # 《呼和浩特市教育局…通知》 on a banner's page
         draft.warnings.append(f"The text names “{draft.name}”, the bureau of the city above the county: it is not "
                               "taken as this bureau's name.")  # fmt: skip
         draft.name = ""
@@ -109,97 +107,12 @@ def _read(text, title, url):
     return draft
 
 
-def _county_named_more(folded, bureau_place):
-    """Another county the text names at least three times while the named bureau's county is named only in the
-    bureau's name (an image's caption, another page's link): its name, else None."""
-    found = [m for m in places.mentions(folded) if any(d.level == "county" for d in m.divisions)]
-    said = {}
-    for mention in found:
-        said[mention.name] = said.get(mention.name, 0) + 1
-    own = [m.name for m in places.mentions(bureau_place)]
-    if not own or said.get(own[-1], 0) > 1:
-        return None
-    others = [name for name, times in said.items() if times >= 3 and name != own[-1]]
-    return others[0] if len(others) == 1 else None
-
-
-def _is_the_city_above(bureau_place, division):
-    """Whether a bureau's place names only the prefecture above the county the page is placed in."""
-    found = places.mentions(bureau_place)
-    above = division.city if division is not None else None
-    return (
-        bool(found and above)
-        and all(d.level != "county" for m in found for d in m.divisions)
-        and any(d == above for m in found for d in m.divisions)
-    )
-
-
 def _placed_by_address(folded, url):
     """The division the address's host names, unless the text names a place elsewhere; else None."""
     division = outside.host_division(url)
     if division is None or outside.contradicted(division, [d for m in places.mentions(folded) for d in m.divisions]):
         return None
     return places.Placed(division=division, name=outside.host(url))
-
-
-def _bureau_name(folded):
-    """(span, place part, kind) of the bureau most named with its place, or (None, "", kind of any)."""
-    named, any_kind = {}, ""
-    for match in BUREAU_RE.finditer(folded):
-        any_kind = any_kind or match.group("kind")
-        place = _place_part(match.group("place"))
-        start = match.end("place") - len(place)
-        if place and not EXAMPLE_RE.search(folded, max(0, start - 2), start):
-            named.setdefault(place + match.group("kind"), []).append((start, match.end(), place, match.group("kind")))
-    if not named:
-        return None, "", any_kind
-    # A county-level bureau named on the page comes before a city's (深圳市教育局 commending 南山区教育局).
-    best = max(named.values(), key=lambda spans: (_names_a_county(spans[0][2]), len(spans), len(spans[0][2])))
-    start, end, place, kind = best[0]
-    return (start + _prefix_length(place), end), place, kind
-
-
-def _names_a_county(place):
-    return (
-        any(d.level == "county" for m in places.mentions(place) for d in m.divisions) or place in places.short_names()
-    )
-
-
-def _prefix_length(place):
-    """How much of a county's or county-level city's place part (盐城市建湖县) is its prefecture's or province's:
-    such a bureau's own name is the county's alone (建湖县教育局), while a city's districts' bureaus are named
-    with their city (上海市崇明区教育局)."""
-    found = places.mentions(place)
-    last = found[-1] if found else None
-    county = last is not None and any(d.level == "county" for d in last.divisions)
-    if len(found) < 2 or not county or last.name.endswith("区"):
-        return 0
-    return last.start
-
-
-def _without_examples(folded):
-    """``folded`` with the bureaus given as examples (如长沙市岳麓区教育局) blanked out, so they place nothing."""
-    for match in BUREAU_RE.finditer(folded):
-        place = _place_part(match.group("place"))
-        start = match.end("place") - len(place)
-        if place and EXAMPLE_RE.search(folded, max(0, start - 2), start):
-            folded = folded[:start] + " " * (match.end() - start) + folded[match.end() :]
-    return folded
-
-
-def _place_part(before):
-    """The longest end of ``before`` made of gazetteer names (深圳市龙华新区), or ""."""
-    for start in range(len(before)):
-        candidate = before[start:]
-        found = places.mentions(candidate)
-        whole = found and found[0].start == 0 and found[-1].end == len(candidate)
-        if whole and PLACE_END_RE.search(candidate) and all(a.end == b.start for a, b in itertools.pairwise(found)):
-            return candidate
-    short = places.short_names()
-    for start in range(len(before)):  # a county's short name: 凤庆教育局
-        if before[start:] in short:
-            return before[start:]
-    return ""
 
 
 def _set_place(draft, placed, folded):
