@@ -32,6 +32,7 @@ def test_importer_benchmark_writes_its_figures(tmp_path, capsys):
     )  # fmt: skip
     result = json.loads((tmp_path / "importer.json").read_text())
     assert result["documents"] == 20
+    assert result["database"] is None  # the importer's figures are from no database; none is opened for them
     assert set(result["long_sentence_seconds"]) == {
         "counts",
         "department lists",

@@ -62,7 +62,9 @@ class Command(BaseCommand):
                 "The benchmark loads its own bureaus and needs an empty database: run it through 'make bench', "
                 "which empties bench-results/bench.sqlite3 (and BENCH_POSTGRES_URL's database) with bench_database."
             )
-        self.database = database_label()
+        # The corpus and importer sections never touch the database: naming one (and connecting to learn
+        # its version) would both mislead and fail where no database is reachable.
+        self.database = database_label() if needs_dataset else None
         debug, settings.DEBUG = settings.DEBUG, False  # no query log: measure the portal, not debug bookkeeping
         try:
             drafts = national_drafts(options["bureaus"]) if needs_dataset else []
