@@ -901,6 +901,49 @@ def test_a_countys_news_on_its_schools_that_never_names_the_bureau_is_a_draft_wi
         parse_document("Baihe County has a river. The river is long and the fish are many.\n", "baihe.txt")
 
 
+def test_a_county_named_once_then_called_the_county_is_the_subject_of_its_education_news():
+    text = (
+        "Improving education and culture\n"
+        "Huocheng county, in the Xinjiang Uygur autonomous region, plans to promote education. The county "
+        "government has made great efforts in improving the quality of education at primary and secondary schools. "
+        "Schools in the county were rebuilt, and teachers trained. The county built 12 sports centers.\n"
+    )
+    draft = parse_document(text, "huocheng.txt")
+    assert (draft.district, draft.province) == ("Huocheng County", "Xinjiang")
+    assert "never names an education bureau" in draft.warnings[0]
+    other = text.replace("The county", "The city").replace("in the county", "in the city")
+    with pytest.raises(DocumentError, match="never names one"):  # named once, never again: not its news
+        parse_document(other, "huocheng.txt")
+
+
+def test_a_district_written_in_lower_case_twice_is_placed_but_an_english_word_before_county_is_not():
+    text = (
+        "qingyunpu district cooperates with Jiangxi Normal University in running schools. The People's Government "
+        "of qingyunpu district has always given priority to education and its schools, for teachers and students: "
+        "a new journey for education in the whole region.\n"
+    )
+    draft = parse_document(text, "qingyunpu.txt")
+    assert (draft.district, draft.city, draft.province) == ("Qingyunpu District", "Nanchang", "Jiangxi")
+    assert names.districts_mentioned("qingyunpu district runs schools.") == []  # said once: not enough
+    assert names.districts_mentioned("a long county road and another long county road") == []  # 陇县 is Long County
+
+
+def test_tibetan_counties_outside_xizang_are_found_by_the_english_xinhua_writes():
+    text = "Since 2022, 15 kindergartens have been built in Qumarleb County of Yushu Tibetan Autonomous Prefecture.\n"
+    assert names.districts_mentioned(text) == ["Qumarleb County"]
+    assert [d.chinese for d in gazetteer.named("Sertar County")] == ["色达县"]
+    assert [d.chinese for d in gazetteer.named("Shangri-La City")] == ["香格里拉市"]
+
+
+def test_what_pupils_and_teachers_won_or_were_promoted_to_is_not_the_bureaus_achievement():
+    assert not facts.is_achievement(
+        "The school has selected teachers for the pupils, and the students have been promoted to No. 21 Middle School."
+    )
+    assert not facts.is_achievement("Teachers who have won the provincial teaching honors teach there.")
+    assert facts.is_achievement("The district has been rated a national model of balanced compulsory education.")
+    assert facts.is_achievement("Its students have been promoted, and the county was awarded the title of model county.")
+
+
 def test_a_plan_said_in_the_news_is_one_only_when_it_says_how_much():
     text = (
         "THE Futian District Education Bureau said it will enact multiple measures to push an agenda for "

@@ -101,5 +101,15 @@ def seat(sentence):
 QUOTED_SPEECH_RE = re.compile(r"[,.!?]\s*[\"”]\s*(?:says|said|stated|noted|added)\s+[A-Z]")
 
 
+# "the students have been promoted to …", "teachers who have won …": people's doing, not the bureau's.
+PEOPLE_SUBJECT_RE = re.compile(
+    r"\b(?:students|pupils|children|kids|teachers|principals|graduates|parents|he|she)\s+(?:who\s+|that\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def is_achievement(sentence):
-    return bool(ACHIEVEMENT_RE.search(sentence)) and not QUOTED_SPEECH_RE.search(sentence)
+    """Whether a sentence says what the bureau (or its district's education) won or achieved."""
+    if QUOTED_SPEECH_RE.search(sentence):
+        return False
+    return any(not PEOPLE_SUBJECT_RE.search(sentence, 0, match.start()) for match in ACHIEVEMENT_RE.finditer(sentence))

@@ -399,4 +399,21 @@ def districts_mentioned(text):
         name = _known_county(words)
         if name and name not in found:
             found.append(name)
+    return found or _lower_case_districts(text)
+
+
+# "qingyunpu district" (a machine translation's lower case): a word of five letters or more, so English
+# words before "county" ("long county road": 陇县 is Long County) are not taken for places.
+LOWER_COUNTY_MENTION_RE = re.compile(r"(?<![\w'’-])(?P<place>[a-z][a-z'’-]{4,} (?:district|county|banner))\b")
+
+
+def _lower_case_districts(text):
+    """County-level places written all in lower case, each said at least twice and known to the gazetteer."""
+    said = Counter(match.group("place") for match in LOWER_COUNTY_MENTION_RE.finditer(text))
+    found = []
+    for place, times in said.items():
+        words = [word.capitalize() for word in place.split()]
+        name = times >= 2 and words[0].lower() not in NOT_PLACE_WORDS and _known_county(words)
+        if name and name not in found:
+            found.append(name)
     return found

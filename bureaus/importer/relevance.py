@@ -106,6 +106,7 @@ def refuse_unless_about_a_bureau(draft, text):
 
 SCHOOLING_WORDS_RE = re.compile(r"\b(?:education|schools?|students|pupils|teachers|kindergartens?)\b", re.IGNORECASE)
 MIN_SCHOOLING_WORDS = 5
+COUNTY_ANAPHORA_RE = re.compile(r"\bthe\s+(?:whole\s+)?(?:county|district|banner|region)\b(?!\s+(?:education|bureau))", re.I)
 
 
 def _about_a_countys_education(text, district):
@@ -118,7 +119,10 @@ def _about_a_countys_education(text, district):
         re.sub(r"\s+(?:County|District|Banner|City)$", "", name)
         for name in [district, *names.districts_mentioned(text)]
     }
-    said = max(len(re.findall(rf"\b{re.escape(stem)}\b", text)) for stem in stems)
+    said = max(len(re.findall(rf"\b{re.escape(stem)}\b", text, re.IGNORECASE)) for stem in stems)
+    # Named once, then "the county" again and again ("Huocheng county … The county government … in the county").
+    if len(names.districts_mentioned(text)) <= 1:
+        said += len(COUNTY_ANAPHORA_RE.findall(text))
     return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
 
 

@@ -66,6 +66,16 @@ OTHER_NAMES = {
     "Lhunze": "隆子县", "Nagarze": "浪卡子县", "Namling": "南木林县", "Sagya": "萨迦县", "Lhatse": "拉孜县", "Ngamring": "昂仁县",
     "Xaitongmoin": "谢通门县", "Bainang": "白朗县", "Rinbung": "仁布县", "Kangmar": "康马县", "Dinggye": "定结县", "Gyirong": "吉隆县",
     "Gamba": "岗巴县", "Nang": "朗县",
+    # Tibetan areas outside Xizang (Qinghai, Sichuan, Gansu, Yunnan) and more of Xinjiang, as Xinhua writes them.
+    "Qumarleb": "曲麻莱县", "Zadoi": "杂多县", "Chindu": "称多县", "Zhidoi": "治多县", "Nangqen": "囊谦县", "Maqen": "玛沁县",
+    "Gade": "甘德县", "Darlag": "达日县", "Jigzhi": "久治县", "Madoi": "玛多县", "Jainca": "尖扎县", "Zekog": "泽库县",
+    "Gangca": "刚察县", "Ulan": "乌兰县", "Mangnai": "茫崖市", "Serxu": "石渠县", "Sertar": "色达县", "Nyagrong": "新龙县",
+    "Barkam": "马尔康市", "Ngawa": "阿坝县", "Zoige": "若尔盖县", "Zamtang": "壤塘县", "Jone": "卓尼县", "Zhugqu": "舟曲县",
+    "Tewo": "迭部县", "Deqen": "德钦县", "Shangri-La": "香格里拉市", "Toksun": "托克逊县", "Piqan": "鄯善县",
+    "Barkol": "巴里坤哈萨克自治县", "Tashkurgan": "塔什库尔干塔吉克自治县", "Poskam": "泽普县", "Onsu": "温宿县",
+    "Awat": "阿瓦提县", "Kalpin": "柯坪县", "Uqturpan": "乌什县", "Xayar": "沙雅县", "Bugur": "轮台县", "Yopurga": "岳普湖县",
+    "Qapqal": "察布查尔锡伯自治县", "Tekes": "特克斯县", "Nilka": "尼勒克县", "Burqin": "布尔津县", "Jeminay": "吉木乃县",
+    "Qinggil": "青河县", "Toli": "托里县", "Hoxud": "和硕县", "Bagrax": "博湖县", "Lopnur": "尉犁县",
 }  # fmt: skip
 KIND_WORDS = (
     "autonomous region", "autonomous prefecture", "autonomous county", "autonomous banner", "special district",
