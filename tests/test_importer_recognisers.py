@@ -941,7 +941,9 @@ def test_what_pupils_and_teachers_won_or_were_promoted_to_is_not_the_bureaus_ach
     )
     assert not facts.is_achievement("Teachers who have won the provincial teaching honors teach there.")
     assert facts.is_achievement("The district has been rated a national model of balanced compulsory education.")
-    assert facts.is_achievement("Its students have been promoted, and the county was awarded the title of model county.")
+    assert facts.is_achievement(
+        "Its students have been promoted, and the county was awarded the title of model county."
+    )
 
 
 def test_a_plan_said_in_the_news_is_one_only_when_it_says_how_much():

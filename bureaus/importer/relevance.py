@@ -106,7 +106,9 @@ def refuse_unless_about_a_bureau(draft, text):
 
 SCHOOLING_WORDS_RE = re.compile(r"\b(?:education|schools?|students|pupils|teachers|kindergartens?)\b", re.IGNORECASE)
 MIN_SCHOOLING_WORDS = 5
-COUNTY_ANAPHORA_RE = re.compile(r"\bthe\s+(?:whole\s+)?(?:county|district|banner|region)\b(?!\s+(?:education|bureau))", re.I)
+COUNTY_ANAPHORA_RE = re.compile(
+    r"\bthe\s+(?:whole\s+)?(?:county|district|banner|region)\b(?!\s+(?:education|bureau))", re.I
+)
 
 
 def _about_a_countys_education(text, district):
