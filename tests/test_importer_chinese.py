@@ -760,3 +760,61 @@ def test_a_countys_short_name_said_again_and_again_outweighs_another_named_once_
 def test_a_bodys_honour_for_work_on_a_city_title_is_an_honour():
     draft = read("船山区教育和体育局继荣膺“全国文明城市创建工作先进集体”“四川省教育工作先进集体”之后又获殊荣。")
     assert "“全国文明城市创建工作先进集体”" in "".join(a.text for a in draft.achievements)
+
+
+def test_departments_named_on_lines_of_their_own_own_the_lines_under_them():
+    text = (
+        "余干县教育局\n主要职责\n1、贯彻国家关于教育事业的方针政策,拟订全县教育事业的政策;\n"
+        "2、负责全县校园安全的监督管理工作;\n3、承办县政府交办的其他工作。\n内设机构\n"
+        "余干县教育局机关内设六个职能股室,其名称及职责如下:\n办公室\n负责机关综合性政务和事务管理。\n"
+        "人事股(教师交流中心)\n人事股和教师交流中心合署办公,其工作职能如下:\n负责机关及下属单位的人事管理、教师调配。\n"
+        "教育股\n制订教育发展规划。\n"
+    )
+    draft = read(text)
+    assert [(d.name, d.note, d.responsibility) for d in draft.departments] == [
+        ("办公室", "", "负责机关综合性政务和事务管理。"),
+        (
+            "人事股",
+            "教师交流中心",
+            "人事股和教师交流中心合署办公,其工作职能如下:\n负责机关及下属单位的人事管理、教师调配。",
+        ),
+        ("教育股", "", "制订教育发展规划。"),
+    ]
+    # A short numbered duty ("2、负责…;") is a duty, not a heading that swallows the ones after it.
+    assert [d.text for d in draft.duties][1:] == ["负责全县校园安全的监督管理工作;", "承办县政府交办的其他工作。"]
+
+
+def test_a_department_list_closed_by_its_count_without_a_measure_word():
+    draft = read("大港区教育局位于大港区振兴路。教育局内设行政办公室、人事科等16科(室),行政编制57人。\n")
+    assert [d.name for d in draft.departments] == ["行政办公室", "人事科"]
+    assert any("16 departments but 2" in warning for warning in draft.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "honours"),
+    [
+        ("眉县教育局报。经研究决定,授予眉县教育强县称号,并奖励人民币50万元。", ["教育强县称号"]),
+        (
+            "荣昌区教育局报。先后建成国家义务教育基本均衡区、全国中小学劳动教育实验区、成渝地区城乡义",
+            ["建成国家义务教育基本均衡区", "全国中小学劳动教育实验区"],
+        ),
+        ("南山区教育局报。希望南山区教育局率先建成全国义务教育优质均衡发展区。", []),  # hoped for, not won
+        # A title for the place's government in general is not its education's.
+        ("荣昌区教育局报。荣昌区四次被国务院通报表彰为“落实有关重大政策措施真抓实干成效明显地方”。", []),
+    ],
+)
+def test_titles_granted_built_hoped_for_and_outside_education(sentence, honours):
+    assert [a.text for a in read(sentence).achievements] == honours
+
+
+def test_a_provinces_notice_naming_counties_of_many_cities_is_refused():
+    text = (
+        "福建省人民政府教育督导办公室关于公布2012年度教育工作先进县名单的通知\n"
+        "各设区市、有关县(市、区)人民政府:确认龙文区等10个县(市、区)为福建省2012年度教育工作先进县。\n"
+        "漳州市:龙文区  长泰县\n泉州市:安溪县\n莆田市:仙游县\n三明市:将乐县  明溪县\n"
+    )
+    with pytest.raises(DocumentError, match="counties and districts of several cities"):
+        parse_document(text, "")
+    # A county's own page naming the county seat's neighbours is still its draft.
+    draft = read("我县教育局(将乐县教育局)主管全县教育。全县有小学12所。\n")
+    assert draft.district == "Jiangle County"

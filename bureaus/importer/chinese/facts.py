@@ -88,7 +88,10 @@ def inline_lists(folded, start, end):
             closing = None
             if not is_department_name(raw):
                 # The last item may carry the list's count: "…计财科7个科(室)", "…特殊教育处等七个职能部门".
-                closing = re.search(rf"(?:等)?\s*(?:{NUMBER})\s*[个箇][{HAN}()]{{0,12}}$|等[{HAN}]{{0,8}}$", raw)
+                closing = re.search(  # … or without a measure word: "…人事科等16科(室)"
+                    rf"(?:等)?\s*(?:{NUMBER})\s*(?:[个箇][{HAN}()]{{0,12}}|[科股室处][{HAN}()]{{0,10}})$|等[{HAN}]{{0,8}}$",
+                    raw,
+                )
                 if closing:
                     raw_name = raw[: closing.start()].strip()
                     item_end = item_start + folded[item_start:item_end].find(raw_name) + len(raw_name)
@@ -164,7 +167,14 @@ AWARD_RE = re.compile(
     r"|(?:给予|予以)(?:通报表扬|通令嘉奖|嘉奖)"  # "对南山区教育局给予通报表扬": commended by name
     r"|获(?![悉批取得益奖评])"  # "关工委获先进集体荣誉称号"; not 获悉 (learnt), 获批 (approved), 获奖 (a prize's)
     rf"|(?<=命名)[{HAN}]{{2,12}}?为(?=[^,。]{{4,}})"  # "省教育厅正式命名徐水县为…示范县": the one named, then its title
+    r"|(?<!被)授予(?=[^,。;]{2,30}?称号)"  # "省政府…决定,授予眉县教育强县称号": the decision's grant
+    # "先后建成国家义务教育基本均衡区、全国…实验区": a national or provincial title for the place, not a building
+    r"|建成(?=(?:国家|全国|省级|省)[^,。;、]{2,30}?(?:区|县|市)(?:[、,。;]|$))"
 )
+WISH_RE = re.compile(r"希望|争取|力争|计划|努力|确保|目标|将要|有望|力求")
+# "被国务院通报表彰为“落实有关重大政策措施真抓实干成效明显地方”": a title for the place's government in general,
+# with no word of education in it, is not its education's.
+PLACE_TITLE_RE = re.compile(r"(?:地方|城市|城|县|区|市)[\"”]?(?:称号)?$")
 NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d(?!\d{3}\s*年)")  # "荣获2023年度…": a year is no sum
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 RECIPIENTS_RE = re.compile(r"的(?:个人|集体|单位|教师|同志|学校|代表)")
@@ -211,6 +221,8 @@ def achievements(folded, original, start, end):
             continue  # "为荣获优秀教师、优秀教育工作者的个人和先进集体颁奖": those who won, being given their awards
         if NOT_AN_AWARD_RE.match(folded, trigger.end()):
             continue  # 获得者 (the winner), 获得该称号的… (speaking of others), 获得奖金 (money)
+        if WISH_RE.search(folded, max(clause_start, trigger.start() - 12), trigger.start()):
+            continue  # "希望南山区教育局率先建成…": hoped for, not won
         subject = folded[clause_start : trigger.start()].rstrip(" 被")
         if HONOURED_MANY_RE.search(subject) or OTHERS_HONOURED_RE.search(subject):
             continue
@@ -234,7 +246,14 @@ def achievements(folded, original, start, end):
         if last_quote != -1 and original.startswith("等", last_quote + 1):
             item_end = last_quote + 1  # "荣膺“A”“B”等荣誉后的又一殊荣": the honours end at 等
         pieces = _top_level_pieces(original, trigger.end(), item_end)  # 被A、B授予: the givers are not honours
-        pieces[0] = (trigger.start(), pieces[0][1])
+        # "授予眉县教育强县称号": the title, after the one it is given to; a title built lists titles only.
+        begin = _after_recipient(folded, trigger) if words.startswith("授予") else trigger.start()
+        pieces[0] = (begin, pieces[0][1])
+        if words == "建成":
+            pieces = [(s, e) for s, e in pieces if re.search(r"[区县市]$", folded[s:e])]
+            if not pieces:
+                continue
+            item_end = pieces[-1][1]
         if len(pieces) > 1 and all(e - s >= 4 for s, e in pieces):
             # "荣获国家卫生城、中国优秀旅游城、全国义务教育均衡发展先进地区": the city's titles outside education are not
             # its education's.
@@ -243,9 +262,19 @@ def achievements(folded, original, start, end):
                 for s, e in pieces
                 if not (CITY_TITLE_RE.search(folded, s, e) and not EDUCATION_RE.search(folded, s, e))
             )
-        elif item_end - trigger.start() >= 4:
-            found.append((trigger.start(), item_end))
+        elif item_end - begin >= 4:
+            if PLACE_TITLE_RE.search(folded, begin, item_end) and not EDUCATION_RE.search(
+                folded, trigger.end(), item_end
+            ):
+                continue
+            found.append((begin, item_end))
     return found
+
+
+def _after_recipient(folded, trigger):
+    """Where the title begins after "授予" and the county it is given to (授予眉县 → 教育强县称号)."""
+    recipient = re.match(rf"[{HAN}]{{1,8}}?[县区旗市](?=[{HAN}“\"]{{2,20}}称号)", folded[trigger.end() :])
+    return trigger.end() + (recipient.end() if recipient else 0)
 
 
 def _open_quote(original, start, position):

@@ -14,7 +14,7 @@ Every fact is the source's own words at the span it was read from.
 import re
 
 from bureaus.importer import outside
-from bureaus.importer.chinese import counts, facts, naming, places, relevance, script
+from bureaus.importer.chinese import counts, facts, layout, naming, places, relevance, script
 from bureaus.importer.chinese.relevance import BUREAU_RE, KINDS
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
@@ -41,7 +41,6 @@ RENAMED_RE = re.compile(rf"原(?P<old>[{HAN}]{{2,20}}?(?:{KINDS}))[^。]{{0,30}}
 ADDRESS_RE = re.compile(
     rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*:\s*(?P<label>[^\n,。;|]{{4,60}})"
 )
-SENTENCE_END = "。!?\n"
 # A table's row of the bureau's duties: "| 主要职能 | 管理全县基础教育、职业教育… |".
 TABLE_DUTIES_RE = re.compile(r"\s*\|\s*(?:主要)?(?:职能|职责)\s*\|\s*(?P<value>[^|]{4,}?)\s*\|?\s*")
 
@@ -141,67 +140,6 @@ def _set_place(draft, placed, folded):
         draft.slug = f"draft-{draft.sha256[:12]}"
 
 
-def _lines(folded):
-    position = 0
-    for line in folded.split("\n"):
-        yield position, position + len(line), line
-        position += len(line) + 1
-
-
-def _sentences(folded, start, end):
-    sentence_start = start
-    for index in range(start, end):
-        if folded[index] in SENTENCE_END:
-            if index + 1 > sentence_start:
-                yield sentence_start, index + 1
-            sentence_start = index + 1
-    if end > sentence_start:
-        yield sentence_start, end
-
-
-DUTY_RUN = 3  # unnumbered sentences starting like a duty, in a row, make a list of duties without a heading
-
-
-def _is_duty_sentence(folded, start, end):
-    sentence = folded[start:end].strip()
-    return len(sentence) >= 8 and sentence.endswith(("。", ";")) and bool(facts.DUTY_VERBS_RE.match(sentence))
-
-
-def _duty_runs(folded):
-    """The spans of unnumbered sentences that stand in a run of at least ``DUTY_RUN`` duty-like ones
-    ("负责…。指导…。承办…。", as paragraphs or within one): a 机构职能 page without heading or numbers.
-    One such sentence alone is not enough (news says "加强…是今年的重点" too), and a run next to a line
-    naming a department (区教育局(基础教育科)) is that department's work, not the bureau's."""
-    runs, run, lines = set(), [], [(s, e, line) for s, e, line in _lines(folded) if line.strip()]
-    for index, (start, end, line) in enumerate(lines):
-        if facts.numbered(line) or _is_heading(line.strip(" |")):
-            run = []
-            continue
-        for s, e in _sentences(folded, start, end):
-            if not _is_duty_sentence(folded, s, e):
-                run = []
-                continue
-            if not run:
-                before = lines[index - 1][2] if index else ""
-            run.append((s, e))
-            after = lines[index + 1][2] if index + 1 < len(lines) else ""
-            if len(run) >= DUTY_RUN and not _names_a_department(before) and not _names_a_department(after):
-                runs.update(run)
-    return runs
-
-
-def _names_a_department(line):
-    line = line.strip(" |")
-    byline = re.search(rf"(?:{KINDS})\((?P<name>[^()]{{2,20}})\)", line)
-    return len(line) <= 30 and (
-        facts.is_department_name(line) or bool(byline and facts.is_department_name(byline["name"]))
-    )
-
-
-def _is_heading(stripped):
-    return len(stripped) <= 24 and "。" not in stripped and not re.search(r"\d{3}", stripped)
-
-
 def _add_duty(draft, start, end):
     item = draft.source_text[start:end].strip()
     offset = draft.source_text.find(item, start)
@@ -211,16 +149,37 @@ def _add_duty(draft, start, end):
 def _walk(draft, folded):
     text, section, seen_counts = draft.source_text, None, set()
     title_line = script.fold(draft.source_title or "", draft.language == "zh-Hant").strip()
-    units, duty_runs = [], _duty_runs(folded)
-    for start, end, line in _lines(folded):
+    units, duty_runs = [], layout.duty_runs(folded)
+    open_department = None  # a department named on a line of its own, whose work the lines under it say
+    for start, end, line in layout.lines(folded):
         stripped = line.strip(" |")
         if not stripped:
             continue
         marker = facts.numbered(line)
         body_start = start + (marker.end() if marker else 0)
         body = folded[body_start:end].strip()
-        if _is_heading(stripped) and not body.startswith("|"):
-            heading = section_of(stripped)
+        if section == "departments" and not marker and layout.names_a_department(stripped, alone=True):
+            name_start = start + line.index(stripped)
+            added = _add_department(draft, ((name_start, name_start + len(stripped)), (end, end)), start, end)
+            open_department = (added, None) if added else None
+            continue
+        if open_department is not None:
+            # "人事股…合署办公,其工作职能如下:" and "负责…" under 人事股 are its work, until a heading of the
+            # page's own ("下设机构", "主要职责") or a numbered line ends the department's block.
+            if not marker and not (
+                layout.is_heading(stripped) and layout.section_of(stripped) and not stripped.endswith(":")
+            ):
+                department, since = open_department
+                open_department = (department, since if since is not None else start)
+                department.responsibility = text[open_department[1] : end].strip(" |\n")
+                department.span = (department.span[0], end)
+                continue
+            open_department = None
+        # A short numbered line is a heading ("一、内设机构") unless it ends like an item or says a duty under
+        # the duties' heading ("8、负责全县校园安全的监督管理工作;").
+        item = marker and (body.endswith((";", "。")) or (section == "duties" and facts.DUTY_VERBS_RE.match(body)))
+        if layout.is_heading(stripped) and not body.startswith("|") and not item:
+            heading = layout.section_of(stripped)
             if heading or marker:
                 section = heading or "other"  # under a heading of its own, verbs alone make no duties
                 continue
@@ -238,8 +197,8 @@ def _walk(draft, folded):
         if title_line and stripped == title_line:
             continue  # a headline restates what the page then says
         row = counts.row_type(folded, start, end)
-        for s, e in _sentences(folded, start, end):
-            if not marker and ((s, e) in duty_runs or (section == "duties" and _is_duty_sentence(folded, s, e))):
+        for s, e in layout.sentences(folded, start, end):
+            if not marker and ((s, e) in duty_runs or (section == "duties" and layout.is_duty_sentence(folded, s, e))):
                 _add_duty(draft, s, e)
                 continue
             for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
@@ -304,24 +263,17 @@ def _cap(draft):
     draft.warnings.append(f"The text lists more than {MAX_ITEMS} items; only the first {MAX_ITEMS} were read.")
 
 
-def section_of(heading):
-    if facts.UNITS_HEADING_RE.search(heading):
-        return "units"
-    if facts.DUTIES_HEADING_RE.search(heading):
-        return "duties"
-    if facts.DEPARTMENTS_HEADING_RE.search(heading):
-        return "departments"
-    return None
-
-
 def _add_department(draft, entry, start, end):
+    """The department an entry names, added to the draft (None when the draft has it already)."""
     (name_start, name_end), (rest_start, rest_end) = entry
     name, note = _name_and_note(draft, name_start, name_end)
     if any(d.name == name for d in draft.departments):
-        return
+        return None
     responsibility = draft.source_text[rest_start:rest_end].strip(" |")
     span = (name_start, rest_end) if responsibility else (name_start, name_end)
-    draft.departments.append(DraftDepartment(name, responsibility, span, note))
+    department = DraftDepartment(name, responsibility, span, note)
+    draft.departments.append(department)
+    return department
 
 
 def _name_and_note(draft, start, end):
@@ -343,7 +295,7 @@ def _read_history(draft, folded, text):
         draft.established_year = int(founded.group("year"))
         draft.fact_spans[ESTABLISHED_YEAR] = (founded.start("year"), founded.end("year"))
     elif draft.name or BUREAU_RE.search(folded):
-        for s, e in _sentences(folded, 0, len(folded)):
+        for s, e in layout.sentences(folded, 0, len(folded)):
             sentence = folded[s:e]
             if (
                 CEREMONY_RE.search(sentence)

@@ -69,6 +69,11 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text is about a town's or subdistrict's education office (such as “容桂街道教育局”), not a "
             "county-level bureau, so there is nothing to import."
         )
+    if not structure and not COUNTY_VOICE_RE.search(folded) and _names_counties_of_many_cities(folded):
+        raise DocumentError(
+            "This text names counties and districts of several cities alike (a province's list or notice), not one "
+            "county-level bureau's page, so there is nothing to import."
+        )
     if not structure and _is_a_citys_overview(folded, draft):
         raise DocumentError(
             "This text is about a city and the districts and counties under it, not one county-level bureau, "
@@ -110,6 +115,16 @@ def _in_a_citys_voice(folded):
 def _sub_county_bureaus(folded):
     """How many bureaus the text names under a town or subdistrict (容桂街道教育局, 某镇教育办)."""
     return sum(bool(re.search(r"(?:街道|镇|乡)$", match.group("place"))) for match in BUREAU_RE.finditer(folded))
+
+
+MANY_COUNTIES, MANY_CITIES = 5, 3
+
+
+def _names_counties_of_many_cities(folded):
+    """Whether the text names at least five county-level divisions of at least three prefectures: a province's
+    list of honoured counties, which a county's own page never is."""
+    counties = {d for m in places.mentions(folded) if len(m.divisions) == 1 for d in m.divisions if d.level == "county"}
+    return len(counties) >= MANY_COUNTIES and len({d.parent_code for d in counties}) >= MANY_CITIES
 
 
 def _is_a_citys_overview(folded, draft):

@@ -1,0 +1,86 @@
+"""
+How a Chinese page is laid out: its lines and sentences, which short lines are headings and what section
+each heading opens (主要职责 → duties, 内设机构 → departments, 下设机构 → affiliated units), which lines name a
+department, and runs of duty-like sentences that stand without a heading. The reader walks what this finds.
+"""
+
+import re
+
+from bureaus.importer.chinese import facts
+from bureaus.importer.chinese.relevance import KINDS
+
+SENTENCE_END = "。!?\n"
+
+
+def lines(folded):
+    position = 0
+    for line in folded.split("\n"):
+        yield position, position + len(line), line
+        position += len(line) + 1
+
+
+def sentences(folded, start, end):
+    sentence_start = start
+    for index in range(start, end):
+        if folded[index] in SENTENCE_END:
+            if index + 1 > sentence_start:
+                yield sentence_start, index + 1
+            sentence_start = index + 1
+    if end > sentence_start:
+        yield sentence_start, end
+
+
+DUTY_RUN = 3  # unnumbered sentences starting like a duty, in a row, make a list of duties without a heading
+
+
+def is_duty_sentence(folded, start, end):
+    sentence = folded[start:end].strip()
+    return len(sentence) >= 8 and sentence.endswith(("。", ";")) and bool(facts.DUTY_VERBS_RE.match(sentence))
+
+
+def duty_runs(folded):
+    """The spans of unnumbered sentences that stand in a run of at least ``DUTY_RUN`` duty-like ones
+    ("负责…。指导…。承办…。", as paragraphs or within one): a 机构职能 page without heading or numbers.
+    One such sentence alone is not enough (news says "加强…是今年的重点" too), and a run next to a line
+    naming a department (区教育局(基础教育科)) is that department's work, not the bureau's."""
+    runs, run, kept = set(), [], [(s, e, line) for s, e, line in lines(folded) if line.strip()]
+    for index, (start, end, line) in enumerate(kept):
+        if facts.numbered(line) or is_heading(line.strip(" |")):
+            run = []
+            continue
+        for s, e in sentences(folded, start, end):
+            if not is_duty_sentence(folded, s, e):
+                run = []
+                continue
+            if not run:
+                before = kept[index - 1][2] if index else ""
+            run.append((s, e))
+            after = kept[index + 1][2] if index + 1 < len(kept) else ""
+            if len(run) >= DUTY_RUN and not names_a_department(before) and not names_a_department(after):
+                runs.update(run)
+    return runs
+
+
+def names_a_department(line, alone=False):
+    """Whether a line names a department: alone ("人事股(教师交流中心)"), or in a section's byline too
+    ("区教育局(基础教育科)") unless ``alone``."""
+    line = line.strip(" |")
+    byline = None if alone else re.search(rf"(?:{KINDS})\((?P<name>[^()]{{2,20}})\)", line)
+    return len(line) <= 30 and (
+        facts.is_department_name(facts.name_and_note(line)[0] if alone else line)
+        or bool(byline and facts.is_department_name(byline["name"]))
+    )
+
+
+def is_heading(stripped):
+    return len(stripped) <= 24 and "。" not in stripped and not re.search(r"\d{3}", stripped)
+
+
+def section_of(heading):
+    if facts.UNITS_HEADING_RE.search(heading):
+        return "units"
+    if facts.DUTIES_HEADING_RE.search(heading):
+        return "duties"
+    if facts.DEPARTMENTS_HEADING_RE.search(heading):
+        return "departments"
+    return None
