@@ -946,6 +946,51 @@ def test_what_pupils_and_teachers_won_or_were_promoted_to_is_not_the_bureaus_ach
     )
 
 
+def test_a_prefecture_named_by_its_bare_name_is_not_a_county_of_that_name_elsewhere():
+    text = (
+        "Gannan Tibetan autonomous prefecture, in southern Gansu province, has built kindergartens and schools.\n"
+        "Gannan has 191 boarding schools. Gannan has raised its teachers' pay. Gannan leads in education.\n"
+    )
+    with pytest.raises(DocumentError):  # not 甘南县 of Qiqihar, Heilongjiang
+        parse_document(text, "gannan.txt")
+
+
+def test_a_citys_page_naming_a_district_only_inside_a_kindergartens_name_is_refused():
+    text = (
+        "Brief Introduction of Jingdezhen Education\nJingdezhen Education Bureau Office\n"
+        "There are 1316 schools and kindergartens in the city, 328 primary schools among them.\n"
+        "There are 9 provincial-level demonstration kindergartens (Municipal Party Committee Nursery School, "
+        "Zhushan District Private Changhong International Bilingual Kindergarten, Ehu Central Kindergarten).\n"
+        "The Municipal Education Bureau leads the city's schools.\n"
+    )
+    with pytest.raises(DocumentError, match="a city's education"):
+        parse_document(text, "jingdezhen.txt")
+    draft = parse_document(text.replace("1316 schools", "1316 schools of Zhushan District"), "zhushan.txt")
+    assert draft.district == "Zhushan District"  # said outside a name: the district's own page after all
+
+
+def test_a_province_after_the_bureaus_county_is_not_part_of_its_name():
+    draft = parse_document("The Education and Sports Bureau of Yangbi County, Yunnan, reopened 76 schools.\n", "y.txt")
+    assert draft.name == "Education and Sports Bureau of Yangbi County"
+    assert (draft.city, draft.province) == ("Dali", "Yunnan")
+
+
+def test_titles_said_clause_by_clause_are_one_achievement_each():
+    draft = parse_document(
+        "Haiyan County Education Bureau\nFor five years, Haiyan has been awarded an outstanding county in "
+        "education assessments in Zhejiang; the county passed provincial-level evaluation with distinction in "
+        "building a county of preschool education popularization.\nToday, Haiyan is recognised as a strong "
+        "education county in Zhejiang Province.\n",
+        "haiyan.txt",
+    )
+    assert [a.text for a in draft.achievements] == [
+        "For five years, Haiyan has been awarded an outstanding county in education assessments in Zhejiang",
+        "The county passed provincial-level evaluation with distinction in building a county of preschool "
+        "education popularization.",
+        "Today, Haiyan is recognised as a strong education county in Zhejiang Province.",
+    ]
+
+
 def test_a_plan_said_in_the_news_is_one_only_when_it_says_how_much():
     text = (
         "THE Futian District Education Bureau said it will enact multiple measures to push an agenda for "

@@ -50,6 +50,8 @@ ACHIEVEMENT_RE = re.compile(
     r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached)"
     r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]"
     # 'was established as a "pilot county for implementing quality education"': a designation won
+    # "Today, Shunde is recognised as a strong education area in Guangdong Province"
+    r"|\bis\s+(?:\w+ly\s+)?(?:recogni[sz]ed|rated|named|listed|honou?red)\s+as\s+(?:an?|the|one)\b"
     r"|(?:was|were|has been|have been)\s+(?:\w+ly\s+)?(?:established|designated|approved|identified|confirmed)\s+as\s+"
     r"(?:an?|the)\s+[\"“]?(?:national|provincial|pilot|model|demonstration|key)"
     r"|(?:has|have)\s+been\s+(?:at|in)\s+the\s+(?:forefront|front\s+rank|lead)|ranked\s+(?:first|top|among\s+the)"

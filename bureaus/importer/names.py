@@ -111,6 +111,10 @@ def name_mentions(text, skip=(0, 0), superior=False):
                 place, city = rest, city or first
             start = match.start("place") + raw_place.index(place.split()[0]) if formal else match.start()
             end = match.end()
+            province_only = not gazetteer.named(city, level="prefecture") and not gazetteer.named(city, level="county")
+            if city and not formal and province_only and gazetteer.named(city, level="province"):
+                # "… of Yangbi County, Yunnan": a province after the comma is where the county is, not its name.
+                end, city = match.end("place"), ""
             found.append(NameMention(text[start:end], place, city, start, end, formal))
     return sorted(found, key=lambda mention: mention.start)
 
@@ -370,7 +374,7 @@ def _bare_county(text, cities, province):
     said = Counter(BARE_NAME_RE.findall(text))
     found = []
     for word, times in said.items():
-        if times < MIN_BARE_NAMES or word.lower() in NOT_PLACE_WORDS:
+        if times < MIN_BARE_NAMES or word.lower() in NOT_PLACE_WORDS or _called_a_prefecture(word, text):
             continue
         named = gazetteer.named(word, level="county")
         divisions = [d for d in named if d.city in cities or d.parent in cities or d.province.english == province]
@@ -379,6 +383,12 @@ def _bare_county(text, cities, province):
         if len(divisions) == 1 or alone:
             found.append((divisions or named)[0])
     return found[0] if len(found) == 1 else None
+
+
+def _called_a_prefecture(word, text):
+    """Whether the text calls ``word`` a prefecture ("Gannan Tibetan autonomous prefecture"): its bare name is
+    then the prefecture's, not a county's of the same name elsewhere (甘南县 in Heilongjiang)."""
+    return bool(re.search(rf"\b{re.escape(word)}\s+(?:[A-Za-z]+\s+){{0,2}}prefecture\b", text, re.IGNORECASE))
 
 
 def divisions_named(text):

@@ -272,8 +272,10 @@ class _Reader(DepartmentLines):
                 self.add_duty(kind, segment.text, segment.span)
         elif kind == "achievement" or facts.is_achievement(segment.text):
             said = [s for s in sentences(segment) if facts.is_achievement(s.text)] if kind != "achievement" else []
-            for sentence in said or [segment]:
-                self.add_achievement(sentence.text, sentence.span)
+            for sentence in said:
+                self.add_achievements(sentence)  # "…has been awarded …; the county passed …": one title a clause
+            if not said:
+                self.add_achievement(segment.text, segment.span)
         else:
             self.read_paragraph(segment)
 

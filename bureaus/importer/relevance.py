@@ -70,7 +70,9 @@ def refuse_unless_about_a_bureau(draft, text):
     # Units listed on a page that names only a prefecture-level city ("Hezhou Education Bureau is the department
     # in charge of education in Hezhou Municipal People's Government") are the city bureau's.
     # (Candidates without a district are cities of one name, two Fuzhous: no county is placed.)
-    unplaced = not draft.district and (draft.city or not draft.departments)
+    # (A district named only in a school's name, "Zhushan District … Kindergarten" on Jingdezhen's page, places nothing.)
+    district_said = draft.district and not _only_in_institution_names(text, draft.district)
+    unplaced = not district_said and (draft.city or not draft.departments)
     if unplaced and _only_a_city(text, draft.address):
         raise DocumentError(
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
@@ -140,7 +142,20 @@ def _only_a_city(text, address=""):
     if address:
         text = text.replace(address, "")
     text = ADDRESS_SENTENCE_RE.sub("", text)  # "The address of Fuzhou Education Bureau is …, Cangshan District."
-    return len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and not COUNTY_RE.search(text)
+    return len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and not COUNTY_RE.search(INSTITUTION_NAME_RE.sub("", text))
+
+
+# A school's or kindergarten's own name, which may hold a district's: "Zhushan District Private … Kindergarten".
+INSTITUTION_NAME_RE = re.compile(
+    r"\b(?:[A-Z][\w'’.-]*\s+){1,8}?(?:Kindergarten|Nursery School|School|College|University|Cent(?:er|re)|Group)\b"
+)
+
+
+def _only_in_institution_names(text, district):
+    """Whether the text names ``district`` ("Zhushan District") only inside institutions' names."""
+    stem = re.sub(r"\s+(?:County|District|Banner|City)$", "", district)
+    pattern = rf"\b{re.escape(stem)}\b"
+    return bool(re.search(pattern, text)) and not re.search(pattern, INSTITUTION_NAME_RE.sub("", text))
 
 
 def about_bureaus_in_general(text, heading=False):
