@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 from bureaus.opendata.sitemaps import SITEMAPS
-from bureaus.pages import views
+from bureaus.pages import divisions, views
 
 admin.site.site_header = "District Education Bureau Portal"
 admin.site.site_title = "Bureau Portal admin"
@@ -21,6 +21,9 @@ urlpatterns = i18n_patterns(
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("statistics/<slug:table>.csv", views.statistics_csv, name="statistics-csv"),
     path("compare/", views.compare_view, name="compare"),
+    path("places/", divisions.CoverageView.as_view(), name="places"),
+    path("places/<slug:province>/", divisions.ProvinceView.as_view(), name="places-province"),
+    path("places/<slug:province>/<str:code>/", divisions.DivisionView.as_view(), name="places-division"),
     prefix_default_language=False,
 )
 urlpatterns += [

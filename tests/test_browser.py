@@ -79,6 +79,10 @@ def published_bureau(seed_data):
         "/zh-hans/",
         "/zh-hans/bureaus/a-very-long-named-bureau/",
         "/zh-hans/statistics/",
+        "/places/",
+        "/places/sichuan/",
+        "/zh-hans/places/xinjiang/",
+        "/zh-hans/places/xinjiang/654324/",
     ],
 )
 def test_pages_fit_a_phone_without_sideways_scrolling(live_server, phone, published_bureau, path):
@@ -208,6 +212,12 @@ PUBLIC_PAGES = [
     "/zh-hans/bureaus/shenyang-heping-district/source/",
     "/zh-hans/statistics/",
     "/zh-hans/compare/?b=shenyang-heping-district&b=changchun-new-district",
+    "/places/",
+    "/places/liaoning/",
+    "/places/liaoning/210103/",
+    "/bureaus/?q=Shenhe",
+    "/zh-hans/places/",
+    "/zh-hans/places/liaoning/",
 ]
 ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -480,7 +490,7 @@ BROKEN_WORDS = """elements => elements.flatMap(element => {
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/bureaus/", "/bureaus/changchun-new-district/", "/statistics/",
+    ["/", "/bureaus/", "/bureaus/changchun-new-district/", "/statistics/", "/places/", "/places/inner-mongolia/",
      "/compare/?b=shenyang-heping-district&b=changchun-new-district&b=dalian-jinpu-new-district"],
 )  # fmt: skip
 def test_no_word_is_broken_inside_a_menu_item_or_a_table_header(live_server, phone, seed_data, path):

@@ -40,14 +40,25 @@ def test_drafts_are_left_out():
 def test_the_page_shows_charts_with_their_tables(client, seed_data):
     page = client.get("/statistics/").content.decode()
     # Schools and offices charted apart: Changchun's offices never sit beside Heping's schools.
-    assert page.count('<figure class="chart"') == 4
-    assert page.count("<table") == 3
+    assert page.count('<figure class="chart"') == 5
+    assert page.count("<table") == 4
     assert '<figcaption id="chart-types-title">Schools and kindergartens by type</figcaption>' in page
     assert '<figcaption id="chart-units-title">Offices and units by type</figcaption>' in page
     types_chart = page[page.index('id="chart-types"') : page.index('id="chart-units"')]
     assert "Offices" not in types_chart and '<span class="bar-value">18</span>' in types_chart
     assert '<meter class="bar" min="0" max="18" value="18" aria-hidden="true">' in page
     assert ["Basic education schools", "18"] in [row[:2] for row in Page(page).rows]
+
+
+def test_the_page_says_how_many_divisions_of_each_province_have_a_profile(client, seed_data):
+    page = client.get("/statistics/").content.decode()
+    coverage_chart = page[
+        page.index('id="chart-coverage"') : page.index("</figure>", page.index('id="chart-coverage"'))
+    ]
+    # Of the three seed bureaus only Heping's records its division (210102): Jinpu and Changchun's do not.
+    assert '<span class="bar-label">Liaoning</span>' in coverage_chart and "Jilin" not in coverage_chart
+    rows = Page(page).rows
+    assert ["Liaoning", "100", "1", "1.0 %"] in rows and ["China", "2,849", "1", "0.0 %"] in rows
 
 
 def test_counts_the_sources_do_not_give_are_not_reported_not_zero(client, seed_data):

@@ -345,7 +345,7 @@ def many_bureaus(django_db_setup, django_db_blocker):
     ("url", "first", "then"),
     [
         # Each page reads the content version once (for the page cache).
-        ("/", 4, 4),  # version, province tallies, newest, latest changed
+        ("/", 5, 5),  # version, province tallies, divisions with a profile by province, newest, latest changed
         # + count, page, place and type facets, the page's cards; the first visit renders the cards of
         # the page together (the bureaus, their parts, one delete and one insert, in savepoints)
         ("/bureaus/", 17, 6),

@@ -21,6 +21,7 @@ def _links(language, script_prefix):
         "bureaus": reverse("bureaus:list"),
         "statistics": reverse("statistics"),
         "compare": reverse("compare"),
+        "places": reverse("places"),
         "open_data": reverse("api:docs"),
         "api_bureaus": reverse("api:bureau-list"),
         "csv_bureaus": reverse("api:csv", args=["bureaus"]),

@@ -18,10 +18,11 @@ from bureaus.models.languages import columns
 from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
-from bureaus.pages import charts, snapshots, statistics
+from bureaus.pages import charts, coverage, snapshots, statistics
 from bureaus.pages.compare import MAX_BUREAUS, MIN_BUREAUS, ComparisonError, choose, compare
 from bureaus.pages.filters import BureauFilter
-from bureaus.places.names import province_in
+from bureaus.places import divisions
+from bureaus.places.names import is_chinese, province_in
 
 
 class HomeView(TemplateView):
@@ -35,6 +36,7 @@ class HomeView(TemplateView):
         provinces = list(ProvinceTally.objects.all())
         listing = BureauListing.objects.only(*columns("name"), "slug", "province", "city", "district", "updated_at")
         return super().get_context_data(
+            coverage=coverage.national(),
             totals=ProvinceTally.national(provinces),
             provinces=provinces,
             newest=listing.order_by("-created_at", "name_en", "name_zh_hans")[: self.LATEST],
@@ -64,6 +66,8 @@ class BureauListView(FilterView):
         context["filters_in_use"] = filterset.in_use_besides_search()  # the phone layout keeps them unfolded
         bureaus = list(context["bureaus"])
         context["cards"] = snapshots.cards(bureaus, search.snippets(bureaus, context["query"]))
+        # The districts the words name, profiled or not: "no profile yet" is an answer, "nothing found" is not.
+        context["places_found"] = coverage.divisions_found(context["query"]) if context["query"] else []
         return context
 
     def get_paginator(self, queryset, per_page, **kwargs):
@@ -182,8 +186,23 @@ class StatisticsView(TemplateView):
                 % {"count": self.TOP_BUREAUS},
                 chart_id="chart-bureaus",
             ),
+            **coverage_context(),
             **kwargs,
         )
+
+
+def coverage_context():
+    """How much of China has a profile, by province: numbers, chart and where the divisions come from."""
+    national = coverage.national()
+    source, built = divisions.gazetteer_origin()
+    chinese = is_chinese(get_language())
+    chart = charts.bar_chart(
+        [(row.province.chinese if chinese else row.province.name, row.profiled) for row in national.provinces
+         if row.profiled],
+        title=_("County-level divisions with a bureau profile, by province"),
+        chart_id="chart-coverage",
+    )  # fmt: skip
+    return {"coverage": national, "coverage_chart": chart, "gazetteer_source": source, "gazetteer_built": built}
 
 
 STATISTICS_TABLES = {

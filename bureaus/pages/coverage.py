@@ -1,0 +1,95 @@
+"""
+How much of China the portal covers: which county-level divisions have a published bureau profile.
+
+The gazetteer lists every division (``bureaus.places.divisions``); the database says which have a
+profile, through the published bureaus' ``division_code``. Plain data for the places pages, home and
+statistics; each function runs one query.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.db.models.functions import Substr
+
+from bureaus.models import Bureau
+from bureaus.models.bureau import profile_url
+from bureaus.models.languages import page_code
+from bureaus.places import divisions
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A published bureau as a division's row links to it."""
+
+    slug: str
+    name: str
+    lang: str  # the language of ``name``: the page's where the bureau has a name in it
+
+    def get_absolute_url(self):
+        return profile_url(self.slug)
+
+
+def profiles(codes_starting="", codes=None):
+    """{division code: Profile} of the published bureaus whose code starts so ("" for all of China), or of
+    just the ``codes`` given (a search's few)."""
+    bureaus = Bureau.objects.published().exclude(division_code="")
+    if codes is not None:
+        bureaus = bureaus.filter(division_code__in=list(codes))
+    if codes_starting:
+        bureaus = bureaus.filter(division_code__startswith=codes_starting)
+    rows = bureaus.values_list("division_code", "slug", "name_en", "name_zh_hans")
+    return {code: _profile(slug, english, chinese) for code, slug, english, chinese in rows}
+
+
+def _profile(slug, english, chinese):
+    """The bureau named in the page's language where it has a name in it, else in the one it has."""
+    if chinese and (page_code() == "zh-hans" or not english):
+        return Profile(slug, chinese, "zh-Hans")
+    return Profile(slug, english, "en")
+
+
+def divisions_found(words):
+    """[(Division, Profile or None)] for the county-level divisions a visitor's search names."""
+    found = divisions.matching(words)
+    profiled = profiles(codes=[division.code for division in found]) if found else {}
+    return [(division, profiled.get(division.code)) for division in found]
+
+
+@dataclass(frozen=True)
+class ProvinceCoverage:
+    province: object  # the gazetteer's Division
+    divisions: int
+    profiled: int
+
+    @property
+    def share(self):
+        """The share profiled, in per cent (0 when the province has no county-level division)."""
+        return 100 * self.profiled / self.divisions if self.divisions else 0
+
+
+@dataclass(frozen=True)
+class NationalCoverage:
+    provinces: list  # [ProvinceCoverage], in the order of the provinces' English names
+    divisions: int
+    profiled: int
+
+    @property
+    def share(self):
+        return 100 * self.profiled / self.divisions if self.divisions else 0
+
+
+def national():
+    """Each province's count of county-level divisions and of those with a published profile."""
+    profiled = dict(
+        Bureau.objects.published()
+        .exclude(division_code="")
+        .annotate(province_prefix=Substr("division_code", 1, 2))
+        .order_by()
+        .values_list("province_prefix")
+        .annotate(n=Count("pk"))
+        .values_list("province_prefix", "n")
+    )
+    rows = [
+        ProvinceCoverage(p, len(divisions.counties_of(p)), profiled.get(p.code[:2], 0)) for p in divisions.provinces()
+    ]
+    return NationalCoverage(rows, sum(r.divisions for r in rows), sum(r.profiled for r in rows))

