@@ -818,3 +818,47 @@ def test_a_provinces_notice_naming_counties_of_many_cities_is_refused():
     # A county's own page naming the county seat's neighbours is still its draft.
     draft = read("我县教育局(将乐县教育局)主管全县教育。全县有小学12所。\n")
     assert draft.district == "Jiangle County"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("科右前旗教育局局长指出,科右前旗民族教育有特色。\n", "152221"),  # 科尔沁右翼前旗
+        ("长阳县教育局报道:全县有小学20所。\n", "420528"),  # 长阳土家族自治县
+        # A county-level city's bare name as the subject of its honour: 潜江 is 潜江市.
+        ("潜江被确定为“全国青少年校园足球示范县(区)”。市教育局大力推进校园足球。潜江被确定为示范县。\n", "429005"),
+    ],
+)
+def test_short_forms_of_banners_autonomous_counties_and_bare_city_names_place_the_page(text, code):
+    assert read(text).division_code == code
+
+
+def test_short_forms_are_derived_for_every_autonomous_county_but_never_shadow_a_real_name():
+    forms = gazetteer.chinese_short_forms()
+    assert forms["长阳县"].chinese == "长阳土家族自治县" and forms["科右前旗"].chinese == "科尔沁右翼前旗"
+    autonomous = [d for d in gazetteer.by_code().values() if d.level == "county" and "自治" in d.chinese]
+    assert len([f for f in forms.values() if "自治" in f.chinese]) >= len(autonomous) - 6  # a few have no short stem
+    assert all(not gazetteer.chinese_named(short) for short in forms)
+
+
+def test_a_citys_news_naming_a_county_only_in_a_schools_name_is_refused():
+    text = (
+        "我市44所学校获评全国青少年校园足球特色学校\n本报讯 从市教育局获悉,我市大运小学、盐湖区红军小学、"
+        "夏县第二初级中学等44所学校成功入选。近年来,我市高度重视校园足球,全市已创建特色学校183个。\n"
+    )
+    with pytest.raises(DocumentError, match="city's education"):
+        parse_document(text, "")
+
+
+def test_a_list_closed_by_its_count_after_a_name_ending_like_a_department():
+    draft = read("大理市教育局是大理市政府的行政职能部门。局内设行政办公室、人事处、名师管理中心等八个科室。\n")
+    assert [d.name for d in draft.departments] == ["行政办公室", "人事处", "名师管理中心"]
+
+
+def test_a_sections_own_functions_are_not_the_bureaus_duties_and_an_address_said_with_weizhi():
+    text = (
+        "乐平市教育局是乐平市教育主管部门。教育局机关办公地址位于洎阳中路,机关在职干部职工106人。\n"
+        "职业教育司的职能:\n拟定中等职业教育发展规划并指导实施。\n负责职业学校的审核工作。\n组织职业教育的评估工作。\n"
+    )
+    draft = read(text)
+    assert draft.duties == [] and draft.address == "洎阳中路"

@@ -323,6 +323,36 @@ def chinese_named(chinese):
     return _index()[1].get(chinese, [])
 
 
+# Names Chinese pages write for divisions whose official name is long: a Mongolian banner's abbreviation
+# (科右前旗 for 科尔沁右翼前旗), and an autonomous county by its place and kind alone (长阳县 for 长阳土家族自治县,
+# derived below for all of them).
+CHINESE_SHORT_FORMS = {
+    "科右前旗": "科尔沁右翼前旗", "科右中旗": "科尔沁右翼中旗", "科左中旗": "科尔沁左翼中旗", "科左后旗": "科尔沁左翼后旗",
+    "达茂旗": "达尔罕茂明安联合旗", "察右前旗": "察哈尔右翼前旗", "察右中旗": "察哈尔右翼中旗", "察右后旗": "察哈尔右翼后旗",
+    "土右旗": "土默特右旗", "土左旗": "土默特左旗", "阿右旗": "阿拉善右旗", "阿左旗": "阿拉善左旗", "东乌旗": "东乌珠穆沁旗",
+    "西乌旗": "西乌珠穆沁旗", "新左旗": "新巴尔虎左旗", "新右旗": "新巴尔虎右旗", "鄂伦春旗": "鄂伦春自治旗",
+    "鄂温克旗": "鄂温克族自治旗", "莫旗": "莫力达瓦达斡尔族自治旗", "乌前旗": "乌拉特前旗", "乌中旗": "乌拉特中旗",
+    "乌后旗": "乌拉特后旗", "鄂前旗": "鄂托克前旗", "苏左旗": "苏尼特左旗", "苏右旗": "苏尼特右旗", "喀左县": "喀喇沁左翼蒙古族自治县",
+    "前郭县": "前郭尔罗斯蒙古族自治县", "杜蒙县": "杜尔伯特蒙古族自治县", "和丰县": "和布克赛尔蒙古自治县",
+}  # fmt: skip
+ETHNIC_GROUPS = (
+    "满|蒙古|回|达斡尔|鄂温克|鄂伦春|朝鲜|畲|土家|苗|瑶|侗|壮|各|仫佬|毛南|黎|羌|彝|藏|仡佬|布依|水|哈尼|傣|纳西|拉祜|佤|布朗"
+    "|独龙|怒|白|普米|傈僳|裕固|哈萨克|塔吉克|东乡|保安|撒拉|土|锡伯"
+)
+AUTONOMOUS_RE = re.compile(rf"(?P<stem>.{{2,}}?)(?:(?:{ETHNIC_GROUPS})族?)+自治(?P<kind>县|旗)")
+
+
+@cache
+def chinese_short_forms():
+    """{short form: Division} for the names above and 长阳县-like ones, where no division bears the short form."""
+    forms = {short: chinese_named(full)[0] for short, full in CHINESE_SHORT_FORMS.items()}
+    for division in by_code().values():
+        match = AUTONOMOUS_RE.fullmatch(division.chinese) if division.level == "county" else None
+        if match:
+            forms.setdefault(match["stem"] + match["kind"], division)
+    return {short: division for short, division in forms.items() if not chinese_named(short)}
+
+
 def province_of_name(name):
     """The portal's name of a province for "Liaoning", "Liaoning Province", "Ningxia Hui Autonomous Region"…"""
     name = re.sub(r"\s+(?:hui|uygur|uyghur|zhuang)\b", "", name.strip(), flags=re.IGNORECASE)

@@ -86,8 +86,8 @@ def inline_lists(folded, start, end):
                 items += [(at, at + joined.end("a")), (at + joined.start("b"), at + joined.end("b"))]
                 continue
             closing = None
-            if not is_department_name(raw):
-                # The last item may carry the list's count: "…计财科7个科(室)", "…特殊教育处等七个职能部门".
+            if not is_department_name(raw) or re.search(rf"等\s*(?:{NUMBER})\s*[个箇]", raw):
+                # The last item may carry the list's count (名师管理中心等八个科室 ends like a name, 室): "…计财科7个科(室)", "…特殊教育处等七个职能部门".
                 closing = re.search(  # … or without a measure word: "…人事科等16科(室)"
                     rf"(?:等)?\s*(?:{NUMBER})\s*(?:[个箇][{HAN}()]{{0,12}}|[科股室处][{HAN}()]{{0,10}})$|等[{HAN}]{{0,8}}$",
                     raw,

@@ -10,6 +10,7 @@ from bureaus.importer.chinese import facts
 from bureaus.importer.chinese.relevance import KINDS
 
 SENTENCE_END = "。!?\n"
+HAN = "\u4e00-\u9fff"
 
 
 def lines(folded):
@@ -80,6 +81,10 @@ def section_of(heading):
     if facts.UNITS_HEADING_RE.search(heading):
         return "units"
     if facts.DUTIES_HEADING_RE.search(heading):
+        # "职业教育司的职能:", "视听教室的功能": a section's or a unit's own work, not the bureau's duties.
+        owner = re.match(rf"(?P<owner>[{HAN}]{{2,12}})的(?:主要)?(?:职能|职责|功能)", heading)
+        if owner and not re.search(rf"(?:{KINDS})$", owner["owner"]):
+            return "others-work"
         return "duties"
     if facts.DEPARTMENTS_HEADING_RE.search(heading):
         return "departments"

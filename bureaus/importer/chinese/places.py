@@ -30,7 +30,9 @@ WORDS_ENDING_IN = {
 }  # fmt: skip
 LONGEST_NAME = 12
 # What follows a place's name where it is one: 兴县 in 科教兴县战略 is no place, 南县教育局 is.
-STANDS_AS_A_PLACE_RE = re.compile(r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|隶属|,|。|\s|$)")
+STANDS_AS_A_PLACE_RE = re.compile(
+    r"(?:教|人民|县委|区委|市委|旗委|政府|党|地处|位于|隶属|被(?:评|确定|命名|授予|认定)|,|。|\s|$)"
+)
 
 
 @cache
@@ -46,6 +48,8 @@ def _names():
     for name in gazetteer.former_chinese_names():  # 武鸣县 → 武鸣区: the table of former names first
         full.setdefault(name, [gazetteer.formerly_named(name).division])
     for name, division in gazetteer.presumed_former_chinese_names().items():  # then 徐水县 → 徐水区, presumed
+        full.setdefault(name, [division])
+    for name, division in gazetteer.chinese_short_forms().items():  # 科右前旗, 长阳县
         full.setdefault(name, [division])
     known = set(full)
     for division in gazetteer.by_code().values():

@@ -39,7 +39,7 @@ CEREMONY_RE = re.compile(r"揭牌成立|正式成立|成立暨揭牌|挂牌成�
 PAGE_DATE_RE = re.compile(r"(?P<year>(?:19|20)\d\d)(?:-\d\d?-\d\d?|年\d{1,2}月\d{1,2}日)")
 RENAMED_RE = re.compile(rf"原(?P<old>[{HAN}]{{2,20}}?(?:{KINDS}))[^。]{{0,30}}?(?:更名为|改称|改名为|改为)")
 ADDRESS_RE = re.compile(
-    rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*:\s*(?P<label>[^\n,。;|]{{4,60}})"
+    rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*(?::|位于)\s*(?P<label>[^\n,。;|]{{4,60}})"
 )
 # A table's row of the bureau's duties: "| 主要职能 | 管理全县基础教育、职业教育… |".
 TABLE_DUTIES_RE = re.compile(r"\s*\|\s*(?:主要)?(?:职能|职责)\s*\|\s*(?P<value>[^|]{4,}?)\s*\|?\s*")
@@ -198,7 +198,8 @@ def _walk(draft, folded):
             continue  # a headline restates what the page then says
         row = counts.row_type(folded, start, end)
         for s, e in layout.sentences(folded, start, end):
-            if not marker and ((s, e) in duty_runs or (section == "duties" and layout.is_duty_sentence(folded, s, e))):
+            run = (s, e) in duty_runs and section != "others-work"  # under "职业教育司的职能:", a section's work
+            if not marker and (run or (section == "duties" and layout.is_duty_sentence(folded, s, e))):
                 _add_duty(draft, s, e)
                 continue
             for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):

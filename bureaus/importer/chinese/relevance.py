@@ -54,6 +54,8 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text is about a province's department of education (教育厅), not a county-level bureau's: it "
             "names no county or district, so there is nothing to import."
         )
+    # A county named only in schools' names (盐湖区红军小学 among a city's 44 schools) places no bureau.
+    placed = placed and not _named_only_in_schools_names(folded, draft)
     if not placed and _in_a_citys_voice(folded):
         raise DocumentError(
             "This text is about a city's education (it speaks of 全市 and the city's government), not a "
@@ -103,6 +105,18 @@ def refuse_unless_about_a_bureau(draft, folded):
             "The text never names an education bureau: check that what it says is the bureau's "
             "(and not, say, the whole county's) before publishing.",
         )
+
+
+SCHOOL_AFTER_NAME_RE = re.compile(rf"[{HAN}]{{0,6}}?(?:小学|中学|幼儿园|学校|学院)")
+
+
+def _named_only_in_schools_names(folded, draft):
+    """Whether every mention of the draft's county opens a school's name (盐湖区红军小学, 夏县第二初级中学)."""
+    division = places_by_code().get(draft.division_code)
+    if division is None or draft.name:
+        return False
+    said = [m for m in places.mentions(folded) if division in m.divisions]
+    return bool(said) and all(SCHOOL_AFTER_NAME_RE.match(folded, m.end) for m in said)
 
 
 def _in_a_citys_voice(folded):
