@@ -88,6 +88,7 @@ def _save(draft, replace, how_to_replace, source_details):
             _clear_imported_facts(target, names, language)
             cited = set(FactSource.objects.filter(bureau=target).values_list("fact", flat=True))
             built.fact_sources = [fact for fact in built.fact_sources if fact.fact not in cited]
+    built.source.record_warnings(draft.warnings)  # with those the merge added
     bureau.save()
     # The rows find the ids of the bureau, source and new types saved before them when they are written.
     content.insert_rows(built.rows(part) for part in PARTS)
