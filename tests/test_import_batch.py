@@ -236,3 +236,17 @@ def test_page_options_with_a_list_or_a_folder_are_refused(folder):
 def test_nothing_to_import_is_a_plain_error():
     status, out, err = run()
     assert status == 1 and "Give the files or folders to import, or --list FILE.csv." in err
+
+
+def test_a_lists_rows_keep_their_own_details_in_a_fixture(folder):
+    listed = write_list(
+        folder, HEADER + "numbered_headings.txt,Tiexi page,,Tiexi government,\nnarrative.txt,,,,2023-05-04\n"
+    )
+    fixture = folder / "drafts.json"
+    status, out, _ = run("--list", listed, "--output", fixture)
+    assert status == 0, out
+    sources = {row["fields"]["title"]: row["fields"] for row in json.loads(fixture.read_text(encoding="utf-8"))
+               if row["model"] == "bureaus.sourcedocument"}  # fmt: skip
+    assert sources["Tiexi page"]["publisher"] == "Tiexi government" and sources["Tiexi page"]["published_on"] is None
+    assert sources["narrative.txt"]["published_on"] == "2023-05-04" and sources["narrative.txt"]["publisher"] == ""
+    assert Bureau.objects.count() == 0

@@ -84,7 +84,7 @@ class Command(BaseCommand):
         if not paths and list_path is None:
             raise CommandError("Give the files or folders to import, or --list FILE.csv.")
         self.lines, self.summary = [], {CREATED: 0, UNCHANGED: 0, REPLACED: 0, MERGED: 0, DRAFTED: 0, FAILED: 0}
-        drafts, printed, details = [], [], {}
+        drafts, printed = [], []  # drafts: (draft, its page's details) for --output
         try:
             jobs = expand(paths) + (read_list(list_path) if list_path is not None else [])
         except DocumentError as error:  # a list that cannot be read as one: nothing is imported
@@ -97,13 +97,13 @@ class Command(BaseCommand):
                 for job in jobs:
                     self.failed(job.label, str(error), printed)
             else:
-                details = page.source_details() if page else {}
                 self.read(jobs, page, dry_run, output, replace, drafts, printed)
         single = len(paths) == 1 and list_path is None and not paths[0].is_dir()
         if dry_run:  # standard output is JSON alone, whatever happened; the report goes to standard error
             self.stdout.write(dumps(printed[0] if single and len(printed) == 1 else printed))
         elif output and drafts:
-            output.write_text(drafts_to_fixture(drafts, details) + "\n", encoding="utf-8")
+            fixture = drafts_to_fixture([draft for draft, _ in drafts], [details for _, details in drafts])
+            output.write_text(fixture + "\n", encoding="utf-8")
         self.report(self.stderr if dry_run else self.stdout, output)
         failed = self.summary[FAILED]
         if failed:
@@ -151,7 +151,7 @@ class Command(BaseCommand):
                     bureau = built_draft_to_dict(build(draft, source_details=details))
                     printed.append({"file": job.label, "bureau": bureau, "warnings": draft.warnings})
                 if dry_run or output:
-                    drafts.append(draft)
+                    drafts.append((draft, details))
                     self.outcome(DRAFTED, job.label, draft.slug)
                 else:
                     result = save_draft(draft, replace=replace, source_details=details)
