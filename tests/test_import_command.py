@@ -429,8 +429,9 @@ def test_a_bad_source_option_is_a_one_line_error_and_nothing_is_written(tmp_path
 def test_source_options_with_several_files_are_refused(tmp_path):
     status, out, err = run(TIEXI, NARRATIVE, "--title", "Tiexi")
     assert status == 1
-    assert "--title, --url, --publisher and --published-on describe one document: give one file with them" in (
-        out + err
+    assert (
+        "--title, --url, --publisher, --published-on and --division describe one document: give one file with them"
+        in out + err
     )
     assert Bureau.objects.count() == 0
     status, out, _ = run("--dry-run", TIEXI, NARRATIVE, "--url", "www.pingyao.gov.cn")

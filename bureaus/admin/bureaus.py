@@ -20,6 +20,7 @@ from bureaus import content, publishing
 from bureaus.admin import history
 from bureaus.admin.forms import BureauForm, CitationForm
 from bureaus.admin.importing import import_document_view
+from bureaus.admin.loading import loading_urls
 from bureaus.admin.sources import sources_view
 from bureaus.admin.workflow import PublishingAdmin
 from bureaus.models import (
@@ -307,7 +308,7 @@ class BureauAdmin(EditorScopedAdmin, PublishingAdmin, VersionAdmin):
             self.admin_site.admin_view(partial(sources_view, self)),
             name="bureaus_bureau_sources",
         )
-        return [import_url, sources_url, *self.workflow_urls(), *super().get_urls()]
+        return [import_url, *loading_urls(self), sources_url, *self.workflow_urls(), *super().get_urls()]
 
 
 @admin.register(InstitutionType)

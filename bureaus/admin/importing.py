@@ -9,6 +9,10 @@ the reviewer's entries, and saves the draft bureau (one transaction), then lands
 its change page. ``action=cancel`` saves nothing. When only what the reviewer typed is
 refused (an invisible character in the name), the review is shown again to correct it.
 
+The division may be chosen (the worklist's link gives ``?division=210102``): it travels through preview
+and confirm as a checked form field, and the draft is placed there whatever the text says
+(``importer.chosen``); the review says the loader chose it.
+
 Creating needs the permission to add bureaus; replacing an existing bureau's facts
 needs the permission to change that very bureau.
 """
@@ -28,11 +32,13 @@ from bureaus.admin.forms import last_change
 from bureaus.admin.review import review_sections
 from bureaus.importer import MAX_BYTES, DocumentError, decode_document, parse_document
 from bureaus.importer.assembly import slug_for
+from bureaus.importer.chosen import place_at
 from bureaus.importer.details import SourceDetailsForm
 from bureaus.importer.errors import SlugTaken
 from bureaus.importer.saving import MERGED, UNCHANGED, existing_bureau, replace_target, save_draft
 from bureaus.models import Assignment, Bureau
 from bureaus.models.base import validate_plain_text
+from bureaus.places.gazetteer import by_code
 from bureaus.places.regions import PROVINCE_CHOICES, is_municipality
 
 REPLACE_LABEL = (
@@ -80,6 +86,7 @@ class ImportDocumentForm(SourceDetailsForm):
     )
 
     REVIEW_FIELDS = ("name", "province", "city", "district")
+    PLACE_FIELDS = ("province", "city", "district")  # the division, when chosen, decides them
 
     def clean(self):
         cleaned = super().clean()
@@ -113,6 +120,8 @@ class ImportDocumentForm(SourceDetailsForm):
             cleaned["draft"] = parse_document(
                 text, title=cleaned.get("title") or "Pasted document", url=cleaned.get("url") or ""
             )
+            if self.chosen_division() is not None:
+                place_at(cleaned["draft"], self.chosen_division())
         except DocumentError as error:
             raise forms.ValidationError(str(error)) from None
         return cleaned
@@ -120,7 +129,7 @@ class ImportDocumentForm(SourceDetailsForm):
     def only_typed_fields_refused(self):
         """Whether the document was read and only what the reviewer typed was refused. The review step is
         then shown again, with the document travelling on, so the reviewer corrects just those fields."""
-        typed = {*self.REVIEW_FIELDS, "title", *self.SOURCE_FIELDS}
+        typed = {*self.REVIEW_FIELDS, "title", "division", *self.SOURCE_FIELDS}
         if "draft" not in self.cleaned_data or not set(self.errors) <= typed:
             return False
         self.data = self.data.copy()
@@ -133,6 +142,8 @@ class ImportDocumentForm(SourceDetailsForm):
         """The draft with what the reviewer typed in over what the document gave."""
         draft = self.cleaned_data["draft"]
         typed = {field: (self.cleaned_data.get(field) or "").strip() for field in self.REVIEW_FIELDS}
+        if self.chosen_division() is not None:  # the place is the division's: typed in, it would contradict it
+            typed.update(dict.fromkeys(self.PLACE_FIELDS, ""))
         for field, value in typed.items():
             if value:
                 setattr(draft, field, value)
@@ -152,7 +163,7 @@ def import_document_view(model_admin, request):
         messages.info(request, "Import cancelled: nothing was saved.")
         return redirect(changelist_url)
 
-    form = ImportDocumentForm(data or None, files or None)
+    form = ImportDocumentForm(data or None, files or None, initial={"division": request.GET.get("division", "")})
     draft = None
     if request.method == "POST" and form.is_valid():
         draft = form.reviewed_draft()
@@ -198,6 +209,7 @@ def import_document_view(model_admin, request):
                     **{field: getattr(draft, field) for field in ImportDocumentForm.REVIEW_FIELDS},
                     **{field: form.cleaned_data.get(field) for field in ImportDocumentForm.SOURCE_FIELDS},
                     "revision_seen": _version(existing_bureau(draft)),
+                    "division": form.cleaned_data.get("division"),
                 }
             )
     elif request.method == "POST" and form.only_typed_fields_refused():
@@ -223,8 +235,24 @@ def _version(bureau):
     return f"{target.pk}:{target.revision}" if target is not None else ""
 
 
+def _chosen(form):
+    """(the chosen division, why the code asked for is refused): as posted, else as the page was opened with it
+    (the worklist's link, ``?division=``), checked by the same field."""
+    if form.is_bound:
+        return (None if "division" in form.errors else form.chosen_division()), ""
+    code = form.initial.get("division") or ""
+    try:
+        form.fields["division"].clean(code)
+    except forms.ValidationError as error:
+        return None, error.messages[0]
+    return by_code().get(code), ""
+
+
 def _page(model_admin, request, form, draft, changelist_url):
+    chosen, refused = _chosen(form)
     context = {
+        "chosen_division": chosen,
+        "division_refused": refused,
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "title": "Review the imported draft" if draft else "Import a bureau document",

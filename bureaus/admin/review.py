@@ -1,7 +1,7 @@
 """How the admin's import page presents a draft to its reviewer: every fact beside its source sentence (a long
 one cut short)."""
 
-from bureaus.importer.draft import ESTABLISHED_YEAR, FROM_TITLE, LOCATION, NAME, PLACE, PREDECESSOR
+from bureaus.importer.draft import ESTABLISHED_YEAR, FROM_LOADER, FROM_TITLE, LOCATION, NAME, PLACE, PREDECESSOR
 from bureaus.models import Duty, InstitutionType
 from bureaus.places.regions import place_line
 
@@ -13,10 +13,12 @@ class OutsideTheText(str):
 
 
 def evidence(draft, fact):
-    """Where ``fact`` was read outside the text (the page's title or address), in words, or ""."""
+    """Where ``fact`` was read outside the text (the page's title or address) or who chose it, in words, or ""."""
     if fact not in draft.evidence:
         return ""
     where, words = draft.evidence[fact]
+    if where == FROM_LOADER:
+        return OutsideTheText(f"chosen by the loader: {words}")
     return OutsideTheText(f"from the {'page title' if where == FROM_TITLE else 'address'}: «{words}»")
 
 

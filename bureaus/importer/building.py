@@ -94,6 +94,7 @@ def build(draft, known_types=None, source_details=None):
         added_at=now,
         **details,
     )
+    source.record_warnings(draft.warnings)
 
     def spanned(model, span, **fields):
         return model(bureau=bureau, source=source, source_start=span[0], source_end=span[1], **fields)

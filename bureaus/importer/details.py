@@ -6,12 +6,15 @@ One form checks them for the admin's import page (``admin.importing.ImportDocume
 and for ``import_bureau`` (its --title, --url, --publisher and --published-on), so the two accept
 the same: an address typed without its scheme gets https, a date is YYYY-MM-DD, and typed text
 holding a control or invisible character is refused (a document's own text has them removed
-instead: no one typed them).
+instead: no one typed them). With them, the county-level division the loader chose for the document
+(``importer.chosen``): a code the gazetteer does not have as a county is a plain error, on both.
 """
 
 from django import forms
 
 from bureaus.models.base import validate_plain_text
+from bureaus.models.bureau import validate_division_code
+from bureaus.places.gazetteer import by_code
 
 
 class SourceDetailsForm(forms.Form):
@@ -36,7 +39,20 @@ class SourceDetailsForm(forms.Form):
     )
     published_on = forms.DateField(required=False, label="Published on", help_text="As YYYY-MM-DD.")
 
+    # Not where the document comes from but what the loader knows of it: the district it is about.
+    division = forms.CharField(
+        required=False,
+        label="County-level division (code)",
+        validators=[validate_division_code],
+        help_text="The district the document is about, as the gazetteer's six-digit code (e.g. 210102): the draft "
+        "is placed there whatever the text says. Leave empty to let the text place it.",
+    )
+
     SOURCE_FIELDS = ("publisher", "url", "published_on")
+
+    def chosen_division(self):
+        """The county-level division the loader chose (a ``gazetteer.Division``), or None."""
+        return by_code().get(self.cleaned_data.get("division") or "")
 
     def source_details(self):
         """The publisher, address and date given for the document (empty ones left out)."""

@@ -16,8 +16,9 @@ from bureaus.importer.segments import shortened
 NAME, LOCATION, ESTABLISHED_YEAR, PREDECESSOR = "name", "location", "established_year", "predecessor"
 # The bureau's place (district, city, province), a fact that cites no sentence of its own.
 PLACE = "place"
-# Where a fact was read outside the text (``Draft.evidence``): the page's title, or its address (URL).
-FROM_TITLE, FROM_URL = "title", "url"
+# Where a fact was read outside the text (``Draft.evidence``): the page's title, or its address (URL); or
+# the loader chose it (the place, from the worklist or ``--division``: ``importer.chosen``).
+FROM_TITLE, FROM_URL, FROM_LOADER = "title", "url", "loader"
 # Facts a bureau cannot be published without; a draft may lack them.
 REQUIRED = ("name", "district", "province")
 

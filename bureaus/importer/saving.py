@@ -88,6 +88,7 @@ def _save(draft, replace, how_to_replace, source_details):
             _clear_imported_facts(target, names, language)
             cited = set(FactSource.objects.filter(bureau=target).values_list("fact", flat=True))
             built.fact_sources = [fact for fact in built.fact_sources if fact.fact not in cited]
+    built.source.record_warnings(draft.warnings)  # with those the merge added
     bureau.save()
     # The rows find the ids of the bureau, source and new types saved before them when they are written.
     content.insert_rows(built.rows(part) for part in PARTS)
@@ -215,10 +216,12 @@ def _move_hand_added_facts_last(bureau):
 
 def drafts_to_fixture(drafts, source_details=None):
     """A Django fixture (natural keys, no primary keys) of the drafts, for review and ``loaddata``;
-    ``source_details`` (publisher, url, published_on) go with each one's source document."""
+    ``source_details`` (publisher, url, published_on) go with each one's source document: one dict for all,
+    or a list of them, one per draft (the rows of ``import_bureau --list``)."""
     objects, types = [], known_types(drafts)
-    for draft in drafts:
-        built = build(draft, types, source_details)
+    each = source_details if isinstance(source_details, list) else [source_details] * len(drafts)
+    for draft, details in zip(drafts, each, strict=True):
+        built = build(draft, types, details)
         types.update({new_type.slug: new_type for new_type in built.new_types})
         objects += built.objects()
     return serializers.serialize(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR, ContentQuerySet, PlainTextFields
 from bureaus.models.items import Achievement, Department, Duty, InstitutionCount
 from bureaus.models.languages import LANGUAGE_TAGS, fact_code, text_in_language, translated
+from bureaus.models.loading import LoadingQuerySet
 from bureaus.models.parts import FACT_SOURCES, ITEM_PARTS, SPANNED_PARTS
 from bureaus.models.sources import FactSource, SourceDocument
 from bureaus.places.gazetteer import by_code, chinese_place_names
@@ -32,7 +33,7 @@ def publishes_every_bureau(user):
     return user.is_authenticated and user.has_perm("bureaus.publish_bureau") and edits_every_bureau(user)
 
 
-class BureauQuerySet(ContentQuerySet):
+class BureauQuerySet(LoadingQuerySet, ContentQuerySet):
     def published(self):
         return self.filter(is_published=True)
 

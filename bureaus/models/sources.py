@@ -33,6 +33,10 @@ class SourceDocument(PlainTextFields, models.Model):
     text = models.TextField()
     sha256 = models.CharField(max_length=64, editable=False, help_text="Fingerprint of the text (UTF-8).")
     added_at = models.DateTimeField(default=timezone.now, editable=False)
+    # What the importer warned about when it read the document (None for a source not imported: typed in
+    # the admin, loaded): what a reviewer has to go on, and the count the review queue orders drafts by.
+    import_warnings = models.JSONField(null=True, blank=True, editable=False)
+    warning_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     objects = BureauPartManager("sha256")
 
@@ -56,6 +60,11 @@ class SourceDocument(PlainTextFields, models.Model):
 
     def get_absolute_url(self):
         return f"{self.bureau.get_source_url()}#source-{self.sha256[:12]}"
+
+    def record_warnings(self, warnings):
+        """Keep the importer's warnings on the document, and their number (rows are written in bulk: no save())."""
+        self.import_warnings = list(warnings)
+        self.warning_count = len(self.import_warnings)
 
     def natural_key(self):
         return (self.bureau.slug, self.sha256)
