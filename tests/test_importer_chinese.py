@@ -862,3 +862,22 @@ def test_a_sections_own_functions_are_not_the_bureaus_duties_and_an_address_said
     )
     draft = read(text)
     assert draft.duties == [] and draft.address == "洎阳中路"
+
+
+def test_a_schools_own_page_that_names_the_bureau_above_it_is_refused():
+    text = "2021年度 耒阳市第四中学部门决算\n一、部门职责\n我校是耒阳市教育局直属单位,主要职责是普通高中教育。\n"
+    with pytest.raises(DocumentError, match="school's own page"):
+        parse_document(text, "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "龙湖区教育局报。这是龙湖区获得的第一个省级的光荣称号。",  # the title it won, spoken of
+        "衡南县教育局报。通过评估学前教育普及普惠工作的实际成效,推动发展。",  # by assessing
+        "昆都仑区教育局报。先后获得国家“中华传统美德教育”优秀实验区、全国未成年人思想道德建",  # cut off by the excerpt
+    ],
+)
+def test_what_only_sounds_like_a_title_is_not_an_honour(sentence):
+    honours = [a.text for a in read(sentence).achievements]
+    assert not any("光荣称号" in h or "实际成效" in h or h.endswith("道德建") for h in honours), honours

@@ -991,6 +991,16 @@ def test_titles_said_clause_by_clause_are_one_achievement_each():
     ]
 
 
+def test_a_city_bureaus_page_guiding_its_counties_and_districts_is_refused():
+    text = (
+        "Education Bureau of Nanchang City\nMain Functions\n(I) Carry out education policies; guide and coordinate "
+        "education management work of the counties and districts.\n(II) Formulate the city's education plans and "
+        "the municipal education budget; make statistics of the city's education.\n(III) Guide the city's schools.\n"
+    )
+    with pytest.raises(DocumentError, match="a city's education"):
+        parse_document(text, "nanchang.txt")
+
+
 def test_a_plan_said_in_the_news_is_one_only_when_it_says_how_much():
     text = (
         "THE Futian District Education Bureau said it will enact multiple measures to push an agenda for "

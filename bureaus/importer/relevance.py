@@ -42,6 +42,7 @@ DEFINITION_HEADING_RE = re.compile(r"\b(?:meaning|definition|concept|what\s+is)\
 SUBJECT_STOPS = {"is", "are", "was", "were", "has", "have", "had", "will", "shall", "it", "its", "we", "our", "this",
                  "other", "all", "and", "with"}  # fmt: skip
 CITY_RE = re.compile(r"\b(?:city|municipal(?:ity)?)\b", re.IGNORECASE)
+ONE_COUNTY_RE = re.compile(r"\b(?:county|district|banner|township)\b", re.IGNORECASE)
 COUNTY_RE = re.compile(r"\b(?:county|counties|district|districts|banner|township)\b", re.IGNORECASE)
 MIN_CITY_WORDS = MIN_PROVINCE_WORDS = 3  # a city's (a province's) words said this often: its page
 ADDRESS_SENTENCE_RE = re.compile(r"[^.\n]*\b(?:address|located)\b[^.\n]*\.?", re.IGNORECASE)
@@ -142,7 +143,8 @@ def _only_a_city(text, address=""):
     if address:
         text = text.replace(address, "")
     text = ADDRESS_SENTENCE_RE.sub("", text)  # "The address of Fuzhou Education Bureau is …, Cangshan District."
-    return len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and not COUNTY_RE.search(INSTITUTION_NAME_RE.sub("", text))
+    # "guide … the counties and districts" is a city bureau's work: only a county said in the singular names one.
+    return len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and not ONE_COUNTY_RE.search(INSTITUTION_NAME_RE.sub("", text))
 
 
 # A school's or kindergarten's own name, which may hold a district's: "Zhushan District Private … Kindergarten".

@@ -175,13 +175,15 @@ WISH_RE = re.compile(r"希望|争取|力争|计划|努力|确保|目标|将要|�
 # "被国务院通报表彰为“落实有关重大政策措施真抓实干成效明显地方”": a title for the place's government in general,
 # with no word of education in it, is not its education's.
 PLACE_TITLE_RE = re.compile(r"(?:地方|城市|城|县|区|市)[\"”]?(?:称号)?$")
-NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|奖金|资金|经费|\d(?!\d{3}\s*年)")  # "荣获2023年度…": a year is no sum
+# 获得者 (the winner), 获得的…称号 ("the title it won"), 获得奖金 (money); "荣获2023年度…": a year is no sum.
+NOT_AN_AWARD_RE = re.compile(r"者|该|此|这|的|奖金|资金|经费|\d(?!\d{3}\s*年)")
 AWARD_WORDS_RE = re.compile(r"称号|奖|荣誉|先进|优秀|等次|表彰|示范|殊荣|\"")
 RECIPIENTS_RE = re.compile(r"的(?:个人|集体|单位|教师|同志|学校|代表)")
 # A city's title (国家卫生城, 中国优秀旅游城市) ends so; "全国文明城市创建工作先进集体" is a body's.
 CITY_TITLE_RE = re.compile(r"(?:卫生|旅游|园林|文明|森林|生态|双拥模范)城市?\"?(?:称号)?$")
 TITLE_WON_RE = re.compile(r"称号|先进集体|先进单位")
 PASSED_RE = re.compile(r"验收|评估|认定|复核")
+BY_MEANS_OF_RE = re.compile(r"(?:评估|验收|认定|复核)[^,。;]{4,}")
 # "等21个单位被授予…", "2人被授予…", "42名教师被授予…": an honour given to many, none of them the bureau.
 # (Some Traditional mirrors follow a character with its reading: "21個(gè)單位".)
 HONOURED_MANY_RE = re.compile(
@@ -232,6 +234,8 @@ def achievements(folded, original, start, end):
             continue
         if words == "通过" and not (PASSED_RE.search(text) and EDUCATION_RE.search(text)):
             continue
+        if words == "通过" and BY_MEANS_OF_RE.match(folded, trigger.end()):
+            continue  # "通过评估学前教育…的实际成效": by assessing, not passing an assessment
         if words == "成功创建" and not re.search(r"全国|国家|省级|省|市级", text):
             continue  # 成功创建全国…均衡县 is a title won; 成功创建一所学校 is building one
         if words == "评为" and folded[trigger.start() - 1 : trigger.start()] not in ("被", "度", "年"):
@@ -268,7 +272,9 @@ def achievements(folded, original, start, end):
             ):
                 continue
             found.append((begin, item_end))
-    return found
+    # The excerpt ends inside the last one ("…国家“中华传统美德教育”优秀实验区、全国未成年人思想道德建"): not a title.
+    end = len(folded.rstrip())
+    return [(s, e) for s, e in found if e < end or folded[end - 1] in '。!?”")']
 
 
 def _after_recipient(folded, trigger):

@@ -30,6 +30,7 @@ COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全
 # A city's own page speaks of 全市 and 市人民政府; a county-level city's names itself, so it is placed.
 CITY_VOICE_RE = re.compile(r"全市|我市|(?<![县区旗])市(?:人民政府|政府|委|教育局)")
 SCHOOL_VOICE_RE = re.compile(r"本校|我校|本园|我园")
+SCHOOL_UNDER_BUREAU_RE = re.compile(r"(?:本校|我校|本园|我园)(?:是|系|为)[^。,]{0,20}(?:直属|下属|所属)")
 COUNTY_LEVEL_RE = re.compile(rf"股室|[{HAN}]{{2,10}}股[、,。]|镇乡|各乡镇|各乡|各镇")
 COUNTY_WORDS_RE = re.compile(r"[县区旗](?:人民政府|政府|委|教育)|[全本我][县区旗]")
 
@@ -61,7 +62,9 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text is about a city's education (it speaks of 全市 and the city's government), not a "
             "county-level bureau's: it names no county or district, so there is nothing to import."
         )
-    if len(SCHOOL_VOICE_RE.findall(folded)) >= 2 and not draft.name:
+    # "我校是耒阳市教育局直属单位": a school speaking of the bureau above it, on its own page.
+    speaks_as_a_school = len(SCHOOL_VOICE_RE.findall(folded)) >= 2 and not draft.name
+    if speaks_as_a_school or SCHOOL_UNDER_BUREAU_RE.search(folded):
         raise DocumentError(
             "This text is a school's own page (it speaks of 本校, this school), not a county-level bureau's, so "
             "there is nothing to import."
