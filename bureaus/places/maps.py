@@ -28,7 +28,8 @@ class MapView:
     Hong Kong and Macau (drawn, but the portal has no bureaus there). ``neighbours``: the same for
     other provinces inside a province's view (empty for the country), to draw paler. ``sea_line``:
     the ten dashes of the South China Sea line, a path to stroke, not fill. Paths may have several
-    rings (islands, holes): draw them with ``fill-rule="evenodd"``.
+    rings (islands, holes): draw them with ``fill-rule="evenodd"``. Islands too small to draw (the South
+    China Sea's, 钓鱼岛) are diamonds 2.4 units across: a stroke wider than about 0.5 units hides them.
     """
 
     view_box: str  # "min_x min_y width height", for viewBox
@@ -39,8 +40,8 @@ class MapView:
 
     @property
     def scale(self):
-        """Units of this view per unit of the national map on screen: a dot of radius 3 on the national
-        map is ``3 * view.scale`` here to look the same size."""
+        """This view's width in thousandths: a size meant for a view 1,000 units wide (about the national
+        map's width) times this looks the same on screen here, e.g. a dot's radius or a stroke's width."""
         return self.box[2] / NATIONAL_WIDTH
 
     def contains(self, point):
