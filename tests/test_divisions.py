@@ -1,5 +1,7 @@
 """The places pages (bureaus/pages/divisions.py): every county-level division with its profile or the lack of one."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -105,3 +107,36 @@ def test_a_search_for_a_district_without_a_profile_says_the_portal_has_none_yet(
 def test_words_that_name_no_division_show_no_places(client):
     page = client.get("/bureaus/", {"q": "kindergarten"}).content.decode()
     assert "places-found-heading" not in page
+
+
+def test_the_national_map_marks_link_to_published_profiles_only(client):
+    heping()
+    BureauFactory(division_code="510104", slug="jinjiang-draft", draft=True)  # unpublished: no mark
+    BureauFactory(division_code="", slug="nowhere")  # no division: no mark
+    page = client.get(reverse("places")).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    marks = re.findall(r'<a href="([^"]+)" aria-label="[^"]*" tabindex="-1"><circle class="mark"', svg)
+    assert marks == ["/bureaus/shenyang-heping/"]
+    assert svg.count('class="province ') == 31  # every province shaded and linked to its page
+    assert '<a href="/places/liaoning/" aria-label="Liaoning: 1 of 100 districts and counties have a profile">' in svg
+    assert 'class="province shade-2"' in svg and 'class="province shade-0"' in svg  # Liaoning 1 %, the rest none
+    assert svg.count('class="outside"') == 3  # Taiwan, Hong Kong, Macau: drawn, outside the portal's scope
+    assert "style=" not in svg  # the Content Security Policy allows no inline style
+
+
+def test_a_province_map_marks_every_district_filled_or_hollow_and_links_each(client):
+    heping()
+    page = client.get(reverse("places-province", args=["liaoning"])).content.decode()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    filled = re.findall(r'<a href="([^"]+)"[^>]*><circle class="mark"', svg)
+    hollow = re.findall(r'<a href="([^"]+)"[^>]*><circle class="mark-empty"', svg)
+    assert filled == ["/bureaus/shenyang-heping/"]
+    assert len(hollow) == len(divisions.counties_of(LIAONING)) - 1  # every Liaoning county has a point
+    assert all(href.startswith("/places/liaoning/21") for href in hollow)
+    assert 'aria-label="Shenhe District: no profile yet"' in svg
+
+
+def test_the_home_page_shows_the_map_with_its_marks(client):
+    heping()
+    page = client.get("/").content.decode()
+    assert '<figure class="map">' in page and 'href="/bureaus/shenyang-heping/" aria-label=' in page

@@ -6,6 +6,7 @@ profile, through the published bureaus' ``division_code``. Plain data for the pl
 statistics; each function runs one query.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -78,17 +79,21 @@ class NationalCoverage:
         return 100 * self.profiled / self.divisions if self.divisions else 0
 
 
-def national():
-    """Each province's count of county-level divisions and of those with a published profile."""
-    profiled = dict(
-        Bureau.objects.published()
-        .exclude(division_code="")
-        .annotate(province_prefix=Substr("division_code", 1, 2))
-        .order_by()
-        .values_list("province_prefix")
-        .annotate(n=Count("pk"))
-        .values_list("province_prefix", "n")
-    )
+def national(profiled_divisions=None):
+    """Each province's count of county-level divisions and of those with a published profile; counted from
+    ``profiled_divisions`` (a ``profiles()`` answer) when the caller has it, else in one grouped query."""
+    if profiled_divisions is not None:
+        profiled = Counter(code[:2] for code in profiled_divisions)
+    else:
+        profiled = dict(
+            Bureau.objects.published()
+            .exclude(division_code="")
+            .annotate(province_prefix=Substr("division_code", 1, 2))
+            .order_by()
+            .values_list("province_prefix")
+            .annotate(n=Count("pk"))
+            .values_list("province_prefix", "n")
+        )
     rows = [
         ProvinceCoverage(p, len(divisions.counties_of(p)), profiled.get(p.code[:2], 0)) for p in divisions.provinces()
     ]

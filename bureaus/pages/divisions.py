@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from bureaus.pages import coverage
+from bureaus.pages import coverage, maps
 from bureaus.places import divisions, gazetteer
 from bureaus.places.names import is_chinese
 
@@ -44,7 +44,9 @@ class CoverageView(PlacesPage):
     template_name = "places/index.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(coverage=coverage.national(), **kwargs)
+        profiles = coverage.profiles()
+        national = coverage.national(profiles)
+        return super().get_context_data(coverage=national, map=maps.china_map(national, profiles), **kwargs)
 
 
 class ProvinceView(PlacesPage):
@@ -64,7 +66,7 @@ class ProvinceView(PlacesPage):
         counted = len(divisions.counties_of(province))
         return super().get_context_data(
             province=province, groups=groups, divisions_count=counted, profiled=len(profiles),
-            places_trail=self.trail(), **kwargs,
+            places_trail=self.trail(), map=maps.province_map(province, profiles), **kwargs,
         )  # fmt: skip
 
 

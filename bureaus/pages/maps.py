@@ -1,0 +1,125 @@
+"""
+The maps on the places pages and the home page, drawn on the server as inline SVG: no JavaScript, no
+tiles fetched from elsewhere, no inline style (the Content Security Policy allows none; colours are
+classes in site.css).
+
+China: each province shaded by how much of it has a profile and linked to its page, and a mark at each
+profiled district's seat linked to its profile. A province: its outline among its neighbours, a filled
+mark for each profiled district and a hollow one for each district without a profile, each linked to
+its page. The geometry is ``bureaus.places.maps``'s; the table beside each map says the same in words
+for screen readers, so each map is one labelled image with links a pointer can follow (the marks are
+left out of the tab order: a keyboard user has the table's links instead of thousands of dots).
+"""
+
+from functools import lru_cache
+
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from bureaus.places import divisions, gazetteer, maps
+from bureaus.places.names import is_chinese
+
+MARK_RADIUS = 4.5  # on a view 1,000 units wide; scaled with each view
+SHADES = ((50, 4), (10, 3), (1, 2), (0.0001, 1))  # share profiled (%) → shade class; none: shade-0
+
+
+def shade(share):
+    """The shade class of a province with this share of its districts profiled (per cent)."""
+    return next((f"shade-{level}" for floor, level in SHADES if share >= floor), "shade-0")
+
+
+def _name(division):
+    return division.chinese if is_chinese(get_language()) else division.name
+
+
+def china_map(coverage, profiles, most_marks=None):
+    """The national map: provinces shaded by ``coverage`` (coverage.national()), marks for ``profiles``
+    ({division code: Profile}), at most ``most_marks`` of them (the first by code) where the page must stay
+    the same size however many bureaus there are (home)."""
+    view = maps.china()
+    if most_marks is not None and len(profiles) > most_marks:
+        profiles = dict(sorted(profiles.items())[:most_marks])
+    shares = {row.province.code: row for row in coverage.provinces}
+    outlines = format_html_join(
+        "\n",
+        '<a href="{}" aria-label="{}"><path class="province {}" d="{}"/></a>',
+        (
+            (
+                reverse("places-province", args=[divisions.slug(row.province)]),
+                _("%(province)s: %(profiled)s of %(divisions)s districts and counties have a profile")
+                % {"province": _name(row.province), "profiled": row.profiled, "divisions": row.divisions},
+                shade(row.share),
+                d,
+            )
+            for code, d, in_scope in view.provinces
+            if in_scope and (row := shares.get(code))
+        ),
+    )
+    return _svg(
+        view,
+        _("Map of China: provinces shaded by the share of their districts with a bureau profile"),
+        _outside_scope(view) + outlines,
+        _marks(view, profiles, {}),
+    )
+
+
+def province_map(province, profiles):
+    """One province's map: filled marks for its profiled districts, hollow ones for the rest."""
+    view = maps.province(province.code)
+    if view is None:
+        return ""
+    neighbours = format_html_join(
+        "\n", '<path class="neighbour" d="{}"/>', ((d,) for code, d, in_scope in view.neighbours)
+    )
+    outline = format_html_join("\n", '<path class="province shade-0" d="{}"/>', ((d,) for _c, d, _s in view.provinces))
+    without = {county.code: county for county in divisions.counties_of(province) if county.code not in profiles}
+    title = _("Map of %(province)s: its districts and counties, those with a bureau profile filled") % {
+        "province": _name(province)
+    }
+    return _svg(view, title, neighbours + outline, _marks(view, profiles, without))
+
+
+def _svg(view, title, shapes, marks):
+    return format_html(
+        '<figure class="map"><svg viewBox="{}" aria-labelledby="map-title" preserveAspectRatio="xMidYMid meet">'
+        '<title id="map-title">{}</title>{}<path class="sea-line" d="{}"/>{}</svg>'
+        '<figcaption class="map-key"><span class="key key-mark"></span> {} '
+        '<span class="key key-empty"></span> {}</figcaption></figure>',
+        view.view_box, title, shapes, view.sea_line, marks,
+        _("a district with a bureau profile"), _("no profile yet"),
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _outside_scope(view):
+    """Taiwan, Hong Kong and Macau: drawn, as the map of China has them, but the portal has no bureaus there."""
+    return format_html_join(
+        "\n", '<path class="outside" d="{}"/>', ((d,) for code, d, in_scope in view.provinces if not in_scope)
+    )
+
+
+def _marks(view, profiles, without):
+    """A linked mark at each division's seat: filled for ``profiles``, hollow for ``without``."""
+    radius = f"{MARK_RADIUS * view.scale:.2f}"
+    by_code = gazetteer.by_code()
+    filled = (
+        (profile.get_absolute_url(), profile.name, *point, radius)
+        for code, profile in profiles.items()
+        if (point := maps.point(code)) and view.contains(point)
+    )
+    marks = format_html_join(
+        "", '<a href="{}" aria-label="{}" tabindex="-1"><circle class="mark" cx="{}" cy="{}" r="{}"/></a>', filled
+    )
+    hollow = (
+        (reverse("places-division", args=[divisions.slug(by_code[code].province), code]),
+         _("%(division)s: no profile yet") % {"division": _name(by_code[code])}, *point, radius)
+        for code in without
+        if (point := maps.point(code))
+    )  # fmt: skip
+    empty = format_html_join(
+        "", '<a href="{}" aria-label="{}" tabindex="-1"><circle class="mark-empty" cx="{}" cy="{}" r="{}"/></a>', hollow
+    )
+    return mark_safe(empty + marks)
