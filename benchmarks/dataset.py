@@ -12,16 +12,19 @@ from bureaus.importer import parse_document
 from bureaus.importer.building import build
 from bureaus.importer.saving import known_types
 from bureaus.models.parts import PARTS
+from bureaus.places import divisions
 
 
 def national_drafts(count, seed=2026):
-    """``count`` parsed drafts with unique slugs (and names), published."""
-    drafts, seen = [], set()
+    """``count`` parsed drafts with unique slugs (and names), published; each of the first 2,849 profiles a
+    county-level division of its own, so the places pages and maps are measured full."""
+    drafts, seen, counties = [], set(), divisions.counties()
     for index, document in enumerate(generate(count, seed=seed)):
         draft = parse_document(document.text, title=f"generated-{index:05d}.txt")
         if draft.slug in seen:
             draft.slug = f"{draft.slug}-{index}"  # the name stays the document's: facts quote their source
         seen.add(draft.slug)
+        draft.division_code = counties[index].code if index < len(counties) else ""
         drafts.append(draft)
     return drafts
 

@@ -14,6 +14,9 @@ PAGES = {
     "search": "/bureaus/?q=kindergarten",
     "profile": None,  # the first bureau's profile
     "statistics": "/statistics/",
+    "places": "/places/",
+    "places, a province": "/places/sichuan/",
+    "places, a division": "/places/sichuan/510104/",
     "api list": "/api/bureaus/?page_size=20",
     "api bureau": None,
 }

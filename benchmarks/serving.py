@@ -91,6 +91,9 @@ def pages():
         "search": f"/bureaus/?q={COMMON_PHRASE.replace(' ', '+')}",
         "home": "/",
         "statistics": "/statistics/",
+        "places (map of China)": "/places/",
+        "places, a province": "/places/sichuan/",  # 183 divisions, the most of any province
+        "places, a division": "/places/sichuan/510104/",
         "api list": "/api/bureaus/?page_size=20",
         "api csv": "/api/csv/bureaus.csv",  # every published bureau, one row each (≈ 170 bytes a bureau)
     }
