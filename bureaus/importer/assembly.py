@@ -11,6 +11,7 @@ from bureaus.importer import names, outside
 from bureaus.importer.draft import FROM_URL, PLACE, DraftDepartment
 from bureaus.importer.lists import is_department_name
 from bureaus.importer.segments import capitalise, strip_end
+from bureaus.places import gazetteer
 from bureaus.places.regions import is_municipality
 
 GENERIC_WORDS = {"the", "of", "and", "department", "ministry", "section", "division", "office", "bureau", "for", "unit"}
@@ -32,6 +33,20 @@ def departments(mentions, duties):
     return list(found.values())
 
 
+def division_code(district, city, province):
+    """The gazetteer's code of the one county-level division so placed, else "" (the reviewer chooses)."""
+    if not district or not province:
+        return ""
+    found = [
+        d for d in gazetteer.named(district, level="county")
+        if d.level == "county" and d.province.english == province and (not city or not d.city or d.city.english == city)
+    ]  # fmt: skip
+    former = gazetteer.formerly_named(district)
+    if not found and former is not None and former.division.province.english == province:
+        found = [former.division]
+    return found[0].code if len(found) == 1 else ""
+
+
 def place_draft(draft, mention, text):
     """Set the draft's district, city, province and slug; return the warnings for the reviewer.
 
@@ -47,6 +62,7 @@ def place_draft(draft, mention, text):
         draft.evidence[PLACE] = (FROM_URL, host)
         warnings.append(f"The place was read from the page's address ({host}), not its text: check it.")
     draft.district, draft.city, draft.province = placing.district, placing.city, placing.province
+    draft.division_code = division_code(draft.district, draft.city, draft.province)
     draft.place_candidates = list(placing.candidates)
     if placing.warning:
         warnings.append(placing.warning)

@@ -1,5 +1,6 @@
 """
-``manage.py load_seed_data``: load the institution types and the seed bureaus.
+``manage.py load_seed_data``: load the institution types, the seed bureaus and the real bureaus of the
+corpora (``fixtures/real/``; ``--seeds-only`` leaves those out).
 
 Safe to repeat: a seed bureau that is already in the database is left alone, so
 edits staff made in the admin survive another ``make run``. ``--reset`` reloads
@@ -16,7 +17,7 @@ from django.db import transaction
 
 from bureaus.models import Bureau
 from bureaus.pages import snapshots
-from bureaus.seed import INSTITUTION_TYPES_FIXTURE, SEED_FIXTURES
+from bureaus.seed import INSTITUTION_TYPES_FIXTURE, REAL_FIXTURES, SEED_FIXTURES
 
 
 def bureau_slug_of(fixture_path):
@@ -41,16 +42,24 @@ class Command(BaseCommand):
             help="Reload seed bureaus that already exist, overwriting edits made since.",
         )
         parser.add_argument("--types-only", action="store_true", help="Load the institution types only.")
+        parser.add_argument("--seeds-only", action="store_true", help="Leave out the real bureaus of fixtures/real/.")
 
     @transaction.atomic
-    def handle(self, *args, reset=False, types_only=False, **options):
+    def handle(self, *args, reset=False, types_only=False, seeds_only=False, **options):
         call_command("loaddata", str(INSTITUTION_TYPES_FIXTURE), verbosity=0)
         if types_only:
             self.stdout.write("Institution types loaded.")
             return
-        loaded = kept = 0
         slugs = []
-        for fixture in SEED_FIXTURES:
+        for label, fixtures in (("Seed data", SEED_FIXTURES), ("Real bureaus", [] if seeds_only else REAL_FIXTURES)):
+            if fixtures:
+                loaded, kept = self.load(fixtures, reset, slugs)
+                self.stdout.write(f"{label}: {loaded} bureau(s) loaded, {kept} already present and kept.")
+        snapshots.render_published(Bureau.objects.filter(slug__in=slugs))  # these bureaus only
+
+    def load(self, fixtures, reset, slugs):
+        loaded = kept = 0
+        for fixture in fixtures:
             slug = bureau_slug_of(fixture)
             slugs.append(slug)
             if not reset and Bureau.objects.filter(slug=slug).exists():
@@ -58,5 +67,4 @@ class Command(BaseCommand):
                 continue
             call_command("loaddata", str(fixture), verbosity=0)
             loaded += 1
-        snapshots.render_published(Bureau.objects.filter(slug__in=slugs))  # the seed bureaus only: a few
-        self.stdout.write(f"Seed data: {loaded} bureau(s) loaded, {kept} already present and kept.")
+        return loaded, kept
