@@ -140,3 +140,11 @@ def test_the_home_page_shows_the_map_with_its_marks(client):
     heping()
     page = client.get("/").content.decode()
     assert '<figure class="map">' in page and 'href="/bureaus/shenyang-heping/" aria-label=' in page
+
+
+def test_a_list_filtered_to_a_province_links_to_all_its_districts(client):
+    heping()
+    page = client.get("/bureaus/", {"province": "Liaoning"}).content.decode()
+    assert '<a href="/places/liaoning/">Every district and county of Liaoning, with or without a profile</a>' in page
+    assert "province-places" not in client.get("/bureaus/").content.decode()
+    assert "province-places" not in client.get("/bureaus/", {"province": "Atlantis"}).content.decode()

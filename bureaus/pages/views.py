@@ -74,6 +74,9 @@ class BureauListView(FilterView):
         context["cards"] = snapshots.cards(bureaus, search.snippets(bureaus, context["query"]))
         # The districts the words name, profiled or not: "no profile yet" is an answer, "nothing found" is not.
         context["places_found"] = coverage.divisions_found(context["query"]) if context["query"] else []
+        # Filtered to a province: every district of it, with a profile or not, is one link away.
+        chosen = filterset.form.cleaned_data.get("province") if filterset.is_bound and filterset.is_valid() else ""
+        context["province_places"] = divisions.province_named(chosen or "")
         return context
 
     def get_paginator(self, queryset, per_page, **kwargs):

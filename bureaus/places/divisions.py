@@ -38,6 +38,11 @@ def province_by_slug(word):
     return _by_slug().get(word)
 
 
+def province_named(english):
+    """The province the portal files bureaus under by this English name ("Liaoning", "Inner Mongolia"), or None."""
+    return next((province for province in provinces() if province.english == english), None)
+
+
 @cache
 def counties():
     """Every county-level division, in code order."""
