@@ -25,7 +25,8 @@ import threading
 from contextlib import contextmanager
 
 from django.db import models, transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.db.models.signals import post_delete, post_save
 
 from bureaus import search
@@ -81,9 +82,13 @@ def changed(bureau_ids=()):
 
 def _apply(bureau_ids):
     if bureau_ids:
-        # Each bureau's own pages are keyed on its page_version; the plain QuerySet's update()
-        # does not come back here.
-        models.QuerySet(Bureau).filter(pk__in=bureau_ids).update(page_version=F("page_version") + 1)
+        # Each bureau's own pages (and every process's search index) are keyed on its page_version; the plain
+        # QuerySet's update() does not come back here. A restore can bring back a revision's old page_version:
+        # past the site's version, the next one is still one no cache or index has seen for this bureau.
+        site_version = ContentVersion.current()[0]
+        models.QuerySet(Bureau).filter(pk__in=bureau_ids).update(
+            page_version=Greatest(F("page_version") + 1, Value(site_version + 1))
+        )
         # Working copies are never shown to the public, nor searched or listed: a change to copies
         # alone rebuilds nothing and leaves every cached list as it is.
         copies = set(Bureau.objects.filter(pk__in=bureau_ids, draft_of__isnull=False).values_list("pk", flat=True))

@@ -350,6 +350,24 @@ def test_an_edit_through_one_process_is_found_by_another_process_at_its_next_sea
     assert second.ids(second.query(["plain"], True)) == ([], 0)
 
 
+@TANTIVY_ONLY
+def test_a_restore_that_brings_back_an_old_page_version_is_still_indexed_again(engine_in_use):
+    """A revision restored puts back the page_version it was saved with; the next version must still be one
+    this bureau's index entry (and its cached pages) never had."""
+    bureau = BureauFactory(slug="restored", name="Plain Bureau")
+    old_version = Bureau.objects.get(pk=bureau.pk).page_version
+    DutyFactory(bureau=bureau, text="Sericulture for every school")
+    worker = engine.LocalIndex()
+    worker.build(ContentVersion.cache_key_part())
+    indexed = Bureau.objects.get(pk=bureau.pk).page_version
+    assert worker.ids(worker.query(["sericulture"], True)) == ([bureau.pk], 1)
+    # The restore: the old revision's fields (its page_version among them) written back in one change.
+    Bureau.objects.filter(pk=bureau.pk).update(page_version=old_version, summary_en="Apiculture.")
+    assert Bureau.objects.get(pk=bureau.pk).page_version > indexed
+    worker.update(ContentVersion.cache_key_part())
+    assert worker.ids(worker.query(["apiculture"], True)) == ([bureau.pk], 1)
+
+
 def test_a_search_in_any_worker_follows_the_edit_committed_before_it(client, engine_in_use):
     bureau = BureauFactory(slug="edited", name="Plain Bureau")
     assert found(client, "hydroponics") == []
