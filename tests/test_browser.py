@@ -81,6 +81,7 @@ def published_bureau(seed_data):
         "/zh-hans/statistics/",
         "/places/",
         "/places/sichuan/",
+        "/zh-hans/places/",
         "/zh-hans/places/xinjiang/",
         "/zh-hans/places/xinjiang/654324/",
     ],
