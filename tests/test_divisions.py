@@ -136,10 +136,11 @@ def test_a_province_map_marks_every_district_filled_or_hollow_and_links_each(cli
     assert 'aria-label="Shenhe District: no profile yet"' in svg
 
 
-def test_the_home_page_shows_the_map_with_its_marks(client):
+def test_the_home_page_says_how_much_is_covered_and_links_to_the_map(client):
     heping()
     page = client.get("/").content.decode()
-    assert '<figure class="map">' in page and 'href="/bureaus/shenyang-heping/" aria-label=' in page
+    assert "1 of China's 2,849 county-level divisions have a profile." in page
+    assert '<a href="/places/">See them on the map of China, with every district and county</a>' in page
 
 
 def test_a_list_filtered_to_a_province_links_to_all_its_districts(client):
@@ -148,3 +149,16 @@ def test_a_list_filtered_to_a_province_links_to_all_its_districts(client):
     assert '<a href="/places/liaoning/">Every district and county of Liaoning, with or without a profile</a>' in page
     assert "province-places" not in client.get("/bureaus/").content.decode()
     assert "province-places" not in client.get("/bureaus/", {"province": "Atlantis"}).content.decode()
+
+
+def test_past_a_few_hundred_profiles_the_national_map_draws_dots_and_the_provinces_link_them(client, monkeypatch):
+    from bureaus.pages import maps as page_maps
+
+    monkeypatch.setattr(page_maps, "MOST_LINKED_MARKS", 2)
+    for code in ("210102", "210103", "210104"):
+        BureauFactory(division_code=code, slug=f"b{code}")
+    svg = client.get(reverse("places")).content.decode()
+    assert '<circle class="mark"' not in svg and svg.count('<path class="dots" d="M') == 1
+    assert svg.count("h0") >= 3  # a dot for each of the three
+    province = client.get(reverse("places-province", args=["liaoning"])).content.decode()
+    assert province.count('<circle class="mark"') == 3  # linked, one by one, on the province's map

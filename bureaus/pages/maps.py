@@ -13,7 +13,7 @@ left out of the tab order: a keyboard user has the table's links instead of thou
 
 from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -23,6 +23,7 @@ from bureaus.places import divisions, gazetteer, maps
 from bureaus.places.names import is_chinese
 
 MARK_RADIUS = 4.5  # on a view 1,000 units wide; scaled with each view
+MOST_LINKED_MARKS = 400  # on the national map; a province's map links every one of its districts
 SHADES = ((50, 4), (10, 3), (1, 2), (0.0001, 1))  # share profiled (%) → shade class; none: shade-0
 
 
@@ -35,13 +36,10 @@ def _name(division):
     return division.chinese if is_chinese(get_language()) else division.name
 
 
-def china_map(coverage, profiles, most_marks=None):
+def china_map(coverage, profiles):
     """The national map: provinces shaded by ``coverage`` (coverage.national()), marks for ``profiles``
-    ({division code: Profile}), at most ``most_marks`` of them (the first by code) where the page must stay
-    the same size however many bureaus there are (home)."""
+    ({division code: Profile})."""
     view = maps.china()
-    if most_marks is not None and len(profiles) > most_marks:
-        profiles = dict(sorted(profiles.items())[:most_marks])
     shares = {row.province.code: row for row in coverage.provinces}
     outlines = format_html_join(
         "\n",
@@ -58,12 +56,23 @@ def china_map(coverage, profiles, most_marks=None):
             if in_scope and (row := shares.get(code))
         ),
     )
+    # Each mark a link while they are few; past that a link a dot is hundreds of kilobytes no one can aim at
+    # (at 3,000 bureaus the page took 220 ms): the dots are then one path, and each province's map links them.
+    marks = _marks(view, profiles, {}) if len(profiles) <= MOST_LINKED_MARKS else _dots(view, profiles)
     return _svg(
         view,
         _("Map of China: provinces shaded by the share of their districts with a bureau profile"),
         _outside_scope(view) + outlines,
-        _marks(view, profiles, {}),
+        marks,
     )
+
+
+def _dots(view, profiles):
+    """Every profiled district's seat as one path of round dots (a zero-length segment each, drawn by the
+    stroke's round cap): a few bytes a district, no link."""
+    points = (maps.point(code) for code in sorted(profiles))
+    d = "".join(f"M{x:g} {y:g}h0" for x, y in filter(None, points))
+    return format_html('<path class="dots" d="{}" stroke-width="{}"/>', d, f"{2 * MARK_RADIUS * view.scale:.2f}")
 
 
 def province_map(province, profiles):
@@ -71,15 +80,23 @@ def province_map(province, profiles):
     view = maps.province(province.code)
     if view is None:
         return ""
-    neighbours = format_html_join(
-        "\n", '<path class="neighbour" d="{}"/>', ((d,) for code, d, in_scope in view.neighbours)
-    )
-    outline = format_html_join("\n", '<path class="province shade-0" d="{}"/>', ((d,) for _c, d, _s in view.provinces))
     without = {county.code: county for county in divisions.counties_of(province) if county.code not in profiles}
     title = _("Map of %(province)s: its districts and counties, those with a bureau profile filled") % {
         "province": _name(province)
     }
-    return _svg(view, title, neighbours + outline, _marks(view, profiles, without))
+    return _svg(view, title, _province_shapes(province.code), _marks(view, profiles, without))
+
+
+@lru_cache(maxsize=64)
+def _province_shapes(code):
+    """A province's outline among its neighbours' (the same for every visitor: made once per process)."""
+    view = maps.province(code)
+    neighbours = format_html_join(
+        "\n", '<path class="neighbour" d="{}"/>', ((d,) for _code, d, _in_scope in view.neighbours)
+    )
+    return neighbours + format_html_join(
+        "\n", '<path class="province shade-0" d="{}"/>', ((d,) for _code, d, _in_scope in view.provinces)
+    )
 
 
 def _svg(view, title, shapes, marks):
@@ -101,6 +118,17 @@ def _outside_scope(view):
     )
 
 
+def division_url(code):
+    """The address of a county-level division's page, in the active language."""
+    return _division_url(code, get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=8192)
+def _division_url(code, language, script_prefix):
+    """A division page's address, reversed once per language (the key: what the address depends on)."""
+    return reverse("places-division", args=[divisions.slug(gazetteer.by_code()[code].province), code])
+
+
 def _marks(view, profiles, without):
     """A linked mark at each division's seat: filled for ``profiles``, hollow for ``without``."""
     radius = f"{MARK_RADIUS * view.scale:.2f}"
@@ -114,7 +142,7 @@ def _marks(view, profiles, without):
         "", '<a href="{}" aria-label="{}" tabindex="-1"><circle class="mark" cx="{}" cy="{}" r="{}"/></a>', filled
     )
     hollow = (
-        (reverse("places-division", args=[divisions.slug(by_code[code].province), code]),
+        (division_url(code),
          _("%(division)s: no profile yet") % {"division": _name(by_code[code])}, *point, radius)
         for code in without
         if (point := maps.point(code))

@@ -18,7 +18,7 @@ from bureaus.models.languages import columns
 from bureaus.opendata import api
 from bureaus.opendata.csvcells import SafeWriter
 from bureaus.opendata.serializers import bureau_to_dict, dumps, json_ld
-from bureaus.pages import charts, coverage, maps, snapshots, statistics
+from bureaus.pages import charts, coverage, snapshots, statistics
 from bureaus.pages.compare import MAX_BUREAUS, MIN_BUREAUS, ComparisonError, choose, compare
 from bureaus.pages.filters import BureauFilter
 from bureaus.places import divisions
@@ -31,18 +31,12 @@ class HomeView(TemplateView):
 
     template_name = "home.html"
     LATEST = 8
-    # The map's outlines are a fixed ~70 kB; its marks would grow with every bureau: the home page draws a
-    # sample, /places/ all of them.
-    MOST_MARKS = 300
 
     def get_context_data(self, **kwargs):
         provinces = list(ProvinceTally.objects.all())
         listing = BureauListing.objects.only(*columns("name"), "slug", "province", "city", "district", "updated_at")
-        profiles = coverage.profiles()
-        national = coverage.national(profiles)
         return super().get_context_data(
-            coverage=national,
-            map=maps.china_map(national, profiles, most_marks=self.MOST_MARKS),
+            coverage=coverage.national(),
             totals=ProvinceTally.national(provinces),
             provinces=provinces,
             newest=listing.order_by("-created_at", "name_en", "name_zh_hans")[: self.LATEST],

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from bureaus.pages import maps
 from bureaus.places import divisions
 from bureaus.places.names import is_chinese
 
@@ -18,7 +19,7 @@ def province_url(province):
 
 @register.filter
 def division_url(division):
-    return reverse("places-division", args=[divisions.slug(division.province), division.code])
+    return maps.division_url(division.code)  # reversed once per division and language
 
 
 @register.filter
