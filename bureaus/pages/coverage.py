@@ -8,13 +8,14 @@ statistics; each function runs one query.
 
 from collections import Counter
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db.models import Count
 from django.db.models.functions import Substr
 
 from bureaus.models import Bureau
 from bureaus.models.bureau import profile_url
-from bureaus.models.languages import page_code
+from bureaus.models.languages import text_in_language
 from bureaus.places import divisions
 
 
@@ -43,10 +44,10 @@ def profiles(codes_starting="", codes=None):
 
 
 def _profile(slug, english, chinese):
-    """The bureau named in the page's language where it has a name in it, else in the one it has."""
-    if chinese and (page_code() == "zh-hans" or not english):
-        return Profile(slug, chinese, "zh-Hans")
-    return Profile(slug, english, "en")
+    """The bureau named as every page names a fact: in the page's language where it has it, else in the one it
+    has (``text_in_language``, over the two columns read)."""
+    name, code = text_in_language(SimpleNamespace(name_en=english, name_zh_hans=chinese), "name")
+    return Profile(slug, name, "zh-Hans" if code == "zh-hans" else "en")
 
 
 def divisions_found(words):
