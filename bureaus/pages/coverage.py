@@ -15,7 +15,7 @@ from django.db.models.functions import Substr
 
 from bureaus.models import Bureau
 from bureaus.models.bureau import profile_url
-from bureaus.models.languages import text_in_language
+from bureaus.models.languages import page_code, text_in_language
 from bureaus.places import divisions
 
 
@@ -39,14 +39,22 @@ def profiles(codes_starting="", codes=None):
         bureaus = bureaus.filter(division_code__in=list(codes))
     if codes_starting:
         bureaus = bureaus.filter(division_code__startswith=codes_starting)
-    rows = bureaus.values_list("division_code", "slug", "name_en", "name_zh_hans")
-    return {code: _profile(slug, english, chinese) for code, slug, english, chinese in rows}
+    rows = bureaus.order_by().values_list("division_code", "slug", "name_en", "name_zh_hans")
+    language = page_code()  # once: a province's page makes hundreds of these
+    return {code: _profile(slug, english, chinese, language) for code, slug, english, chinese in rows}
 
 
-def _profile(slug, english, chinese):
+def profiled_codes():
+    """The division codes of all published bureaus (one query): what the national map's dots and the coverage
+    counts need, without making a profile of each of thousands of bureaus."""
+    bureaus = Bureau.objects.published().exclude(division_code="").order_by()  # a set: no sort wanted
+    return set(bureaus.values_list("division_code", flat=True))
+
+
+def _profile(slug, english, chinese, language):
     """The bureau named as every page names a fact: in the page's language where it has it, else in the one it
     has (``text_in_language``, over the two columns read)."""
-    name, code = text_in_language(SimpleNamespace(name_en=english, name_zh_hans=chinese), "name")
+    name, code = text_in_language(SimpleNamespace(name_en=english, name_zh_hans=chinese), "name", language)
     return Profile(slug, name, "zh-Hans" if code == "zh-hans" else "en")
 
 
@@ -82,7 +90,7 @@ class NationalCoverage:
 
 def national(profiled_divisions=None):
     """Each province's count of county-level divisions and of those with a published profile; counted from
-    ``profiled_divisions`` (a ``profiles()`` answer) when the caller has it, else in one grouped query."""
+    ``profiled_divisions`` (the codes: a ``profiled_codes()`` or ``profiles()`` answer) when the caller has it, else in one grouped query."""
     if profiled_divisions is not None:
         profiled = Counter(code[:2] for code in profiled_divisions)
     else:

@@ -44,9 +44,9 @@ class CoverageView(PlacesPage):
     template_name = "places/index.html"
 
     def get_context_data(self, **kwargs):
-        profiles = coverage.profiles()
-        national = coverage.national(profiles)
-        return super().get_context_data(coverage=national, map=maps.china_map(national, profiles), **kwargs)
+        codes = coverage.profiled_codes()
+        national = coverage.national(codes)
+        return super().get_context_data(coverage=national, map=maps.china_map(national, codes), **kwargs)
 
 
 class ProvinceView(PlacesPage):

@@ -12,6 +12,7 @@ left out of the tab order: a keyboard user has the table's links instead of thou
 """
 
 from functools import lru_cache
+from html import escape
 
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
@@ -19,6 +20,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from bureaus.models.bureau import profile_urls
+from bureaus.pages import coverage
 from bureaus.places import divisions, gazetteer, maps
 from bureaus.places.names import is_chinese
 
@@ -36,29 +39,33 @@ def _name(division):
     return division.chinese if is_chinese(get_language()) else division.name
 
 
-def china_map(coverage, profiles):
-    """The national map: provinces shaded by ``coverage`` (coverage.national()), marks for ``profiles``
-    ({division code: Profile})."""
+def _namer():
+    """``_name`` for many divisions: the language read once."""
+    return (lambda division: division.chinese) if is_chinese(get_language()) else (lambda division: division.name)
+
+
+def china_map(national, codes):
+    """The national map: provinces shaded by ``national`` (coverage.national()), a mark at each profiled
+    division's seat (``codes``: coverage.profiled_codes())."""
     view = maps.china()
-    shares = {row.province.code: row for row in coverage.provinces}
-    outlines = format_html_join(
-        "\n",
-        '<a href="{}" aria-label="{}"><path class="province {}" d="{}"/></a>',
-        (
-            (
-                reverse("places-province", args=[divisions.slug(row.province)]),
-                _("%(province)s: %(profiled)s of %(divisions)s districts and counties have a profile")
-                % {"province": _name(row.province), "profiled": row.profiled, "divisions": row.divisions},
-                shade(row.share),
-                d,
-            )
-            for code, d, in_scope in view.provinces
-            if in_scope and (row := shares.get(code))
-        ),
-    )
+    shares = {row.province.code: row for row in national.provinces}
+    label, name = _("%(province)s: %(profiled)s of %(divisions)s districts and counties have a profile"), _namer()
+    outlines = mark_safe(
+        "\n".join(
+            f'<a href="{escape(province_url(row.province))}" aria-label="'
+            f"{escape(label % {'province': name(row.province), 'profiled': row.profiled, 'divisions': row.divisions})}"
+            f'"><path class="province {shade(row.share)}" d="{d}"/></a>'
+            for code, d in _escaped_outlines(view)
+            if (row := shares.get(code))
+        )
+    )  # every value in it escaped
     # Each mark a link while they are few; past that a link a dot is hundreds of kilobytes no one can aim at
     # (at 3,000 bureaus the page took 220 ms): the dots are then one path, and each province's map links them.
-    marks = _marks(view, profiles, {}) if len(profiles) <= MOST_LINKED_MARKS else _dots(view, profiles)
+    # Only linked marks need the bureaus' names and addresses: a second query, made while they are few.
+    if len(codes) <= MOST_LINKED_MARKS:
+        marks = _marks(view, coverage.profiles(), {})
+    else:
+        marks = _dots(frozenset(codes), view.scale)
     return _svg(
         view,
         _("Map of China: provinces shaded by the share of their districts with a bureau profile"),
@@ -67,12 +74,14 @@ def china_map(coverage, profiles):
     )
 
 
-def _dots(view, profiles):
+@lru_cache(maxsize=4)
+def _dots(codes, scale):
     """Every profiled district's seat as one path of round dots (a zero-length segment each, drawn by the
-    stroke's round cap): a few bytes a district, no link."""
-    points = (maps.point(code) for code in sorted(profiles))
+    stroke's round cap): a few bytes a district, no link. Kept for the same codes: thousands of numbers
+    written once per change of coverage, not once per visitor."""
+    points = (maps.point(code) for code in sorted(codes))
     d = "".join(f"M{x:g} {y:g}h0" for x, y in filter(None, points))
-    return format_html('<path class="dots" d="{}" stroke-width="{}"/>', d, f"{2 * MARK_RADIUS * view.scale:.2f}")
+    return format_html('<path class="dots" d="{}" stroke-width="{}"/>', d, f"{2 * MARK_RADIUS * scale:.2f}")
 
 
 def province_map(province, profiles):
@@ -111,6 +120,13 @@ def _svg(view, title, shapes, marks):
 
 
 @lru_cache(maxsize=1)
+def _escaped_outlines(view):
+    """(code, outline escaped for an attribute) of each province in scope: tens of kilobytes of numbers
+    escaped once per process, not on every visit."""
+    return tuple((code, escape(d)) for code, d, in_scope in view.provinces if in_scope)
+
+
+@lru_cache(maxsize=1)
 def _outside_scope(view):
     """Taiwan, Hong Kong and Macau: drawn, as the map of China has them, but the portal has no bureaus there."""
     return format_html_join(
@@ -118,9 +134,25 @@ def _outside_scope(view):
     )
 
 
+def province_url(province):
+    """The address of a province's places page, in the active language."""
+    return _province_url(province.code, get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=256)
+def _province_url(code, language, script_prefix):
+    return reverse("places-province", args=[divisions.slug(gazetteer.by_code()[code])])
+
+
 def division_url(code):
     """The address of a county-level division's page, in the active language."""
     return _division_url(code, get_language(), get_script_prefix())
+
+
+def division_urls():
+    """``division_url`` for a page linking hundreds of divisions (as ``profile_urls``)."""
+    language, script_prefix = get_language(), get_script_prefix()
+    return lambda code: _division_url(code, language, script_prefix)
 
 
 @lru_cache(maxsize=8192)
@@ -130,24 +162,28 @@ def _division_url(code, language, script_prefix):
 
 
 def _marks(view, profiles, without):
-    """A linked mark at each division's seat: filled for ``profiles``, hollow for ``without``."""
+    """A linked mark at each division's seat: filled for ``profiles``, hollow for ``without``. Written in one
+    pass with the standard library's ``escape``: a province has up to 183 marks, and ``format_html`` per mark
+    was a third of its page."""
     radius = f"{MARK_RADIUS * view.scale:.2f}"
     by_code = gazetteer.by_code()
-    filled = (
-        (profile.get_absolute_url(), profile.name, *point, radius)
-        for code, profile in profiles.items()
-        if (point := maps.point(code)) and view.contains(point)
-    )
-    marks = format_html_join(
-        "", '<a href="{}" aria-label="{}" tabindex="-1"><circle class="mark" cx="{}" cy="{}" r="{}"/></a>', filled
-    )
+    division_url, profile_url, name = division_urls(), profile_urls(), _namer()
+    mark = '<a href="{}" aria-label="{}" tabindex="-1"><circle class="{}" cx="{}" cy="{}" r="{}"/></a>'.format
+    no_profile = _("%(division)s: no profile yet")
     hollow = (
-        (division_url(code),
-         _("%(division)s: no profile yet") % {"division": _name(by_code[code])}, *point, radius)
+        mark(
+            escape(division_url(code)),
+            escape(no_profile % {"division": name(by_code[code])}),
+            "mark-empty",
+            *point,
+            radius,
+        )
         for code in without
         if (point := maps.point(code))
-    )  # fmt: skip
-    empty = format_html_join(
-        "", '<a href="{}" aria-label="{}" tabindex="-1"><circle class="mark-empty" cx="{}" cy="{}" r="{}"/></a>', hollow
     )
-    return mark_safe(empty + marks)
+    filled = (
+        mark(escape(profile_url(profile.slug)), escape(profile.name), "mark", *point, radius)
+        for code, profile in sorted(profiles.items())  # by code: the same page for the same data
+        if (point := maps.point(code)) and view.contains(point)
+    )
+    return mark_safe("".join(hollow) + "".join(filled))  # every value in it escaped
