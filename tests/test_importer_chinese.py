@@ -881,3 +881,17 @@ def test_a_schools_own_page_that_names_the_bureau_above_it_is_refused():
 def test_what_only_sounds_like_a_title_is_not_an_honour(sentence):
     honours = [a.text for a in read(sentence).achievements]
     assert not any("光荣称号" in h or "实际成效" in h or h.endswith("道德建") for h in honours), honours
+
+
+def test_a_duties_heading_said_again_under_a_number_is_no_duty_and_a_science_and_technology_bureau_is_named():
+    # validation12 (元谋, 朝天): "(一)主要职能" under "一、主要职能"; "教育和科学技术局" is a bureau's kind.
+    text = (
+        "广元市朝天区教育和科学技术局2024年部门预算\n一、主要职能\n(一)主要职能\n"
+        "1.贯彻执行国家教育方针和政策,推进义务教育均衡发展。\n2.负责全区基础教育的统筹规划和协调管理。\n"
+    )
+    draft = read(text)
+    assert draft.name == "广元市朝天区教育和科学技术局"
+    assert [d.text for d in draft.duties] == [
+        "贯彻执行国家教育方针和政策,推进义务教育均衡发展。",
+        "负责全区基础教育的统筹规划和协调管理。",
+    ]

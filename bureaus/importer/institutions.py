@@ -33,7 +33,8 @@ COMPLEMENT = r"(?:\s+of\s+(?:higher\s+(?:learning|education)|[a-z]+\s+education|
 # "18 basic education schools", "more than 20 kindergartens", "3 institutions of higher learning"
 NUMBER_FIRST_RE = re.compile(
     rf"(?<![\w/+.,-])(?:(?P<approx>{APPROXIMATE})\s+)?(?P<number>{NUMBER})\s+"
-    rf"(?P<phrase>(?:(?:{WORD})\s+){{0,6}}?(?:{HEAD_NOUNS}){COMPLEMENT})\b",
+    # "school-age children": a counted noun joined to the next word describes something else.
+    rf"(?P<phrase>(?:(?:{WORD})\s+){{0,6}}?(?:{HEAD_NOUNS}){COMPLEMENT})\b(?!-\w)",
     re.IGNORECASE,
 )
 # "Private schools 146", "complete middle schools 10", "internal organs 10:"
@@ -55,7 +56,7 @@ PEOPLE_AFTER_RE = re.compile(
 # Places are counted in the plural ("29 towns and street offices"); a town, township, village or community
 # in the singular describes a school ("29 township adult schools", "12 village primary schools").
 NOT_INVENTORY_WORDS = re.compile(
-    r"\b(?:yuan|square|kilometers?|kilometres?|km2?|mu|hectares?|population|students?|people|persons|times"
+    r"\b(?:yuan|square|kilometers?|kilometres?|km2?|mu|hectares?|population|students?|people|persons|times|percent"
     r"|sessions|towns|townships|villages|streets?|communities|classes|sub-?districts?|neighbou?rhoods?)\b",
     re.IGNORECASE,
 )

@@ -30,7 +30,9 @@ GENERAL_TERMS_RE = re.compile(
     r"\b(?:generally|usually|typically|in general|as a rule"
     r"|(?:the|a|each|every)\s+county(?:-level)?\s+education\s+bureau|education\s+bureaus"
     # A definition's words, with no place to speak of: "The Education Bureau refers to …", "the local government"
-    r"|refers?\s+to|the\s+local\s+government|local\s+education|in\s+this\s+(?:region|area))\b",
+    r"|refers?\s+to|the\s+local\s+government|local\s+education|in\s+this\s+(?:region|area)"
+    # … or the whole country's, with no place of its own: "national education funds", "reform … in China".
+    r"|the\s+role\s+of\s+(?:the|an?)\s+education\s+bureau)\b",
     re.IGNORECASE,
 )
 MIN_GENERAL_TERMS = 3
@@ -71,8 +73,9 @@ def refuse_unless_about_a_bureau(draft, text):
     # Units listed on a page that names only a prefecture-level city ("Hezhou Education Bureau is the department
     # in charge of education in Hezhou Municipal People's Government") are the city bureau's.
     # (Candidates without a district are cities of one name, two Fuzhous: no county is placed.)
-    # (A district named only in a school's name, "Zhushan District … Kindergarten" on Jingdezhen's page, places nothing.)
-    district_said = draft.district and not _only_in_institution_names(text, draft.district)
+    # (A district named only in a school's name, "Zhushan District … Kindergarten" on Jingdezhen's page, places
+    # nothing; nor one named only in the address: a city's bureau sits in one of its districts.)
+    district_said = draft.district and _district_said(text, draft.district, draft.address)
     unplaced = not district_said and (draft.city or not draft.departments)
     if unplaced and _only_a_city(text, draft.address):
         raise DocumentError(
@@ -153,11 +156,17 @@ INSTITUTION_NAME_RE = re.compile(
 )
 
 
-def _only_in_institution_names(text, district):
-    """Whether the text names ``district`` ("Zhushan District") only inside institutions' names."""
+def _district_said(text, district, address=""):
+    """Whether the text names ``district`` ("Zhushan District") other than inside institutions' names and the
+    address ("Address: Zhongyuan West Road, Zhongyuan District, Zhengzhou" on Zhengzhou's bureau's page); a
+    district the text writes otherwise (the gazetteer's spelling is not the page's) counts as said."""
     stem = re.sub(r"\s+(?:County|District|Banner|City)$", "", district)
-    pattern = rf"\b{re.escape(stem)}\b"
-    return bool(re.search(pattern, text)) and not re.search(pattern, INSTITUTION_NAME_RE.sub("", text))
+    pattern = re.compile(rf"\b{re.escape(stem)}\b", re.IGNORECASE)  # "dashiqiao city" as some pages write it
+    if not pattern.search(text):
+        return True
+    if address:
+        text = text.replace(address, "")
+    return bool(pattern.search(INSTITUTION_NAME_RE.sub("", text)))
 
 
 def about_bureaus_in_general(text, heading=False):

@@ -177,7 +177,9 @@ def _walk(draft, folded):
             open_department = None
         # A short numbered line is a heading ("一、内设机构") unless it ends like an item or says a duty under
         # the duties' heading ("8、负责全县校园安全的监督管理工作;").
-        item = marker and (body.endswith((";", "。")) or (section == "duties" and facts.DUTY_VERBS_RE.match(body)))
+        # "(一)主要职能" under "一、主要职能" starts with 主要 as "主要负责…" does, but is the heading again.
+        says_a_duty = facts.DUTY_VERBS_RE.match(body) and not (layout.is_heading(body) and layout.section_of(body))
+        item = marker and (body.endswith((";", "。")) or (section == "duties" and says_a_duty))
         if layout.is_heading(stripped) and not body.startswith("|") and not item:
             heading = layout.section_of(stripped)
             if heading or marker:

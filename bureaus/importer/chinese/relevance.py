@@ -16,7 +16,7 @@ from bureaus.places.gazetteer import by_code as places_by_code
 
 HAN = "\u4e00-\u9fff"
 KINDS = (
-    "教育科技体育局|教育科学技术局|教育和体育局|教育体育局|教育文化体育局|教育科技局|教育和科技局|教育局|教育委员会"
+    "教育科技体育局|教育和科学技术局|教育科学技术局|教育和体育局|教育体育局|教育文化体育局|教育科技局|教育和科技局|教育局|教育委员会"
     "|教体科技局|教科体局|教体局|教科局|科教局|教文体局|教委"
 )
 # A bureau named with its place: 深圳市龙华新区教育局, 东安县教育局, 区教科体局 (a scope word, no name).
@@ -32,7 +32,8 @@ CITY_VOICE_RE = re.compile(r"全市|我市|(?<![县区旗])市(?:人民政府|�
 SCHOOL_VOICE_RE = re.compile(r"本校|我校|本园|我园")
 SCHOOL_UNDER_BUREAU_RE = re.compile(r"(?:本校|我校|本园|我园)(?:是|系|为)[^。,]{0,20}(?:直属|下属|所属)")
 COUNTY_LEVEL_RE = re.compile(rf"股室|[{HAN}]{{2,10}}股[、,。]|镇乡|各乡镇|各乡|各镇")
-COUNTY_WORDS_RE = re.compile(r"[县区旗](?:人民政府|政府|委|教育)|[全本我][县区旗]")
+# A county's words; "督导评估区县政府" (the districts' and counties' governments, a city's bureau's work) is none.
+COUNTY_WORDS_RE = re.compile(r"(?<![区县])[县区旗](?:人民政府|政府|委|教育)|[全本我][县区旗]")
 
 
 def refuse_unless_about_a_bureau(draft, folded):

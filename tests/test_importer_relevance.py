@@ -1,0 +1,61 @@
+"""Which pages the importer refuses as about no county-level bureau (bureaus/importer/relevance.py and
+bureaus/importer/chinese/relevance.py), in the shapes of the untouched batches that found each rule."""
+
+import pytest
+
+from bureaus.importer import DocumentError, parse_document
+
+
+def test_a_citys_bureau_whose_district_is_named_only_in_its_address_is_refused():
+    # validation20 (Zhengzhou): the city's bureau sits in one of its districts; that district places nothing.
+    text = (
+        "Zhengzhou Education Bureau\nAddress: Zhongyuan West Road, Zhongyuan District, Zhengzhou 182\n"
+        "Responsibilities of Zhengzhou Education Bureau:\n(a) to formulate the city's education plan.\n"
+        "(b) to guide the city's schools and the education work of counties (cities) and districts.\n"
+        "(c) responsible for the statistics of the city's education.\n"
+    )
+    with pytest.raises(DocumentError, match="city's education"):
+        parse_document(text, "page.txt")
+
+
+def test_a_countys_bureau_whose_address_names_its_own_district_is_kept():
+    text = (
+        "Heping District Education Bureau\nAddress: 5 Nanjing Road, Heping District, Shenyang\n"
+        "Responsibilities of Heping District Education Bureau:\n(a) to formulate the district's education plan.\n"
+        "(b) to guide the district's schools.\n(c) responsible for the statistics of the city's education.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert draft.district == "Heping District" and len(draft.duties) == 3
+
+
+def test_a_page_on_the_role_of_the_education_bureau_with_no_place_is_refused():
+    # validation20: departments and duties of "the Education Bureau", which is every bureau and none.
+    text = (
+        "I. Responsibilities of all departments of the Education Bureau\n1. office: mainly responsible for the "
+        "coordination of the bureau. Usually, it also drafts work plans.\n2. Personnel Department: it is mainly "
+        "responsible for personnel management.\nSecondly, the role of the Education Bureau.\nThe role of the "
+        "Education Bureau is to manage all the subordinate educational institutions in a unified way.\n"
+    )
+    with pytest.raises(DocumentError, match="education bureaus in general"):
+        parse_document(text, "page.txt")
+
+
+def test_a_chinese_citys_bureau_guiding_its_districts_and_counties_governments_is_refused():
+    # validation12 (眉山): "督导评估区县政府" is the city's work over its counties, not a county's own words.
+    text = (
+        "2023年度眉山市教育和体育局部门决算\n一、部门职责\n"
+        "(一)贯彻执行党和国家教育、体育工作的方针、政策和法律、法规,制定有关具体意见和办法并监督实施。\n"
+        "(二)编制全市教育、体育事业发展规划,指导、协调教育、体育规划和计划的实施。\n"
+        "(三)统筹管理全市基础教育、职业教育;协调指导区县和部门的教育、体育工作,督导评估区县政府的教育工作。\n"
+    )
+    with pytest.raises(DocumentError, match="city's education"):
+        parse_document(text, "")
+
+
+def test_a_chinese_county_bureau_speaking_of_its_county_government_is_kept():
+    text = (
+        "2023年度南乐县教育局部门预算\n一、部门职责\n(一)贯彻执行党和国家的教育方针、政策。\n"
+        "(二)拟定全县教育事业发展规划,报县政府批准后组织实施。\n(三)统筹管理全县基础教育。\n"
+    )
+    draft = parse_document(text, "")
+    assert draft.name == "南乐县教育局" and len(draft.duties) == 3
