@@ -97,3 +97,35 @@ def test_one_allowed_host_cannot_poison_the_links_of_another(client, seed_data, 
     assert "localhost:8101" not in page
     robots = client.get("/robots.txt", HTTP_HOST="portal.example").content.decode()
     assert "Sitemap: http://portal.example/sitemap.xml" in robots
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_read_is_the_connections_health_check_and_a_dropped_connection_is_replaced(client, monkeypatch):
+    from django.db import OperationalError, connections
+
+    from bureaus.pages.cache import AnonymousPageCacheMiddleware
+
+    connection = connections["default"]  # the wrapper itself: patching through the proxy would not undo cleanly
+    BureauFactory(slug="checked")
+    # As at the start of every request with CONN_HEALTH_CHECKS: the check is due.
+    monkeypatch.setattr(connection, "health_check_enabled", True)
+    connection.health_check_done = False
+    checks = []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append("SELECT 1") or True)
+    assert client.get("/bureaus/").status_code == 200
+    assert checks == []  # no round trip spent on "SELECT 1": the version read was the check
+
+    # A server restart dropped the persistent connection: the read fails once, the connection is replaced.
+    reads, closes = [], []
+    real_version_of, real_close = AnonymousPageCacheMiddleware.version_of, connection.close
+
+    def version_of(self, request):
+        reads.append(request.path)
+        if len(reads) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_version_of(self, request)
+
+    monkeypatch.setattr(AnonymousPageCacheMiddleware, "version_of", version_of)
+    monkeypatch.setattr(connection, "close", lambda: closes.append(1) or real_close())
+    response = client.get("/bureaus/checked/")
+    assert response.status_code == 200 and len(reads) == 2 and closes == [1]

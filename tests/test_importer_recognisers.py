@@ -1199,7 +1199,9 @@ def test_a_page_speaking_as_a_province_is_refused():
 
 def test_a_share_of_school_age_children_is_no_count_of_schools():
     # validation20 (Wudang): "82 percent of school-age children" read as 82 "percent of school".
-    sentence = "The goal is public kindergartens accounting for 50 percent, with at least 82 percent of school-age children."
+    sentence = (
+        "The goal is public kindergartens accounting for 50 percent, with at least 82 percent of school-age children."
+    )
     assert find_counts(sentence) == []
     counted = find_counts("The district has 12 primary schools and 5 kindergartens.")
     assert [(c.number, c.category) for c in counted] == [(12, "primary-school"), (5, "kindergarten")]
@@ -1209,7 +1211,7 @@ def test_titles_listed_after_the_titles_of_are_one_achievement_each():
     # validation20 (Xiaodian): five titles in one sentence, some with "and" inside them.
     text = (
         "Xiaodian District Education Bureau manages the schools of the district.\n"
-        "In recent years, the district has been awarded the titles of \"Two Bases Advanced District\", Revitalizing the "
+        'In recent years, the district has been awarded the titles of "Two Bases Advanced District", Revitalizing the '
         "County through Science and Education Advanced Unit, advanced education area in the whole city, and national "
         "network demonstration unit.\n"
     )

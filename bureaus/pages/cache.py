@@ -14,7 +14,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.urls import Resolver404, resolve
 
 from bureaus import search
@@ -48,7 +48,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        version = self.version_of(request)
+        version = self.version_read_first(request)
         key = page_key(request, version)
         response = self.cache.get(key)
         if response is not None:
@@ -64,6 +64,20 @@ class AnonymousPageCacheMiddleware:
             self.cache.set(key, response, self.timeout)
         response[CACHE_HEADER] = "miss"
         return response
+
+    def version_read_first(self, request):
+        """``version_of``, read as the request's first query, which is also its persistent connection's health
+        check: CONN_HEALTH_CHECKS would first spend a round trip on "SELECT 1", on PostgreSQL as long as a
+        cached page's whole other work. A connection the server dropped (a restart) fails this read as it
+        would fail that check: it is closed and the read made again on a new one, as the check would."""
+        connection.health_check_done = True  # Django's own flag for "checked in this request"
+        try:
+            return self.version_of(request)
+        except (InterfaceError, OperationalError):
+            if connection.in_atomic_block:
+                raise
+            connection.close()
+            return self.version_of(request)
 
     # The pages that show one bureau and nothing of the others, by URL name.
     BUREAU_PAGES = frozenset({"bureaus:detail", "bureaus:detail-json", "bureaus:source", "api:bureau-detail"})
