@@ -6,7 +6,8 @@ A page whose bureau the importer names and places as its expected file says beco
 of its facts only those the expected file lists as required stay (departments, duties, achievements,
 counts of shared institution types; founding year and address where they equal the expected ones), each
 still citing its span of the stored page. The summary is dropped (no expected file confirms one), and so
-is any count the importer would have to propose a new institution type for. The page's address is stored
+is any count the importer would have to propose a new institution type for. A page without an address (the
+search store kept none) gives no bureau: its facts could not be traced to it. The page's address is stored
 with its source, and the day it was found as the day the source was stored. One bureau per division: the
 seeds' divisions stay the seeds', and of several pages about one division the one with most confirmed
 facts is kept. ``manage.py build_real_bureaus`` writes them to ``fixtures/real/``; ``load_seed_data``
@@ -95,6 +96,8 @@ def real_bureaus(known_types, taken_divisions=(), taken_slugs=()):
             for name, source in corpus._sources(folder, batch).items():
                 if batch != "documents" and name in sources["documents"]:
                     continue  # a batch that joined the development corpus: read there
+                if not source.get("url"):
+                    continue  # a page whose address the search store did not keep: its facts could not be traced
                 text = (folder / "documents" / f"{name}.txt").read_text(encoding="utf-8")
                 expected = json.loads((folder / "expected" / f"{name}.json").read_text(encoding="utf-8"))
                 try:

@@ -895,3 +895,16 @@ def test_a_duties_heading_said_again_under_a_number_is_no_duty_and_a_science_and
         "贯彻执行国家教育方针和政策,推进义务教育均衡发展。",
         "负责全区基础教育的统筹规划和协调管理。",
     ]
+
+
+def test_a_districts_founding_under_the_bureaus_byline_and_its_departments_said_as_the_offices_it_is_made_of():
+    # validation13 (盐田): 盐田区成立于1998年 is the district's; 机关由…组成 lists the departments; the bureau's second
+    # nameplate in brackets (区政府教育督导室) is no department.
+    text = (
+        "盐田区教育局\n\n"
+        "  盐田区成立于1998年3月,位于深圳市东部。区教育局(区政府教育督导室)机关由办公室、人事科、基础教育科、"
+        "教育督导科(盐田区人民政府教育督导室)组成,下设2个事业单位。\n"
+    )
+    draft = read(text)
+    assert draft.established_year is None
+    assert [d.name for d in draft.departments] == ["办公室", "人事科", "基础教育科", "教育督导科"]

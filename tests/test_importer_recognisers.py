@@ -327,22 +327,18 @@ def test_a_superior_bureau_is_not_the_district_and_a_single_district_named_is():
     assert any("only one district: Songjiang District" in warning for warning in draft.warnings)
 
 
-def test_a_citys_own_page_keeps_the_citys_bureau_name_and_leaves_the_district_to_the_reviewer():
-    draft = parse_document(
+def test_a_citys_own_page_is_refused_as_the_citys_not_left_to_the_reviewer_to_place():
+    # Once a draft with the city's name and no district; since validation21, a prefecture-level city's bureau named
+    # on a page naming no county is refused: there is no county-level bureau to place.
+    text = (
         "Wuzhou Municipal Education Bureau\n"
         "Address:No. 72, Sanlong Avenue, Wuzhou (Hongling Building)\n"
         "The main responsibilities are:\n"
         "(a) implement the laws and regulations on education.\n"
         "(b) Guiding the city's primary and secondary schools in moral education.\n"
     )
-    assert (draft.name, draft.district, draft.city, draft.province) == (
-        "Wuzhou Municipal Education Bureau",
-        "",
-        "Wuzhou",
-        "Guangxi",
-    )
-    assert "The district or county could not be read: choose it before publishing." in draft.warnings
-    assert draft.unquoted() == []
+    with pytest.raises(DocumentError, match="Wuzhou Municipal Education Bureau, the bureau of the prefecture-level city"):
+        parse_document(text)
 
 
 @pytest.mark.parametrize(
@@ -470,15 +466,12 @@ def test_debris_is_not_taken_for_a_year_of_history():
 
 
 def test_a_bureau_the_text_calls_municipal_is_the_citys_and_two_cities_of_that_name_are_left_to_choose():
+    # Either Suzhou's bureau is a prefecture-level city's: refused (a county's page would name the county).
     text = (
         "Internal structure of Suzhou Education Bureau\nThe Municipal Education Bureau has 8 internal organs: office."
     )
-    draft = parse_document(text, "suzhou.txt")
-    assert (draft.district, draft.city, draft.province) == ("", "Suzhou", "")
-    assert draft.place_candidates == ["Suzhou City, Jiangsu", "Suzhou City, Anhui"]
-    assert draft.warnings[0] == (
-        "“Suzhou” may be any of: Suzhou City, Jiangsu; Suzhou City, Anhui. Choose the right one before publishing."
-    )
+    with pytest.raises(DocumentError, match="prefecture-level city of Suzhou"):
+        parse_document(text, "suzhou.txt")
 
 
 # Seen in validation batch 9 -------------------------------------------------------
@@ -1223,3 +1216,31 @@ def test_titles_listed_after_the_titles_of_are_one_achievement_each():
         "National network demonstration unit",
     ]
     assert all(text[a.span[0] : a.span[1]].lower() == a.text.lower() for a in draft.achievements)
+
+
+def test_one_kindergartens_history_is_not_the_bureaus_achievements_and_a_division_announces_no_plans():
+    # validation21 (Baoshan, Qingpu): "the kindergarten passed …"; "Announce the division of … districts".
+    text = (
+        "Baoshan District Education Bureau runs the district's kindergartens.\n"
+        "The district has made great progress in preschool education.\n"
+        "In November 2012, the kindergarten successfully passed the evaluation of first-class kindergartens.\n"
+        "The district has been awarded the title of national model district for preschool education.\n"
+        "1. Announce the division of kindergarten school districts\n"
+        "This year, the public kindergarten school district is still divided into urban areas and towns.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert [a.text for a in draft.achievements] == [
+        "The district has been awarded the title of national model district for preschool education."
+    ]
+    assert draft.duties == []
+
+
+def test_a_heading_on_the_leaders_and_their_division_of_labour_opens_no_departments():
+    # validation12 (once read as a plan by "division"): who leads the bureau is not a department.
+    text = (
+        "Yongqing County Education Bureau\nInternal organization: office, personnel and basic education.\n"
+        "Two, the Education Bureau leadership team members and division of labor\n"
+        "Director Wang Li: Presided over the overall work of the Education Bureau.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert "Education Bureau leadership team members and division of labor" not in [d.name for d in draft.departments]

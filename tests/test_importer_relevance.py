@@ -59,3 +59,14 @@ def test_a_chinese_county_bureau_speaking_of_its_county_government_is_kept():
     )
     draft = parse_document(text, "")
     assert draft.name == "南乐县教育局" and len(draft.duties) == 3
+
+
+def test_a_bureau_named_by_its_prefecture_level_city_is_refused_though_the_page_never_says_city():
+    # validation21 (Shijiazhuang): "in this region", "in its jurisdiction", never "city".
+    text = (
+        "As a local education administrative department, Shijiazhuang Education Bureau has the following functions:\n"
+        "1. Education management: Shijiazhuang Education Bureau is responsible for the management of schools.\n"
+        "2. Education planning: Shijiazhuang Education Bureau is responsible for education planning in this area.\n"
+    )
+    with pytest.raises(DocumentError, match="prefecture-level city of Shijiazhuang"):
+        parse_document(text, "page.txt")

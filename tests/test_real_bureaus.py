@@ -66,7 +66,8 @@ def test_every_real_bureaus_facts_are_confirmed_by_its_expected_file_and_cite_it
     assert not wrong  # nothing the expected file does not confirm
     assert tallies["name"].right == tallies["district"].right == tallies["province"].right == 1
     assert bureau["summary_en"] == bureau["summary_zh_hans"] == ""  # no expected file confirms a summary
-    assert source["url"] == (recorded.get("url") or "") and source["added_at"][:10] >= "2026-11-23"
+    assert source["url"] and source["url"] == recorded["url"]  # the page's address: every fact traceable to it
+    assert source["added_at"][:10] >= "2026-11-23"
     assert gazetteer.by_code()[bureau["division_code"]].level == "county"
     for record in records:  # every fact cites a span inside the stored page
         fields = record["fields"]

@@ -110,6 +110,16 @@ PEOPLE_SUBJECT_RE = re.compile(
 )
 
 
+# "the kindergarten passed the evaluation …", "it is also a year for the school to …": one institution's story.
+ONE_INSTITUTION_RE = re.compile(r"\b(?:the|this|our)\s+(?:kindergarten|school|campus)\b(?![-’'])", re.IGNORECASE)
+
+
+def of_one_institution(sentence):
+    """Whether a sentence speaks of one school or kindergarten ("the kindergarten"), whose honours and history are
+    its own, not the bureau's or its district's."""
+    return bool(ONE_INSTITUTION_RE.search(sentence))
+
+
 def is_achievement(sentence):
     """Whether a sentence says what the bureau (or its district's education) won or achieved."""
     if QUOTED_SPEECH_RE.search(sentence):

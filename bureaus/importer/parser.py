@@ -250,7 +250,8 @@ class _Reader(DepartmentLines):
                 achievement_context = True
                 continue
             if achievement_context or facts.is_achievement(sentence.text):
-                self.add_achievements(sentence)
+                if not facts.of_one_institution(sentence.text):  # a kindergarten's history: its own, not the bureau's
+                    self.add_achievements(sentence)
             elif self.section in DUTY_KINDS and not duties.INTRO_RE.search(sentence.text):
                 if self.is_summary_sentence(sentence, anywhere=True):
                     self.summary.append(sentence)  # "X Bureau is the working department of …": what it is

@@ -82,6 +82,15 @@ def refuse_unless_about_a_bureau(draft, text):
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
             "names no county or district, so there is nothing to import."
         )
+    # "Shijiazhuang Education Bureau is responsible for …": a bureau named by its prefecture-level city, on a page
+    # naming no county or district (but in schools' names), is the city's.
+    if unplaced and draft.name and draft.city and _named_by_its_city(draft.name, draft.city):
+        if not ONE_COUNTY_RE.search(INSTITUTION_NAME_RE.sub("", text.replace(draft.address, "") if draft.address else text)):
+            raise DocumentError(
+                f"This text is about a city's education, not a county-level bureau's: it names {draft.name}, the "
+                f"bureau of the prefecture-level city of {draft.city}, and no county or district, so there is "
+                "nothing to import."
+            )
     provincial = PROVINCIAL_RE.search(text) or len(PROVINCE_WORDS_RE.findall(text)) >= MIN_PROVINCE_WORDS
     if not draft.district and provincial and not COUNTY_RE.search(text) and not _names_a_county_bureau(draft):
         raise DocumentError(
@@ -132,6 +141,13 @@ def _about_a_countys_education(text, district):
     if len(names.districts_mentioned(text)) <= 1:
         said += len(COUNTY_ANAPHORA_RE.findall(text))
     return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
+
+
+def _named_by_its_city(name, city):
+    """Whether a bureau's name opens with its prefecture-level city's name and names no county ("Shijiazhuang
+    Education Bureau", "the Shijiazhuang Municipal Education Bureau")."""
+    opens = re.match(rf"(?:the\s+)?{re.escape(city)}(?:\s+(?:City|Municipal))?\s+(?:Education|Bureau)\b", name, re.I)
+    return bool(opens) and not ONE_COUNTY_RE.search(name)
 
 
 def _names_a_county_bureau(draft):

@@ -143,10 +143,13 @@ SECTION_KEYWORDS = (
     ("responsibility", r"responsibilit|function|duties|\bduty\b|mandate|\brole\b|work content|missions?"),
     ("task", r"\btasks?\b"),
     ("priority", r"focus|priorit|key work|emphasis"),
-    ("plan", r"\bplans?\b|\bfuture\b|outlook|next steps?|prospect|vision|\bgoals?\b"),
+    # \bvision\b: "the division of school districts" announces no plans.
+    ("plan", r"\bplans?\b|\bfuture\b|outlook|next steps?|prospect|\bvision\b|\bgoals?\b"),
     ("basic", r"basic|overview|profile|history|introduction|general|situation|about"),
     # "1, the meaning of the education bureau": a section defining bureaus, not about this one (see the parser).
     ("general", r"\bmeaning\b|\bdefinition\b|\bconcept\b|\bwhat is an?\b"),
+    # "Two, the Education Bureau leadership team members and division of labor": who leads, not a department.
+    ("leadership", r"\bleaders(?:hip)?\b|division of labou?r"),
 )
 
 

@@ -16,7 +16,7 @@ NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设
 # "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
 SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
 LIST_TRIGGER_RE = re.compile(
-    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设)(?:机构|股室|科室|处室)?(?:共?(?:{NUMBER}|多|若干|几)[个箇]?[{HAN}()]{{0,6}}?)?"
+    rf"(?P<verb>内设机构|内设|下设|设有|设立|设置|编制有|(?<=局)设|(?<=机关)由)(?:机构|股室|科室|处室)?(?:共?(?:{NUMBER}|多|若干|几)[个箇]?[{HAN}()]{{0,6}}?)?"
     r"(?:,?\s*(?:分别是|分别为|包括|为|有))?[:]?"
 )
 # What a list announced without its items names: "内设多个科室" then ",主要包括…".
@@ -89,7 +89,8 @@ def inline_lists(folded, start, end):
             if not is_department_name(raw) or re.search(rf"等\s*(?:{NUMBER})\s*[个箇]", raw):
                 # The last item may carry the list's count (名师管理中心等八个科室 ends like a name, 室): "…计财科7个科(室)", "…特殊教育处等七个职能部门".
                 closing = re.search(  # … or without a measure word: "…人事科等16科(室)"
-                    rf"(?:等)?\s*(?:{NUMBER})\s*(?:[个箇][{HAN}()]{{0,12}}|[科股室处][{HAN}()]{{0,10}})$|等[{HAN}]{{0,8}}$",
+                    # … or "机关由办公室、…、教育督导科组成": the list's closing verb
+                    rf"(?:等)?\s*(?:{NUMBER})\s*(?:[个箇][{HAN}()]{{0,12}}|[科股室处][{HAN}()]{{0,10}})$|等[{HAN}]{{0,8}}$|组成$",
                     raw,
                 )
                 if closing:

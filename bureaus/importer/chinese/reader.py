@@ -227,7 +227,8 @@ def _walk(draft, folded):
             for a, b in facts.achievements(folded, text, s, e):
                 draft.achievements.append(DraftAchievement(text[a:b], (a, b)))
             for match in re.finditer(rf"(?:{KINDS})\((?P<name>[^()]{{2,20}})\)", folded[s:e]):
-                if facts.is_department_name(match.group("name")):  # a section's byline: 区教育局(基础教育科)
+                # a section's byline: 区教育局(基础教育科); "区教育局(区政府教育督导室)" is the bureau's second nameplate
+                if facts.is_department_name(match.group("name")) and "政府" not in match.group("name"):
                     _add_listed_department(draft, s + match.start("name"), s + match.end("name"))
     if units:
         draft.warnings.append(
@@ -294,7 +295,10 @@ def _add_listed_department(draft, start, end):
 
 def _read_history(draft, folded, text):
     founded = ESTABLISHED_RE.search(folded)
-    if founded and re.search(rf"{KINDS}", folded[max(0, founded.start() - 40) : founded.start()]):
+    # The bureau must be the subject, in the same sentence: "盐田区成立于1998年" under a byline naming the bureau is
+    # the district's founding.
+    subject = re.split(r"[。!?\n]", folded[max(0, founded.start() - 40) : founded.start()])[-1] if founded else ""
+    if founded and re.search(rf"{KINDS}", subject):
         draft.established_year = int(founded.group("year"))
         draft.fact_spans[ESTABLISHED_YEAR] = (founded.start("year"), founded.end("year"))
     elif draft.name or BUREAU_RE.search(folded):
