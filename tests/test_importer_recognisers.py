@@ -337,7 +337,9 @@ def test_a_citys_own_page_is_refused_as_the_citys_not_left_to_the_reviewer_to_pl
         "(a) implement the laws and regulations on education.\n"
         "(b) Guiding the city's primary and secondary schools in moral education.\n"
     )
-    with pytest.raises(DocumentError, match="Wuzhou Municipal Education Bureau, the bureau of the prefecture-level city"):
+    with pytest.raises(
+        DocumentError, match="Wuzhou Municipal Education Bureau, the bureau of the prefecture-level city"
+    ):
         parse_document(text)
 
 

@@ -125,3 +125,28 @@ def is_achievement(sentence):
     if QUOTED_SPEECH_RE.search(sentence):
         return False
     return any(not PEOPLE_SUBJECT_RE.search(sentence, 0, match.start()) for match in ACHIEVEMENT_RE.finditer(sentence))
+
+
+# "has been awarded the titles of A, B, C, and D": the list after it is of titles, one achievement each.
+TITLES_OF_RE = re.compile(r"\b(?:honorary\s+)?(?:titles|honou?rs)\s+(?:of|such\s+as|including)\s+", re.IGNORECASE)
+TITLE_SEPARATOR_RE = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?")
+MIN_LISTED_TITLES = 3
+
+
+def listed_titles(sentence):
+    """The titles a sentence lists after "the titles of" (cut at its commas, not at "and", which titles hold:
+    "Science and Education"), each trimmed of quotes; [] when it lists fewer than three."""
+    opening = TITLES_OF_RE.search(sentence.text)
+    if opening is None:
+        return []
+    rest = sentence.sub(opening.end(), len(sentence.text))
+    titles, start = [], 0
+    for separator in [*TITLE_SEPARATOR_RE.finditer(rest.text), None]:
+        end = separator.start() if separator else len(rest.text.rstrip(". "))
+        piece = rest.sub(start, end)
+        trimmed = piece.text.strip("\"“”' ")
+        lead = piece.text.index(trimmed) if trimmed else 0
+        if trimmed:
+            titles.append(piece.sub(lead, lead + len(trimmed)))
+        start = separator.end() if separator else end
+    return titles if len(titles) >= MIN_LISTED_TITLES else []

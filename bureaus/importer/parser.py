@@ -65,31 +65,6 @@ LABEL_RE = re.compile(r"^(?P<label>[A-Z][^:：.;]{1,60}?)\s*[:：]\s*(?P<rest>\S
 ACHIEVEMENT_LEAD_RE = re.compile(
     r"^(?:for example|for instance|in addition|moreover|furthermore|at the same time|besides)\s*,\s*", re.IGNORECASE
 )
-# "has been awarded the titles of A, B, C, and D": the list after it is of titles, one achievement each.
-TITLES_OF_RE = re.compile(r"\b(?:honorary\s+)?(?:titles|honou?rs)\s+(?:of|such\s+as|including)\s+", re.IGNORECASE)
-TITLE_SEPARATOR_RE = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?")
-MIN_LISTED_TITLES = 3
-
-
-def listed_titles(sentence):
-    """The titles a sentence lists after "the titles of" (cut at its commas, not at "and", which titles hold:
-    "Science and Education"), each trimmed of quotes; [] when it lists fewer than three."""
-    opening = TITLES_OF_RE.search(sentence.text)
-    if opening is None:
-        return []
-    rest = sentence.sub(opening.end(), len(sentence.text))
-    titles, start = [], 0
-    for separator in [*TITLE_SEPARATOR_RE.finditer(rest.text), None]:
-        end = separator.start() if separator else len(rest.text.rstrip(". "))
-        piece = rest.sub(start, end)
-        trimmed = piece.text.strip("\"“”' ")
-        lead = piece.text.index(trimmed) if trimmed else 0
-        if trimmed:
-            titles.append(piece.sub(lead, lead + len(trimmed)))
-        start = separator.end() if separator else end
-    return titles if len(titles) >= MIN_LISTED_TITLES else []
-
-
 ACHIEVEMENT_INTRO_RE = re.compile(
     r"\b(?:made|achieved|obtained|scored)\b[^.]*\b(?:achievements?|results|progress|success)\b", re.IGNORECASE
 )
@@ -464,7 +439,7 @@ class _Reader(DepartmentLines):
     def add_achievements(self, sentence):
         lead = ACHIEVEMENT_LEAD_RE.match(sentence.text)
         body = sentence.sub(lead.end(), len(sentence.text)) if lead else sentence
-        titles = listed_titles(body)
+        titles = facts.listed_titles(body)
         if titles:  # "awarded the titles of A, B, C and D": each title an achievement
             for title in titles:
                 self.add_achievement(title.text, title.span)

@@ -84,13 +84,14 @@ def refuse_unless_about_a_bureau(draft, text):
         )
     # "Shijiazhuang Education Bureau is responsible for …": a bureau named by its prefecture-level city, on a page
     # naming no county or district (but in schools' names), is the city's.
-    if unplaced and draft.name and draft.city and _named_by_its_city(draft.name, draft.city):
-        if not ONE_COUNTY_RE.search(INSTITUTION_NAME_RE.sub("", text.replace(draft.address, "") if draft.address else text)):
-            raise DocumentError(
-                f"This text is about a city's education, not a county-level bureau's: it names {draft.name}, the "
-                f"bureau of the prefecture-level city of {draft.city}, and no county or district, so there is "
-                "nothing to import."
-            )
+    unaddressed = text.replace(draft.address, "") if draft.address else text
+    named_by_city = draft.name and draft.city and _named_by_its_city(draft.name, draft.city)
+    if unplaced and named_by_city and not ONE_COUNTY_RE.search(INSTITUTION_NAME_RE.sub("", unaddressed)):
+        raise DocumentError(
+            f"This text is about a city's education, not a county-level bureau's: it names {draft.name}, the "
+            f"bureau of the prefecture-level city of {draft.city}, and no county or district, so there is "
+            "nothing to import."
+        )
     provincial = PROVINCIAL_RE.search(text) or len(PROVINCE_WORDS_RE.findall(text)) >= MIN_PROVINCE_WORDS
     if not draft.district and provincial and not COUNTY_RE.search(text) and not _names_a_county_bureau(draft):
         raise DocumentError(
