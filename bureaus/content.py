@@ -34,6 +34,7 @@ from bureaus.models import (
     Bureau,
     BureauListing,
     ContentVersion,
+    CoverageTally,
     InstitutionType,
     ProfileSnapshot,
     ProvinceTally,
@@ -45,7 +46,7 @@ from bureaus.models.parts import PARTS
 # What is derived from the bureaus and rebuilt from them (here, or rendered on a profile's first visit),
 # never written from outside: backups leave these tables out and loaders refuse rows of them (a listing
 # row could put a draft on the home page, a snapshot row serve any HTML as a profile).
-DERIVED = (SearchEntry, BureauListing, TypeTally, ProvinceTally, ProfileSnapshot, ContentVersion)
+DERIVED = (SearchEntry, BureauListing, TypeTally, ProvinceTally, CoverageTally, ProfileSnapshot, ContentVersion)
 
 _pending = threading.local()
 
@@ -96,6 +97,7 @@ def _apply(bureau_ids):
             return
         search.refresh(bureau_ids - copies)
         ProvinceTally.objects.rebuild(BureauListing.objects.rebuild(bureau_ids - copies))
+        CoverageTally.objects.rebuild()  # ~30 rows: counted whole, as a division code may move a bureau
     TypeTally.objects.rebuild()
     ContentVersion.bump()
     search.forget_noted_content_version()  # a search later in this request reads the new version

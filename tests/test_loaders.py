@@ -130,6 +130,7 @@ DERIVED_RECORDS = [
                                "updated_at": "2026-01-01T00:00:00Z"}),
     ("bureaus.typetally", {"category": ["primary-school"], "total": 999, "bureaus_reporting": 1, "bureaus_running": 1}),
     ("bureaus.provincetally", {"province": "Hainan", "bureaus": 99, "departments": 9, "schools_reporting": 0}),
+    ("bureaus.coveragetally", {"province_code": "46", "profiled": 99}),
     ("bureaus.profilesnapshot", {"bureau": ["shenyang-heping-district"], "language": "en", "page_version": 2,
                                  "built_with": "x", "html": "<script>alert(1)</script>", "card_html": "x",
                                  "json_ld": {}}),

@@ -12,7 +12,7 @@ from bureaus.models.base import EARLIEST_YEAR, LATEST_YEAR
 from bureaus.models.bureau import Bureau, BureauQuerySet
 from bureaus.models.editors import Assignment
 from bureaus.models.items import Achievement, Department, Duty, InstitutionCount, InstitutionType
-from bureaus.models.listing import BureauListing, ProvinceTally, TypeTally
+from bureaus.models.listing import BureauListing, CoverageTally, ProvinceTally, TypeTally
 from bureaus.models.search import SearchEntry
 from bureaus.models.snapshot import ProfileSnapshot
 from bureaus.models.sources import FactSource, SourceDocument, sha256_of
@@ -35,6 +35,7 @@ __all__ = [
     "InstitutionCount",
     "InstitutionType",
     "SourceDocument",
+    "CoverageTally",
     "ProvinceTally",
     "TypeTally",
     "sha256_of",
