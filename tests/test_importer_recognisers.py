@@ -1246,3 +1246,16 @@ def test_a_heading_on_the_leaders_and_their_division_of_labour_opens_no_departme
     )
     draft = parse_document(text, "page.txt")
     assert "Education Bureau leadership team members and division of labor" not in [d.name for d in draft.departments]
+
+
+def test_the_bare_name_of_a_province_is_the_province_not_a_county_of_that_name():
+    # validation22: "Xinjiang" said again and again is the region, not 新绛县 (Xinjiang County) in Shanxi.
+    text = (
+        "Xinjiang trains bilingual teachers. Xinjiang has sent 2,000 teachers to its schools this year.\n"
+        "Schools across Xinjiang now teach in two languages, the Xinjiang education department said.\n"
+    )
+    try:
+        draft = parse_document(text, "page.txt")
+    except DocumentError:
+        return  # refused (a region's news): nothing placed at all, as wanted
+    assert (draft.district, draft.division_code) == ("", "")

@@ -376,6 +376,8 @@ def _bare_county(text, cities, province):
     for word, times in said.items():
         if times < MIN_BARE_NAMES or word.lower() in NOT_PLACE_WORDS or _called_a_prefecture(word, text):
             continue
+        if gazetteer.named(word, level="province"):  # "Xinjiang" is the region, not 新绛县 (Xinjiang County, Shanxi)
+            continue
         named = gazetteer.named(word, level="county")
         divisions = [d for d in named if d.city in cities or d.parent in cities or d.province.english == province]
         # "Kunshan" and no other clue: a name of two syllables at least (Tang is a dynasty, Li a family name).
