@@ -10,6 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.db import connection
+
 from bureaus.models import Bureau, CoverageTally
 from bureaus.models.bureau import profile_url
 from bureaus.models.languages import page_code, text_in_language
@@ -44,8 +46,11 @@ def profiles(codes_starting="", codes=None):
 def profiled_codes():
     """The division codes of all published bureaus (one query): what the national map's dots and the coverage
     counts need, without making a profile of each of thousands of bureaus."""
-    bureaus = Bureau.objects.published().exclude(division_code="").order_by()  # a set: no sort wanted
-    return set(bureaus.values_list("division_code", flat=True))
+    # Written out, read off the partial index bureau_published_division: through the ORM, making 3,000 one-value
+    # rows took longer than the database's answer.
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT division_code FROM {Bureau._meta.db_table} WHERE is_published AND division_code <> ''")
+        return {code for (code,) in cursor.fetchall()}
 
 
 def _profile(slug, english, chinese, language):

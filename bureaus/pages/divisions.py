@@ -45,7 +45,7 @@ class CoverageView(PlacesPage):
 
     def get_context_data(self, **kwargs):
         codes = coverage.profiled_codes()
-        national = coverage.national(codes)
+        national = coverage.national(codes)  # counted from the codes read anyway: no query of its own
         return super().get_context_data(coverage=national, map=maps.china_map(national, codes), **kwargs)
 
 
