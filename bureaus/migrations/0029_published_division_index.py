@@ -12,6 +12,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='bureau',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['division_code'], name='bureau_published_division'),
+            index=models.Index(condition=models.Q(('is_published', True)), fields=['division_code', 'slug', 'name_en', 'name_zh_hans'], name='bureau_published_division'),
         ),
     ]

@@ -277,9 +277,13 @@ class Bureau(PlainTextFields, models.Model):
                 condition=Q(is_published=True),
                 name="bureau_published_by_name",
             ),
-            # Coverage (which divisions have a profile) reads only this: the map of China scans 3,000 short
-            # index entries instead of 3,000 wide rows.
-            models.Index(fields=["division_code"], condition=Q(is_published=True), name="bureau_published_division"),
+            # Coverage (which divisions have a profile, and the names the map of China links) reads only this:
+            # 3,000 short index entries instead of 3,000 wide rows.
+            models.Index(
+                fields=["division_code", "slug", "name_en", "name_zh_hans"],
+                condition=Q(is_published=True),
+                name="bureau_published_division",
+            ),
         ]
 
     def __str__(self):

@@ -43,14 +43,23 @@ def profiles(codes_starting="", codes=None):
     return {code: _profile(slug, english, chinese, language) for code, slug, english, chinese in rows}
 
 
-def profiled_codes():
-    """The division codes of all published bureaus (one query): what the national map's dots and the coverage
-    counts need, without making a profile of each of thousands of bureaus."""
-    # Written out, read off the partial index bureau_published_division: through the ORM, making 3,000 one-value
-    # rows took longer than the database's answer.
+def published_divisions():
+    """{division code: (slug, English name, Chinese name)} of every published bureau with a division: what the
+    map of China needs (the codes for its dots, the names of the few it links) in one query, written out and
+    read off the covering partial index ``bureau_published_division`` — through the ORM, making 3,000 rows
+    took longer than the database's answer."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT division_code FROM {Bureau._meta.db_table} WHERE is_published AND division_code <> ''")
-        return {code for (code,) in cursor.fetchall()}
+        cursor.execute(
+            f"SELECT division_code, slug, name_en, name_zh_hans FROM {Bureau._meta.db_table} "
+            "WHERE is_published AND division_code <> ''"
+        )
+        return {code: (slug, english, chinese) for code, slug, english, chinese in cursor.fetchall()}
+
+
+def named(published):
+    """{division code: Profile} of a ``published_divisions()`` answer, named in the page's language."""
+    language = page_code()
+    return {code: _profile(slug, english, chinese, language) for code, (slug, english, chinese) in published.items()}
 
 
 def _profile(slug, english, chinese, language):
@@ -92,7 +101,7 @@ class NationalCoverage:
 
 def national(profiled_divisions=None):
     """Each province's count of county-level divisions and of those with a published profile; counted from
-    ``profiled_divisions`` (the codes: a ``profiled_codes()`` or ``profiles()`` answer) when the caller has it,
+    ``profiled_divisions`` (their codes: a ``published_divisions()`` or ``profiles()`` answer) when the caller has it,
     else read from the content seam's tally (~30 rows)."""
     if profiled_divisions is not None:
         profiled = Counter(code[:2] for code in profiled_divisions)

@@ -44,9 +44,9 @@ class CoverageView(PlacesPage):
     template_name = "places/index.html"
 
     def get_context_data(self, **kwargs):
-        codes = coverage.profiled_codes()
-        national = coverage.national(codes)  # counted from the codes read anyway: no query of its own
-        return super().get_context_data(coverage=national, map=maps.china_map(national, codes), **kwargs)
+        published = coverage.published_divisions()
+        national = coverage.national(published)  # counted from the codes read anyway: no query of its own
+        return super().get_context_data(coverage=national, map=maps.china_map(national, published), **kwargs)
 
 
 class ProvinceView(PlacesPage):

@@ -44,9 +44,9 @@ def _namer():
     return (lambda division: division.chinese) if is_chinese(get_language()) else (lambda division: division.name)
 
 
-def china_map(national, codes):
+def china_map(national, published):
     """The national map: provinces shaded by ``national`` (coverage.national()), a mark at each profiled
-    division's seat (``codes``: coverage.profiled_codes())."""
+    division's seat (``published``: coverage.published_divisions())."""
     view = maps.china()
     shares = {row.province.code: row for row in national.provinces}
     label, name = _("%(province)s: %(profiled)s of %(divisions)s districts and counties have a profile"), _namer()
@@ -61,11 +61,10 @@ def china_map(national, codes):
     )  # every value in it escaped
     # Each mark a link while they are few; past that a link a dot is hundreds of kilobytes no one can aim at
     # (at 3,000 bureaus the page took 220 ms): the dots are then one path, and each province's map links them.
-    # Only linked marks need the bureaus' names and addresses: a second query, made while they are few.
-    if len(codes) <= MOST_LINKED_MARKS:
-        marks = _marks(view, coverage.profiles(), {})
+    if len(published) <= MOST_LINKED_MARKS:
+        marks = _marks(view, coverage.named(published), {})
     else:
-        marks = _dots(frozenset(codes), view.scale)
+        marks = _dots(frozenset(published), view.scale)
     return _svg(
         view,
         _("Map of China: provinces shaded by the share of their districts with a bureau profile"),
