@@ -166,13 +166,13 @@ def _marks(view, profiles, without):
     was a third of its page."""
     radius = f"{MARK_RADIUS * view.scale:.2f}"
     by_code = gazetteer.by_code()
-    division_url, profile_url, name = division_urls(), profile_urls(), _namer()
+    address_of_division, address_of_profile, name_of = division_urls(), profile_urls(), _namer()
     mark = '<a href="{}" aria-label="{}" tabindex="-1"><circle class="{}" cx="{}" cy="{}" r="{}"/></a>'.format
     no_profile = _("%(division)s: no profile yet")
     hollow = (
         mark(
-            escape(division_url(code)),
-            escape(no_profile % {"division": name(by_code[code])}),
+            escape(address_of_division(code)),
+            escape(no_profile % {"division": name_of(by_code[code])}),
             "mark-empty",
             *point,
             radius,
@@ -181,7 +181,7 @@ def _marks(view, profiles, without):
         if (point := maps.point(code))
     )
     filled = (
-        mark(escape(profile_url(profile.slug)), escape(profile.name), "mark", *point, radius)
+        mark(escape(address_of_profile(profile.slug)), escape(profile.name), "mark", *point, radius)
         for code, profile in sorted(profiles.items())  # by code: the same page for the same data
         if (point := maps.point(code)) and view.contains(point)
     )

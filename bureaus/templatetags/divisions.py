@@ -49,16 +49,18 @@ def division_rows(rows):
     chinese = is_chinese(get_language())
     other_lang = "en" if chinese else "zh-Hans"
     no_profile = f'<span class="muted">{escape(_("No profile yet"))}</span>'
-    division_url, profile_url = maps.division_urls(), profile_urls()
+    address_of_division, address_of_profile = maps.division_urls(), profile_urls()
     lines = []
     for county, profile in rows:
         name, other = (county.chinese, county.name) if chinese else (county.name, county.chinese)
         if profile is None:
             bureau = no_profile
         else:
-            bureau = f'<a href="{escape(profile_url(profile.slug))}" lang="{profile.lang}">{escape(profile.name)}</a>'
+            bureau = (
+                f'<a href="{escape(address_of_profile(profile.slug))}" lang="{profile.lang}">{escape(profile.name)}</a>'
+            )
         lines.append(
-            f'<tr id="d{escape(county.code)}"><th scope="row"><a href="{escape(division_url(county.code))}">'
+            f'<tr id="d{escape(county.code)}"><th scope="row"><a href="{escape(address_of_division(county.code))}">'
             f'{escape(name)}</a></th><td><span lang="{other_lang}">{escape(other)}</span></td>'
             f"<td>{escape(county.code)}</td><td>{bureau}</td></tr>"
         )
