@@ -908,3 +908,13 @@ def test_a_districts_founding_under_the_bureaus_byline_and_its_departments_said_
     draft = read(text)
     assert draft.established_year is None
     assert [d.name for d in draft.departments] == ["办公室", "人事科", "基础教育科", "教育督导科"]
+
+
+def test_a_countys_titles_in_another_field_are_not_its_educations_honours():
+    # validation14 (巴彦): 全国、省粮食生产先进县 is the county's grain, not its schools'.
+    text = (
+        "巴彦县教育局\n巴彦县系全国商品粮基地县,曾多次被评为全国、省粮食生产先进县。"
+        "全县教育系统荣获省级教育工作先进县称号。\n"
+    )
+    draft = read(text)
+    assert [a.text for a in draft.achievements] == ["荣获省级教育工作先进县称号"]

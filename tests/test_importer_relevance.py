@@ -70,3 +70,14 @@ def test_a_bureau_named_by_its_prefecture_level_city_is_refused_though_the_page_
     )
     with pytest.raises(DocumentError, match="prefecture-level city of Shijiazhuang"):
         parse_document(text, "page.txt")
+
+
+def test_a_provinces_notice_naming_one_county_as_the_first_of_many_is_refused():
+    # validation14 (江苏省教育厅): the stored excerpt names only 秦淮区, "等38个县(市、区)" says it is one of many.
+    text = (
+        "江苏省教育厅网站公示了已达到国家义务教育优质均衡发展县申报条件的38个县(市、区)\n"
+        "经县级自评、市级复核、省级督导评估等程序,南京市秦淮区等38个县(市、区)已达到国家义务教育优质均衡发展县"
+        "申报条件,拟申报国家评估认定,现予以公示。\n"
+    )
+    with pytest.raises(DocumentError, match="a list of many"):
+        parse_document(text, "")

@@ -204,6 +204,9 @@ PERSON_HONOUR_RE = re.compile(r"个人|通讯员|教师|校长|班主任|园丁|
 UNIT_HONOUR_RE = re.compile(r"单位|集体|[县区市]")
 # What a passed inspection is about when it is the county's education's ("通过省'全面达小康'验收" is not).
 EDUCATION_RE = re.compile(r"教育|学|校|园|均衡|督导|两基")
+LEVEL_ONLY_RE = re.compile(r"(?:全国|国家级?|省级?|市级?|自治区级?|县级?)")
+# A county's titles in another field (全国粮食生产先进县, 生猪调出大县): the place's, not its education's.
+OTHER_FIELD_RE = re.compile(r"粮食|农业|生猪|畜牧|林业|水利|工业|交通|旅游|科技进步|招商|产粮|商品粮")
 
 
 def achievements(folded, original, start, end):
@@ -259,6 +262,8 @@ def achievements(folded, original, start, end):
             if not pieces:
                 continue
             item_end = pieces[-1][1]
+        # "被评为全国、省粮食生产先进县": a level alone shares the title after it (全国…先进县 and 省…先进县): one item.
+        pieces = _levels_joined(folded, pieces, trigger)
         if len(pieces) > 1 and all(e - s >= 4 for s, e in pieces):
             # "荣获国家卫生城、中国优秀旅游城、全国义务教育均衡发展先进地区": the city's titles outside education are not
             # its education's.
@@ -273,9 +278,26 @@ def achievements(folded, original, start, end):
             ):
                 continue
             found.append((begin, item_end))
+    found = [
+        (s, e) for s, e in found if not (OTHER_FIELD_RE.search(folded, s, e) and not EDUCATION_RE.search(folded, s, e))
+    ]
     # The excerpt ends inside the last one ("…国家“中华传统美德教育”优秀实验区、全国未成年人思想道德建"): not a title.
     end = len(folded.rstrip())
     return [(s, e) for s, e in found if e < end or folded[end - 1] in '。!?”")']
+
+
+def _levels_joined(folded, pieces, trigger):
+    """``pieces`` with a piece that is only a level (全国, 省级), its trigger aside, joined to the title after it."""
+    joined = []
+    for start, end in pieces:
+        if joined:
+            previous_start, previous_end = joined[-1]
+            words_end = trigger.end() if previous_start == trigger.start() else previous_start
+            if LEVEL_ONLY_RE.fullmatch(folded, words_end, previous_end):
+                joined[-1] = (previous_start, end)
+                continue
+        joined.append((start, end))
+    return joined
 
 
 def _after_recipient(folded, trigger):

@@ -80,6 +80,11 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text names counties and districts of several cities alike (a province's list or notice), not one "
             "county-level bureau's page, so there is nothing to import."
         )
+    if not structure and not COUNTY_VOICE_RE.search(folded) and LISTED_COUNTIES_RE.search(folded):
+        raise DocumentError(  # "南京市秦淮区等38个县(市、区)已达到…": a province's notice on many counties
+            "This text names counties and districts as a list of many (“…等38个县(市、区)”), a province's or a city's "
+            "notice, not one county-level bureau's page, so there is nothing to import."
+        )
     if not structure and _is_a_citys_overview(folded, draft):
         raise DocumentError(
             "This text is about a city and the districts and counties under it, not one county-level bureau, "
@@ -136,6 +141,10 @@ def _sub_county_bureaus(folded):
 
 
 MANY_COUNTIES, MANY_CITIES = 5, 3
+# "…等38个县(市、区)", "等12个县区": one county named as the first of many.
+LISTED_COUNTIES_RE = re.compile(
+    r"等\s*(?:[3-9]|[1-9]\d{1,3}|[三四五六七八九十][十百]?[一二三四五六七八九]?)\s*个\s*县(?:\(市、?区\)|市区|区|\(区\)|\(市\))?"
+)
 
 
 def _names_counties_of_many_cities(folded):
