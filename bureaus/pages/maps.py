@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from bureaus.models.bureau import profile_urls
 from bureaus.pages import coverage
 from bureaus.places import divisions, gazetteer, maps
-from bureaus.places.names import is_chinese
+from bureaus.places.names import division_namers
 
 MARK_RADIUS = 4.5  # on a view 1,000 units wide; scaled with each view
 MOST_LINKED_MARKS = 400  # on the national map; a province's map links every one of its districts
@@ -36,12 +36,7 @@ def shade(share):
 
 
 def _name(division):
-    return division.chinese if is_chinese(get_language()) else division.name
-
-
-def _namer():
-    """``_name`` for many divisions: the language read once."""
-    return (lambda division: division.chinese) if is_chinese(get_language()) else (lambda division: division.name)
+    return division_namers(get_language())[0](division)
 
 
 def china_map(national, published):
@@ -49,7 +44,10 @@ def china_map(national, published):
     division's seat (``published``: coverage.published_divisions())."""
     view = maps.china()
     shares = {row.province.code: row for row in national.provinces}
-    label, name = _("%(province)s: %(profiled)s of %(divisions)s districts and counties have a profile"), _namer()
+    label, name = (
+        _("%(province)s: %(profiled)s of %(divisions)s districts and counties have a profile"),
+        division_namers(get_language())[0],
+    )
     outlines = mark_safe(
         "\n".join(
             f'<a href="{escape(province_url(row.province))}" aria-label="'
@@ -166,7 +164,11 @@ def _marks(view, profiles, without):
     was a third of its page."""
     radius = f"{MARK_RADIUS * view.scale:.2f}"
     by_code = gazetteer.by_code()
-    address_of_division, address_of_profile, name_of = division_urls(), profile_urls(), _namer()
+    address_of_division, address_of_profile, name_of = (
+        division_urls(),
+        profile_urls(),
+        division_namers(get_language())[0],
+    )
     mark = '<a href="{}" aria-label="{}" tabindex="-1"><circle class="{}" cx="{}" cy="{}" r="{}"/></a>'.format
     no_profile = _("%(division)s: no profile yet")
     hollow = (

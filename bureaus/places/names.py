@@ -25,6 +25,14 @@ def is_chinese(language):
     return (language or "").lower().startswith("zh")
 
 
+def division_namers(language):
+    """(name, other name) of a gazetteer division on a page in ``language``: 和平区 and "Heping District" on a
+    Chinese page, the other way round on an English one. Chosen once for a page that names hundreds."""
+    if is_chinese(language):
+        return (lambda division: division.chinese), (lambda division: division.name)
+    return (lambda division: division.name), (lambda division: division.chinese)
+
+
 class PlaceName(str):
     """One name as a page shows it: the text itself (a string, so it goes wherever the stored name went),
     with its ``lang``; ``foreign`` when it is not in the page's language (the stored English name on a

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from bureaus.models.bureau import profile_urls
 from bureaus.pages import maps
-from bureaus.places.names import is_chinese
+from bureaus.places.names import division_namers, is_chinese
 from bureaus.templatetags.listing import whole_number_format
 
 register = template.Library()
@@ -31,7 +31,7 @@ def division_url(division):
 @register.filter
 def division_name(division):
     """The division's name in the page's language: 和平区 on a Chinese page, "Heping District" on an English one."""
-    return division.chinese if is_chinese(get_language()) else division.name
+    return division_namers(get_language())[0](division)
 
 
 @register.filter
@@ -46,13 +46,13 @@ def other_name(division):
 def division_rows(rows):
     """A province table's rows: each county-level division (a ``(Division, Profile or None)`` pair) named in the
     page's language and the other, with its code and its profile, or "No profile yet". Sichuan has 183."""
-    chinese = is_chinese(get_language())
-    other_lang = "en" if chinese else "zh-Hans"
+    name_of, other_name_of = division_namers(get_language())
+    other_lang = "en" if is_chinese(get_language()) else "zh-Hans"
     no_profile = f'<span class="muted">{escape(_("No profile yet"))}</span>'
     address_of_division, address_of_profile = maps.division_urls(), profile_urls()
     lines = []
     for county, profile in rows:
-        name, other = (county.chinese, county.name) if chinese else (county.name, county.chinese)
+        name, other = name_of(county), other_name_of(county)
         if profile is None:
             bureau = no_profile
         else:
@@ -71,11 +71,10 @@ def division_rows(rows):
 def coverage_rows(national):
     """The coverage table's rows: each province (a ``coverage.ProvinceCoverage``) linked, with its count of
     county-level divisions, of those profiled, and the share."""
-    number = whole_number_format()
-    chinese = is_chinese(get_language())
+    number, name_of = whole_number_format(), division_namers(get_language())[0]
     lines = (
         f'<tr><th scope="row"><a href="{escape(province_url(row.province))}">'
-        f"{escape(row.province.chinese if chinese else row.province.name)}</a></th>"
+        f"{escape(name_of(row.province))}</a></th>"
         f'<td class="num">{number(row.divisions)}</td><td class="num">{number(row.profiled)}</td>'
         f'<td class="num">{floatformat(row.share, 1)} %</td></tr>'
         for row in national.provinces
