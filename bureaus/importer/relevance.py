@@ -31,7 +31,7 @@ GENERAL_TERMS_RE = re.compile(
     r"|(?:the|a|each|every)\s+county(?:-level)?\s+education\s+bureau|education\s+bureaus"
     # A definition's words, with no place to speak of: "The Education Bureau refers to …", "the local government"
     r"|refers?\s+to|the\s+local\s+government|local\s+education|in\s+this\s+(?:region|area)"
-    # … or the whole country's, with no place of its own: "national education funds", "reform … in China".
+    # … or a section on what "the Education Bureau" is for, with no place of its own.
     r"|the\s+role\s+of\s+(?:the|an?)\s+education\s+bureau)\b",
     re.IGNORECASE,
 )
@@ -84,9 +84,8 @@ def refuse_unless_about_a_bureau(draft, text):
         )
     # "Shijiazhuang Education Bureau is responsible for …": a bureau named by its prefecture-level city, on a page
     # naming no county or district (but in schools' names), is the city's.
-    unaddressed = text.replace(draft.address, "") if draft.address else text
     named_by_city = draft.name and draft.city and _named_by_its_city(draft.name, draft.city)
-    if unplaced and named_by_city and not ONE_COUNTY_RE.search(INSTITUTION_NAME_RE.sub("", unaddressed)):
+    if unplaced and named_by_city and not ONE_COUNTY_RE.search(_beside_address_and_schools(text, draft.address)):
         raise DocumentError(
             f"This text is about a city's education, not a county-level bureau's: it names {draft.name}, the "
             f"bureau of the prefecture-level city of {draft.city}, and no county or district, so there is "
@@ -181,9 +180,13 @@ def _district_said(text, district, address=""):
     pattern = re.compile(rf"\b{re.escape(stem)}\b", re.IGNORECASE)  # "dashiqiao city" as some pages write it
     if not pattern.search(text):
         return True
-    if address:
-        text = text.replace(address, "")
-    return bool(pattern.search(INSTITUTION_NAME_RE.sub("", text)))
+    return bool(pattern.search(_beside_address_and_schools(text, address)))
+
+
+def _beside_address_and_schools(text, address):
+    """The text without the bureau's address and institutions' names: where a place said names what the page
+    is about, not where the bureau sits or a school's name."""
+    return INSTITUTION_NAME_RE.sub("", text.replace(address, "") if address else text)
 
 
 def about_bureaus_in_general(text, heading=False):
