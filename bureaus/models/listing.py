@@ -302,7 +302,7 @@ class CoverageTallyQuerySet(models.QuerySet):
 
 class CoverageTally(models.Model):
     """Per province (the first two digits of the gazetteer's division codes): how many of its county-level
-    divisions have a published bureau. Home, statistics and the places pages read these ~30 rows instead of
+    divisions have a published bureau. Home and statistics read these ~30 rows instead of
     grouping 3,000 bureaus on every request; the content seam counts again whenever a bureau changes."""
 
     province_code = models.CharField(max_length=2, primary_key=True)
