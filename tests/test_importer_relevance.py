@@ -81,3 +81,28 @@ def test_a_provinces_notice_naming_one_county_as_the_first_of_many_is_refused():
     )
     with pytest.raises(DocumentError, match="a list of many"):
         parse_document(text, "")
+
+
+def test_a_county_named_in_two_forms_is_one_place_and_its_schools_news_a_draft_placed_there():
+    # validation23 (Ximeng): "Ximeng County" and "Ximeng Wa Autonomous County" are one division, not two places
+    # that leave the page unplaced (and so refused).
+    text = (
+        "As a nation living in Ximeng County, Awa Mountains, Yunnan Province, the Wa people have long lacked schools.\n"
+        "The establishment of Ximeng No. 1 Middle School has built a bridge for the development of education.\n"
+        "Three years ago Nahua entered the class of Ximeng Wa Autonomous County No. 1 Middle School, where the "
+        "teachers of Ximeng have taught students from every village; this year 280 students of Ximeng No. 1 Middle "
+        "School took the examination and the school's teachers saw them go on.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert (draft.district, draft.city, draft.province) == ("Ximeng Wa Autonomous County", "Pu'er", "Yunnan")
+
+
+def test_a_former_county_level_citys_page_in_its_own_voice_is_placed_at_the_district_it_became():
+    # validation15 (胶南市, since 2012 part of 黄岛区): its 全市 and 市政府 are a county-level city's, not a prefecture's.
+    text = (
+        "近年来,胶南市委,市政府通过创新城乡教育统筹发展机制,推动了全市农村义务教育的均衡发展。"
+        "这也使得胶南市先后荣获了“山东省农村教育工作先进市”等荣誉称号。\n"
+    )
+    draft = parse_document(text, "")
+    assert draft.division_code == "370211"
+    assert any("山东省农村教育工作先进市" in achievement.text for achievement in draft.achievements)

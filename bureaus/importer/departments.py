@@ -22,6 +22,21 @@ DEPARTMENT_ITEM_RE = re.compile(
     r"|\s+is\s+(?:mainly\s+)?responsible for\b|,\s*responsible for\b)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Office of Education Bureau. Assist the leaders of the Bureau …": a name, then a sentence led by what it does.
+NAME_THEN_SENTENCE_RE = re.compile(r"^(?P<name>[^:：.;]{2,120}?)\.\s+(?P<rest>.*)$")
+
+
+def department_item(text):
+    """The match of a department's entry (its ``name`` and ``rest``, what it does), or None."""
+    match = DEPARTMENT_ITEM_RE.match(text)
+    if match:
+        return match
+    match = NAME_THEN_SENTENCE_RE.match(text)
+    if match and is_department_name(match.group("name")) and starts_with_verb(match.group("rest")):
+        return match
+    return None
+
+
 DEPARTMENT_DUTY_RE = re.compile(
     r"^(?:among them,?\s*)?(?:the\s+)?(?P<subject>[\w'’ -]{2,80}?)\s+(?:is|are)\s+(?:mainly\s+|also\s+)?"
     r"(?P<rest>(?:responsible for|in charge of)\b.*|the\b[^,;]*?\b(?:department|body|organ|office)\b.*)$",
@@ -71,7 +86,7 @@ class DepartmentLines:
 
     def read_department_line(self, segment):
         """In a departments section: "Office: responsible for …", "(1) office", a name alone, or its duties."""
-        match = DEPARTMENT_ITEM_RE.match(segment.text)
+        match = department_item(segment.text)
         if match and is_department_name(name_and_note(segment.sub(0, match.end("name")))[0].text):
             self.add_department_item(segment)
             return True
@@ -105,7 +120,7 @@ class DepartmentLines:
                 self.department_duties.append((match.group("subject").strip(), responsibility, clause.span))
 
     def add_department_item(self, segment):
-        match = DEPARTMENT_ITEM_RE.match(segment.text)
+        match = department_item(segment.text)
         if not self.counted():
             return
         if match:

@@ -46,8 +46,6 @@ ACHIEVEMENT_RE = re.compile(
     r"\b(?:(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:awarded|rated|named|honou?red|recogni[sz]ed|selected|listed|commended)"
     r"|awarded\s+(?:the\s+)?(?:title|honou?r|prize)|won\s+(?:the\s+)?(?:title|first|prize|award|honou?r|gold)"
     r"|won\s+(?:\w+\s+){0,2}(?:awards|prizes|honou?rs|titles|medals)"
-    r"|(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
-    r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached)"
     r"|is\s+one\s+of\s+the\s+(?:first\s+batch\s+of\s+)?[\"“]"
     # 'was established as a "pilot county for implementing quality education"': a designation won
     # "Today, Shunde is recognised as a strong education area in Guangdong Province"
@@ -120,11 +118,28 @@ def of_one_institution(sentence):
     return bool(ONE_INSTITUTION_RE.search(sentence))
 
 
+# "… has made great progress": an achievement of education only when the sentence speaks of it ("various social
+# undertakings have made great progress" is a new town's).
+PROGRESS_RE = re.compile(
+    r"\b(?:(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
+    r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached))\b",
+    re.IGNORECASE,
+)
+
+
+def speaks_of_education(sentence):
+    """Whether a sentence speaks of schooling or of the bureau."""
+    return bool(SCHOOLING_RE.search(sentence)) or "bureau" in sentence.lower()
+
+
 def is_achievement(sentence):
     """Whether a sentence says what the bureau (or its district's education) won or achieved."""
     if QUOTED_SPEECH_RE.search(sentence):
         return False
-    return any(not PEOPLE_SUBJECT_RE.search(sentence, 0, match.start()) for match in ACHIEVEMENT_RE.finditer(sentence))
+    matches = list(ACHIEVEMENT_RE.finditer(sentence))
+    if speaks_of_education(sentence):
+        matches += PROGRESS_RE.finditer(sentence)
+    return any(not PEOPLE_SUBJECT_RE.search(sentence, 0, match.start()) for match in matches)
 
 
 # "has been awarded the titles of A, B, C, and D": the list after it is of titles, one achievement each.

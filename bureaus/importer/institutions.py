@@ -26,7 +26,10 @@ HEAD_NOUNS = (
     r"|institutes?|departments?|divisions?|organs?|sections?|bureaus?|stations?"
 )
 NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}"
-APPROXIMATE = r"more than|over|nearly|about|around|approximately|almost|at least|a total of|totally|altogether"
+# "jurisdiction over 16 units" is over them, not over 16 of them.
+APPROXIMATE = (
+    r"more than|(?<!jurisdiction )over|nearly|about|around|approximately|almost|at least|a total of|totally|altogether"
+)
 WORD = r"[a-z][\w'’-]*|\d+-year|nine-year|[A-Z][a-z]+"
 # "… of higher learning": what some counted nouns need to say what they are.
 COMPLEMENT = r"(?:\s+of\s+(?:higher\s+(?:learning|education)|[a-z]+\s+education|nine-year\s+system))?"
@@ -293,14 +296,28 @@ def debris(sentence):
     return [match.group(0) for match in DEBRIS_RE.finditer(sentence)]
 
 
+# "…, among which 13 private schools won …": a clause on some of what was counted, which the counts before it
+# keep; "…, of which 3 were rebuilt".
+SOME_OF_THEM_RE = re.compile(r"\s*(?:among (?:which|them)|of (?:which|them)|including)\b", re.IGNORECASE)
+
+
+def _before_a_change(sentence):
+    """The sentence, or the part of it before a clause on some of what it counts that reports a change or an
+    honour; "" when the sentence reports one (CHANGE_RE) itself."""
+    change = CHANGE_RE.search(sentence)
+    if change is None:
+        return sentence
+    clause_start = max(sentence.rfind(",", 0, change.start()), sentence.rfind(";", 0, change.start()))
+    if clause_start > 0 and SOME_OF_THEM_RE.match(sentence, clause_start + 1):
+        return sentence[:clause_start]
+    return ""
+
+
 def find_counts(sentence):
     """Institution counts in one sentence, in order; people, money, changes and debris are left out."""
     # A year tells of history, but debris is no year: "with 2 1644 people in the park" (21,644 people).
-    if (
-        not INVENTORY_RE.search(sentence)
-        or CHANGE_RE.search(sentence)
-        or HISTORY_RE.search(DEBRIS_RE.sub(" ", sentence))
-    ):
+    sentence = _before_a_change(sentence)
+    if not INVENTORY_RE.search(sentence) or HISTORY_RE.search(DEBRIS_RE.sub(" ", sentence)):
         return []
     if PAST_RE.search(sentence) and not (RECENT_YEAR_RE.search(sentence) or AS_OF_NOW_RE.search(sentence)):
         return []

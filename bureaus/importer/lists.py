@@ -181,7 +181,8 @@ ANNOUNCED_LIST_RE = re.compile(
 # "usually covers A, B and C and other functional departments" (what the list closes with is not a name),
 # "… has eight internal departments. They are the A, …"
 PLAIN_LIST_RE = re.compile(
-    r"(?:\bconsists? of|\bis composed of|\bcomprises|\bis made up of|\b(?:it|bureau)\s+(?:has|have)(?:\s+set up)?"
+    # "It has jurisdiction over 16 functional units, rooms, …, 30 central schools": what it governs, not its parts.
+    r"(?:\bconsists? of|\bis composed of|\bcomprises|\bis made up of|\b(?:it|bureau)\s+(?:has|have)(?!\s+jurisdiction)(?:\s+set up)?"
     r"|\bthere (?:are|is)|\bhas set up|\bsets up|\bcovers?|\b(?:they|these)\s+(?:are|include)"
     r"|\b(?:usually|generally|normally|typically|mainly)\s+(?:includes?|consists? of|comprises?)"
     r"|\b(?:organi[sz]ational structure|institutional setup|internal (?:organs|organization|structure))\b[^.:;]{0,60}?"
@@ -189,6 +190,18 @@ PLAIN_LIST_RE = re.compile(
     re.IGNORECASE,
 )
 SECOND_NAME_RE = re.compile(r"\s*[(（](?P<inside>[^)）]{2,80})[)）]\s*$")
+# "Funan County Education Bureau basically has subordinate institutions.", "The bureau has the following internal
+# organs:": a sentence that ends on the kind of its parts announces them; they follow on their own lines.
+ANNOUNCES_PARTS_RE = re.compile(
+    rf"\b(?:has|have|sets? up|consists? of|is composed of|comprises)\s+(?:the\s+following\s+)?(?:(?:{NUMBER})\s+)?"
+    rf"(?:(?:internal|subordinate|functional|administrative|affiliated)\s+)?(?:{STRUCTURE_NOUNS})\s*[.:：]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def announces_parts(text):
+    """Whether a sentence ends by announcing the bureau's parts, which follow on their own lines."""
+    return bool(ANNOUNCES_PARTS_RE.search(text))
 
 
 def is_department_name(text):
@@ -203,6 +216,8 @@ def is_department_name(text):
     counted = [index for index, word in enumerate(words) if re.fullmatch(NUMBER, word)]
     if counted and any(word.endswith("s") and word[:-1] in DEPARTMENT_NOUNS for word in words[counted[0] + 1 :]):
         return False  # "the bureau consists of eight functional departments": a count announcing a list, no name
+    if "civilized" in words or "civilised" in words:
+        return False  # "the seventh municipal civilized units": a title (文明单位) won, not a part of the bureau
     if words[-1].rstrip("s") in DEPARTMENT_NOUNS or words[-1] == "secretariat":
         return True
     if "of" in words[1:] and words[words.index("of", 1) - 1].rstrip("s") in DEPARTMENT_NOUNS:

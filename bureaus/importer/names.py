@@ -159,11 +159,14 @@ def bureau_mention(text, skip=(0, 0)):
     mentions = name_mentions(text, skip) or lower_case_mentions(text)
     if not mentions and not districts_mentioned(text):
         mentions = name_mentions(text, skip, superior=True)
-    return choose_name(mentions)
+    return choose_name(mentions, text)
 
 
-def choose_name(mentions):
-    """The mention that names the bureau: the place most mentioned, in its fullest formal form."""
+def choose_name(mentions, text=""):
+    """The mention that names the bureau: the place most mentioned, in its fullest formal form. Between places
+    named as often, the one the ``text`` says most often on its own wins ("Qinglong County Education Bureau" in a
+    mirror's wrong headline, "Meilan District Education Bureau" and "Meilan District" again and again below it),
+    then the first named."""
     if not mentions:
         return None
     resolved = {}
@@ -172,7 +175,19 @@ def choose_name(mentions):
         key = gazetteer.fold(mention.place).replace("newarea", "newdistrict")
         resolved[mention.place] = divisions[0].code if len(divisions) == 1 else key
     counts = Counter(resolved[mention.place] for mention in mentions)
-    best_key = max(counts, key=lambda key: (counts[key], -min(m.start for m in mentions if resolved[m.place] == key)))
+
+    def said(key):
+        # Only a county-level place the gazetteer knows: not "Committee Education Committee", nor the city above.
+        places = {mention.place for mention in mentions if resolved[mention.place] == key}
+        if not text or not any(gazetteer.named(place, level="county") for place in places):
+            return 0
+        stems = {place.split()[0] for place in places}
+        return max(len(re.findall(rf"\b{re.escape(stem)}\b", text)) for stem in stems)
+
+    best_key = max(
+        counts,
+        key=lambda key: (counts[key], said(key), -min(m.start for m in mentions if resolved[m.place] == key)),
+    )
     chosen = [mention for mention in mentions if resolved[mention.place] == best_key]
     # Prefer a formal name whose place carries its kind ("Donghe District …" over "Donghe …").
     return max(chosen, key=lambda m: (m.formal, bool(re.search(rf"(?i:{KIND})$", m.place)), -m.start))
@@ -308,8 +323,11 @@ def place(place_name, city_hint, text):
             return found
         cities = _city_around(mentioned, text) + cities
     # Not in the gazetteer (a new area such as Jinpu New District, or outside the mainland): the text's clues.
+    # A municipality hinted as the city ("Tianjin Eco-City …") is the province: its places have no city between.
+    municipality = next((c for c in cities if c.level == "province"), None)
+    cities = [c for c in cities if c.level != "province"]
     city = next((c for c in cities if not text_province or c.province.english == text_province), None)
-    province = text_province or (city.province.english if city else "")
+    province = text_province or (city.province.english if city else municipality.english if municipality else "")
     return Placing(district=place_name, city=city.english if city else "", province=province)
 
 
@@ -401,16 +419,27 @@ def divisions_named(text):
 
 
 def districts_mentioned(text):
-    """The distinct county-level places the text names ("… based on Songjiang District") that the gazetteer knows."""
-    found = []
+    """The distinct county-level places the text names ("… based on Songjiang District") that the gazetteer knows.
+
+    Two names of one division ("Ximeng County" and "Ximeng Wa Autonomous County") are one place, named in the
+    fuller form (an autonomous county's names its peoples, which the gazetteer's short English name leaves out).
+    """
+    found, divisions = [], []
     for match in COUNTY_MENTION_RE.finditer(text):
         words = _clean_place(match.group("place")).split()
         if not words:
             continue
         words[-1] = words[-1].capitalize()  # "Tianjin's Wuqing district"
         name = _known_county(words)
-        if name and name not in found:
-            found.append(name)
+        if not name or name in found:
+            continue
+        named = frozenset(gazetteer.named(name, level="county"))
+        if len(named) == 1 and named in divisions:
+            index = divisions.index(named)
+            found[index] = max(found[index], name, key=len)
+            continue
+        found.append(name)
+        divisions.append(named)
     return found or _lower_case_districts(text)
 
 

@@ -37,6 +37,7 @@ from bureaus.importer.draft import (
 from bureaus.importer.errors import DocumentError
 from bureaus.importer.institutions import as_of_year, debris, find_counts
 from bureaus.importer.lists import (
+    announces_parts,
     department_list,
     is_department_name,
     starts_with_verb,
@@ -62,6 +63,7 @@ from bureaus.vocabulary import (
 # An intro to a list of what the bureau does, in words no heading uses: "… assume the following job:".
 JOB_INTRO_RE = re.compile(r"\b(?:jobs?|work|duties|functions|responsibilit\w*|tasks|roles?|following)\b", re.IGNORECASE)
 LABEL_RE = re.compile(r"^(?P<label>[A-Z][^:：.;]{1,60}?)\s*[:：]\s*(?P<rest>\S.*)$")
+INSTITUTION_HEADING_RE = re.compile(r"\b(?:kindergarten|school|college|university|campus)\s*[.:：]?\s*$", re.IGNORECASE)
 ACHIEVEMENT_LEAD_RE = re.compile(
     r"^(?:for example|for instance|in addition|moreover|furthermore|at the same time|besides)\s*,\s*", re.IGNORECASE
 )
@@ -148,6 +150,9 @@ class _Reader(DepartmentLines):
         self.items = 0
         self.last_item_kind = ""  # the kind of the last list entry read, which the next one continues
         self.bureau_was_named = True  # whether the last sentence with a subject of its own named the bureau
+        self.under_an_institution = (
+            False  # whether the last heading names a school ("Yongning County Fifth Kindergarten")
+        )
 
     # Walking the document -------------------------------------------------
 
@@ -178,6 +183,7 @@ class _Reader(DepartmentLines):
 
     def read_heading(self, segment):
         self.last_item_kind = ""
+        self.under_an_institution = bool(INSTITUTION_HEADING_RE.search(segment.text))
         kind = section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
@@ -221,12 +227,20 @@ class _Reader(DepartmentLines):
             listing = self.read_list(sentence)
             if listing:
                 continue
-            if ACHIEVEMENT_INTRO_RE.search(sentence.text) and not ACHIEVEMENT_LEAD_RE.match(sentence.text):
+            if (
+                ACHIEVEMENT_INTRO_RE.search(sentence.text)
+                and not ACHIEVEMENT_LEAD_RE.match(sentence.text)
+                and facts.speaks_of_education(sentence.text)  # not "various social undertakings have made progress"
+            ):
                 achievement_context = True
                 continue
             if achievement_context or facts.is_achievement(sentence.text):
                 if not facts.of_one_institution(sentence.text):  # a kindergarten's history: its own, not the bureau's
                     self.add_achievements(sentence)
+            elif announces_parts(sentence.text) or (
+                sentence.text.rstrip().endswith((":", "：")) and section_kind(sentence.text) == "departments"
+            ):
+                self.pending_kind = "departments"  # "… has the following internal organs:" – they follow
             elif self.section in DUTY_KINDS and not duties.INTRO_RE.search(sentence.text):
                 if self.is_summary_sentence(sentence, anywhere=True):
                     self.summary.append(sentence)  # "X Bureau is the working department of …": what it is
@@ -234,8 +248,6 @@ class _Reader(DepartmentLines):
                     self.add_duty(self.section, sentence.text, sentence.span)
             elif duties.INTRO_RE.search(sentence.text) and self.section in DUTY_KINDS:
                 self.pending_kind = self.section
-            elif sentence.text.rstrip().endswith((":", "：")) and section_kind(sentence.text) == "departments":
-                self.pending_kind = "departments"  # "… has the following internal organs:" – they follow
             elif sentence.text.rstrip().endswith((":", "：")) and JOB_INTRO_RE.search(sentence.text):
                 self.pending_kind = "responsibility"  # "… assumes the following job:" – its duties follow
             elif self.read_run_on_duties(sentence):
@@ -322,7 +334,8 @@ class _Reader(DepartmentLines):
         return (
             "bureau" in lowered
             or (lowered.startswith(("it ", "its ", "since its")) and self.bureau_was_named)
-            or lowered.startswith(("located", ", located"))
+            # "Located at the intersection of …" under a school's name is the school's seat.
+            or (lowered.startswith(("located", ", located")) and not self.under_an_institution)
         )
 
     def is_fact_sentence(self, sentence):

@@ -132,15 +132,20 @@ def _about_a_countys_education(text, district):
     if not district:
         return False
     # The county by its gazetteer name and as the text writes it ("Jia County", "Jiaxian County").
-    stems = {
-        re.sub(r"\s+(?:County|District|Banner|City)$", "", name)
-        for name in [district, *names.districts_mentioned(text)]
-    }
+    stems = {place_stem(name) for name in [district, *names.districts_mentioned(text)]}
     said = max(len(re.findall(rf"\b{re.escape(stem)}\b", text, re.IGNORECASE)) for stem in stems)
     # Named once, then "the county" again and again ("Huocheng county … The county government … in the county").
     if len(names.districts_mentioned(text)) <= 1:
         said += len(COUNTY_ANAPHORA_RE.findall(text))
     return said >= 3 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
+
+
+def place_stem(name):
+    """A county-level place's name as a text says it alone: "Baihe" for Baihe County, "Ximeng" for Ximeng Wa
+    Autonomous County (whose peoples' names a text leaves out when it says the county again)."""
+    if re.search(r"\bAutonomous\s+(?:County|Banner)$", name):
+        return name.split()[0]
+    return re.sub(r"\s+(?:County|District|Banner|City)$", "", name)
 
 
 def _named_by_its_city(name, city):
@@ -176,7 +181,7 @@ def _district_said(text, district, address=""):
     """Whether the text names ``district`` ("Zhushan District") other than inside institutions' names and the
     address ("Address: Zhongyuan West Road, Zhongyuan District, Zhengzhou" on Zhengzhou's bureau's page); a
     district the text writes otherwise (the gazetteer's spelling is not the page's) counts as said."""
-    stem = re.sub(r"\s+(?:County|District|Banner|City)$", "", district)
+    stem = place_stem(district)
     pattern = re.compile(rf"\b{re.escape(stem)}\b", re.IGNORECASE)  # "dashiqiao city" as some pages write it
     if not pattern.search(text):
         return True

@@ -29,6 +29,8 @@ HEADS = (
     "幼儿园",
     "园",
     "教学点",
+    "村小",  # 村小学, a village's primary school, as county reports shorten it; 完小 a complete one
+    "完小",
     "校",
     "国小",
     "国中",
@@ -58,7 +60,8 @@ LEVEL_RE = re.compile(
 ROW_COUNT_WORDS = ("校数", "学校数", "学校", "所数")
 # Chinese type words → the shared institution types' slugs (fixtures/institution_types.json).
 TYPES = {
-    "小学": "primary-school", "国小": "primary-school", "中心小学": "primary-school",
+    "小学": "primary-school", "国小": "primary-school", "中心小学": "primary-school", "村小": "primary-school",
+    "完小": "primary-school",
     "初级中学": "junior-high-school", "初中": "junior-high-school", "国中": "junior-high-school",
     "高级中学": "high-school", "高中": "high-school", "普通高中": "high-school",
     "完全中学": "middle-school", "完中": "middle-school", "中学": "middle-school",

@@ -12,7 +12,11 @@ from bureaus.importer.chinese.numbers import NUMBER, value
 HAN = "\u4e00-\u9fff"
 # A department's name ends in one of these: 办公室, 人事股, 基础教育科, 教育督导室, 项目办, 教育发展处 …
 DEPARTMENT_RE = re.compile(rf"[{HAN}]{{1,14}}?(?:办公室|科|股|室|中心|办|处|站|队)(?:\([^()]{{2,24}}\))?")
-NOT_A_DEPARTMENT_RE = re.compile(r"^(?:负责|主要|其中|包括|分别|内设|下设|设有|科室|股室|处室|中心)|的|和$")
+# … nor a school's rooms: "内设6个教学班及多功能室、舞蹈室、活动室" on a kindergarten's news.
+NOT_A_DEPARTMENT_RE = re.compile(
+    r"^(?:负责|主要|其中|包括|分别|内设|下设|设有|科室|股室|处室|中心)|的|和$"
+    r"|(?:功能|舞蹈|活动|实验|阅览|图书|音乐|美术|微机|计算机|多媒体|录播|心理咨询|卫生|保健|会议)室$"
+)
 # "(行政许可服务科)" or "(挂…牌子)": a department's second name, kept as its note.
 SECOND_NAME_RE = re.compile(r"\(([^()]+)\)$")
 LIST_TRIGGER_RE = re.compile(
@@ -63,8 +67,8 @@ def inline_lists(folded, start, end):
             continue
         items, position = [], trigger.end()
         announced, lead, tail = None, "", ""  # tail: the closing count, when the list ends with one
-        colon = re.match(rf"[{HAN}()]{{0,10}}:", folded[position:clause_end])
-        if colon:  # "下设六个二级机构:…": what the list is, then the list
+        colon = re.match(rf"[{HAN}()0-9]{{0,12}}:", folded[position:clause_end])
+        if colon:  # "下设六个二级机构:…", "设职能科室3个:…": what the list is, then the list
             lead = colon.group(0)
             position += colon.end()
         rest = folded[position:clause_end].strip(" :")
