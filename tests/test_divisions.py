@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from bureaus.models import Bureau
+from bureaus.models import Bureau, CoverageTally
 from bureaus.pages import coverage
 from bureaus.places import divisions, gazetteer
 from tests.factories import BureauFactory
@@ -36,7 +36,8 @@ def test_the_coverage_numbers_equal_a_count_over_the_gazetteer_and_the_published
     assert (liaoning.divisions, liaoning.profiled) == (sum(d.code.startswith("21") for d in counties), 2)
     assert sum(row.divisions for row in national.provinces) == national.divisions
     # The tally the content seam keeps agrees with the codes counted on the spot, and follows each change.
-    assert national == coverage.national(coverage.published_divisions())
+    assert national == coverage.national(coverage.profiles())
+    assert CoverageTally.objects.codes() == sorted(coverage.profiles())  # the codes the map of China marks
     shenhe = Bureau.objects.get(slug="shenhe")
     shenhe.division_code, shenhe.province, shenhe.district = "120102", "Tianjin", "Hedong District"
     shenhe.save()
@@ -45,7 +46,8 @@ def test_the_coverage_numbers_equal_a_count_over_the_gazetteer_and_the_published
     dadong.save()
     after = {row.province.code[:2]: row.profiled for row in coverage.national().provinces}
     assert (after["21"], after["12"]) == (2, 2)
-    assert coverage.national() == coverage.national(coverage.published_divisions())
+    assert coverage.national() == coverage.national(coverage.profiles())
+    assert CoverageTally.objects.codes() == sorted(coverage.profiles())
 
 
 def test_the_coverage_page_says_how_much_of_china_has_a_profile(client):

@@ -8,13 +8,10 @@ statistics; each function runs one query.
 
 from collections import Counter
 from dataclasses import dataclass
-from types import SimpleNamespace
-
-from django.db import connection
 
 from bureaus.models import Bureau, CoverageTally
 from bureaus.models.bureau import profile_url
-from bureaus.models.languages import page_code, text_in_language
+from bureaus.models.languages import page_code
 from bureaus.places import divisions
 
 
@@ -30,43 +27,30 @@ class Profile:
         return profile_url(self.slug)
 
 
-def profiles(codes_starting="", codes=None):
+def profiles(codes_starting="", codes=None, at_most=None):
     """{division code: Profile} of the published bureaus whose code starts so ("" for all of China), or of
-    just the ``codes`` given (a search's few)."""
+    just the ``codes`` given (a search's few); ``at_most`` of them (by code) when given."""
     bureaus = Bureau.objects.published().exclude(division_code="")
     if codes is not None:
         bureaus = bureaus.filter(division_code__in=list(codes))
     if codes_starting:
         bureaus = bureaus.filter(division_code__startswith=codes_starting)
     rows = bureaus.order_by().values_list("division_code", "slug", "name_en", "name_zh_hans")
+    if at_most is not None:
+        rows = rows.order_by("division_code")[:at_most]
     language = page_code()  # once: a province's page makes hundreds of these
     return {code: _profile(slug, english, chinese, language) for code, slug, english, chinese in rows}
 
 
-def published_divisions():
-    """{division code: (slug, English name, Chinese name)} of every published bureau with a division: what the
-    map of China needs (the codes for its dots, the names of the few it links) in one query, written out and
-    read off the covering partial index ``bureau_published_division`` — through the ORM, making 3,000 rows
-    took longer than the database's answer."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT division_code, slug, name_en, name_zh_hans FROM {Bureau._meta.db_table} "
-            "WHERE is_published AND division_code <> ''"
-        )
-        return {code: (slug, english, chinese) for code, slug, english, chinese in cursor.fetchall()}
-
-
-def named(published):
-    """{division code: Profile} of a ``published_divisions()`` answer, named in the page's language."""
-    language = page_code()
-    return {code: _profile(slug, english, chinese, language) for code, (slug, english, chinese) in published.items()}
-
-
 def _profile(slug, english, chinese, language):
     """The bureau named as every page names a fact: in the page's language where it has it, else in the one it
-    has (``text_in_language``, over the two columns read)."""
-    name, code = text_in_language(SimpleNamespace(name_en=english, name_zh_hans=chinese), "name", language)
-    return Profile(slug, name, "zh-Hans" if code == "zh-hans" else "en")
+    has (as ``text_in_language`` reads a bureau, here over the two columns read: a province's page names
+    hundreds)."""
+    if language == "zh-hans":
+        name, lang = (chinese, "zh-Hans") if chinese or not english else (english, "en")
+    else:
+        name, lang = (english, "en") if english or not chinese else (chinese, "zh-Hans")
+    return Profile(slug, name or "", lang)
 
 
 def divisions_found(words):
@@ -101,8 +85,8 @@ class NationalCoverage:
 
 def national(profiled_divisions=None):
     """Each province's count of county-level divisions and of those with a published profile; counted from
-    ``profiled_divisions`` (their codes: a ``published_divisions()`` or ``profiles()`` answer) when the caller has it,
-    else read from the content seam's tally (~30 rows)."""
+    ``profiled_divisions`` (their codes: a ``CoverageTally.objects.codes()`` or ``profiles()`` answer) when the
+    caller has it, else read from the content seam's tally (~30 rows)."""
     if profiled_divisions is not None:
         profiled = Counter(code[:2] for code in profiled_divisions)
     else:

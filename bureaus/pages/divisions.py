@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from bureaus.models import CoverageTally
 from bureaus.pages import coverage, maps
 from bureaus.places import divisions, gazetteer
 from bureaus.places.names import is_chinese
@@ -44,9 +45,11 @@ class CoverageView(PlacesPage):
     template_name = "places/index.html"
 
     def get_context_data(self, **kwargs):
-        published = coverage.published_divisions()
-        national = coverage.national(published)  # counted from the codes read anyway: no query of its own
-        return super().get_context_data(coverage=national, map=maps.china_map(national, published), **kwargs)
+        codes = CoverageTally.objects.codes()  # ~30 rows, kept by the content seam, not 3,000 bureaus
+        national = coverage.national(codes)  # counted from the codes read anyway: no query of its own
+        # The bureaus the map may link, named: all of them while they are few (one more row says they are not).
+        linkable = coverage.profiles(at_most=maps.MOST_LINKED_MARKS + 1)
+        return super().get_context_data(coverage=national, map=maps.china_map(national, codes, linkable), **kwargs)
 
 
 class ProvinceView(PlacesPage):

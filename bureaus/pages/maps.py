@@ -21,7 +21,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bureaus.models.bureau import profile_urls
-from bureaus.pages import coverage
 from bureaus.places import divisions, gazetteer, maps
 from bureaus.places.names import division_namers
 
@@ -39,9 +38,10 @@ def _name(division):
     return division_namers(get_language())[0](division)
 
 
-def china_map(national, published):
+def china_map(national, codes, linkable):
     """The national map: provinces shaded by ``national`` (coverage.national()), a mark at each profiled
-    division's seat (``published``: coverage.published_divisions())."""
+    division's seat (``codes``: CoverageTally.objects.codes()), each a link to its profile while ``linkable``
+    (coverage.profiles(at_most=MOST_LINKED_MARKS + 1)) holds them all."""
     view = maps.china()
     shares = {row.province.code: row for row in national.provinces}
     label, name = (
@@ -59,10 +59,8 @@ def china_map(national, published):
     )  # every value in it escaped
     # Each mark a link while they are few; past that a link a dot is hundreds of kilobytes no one can aim at
     # (at 3,000 bureaus the page took 220 ms): the dots are then one path, and each province's map links them.
-    if len(published) <= MOST_LINKED_MARKS:
-        marks = _marks(view, coverage.named(published), {})
-    else:
-        marks = _dots(frozenset(published), view.scale)
+    few = len(linkable) <= MOST_LINKED_MARKS
+    marks = _marks(view, linkable, {}) if few else _dots(tuple(codes), view.scale)
     return _svg(
         view,
         _("Map of China: provinces shaded by the share of their districts with a bureau profile"),
