@@ -76,7 +76,8 @@ def test_the_place_comes_from_the_gazetteer_in_english_with_its_code():
 def test_a_name_several_divisions_share_is_resolved_by_its_parent_or_left_to_the_reviewer():
     assert read("海口市龙华区教育局召开会议。").city == "Haikou"
     draft = read("龙华区教育局召开会议。")
-    assert draft.district == "" and draft.division_code == ""
+    # The name both share is the district's; which one (its code, its city) is the reviewer's to choose.
+    assert (draft.district, draft.city, draft.division_code) == ("Longhua District", "", "")
     assert len(draft.place_candidates) == 2 and any("Shenzhen" in c for c in draft.place_candidates)
     assert any("may be any of" in warning for warning in draft.warnings)
 
@@ -103,7 +104,9 @@ def test_a_shared_name_is_resolved_by_its_parent_written_without_its_kind(text, 
 @pytest.mark.parametrize(("name", "count"), [("鼓楼区", 4), ("朝阳区", 2), ("城关区", 2), ("新华区", 3), ("桥西区", 2)])
 def test_a_shared_name_with_nothing_above_it_is_left_to_the_reviewer_with_every_candidate(name, count):
     draft = read(f"{name}教育局召开会议。全区共有小学12所。")
-    assert (draft.district, draft.division_code) == ("", "")
+    assert draft.division_code == "" and draft.city == ""
+    # The name they share, in English, is the district's: each candidate is one of that name.
+    assert draft.district.endswith("District") and all(c.startswith(draft.district) for c in draft.place_candidates)
     assert len(draft.place_candidates) == count
     assert f"“{name}” may be any of: {'; '.join(draft.place_candidates)}." in " ".join(draft.warnings)
 

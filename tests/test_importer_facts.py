@@ -39,7 +39,6 @@ def test_progress_is_educations_achievement_only_where_the_sentence_speaks_of_ed
     assert not facts.is_achievement("Since 2008, various social undertakings have made great progress.")
     assert not facts.is_achievement("Regional facilities have been improved day by day.")
     assert facts.is_achievement("Since 2008, the county's education has made great progress.")
-    assert facts.is_achievement("The quality of its schools has been improved year by year.")
 
 
 def test_sentences_after_a_new_towns_progress_are_not_achievements():
@@ -69,3 +68,19 @@ def test_where_a_kindergarten_under_its_own_heading_is_located_is_not_the_bureau
     # Under the bureau's own heading, the same line is the bureau's seat.
     seat = text.replace("Yongning County Fifth Kindergarten", "Yongning County Education and Sports Bureau")
     assert parse_document(seat, "page.txt").address == "the intersection of Yonghong Road and Ninghui Street"
+
+
+def test_an_improvement_said_in_general_is_no_achievement_but_a_work_completed_is():
+    assert not facts.is_achievement("The level of running kindergartens has been significantly improved.")
+    assert not facts.is_achievement("The quality of its schools has been improved year by year.")
+    assert facts.is_achievement("The standardisation of all its schools has been completed.")
+
+
+def test_a_city_written_in_lower_case_places_a_bureau_the_gazetteer_does_not_know():
+    # validation24 (Xining): "East District Education Bureau" (城东区 translated) in "Xining city".
+    text = (
+        "Xining city will invest heavily in the new primary school\n\nA reporter learned from the East District "
+        "Education Bureau that a primary school will be built with an investment of 60 million yuan.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert (draft.district, draft.city, draft.province) == ("East District", "Xining", "Qinghai")

@@ -85,3 +85,26 @@ def test_village_and_complete_primary_schools_are_counted_as_primary_schools():
         (c.number, folded[slice(*c.phrase_span)], c.category) for c in find_chinese_counts(folded, text, 0, len(text))
     }
     assert {(224, "村小", "primary-school"), (12, "完小", "primary-school")} <= counted
+
+
+def test_chinese_counts_not_of_places_in_schools_nor_of_schools_pointed_back_at():
+    # validation16 (湖里, 保靖): school places (学位) are no schools; "这三所学校" are the three already counted;
+    # "数量达到27所" is a count though "到" also makes ranges ("3到5所").
+    text = (
+        "这八所公办幼儿园今年总共增加2010个公办幼儿园学位,高中新增2500个高中学位。"
+        "湖里区现有公办幼儿园数量达到27所。这三所学校合计每年招生。全县有小学3到5所。"
+    )
+    folded = script.fold(text)
+    counted = [(c.number, folded[slice(*c.phrase_span)]) for c in find_chinese_counts(folded, text, 0, len(text))]
+    assert counted == [(27, "公办幼儿园")]
+
+
+def test_numbered_items_run_together_on_one_line_are_read_one_by_one():
+    # validation16 (广水): a PDF table cell's text, every duty on one line after the figures.
+    text = (
+        "广水市教育局 部门职能概述 单位:万元 2021 年 88.3% 合计 122641.5 "
+        "(一)贯彻执行党和国家关于教育改革与发展的各项方针、政策、法律法规 "
+        "(二)研究拟订全市教育发展规划并组织实施。 (三)统筹管理本部门教育经费,组织指导资助贫困家庭学生工作。\n"
+    )
+    draft = parse_document(text, "")
+    assert [d.text[:6] for d in draft.duties] == ["贯彻执行党和", "研究拟订全市", "统筹管理本部"]

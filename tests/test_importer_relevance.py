@@ -106,3 +106,44 @@ def test_a_former_county_level_citys_page_in_its_own_voice_is_placed_at_the_dist
     draft = parse_document(text, "")
     assert draft.division_code == "370211"
     assert any("山东省农村教育工作先进市" in achievement.text for achievement in draft.achievements)
+
+
+def test_a_citys_bureau_on_several_of_its_counties_is_refused_though_one_is_placed():
+    # validation24 (Jiangmen): "1 in Pengjiang, Jianghai, Taishan and Heshan, 3 in Xinhui", then Pengjiang's schools.
+    text = (
+        "Jiangmen will run 7 more private schools\n\nYesterday, according to Jiangmen education bureau, Jiangmen has "
+        "7 schools as major bases, including 1 in Pengjiang, Jianghai, Taishan and Heshan, 3 in Xinhui.\n\n"
+        "Pengjiang District has 10 junior high schools, 9 in old town.\n"
+    )
+    with pytest.raises(DocumentError, match="and 5 of the city's counties and districts"):
+        parse_document(text, "page.txt")
+
+
+def test_a_county_bureau_naming_its_city_and_one_neighbour_is_kept():
+    text = (
+        "Pengjiang District Education Bureau runs 10 junior high schools. Like Jianghai, the district follows the "
+        "plans of Jiangmen Education Bureau.\n"
+    )
+    assert parse_document(text, "page.txt").district == "Pengjiang District"
+
+
+def test_a_county_a_machine_translation_writes_with_a_parted_syllable_is_placed():
+    # validation24 (Qin'an): "Qin 'an County", its apostrophe set off by a space.
+    text = (
+        "Qin 'an County is one of the national key counties for poverty alleviation. Longcheng Town is the most "
+        "remote township in Qin 'an County. Rural schools in Qin 'an are becoming deserted, and the county built "
+        "an education park of three schools so that students and teachers stay.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert (draft.division_code, draft.city, draft.province) == ("620522", "Tianshui", "Gansu")
+
+
+def test_a_chinese_district_name_several_cities_share_is_read_with_its_candidates():
+    # validation16 (鼓楼区 of Fuzhou, Nanjing, Xuzhou, Kaifeng): the name is sure, the city is the reviewer's.
+    draft = parse_document(
+        "2018年部门预算经鼓楼区十七届人大二次会议审议通过。\n一、部门主要职责\n"
+        "教育局的主要职责是:主要负责辖区内学前教育、义务教育、扫盲教育及成人教育的管理。\n",
+        "",
+    )
+    assert draft.district == "Gulou District" and draft.division_code == "" and len(draft.place_candidates) >= 3
+    assert [d.text for d in draft.duties] == ["主要负责辖区内学前教育、义务教育、扫盲教育及成人教育的管理。"]

@@ -122,7 +122,7 @@ def of_one_institution(sentence):
 # undertakings have made great progress" is a new town's).
 PROGRESS_RE = re.compile(
     r"\b(?:(?:achieved|made|obtained|scored)\s+(?:\w+\s+){0,3}(?:achievements?|results|progress|success)"
-    r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:improved|upgraded|strengthened|promoted|enhanced|realized|completed|reached))\b",
+    r"|(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:upgraded|realized|completed|reached))\b",
     re.IGNORECASE,
 )
 

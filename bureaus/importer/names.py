@@ -24,7 +24,8 @@ BUREAU = (
     rf"(?:Education(?:{S}*(?:,|and){S}*{PARTNER}){{0,3}}(?:{S}+and{S}+{PARTNER})?{S}+(?:Bureau|Commission|Committee)"
     rf"|(?:Bureau|Commission){S}+of{S}+Education)"  # Beijing's districts have Education Commissions
 )
-PLACE_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?"  # "LianChi": syllables run together, each capitalised
+# "LianChi": syllables run together, each capitalised; "Qin 'an": a machine translation's apostrophe parting them
+PLACE_WORD = r"[A-Z][a-z'’-]+(?:[A-Z][a-z'’-]+)?(?: ['’][a-z]+(?![\w'’]))?"
 PLACE = rf"(?:{PLACE_WORD}{S}+){{0,3}}{PLACE_WORD}(?:{S}+(?i:{KIND}))?"
 # "Baoding Lianchi District" whole (a city kept before its district, split off below), else the fewest words.
 SHORTEST_PLACE = rf"(?:(?:{PLACE_WORD}{S}+){{1,3}}{PLACE_WORD}{S}+(?i:{KIND})|(?:{PLACE_WORD}{S}+){{0,3}}?{PLACE_WORD}(?:{S}+(?i:{KIND}))?)"
@@ -47,7 +48,7 @@ PROVINCE_RE = re.compile(
 )
 # "Dalian City", "Shen Yang City" (its syllables parted), "Shenyang's", "Shenzhen Longgang District"
 CITY_RE = re.compile(
-    r"\b(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z]+(?=\s+(?:City|Municipality)\b))?)(?:\s+(?:City|Municipality)|['’]s\b|\s+(?=[A-Z][a-z]+\s+(?:District|County)\b))"
+    r"\b(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z]+(?=\s+(?:City|Municipality)\b))?)(?:\s+(?:[Cc]ity|Municipality)|['’]s\b|\s+(?=[A-Z][a-z]+\s+(?:District|County)\b))"
 )
 
 

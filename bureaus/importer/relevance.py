@@ -19,6 +19,7 @@ import re
 from bureaus.importer import names
 from bureaus.importer.errors import DocumentError
 from bureaus.importer.facts import SCHOOLING_RE
+from bureaus.places import gazetteer
 
 ABOUT_A_BUREAU_RE = re.compile(
     r"\beducation(?:al)?\b[^.\n]{0,60}\b(?:bureau|commission|department|administration)\b"
@@ -59,6 +60,7 @@ PROVINCIAL_RE = re.compile(
 PROVINCE_WORDS_RE = re.compile(r"\b(?:the|this|our)\s+province(?:'s|’s)?\b|\bprovincial\b", re.IGNORECASE)
 # Departments and duties read from a text that never names a bureau: this many make it a bureau's.
 MIN_STRUCTURE = 3
+MIN_CITY_COUNTIES = 3  # a city's bureau naming this many of its counties speaks for the city
 
 
 def refuse_unless_about_a_bureau(draft, text):
@@ -90,6 +92,15 @@ def refuse_unless_about_a_bureau(draft, text):
             f"This text is about a city's education, not a county-level bureau's: it names {draft.name}, the "
             f"bureau of the prefecture-level city of {draft.city}, and no county or district, so there is "
             "nothing to import."
+        )
+    # "Jiangmen education bureau … 1 in Pengjiang, Jianghai, Taishan and Heshan, 3 in Xinhui": the city's bureau
+    # on its counties, however surely one of them is placed.
+    counties = _counties_of_its_city_named(text, draft.city) if named_by_city else 0
+    if counties >= MIN_CITY_COUNTIES:
+        raise DocumentError(
+            f"This text is about a city's education, not a county-level bureau's: it names {draft.name}, the "
+            f"bureau of the prefecture-level city of {draft.city}, and {counties} of the city's counties and "
+            "districts, so there is nothing to import."
         )
     provincial = PROVINCIAL_RE.search(text) or len(PROVINCE_WORDS_RE.findall(text)) >= MIN_PROVINCE_WORDS
     if not draft.district and provincial and not COUNTY_RE.search(text) and not _names_a_county_bureau(draft):
@@ -146,6 +157,13 @@ def place_stem(name):
     if re.search(r"\bAutonomous\s+(?:County|Banner)$", name):
         return name.split()[0]
     return re.sub(r"\s+(?:County|District|Banner|City)$", "", name)
+
+
+def _counties_of_its_city_named(text, city):
+    """How many of the prefecture-level city's county-level divisions the text names, by their names alone."""
+    cities = gazetteer.named(city, level="prefecture")
+    stems = {place_stem(d.name) for d in gazetteer.by_code().values() if d.level == "county" and d.city in cities}
+    return sum(bool(re.search(rf"\b{re.escape(stem)}\b", text)) for stem in stems)
 
 
 def _named_by_its_city(name, city):

@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from bureaus.importer.chinese.numbers import NUMBER, value
 
 HAN = "\u4e00-\u9fff"
-COUNT_RE = re.compile(rf"(?<![\d.第每至到~-])(?P<number>{NUMBER})\s*(?P<measure>所|个|箇|座)(?!(?P=measure))")
+# Not after 这/那/该/此: "这三所学校" points back at schools already counted; after 到 a range ("3到5所"), but
+# 达到 reaches a number ("数量达到27所").
+COUNT_RE = re.compile(
+    rf"(?<![\d.第每至~这那该此-])(?<!(?<!达)到)(?P<number>{NUMBER})\s*(?P<measure>所|个|箇|座)(?!(?P=measure))"
+)
 HEADS = (
     "学校",
     "小学",
@@ -42,12 +46,15 @@ STOP_RE = re.compile(
     r".*(?:显示|统计|其中|不含|包括|含|共有|现有|拥有|共计|总计|共|有|达|为|是|的|^年|在|全县|全区|全市|全旗|辖区内|辖区"
     r"|我县|我区|我市|该县|本县|建成|新建|改建|扩建|以及|另有|还有|此外)"
 )
-TRAILING_RE = re.compile(r"(?:共有|共计|总计|总数为|总数|共|计|有|达到|达|为|现有|\s)+$")
+TRAILING_RE = re.compile(
+    r"(?:共有|共计|总计|总数为|总数|数量|共|计|有|达到|达|为|现有|\s)+$"
+)  # "公办幼儿园数量达到27所"
 HONOURED_RE = re.compile(r"表彰|授予|命名|颁发|评为|获评")
 BUILDING_RE = re.compile(r"新建|创建|筹建|改建|扩建|迁建|在建|拟建|建设|规划")
 CLOSED_RE = re.compile(r"撤并|撤销|合并|撤除|停办|关停")
 # What a school word before it makes a kind of: 初中班 are classes, 初中生 pupils, 小学教师 teachers.
-NOT_INSTITUTIONS_RE = re.compile(r"班|生|学生|教师|老师|年级|部")
+# … and 幼儿园学位, 高中学位 (中学 then 位) are places in them, not institutions.
+NOT_INSTITUTIONS_RE = re.compile(r"班|生|学生|教师|老师|年级|部|学位|位|名额")
 QUALIFIED_RE = re.compile(
     r"新建|民办|寄宿|示范|星级|特色|重点|标准化|规范化|营养|达标|优质|文明|先进|平安|智慧|绿色|规模|的|班"
 )

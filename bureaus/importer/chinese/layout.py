@@ -4,6 +4,7 @@ each heading opens (主要职责 → duties, 内设机构 → departments, 下�
 department, and runs of duty-like sentences that stand without a heading. The reader walks what this finds.
 """
 
+import itertools
 import re
 
 from bureaus.importer.chinese import facts
@@ -13,11 +14,40 @@ SENTENCE_END = "。!?\n"
 HAN = "\u4e00-\u9fff"
 
 
+ORDINALS = "一二三四五六七八九十"
+INLINE_MARKER_RE = re.compile(r"\((?P<n>[一二三四五六七八九十]{1,2})\)")
+
+
 def lines(folded):
+    """(start, end, line) of each line; a line holding numbered items one after another ("…(一)贯彻…(二)研究…",
+    as text taken from a PDF's table cell runs) is as many lines, each item on its own."""
     position = 0
     for line in folded.split("\n"):
-        yield position, position + len(line), line
+        for start, end in _inline_items(line):
+            yield position + start, position + end, line[start:end]
         position += len(line) + 1
+
+
+def _inline_items(line):
+    """The line's parts: itself, or what comes before its (一) and each item from (一), (二), … in order."""
+    starts, expected = [], 1
+    for match in INLINE_MARKER_RE.finditer(line):
+        if _ordinal(match.group("n")) == expected:
+            starts.append(match.start())
+            expected += 1
+    if len(starts) < 2:
+        return [(0, len(line))]
+    cuts = ([0] if starts[0] > 0 else []) + starts + [len(line)]
+    return list(itertools.pairwise(cuts))
+
+
+def _ordinal(numeral):
+    """1 for 一 … 10 for 十, 11 for 十一 …; 0 for what is none of them."""
+    if numeral in ORDINALS:
+        return ORDINALS.index(numeral) + 1
+    if len(numeral) == 2 and numeral[0] == "十" and numeral[1] in ORDINALS[:9]:
+        return 11 + ORDINALS.index(numeral[1])
+    return 0
 
 
 def sentences(folded, start, end):
@@ -37,6 +67,16 @@ DUTY_RUN = 3  # unnumbered sentences starting like a duty, in a row, make a list
 def is_duty_sentence(folded, start, end):
     sentence = folded[start:end].strip()
     return len(sentence) >= 8 and sentence.endswith(("。", ";")) and bool(facts.DUTY_VERBS_RE.match(sentence))
+
+
+# "教育局的主要职责是:主要负责辖区内…": a duty said after its label, in a sentence of its own.
+LABELLED_DUTY_RE = re.compile(rf"\s*(?:[{HAN}]{{0,12}}的)?主要职[责能](?:是|为)?[:：]\s*(?P<duty>.{{8,}})")
+
+
+def labelled_duty(folded, start, end):
+    """The span of the duty a sentence states after "…的主要职责是:", or None."""
+    match = LABELLED_DUTY_RE.fullmatch(folded, start, end)
+    return match.span("duty") if match else None
 
 
 def duty_runs(folded):

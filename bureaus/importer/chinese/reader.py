@@ -128,6 +128,12 @@ def _set_place(draft, placed, folded):
         draft.slug = slug[:100]
     elif placed.candidates:
         draft.place_candidates = [str(d) for d in placed.candidates]
+        # 鼓楼区 of Fuzhou, Nanjing, Xuzhou or Kaifeng: the name is sure when the city is not (as the English reader
+        # leaves it); the province too where they share one.
+        if len({d.name for d in placed.candidates}) == 1:
+            draft.district = placed.candidates[0].name
+        if len({d.province.code for d in placed.candidates}) == 1:
+            draft.province = placed.candidates[0].province.english
         draft.warnings.append(
             f"“{placed.name}” may be any of: {'; '.join(draft.place_candidates)}. Choose the right one before publishing."
         )
@@ -203,6 +209,10 @@ def _walk(draft, folded):
             run = (s, e) in duty_runs and section != "others-work"  # under "职业教育司的职能:", a section's work
             if not marker and (run or (section == "duties" and layout.is_duty_sentence(folded, s, e))):
                 _add_duty(draft, s, e)
+                continue
+            labelled = layout.labelled_duty(folded, s, e)
+            if labelled and section in (None, "duties"):
+                _add_duty(draft, *labelled)
                 continue
             for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
                 if listed.is_units:
