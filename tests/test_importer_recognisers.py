@@ -906,9 +906,11 @@ def test_a_county_named_once_then_called_the_county_is_the_subject_of_its_educat
     draft = parse_document(text, "huocheng.txt")
     assert (draft.district, draft.province) == ("Huocheng County", "Xinjiang")
     assert "never names an education bureau" in draft.warnings[0]
+    # Named once, then never again, its news on its schools is still its own (validation25: a county's school
+    # story names the county in passing; asking for three mentions refused such pages and let no page to refuse
+    # through when relaxed).
     other = text.replace("The county", "The city").replace("in the county", "in the city")
-    with pytest.raises(DocumentError, match="never names one"):  # named once, never again: not its news
-        parse_document(other, "huocheng.txt")
+    assert parse_document(other, "huocheng.txt").district == "Huocheng County"
 
 
 def test_a_district_written_in_lower_case_twice_is_placed_but_an_english_word_before_county_is_not():
@@ -1180,7 +1182,9 @@ def test_a_county_level_citys_own_page_naming_it_bare_and_a_tibetan_county_by_it
     text = "Qonggyai County of Shannan City, Tibet, has 22 kindergartens for the education of its children.\n"
     assert parse_document(text, "qonggyai.txt").district == "Qonggyai County"
     text = "Director Tang: in charge of the Tang Dynasty studies. Tang presided over the education bureau's work.\n"
-    assert parse_document(text, "leaders.txt").district == ""  # "Tang" thrice is a man and a dynasty, not Tang County
+    # "Tang" thrice is a man and a dynasty, not Tang County: nothing places the page, and nothing is imported.
+    with pytest.raises(DocumentError, match="no bureau and no county, city or province"):
+        parse_document(text, "leaders.txt")
 
 
 def test_a_page_speaking_as_a_province_is_refused():

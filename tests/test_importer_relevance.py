@@ -147,3 +147,48 @@ def test_a_chinese_district_name_several_cities_share_is_read_with_its_candidate
     )
     assert draft.district == "Gulou District" and draft.division_code == "" and len(draft.place_candidates) >= 3
     assert [d.text for d in draft.duties] == ["主要负责辖区内学前教育、义务教育、扫盲教育及成人教育的管理。"]
+
+
+def test_one_countys_school_story_naming_it_once_is_a_draft_placed_there():
+    # validation25 (Mohe): a principal's story at China's northernmost school, the county named in passing.
+    text = (
+        "Principal of China's northernmost school\n\nZhang Wei is the principal of Beiji Village School in Mohe "
+        "City, Heilongjiang Province. The school has 30 students and 9 teachers; every morning the teachers walk "
+        "the students to school across the snow, and the school keeps its pupils warm.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert (draft.division_code, draft.name) == ("232701", "")
+    assert "never names an education bureau" in draft.warnings[0]
+
+
+def test_counts_nothing_ties_to_a_county_are_refused():
+    # validation25 (Hechi): a prefecture named bare, its counts read with no county, city or bureau recognised.
+    text = (
+        "According to statistics provided by the education department, Hechi now has 2,532 compulsory schools "
+        "including 709 ordinary primary schools and 164 ordinary junior high schools.\n"
+    )
+    with pytest.raises(DocumentError, match="nothing ties what it counts to one county-level bureau"):
+        parse_document(text, "page.txt")
+
+
+def test_a_page_on_municipal_and_district_bureaus_as_kinds_is_refused_as_general():
+    # validation25: "Municipal Education Bureau is …, while District Education Bureau is …", no place named.
+    text = (
+        "1. Different jurisdictions: Municipal Education Bureau is under the jurisdiction of municipal schools, while "
+        "District Education Bureau is under the jurisdiction of district schools.\n2. Schools directly under the "
+        "District Education Bureau recruit students for the district.\n3. The Education Bureau is responsible for "
+        "formulating and implementing education policies.\n"
+    )
+    with pytest.raises(DocumentError, match="education bureaus in general"):
+        parse_document(text, "page.txt")
+
+
+def test_a_provinces_news_on_twelve_counties_is_refused_though_one_criterion_says_this_county():
+    # validation17 (甘肃): "公众对本县…的满意度" is a criterion of the province's inspection, not the page's voice.
+    text = (
+        "我省12县区将接受国家县域义务教育均衡发展督导评估\n记者从省教育厅获悉,国务院教育督导办将对我省12个县区进行实地督导检查。"
+        "我省白银市靖远县,武威市古浪县,定西市通渭县、渭源县,平凉市崆峒区,庆阳市宁县,陇南市文县、西和县接受检查。"
+        "检查包括公众对本县义务教育均衡发展的满意度等4个方面。截至目前,我省已有58个县通过评估。\n"
+    )
+    with pytest.raises(DocumentError, match="several cities alike"):
+        parse_document(text, "")

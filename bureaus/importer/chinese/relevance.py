@@ -75,12 +75,12 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text is about a town's or subdistrict's education office (such as “容桂街道教育局”), not a "
             "county-level bureau, so there is nothing to import."
         )
-    if not structure and not COUNTY_VOICE_RE.search(folded) and _names_counties_of_many_cities(folded):
+    if not structure and not _speaks_as_a_county(folded) and _names_counties_of_many_cities(folded):
         raise DocumentError(
             "This text names counties and districts of several cities alike (a province's list or notice), not one "
             "county-level bureau's page, so there is nothing to import."
         )
-    if not structure and not COUNTY_VOICE_RE.search(folded) and LISTED_COUNTIES_RE.search(folded):
+    if not structure and not _speaks_as_a_county(folded) and LISTED_COUNTIES_RE.search(folded):
         raise DocumentError(  # "南京市秦淮区等38个县(市、区)已达到…": a province's notice on many counties
             "This text names counties and districts as a list of many (“…等38个县(市、区)”), a province's or a city's "
             "notice, not one county-level bureau's page, so there is nothing to import."
@@ -145,6 +145,12 @@ MANY_COUNTIES, MANY_CITIES = 5, 3
 LISTED_COUNTIES_RE = re.compile(
     r"等\s*(?:[3-9]|[1-9]\d{1,3}|[三四五六七八九十][十百]?[一二三四五六七八九]?)\s*个\s*县(?:\(市、?区\)|市区|区|\(区\)|\(市\))?"
 )
+
+
+def _speaks_as_a_county(folded):
+    """Whether a text speaks as a county (我县, 本县, 全县) more than as a province (我省, 全省): "公众对本县…的满意度"
+    in a province's notice on twelve counties is one of its criteria, not the page's voice."""
+    return len(COUNTY_VOICE_RE.findall(folded)) > len(PROVINCE_VOICE_RE.findall(folded))
 
 
 def _names_counties_of_many_cities(folded):
