@@ -152,7 +152,7 @@ def _about_a_countys_education(text, district):
     """Whether a text names its county (by its name without the kind word: "Baihe", or as "the county" after
     naming it) and speaks of schooling throughout: one county's news on its schools (Mohe's northernmost school,
     a Mongolian school in Urad Rear Banner) is its bureau's business, as the Chinese reader's 全县 pages are.
-    Asking the county be named three times refused such pages; named once, across the development corpus and 24
+    Asking the county be named three times refused such pages; named once, across the development corpus and the
     untouched batches, it let no page to refuse through (the city's, the province's and the general ones are
     refused before this is asked)."""
     if not district:
