@@ -3,7 +3,7 @@ Reading a bureau's departments line by line: the part of the English parser's wa
 department lists ("The bureau has 8 departments: the A, …"), department entries ("Office: responsible
 for …", "(1) office" with what it does below it) and sentences saying what a department does.
 
-A mixin of the parser's reader (``parser._Reader``), which holds the state it writes:
+A mixin of the English reader (``english._Reader``), which holds the state it writes:
 ``department_mentions`` (name, span, note), ``department_duties`` (subject, responsibility, span),
 ``announced_departments`` and the item budget (``counted``). What a department does is the
 department's responsibility, never the bureau's list of duties.
