@@ -34,7 +34,10 @@ def profiles(codes_starting="", codes=None, at_most=None):
     if codes is not None:
         bureaus = bureaus.filter(division_code__in=list(codes))
     if codes_starting:
-        bureaus = bureaus.filter(division_code__startswith=codes_starting)
+        # A range, not LIKE 'xx%': the range reads the published bureaus' covering index on both databases,
+        # where LIKE scanned every bureau row (a province page's one query, at 3,000 bureaus).
+        after = codes_starting[:-1] + chr(ord(codes_starting[-1]) + 1)
+        bureaus = bureaus.filter(division_code__gte=codes_starting, division_code__lt=after)
     rows = bureaus.order_by().values_list("division_code", "slug", "name_en", "name_zh_hans")
     if at_most is not None:
         rows = rows.order_by("division_code")[:at_most]
