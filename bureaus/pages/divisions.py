@@ -47,8 +47,9 @@ class CoverageView(PlacesPage):
     def get_context_data(self, **kwargs):
         codes = CoverageTally.objects.codes()  # ~30 rows, kept by the content seam, not 3,000 bureaus
         national = coverage.national(codes)  # counted from the codes read anyway: no query of its own
-        # The bureaus the map may link, named: all of them while they are few (one more row says they are not).
-        linkable = coverage.profiles(at_most=maps.MOST_LINKED_MARKS + 1)
+        # The bureaus the map may link, named, while they are few; past that the tally's count says so and
+        # nothing more is read (401 named rows only to learn there were more took a quarter of the page).
+        linkable = coverage.profiles() if len(codes) <= maps.MOST_LINKED_MARKS else None
         return super().get_context_data(coverage=national, map=maps.china_map(national, codes, linkable), **kwargs)
 
 

@@ -40,8 +40,8 @@ def _name(division):
 
 def china_map(national, codes, linkable):
     """The national map: provinces shaded by ``national`` (coverage.national()), a mark at each profiled
-    division's seat (``codes``: CoverageTally.objects.codes()), each a link to its profile while ``linkable``
-    (coverage.profiles(at_most=MOST_LINKED_MARKS + 1)) holds them all."""
+    division's seat (``codes``: CoverageTally.objects.codes()), each a link to its profile while they are at most
+    MOST_LINKED_MARKS (``linkable``: coverage.profiles() of them; None past that)."""
     view = maps.china()
     shares = {row.province.code: row for row in national.provinces}
     label, name = (
@@ -59,8 +59,7 @@ def china_map(national, codes, linkable):
     )  # every value in it escaped
     # Each mark a link while they are few; past that a link a dot is hundreds of kilobytes no one can aim at
     # (at 3,000 bureaus the page took 220 ms): the dots are then one path, and each province's map links them.
-    few = len(linkable) <= MOST_LINKED_MARKS
-    marks = _marks(view, linkable, {}) if few else _dots(tuple(codes), view.scale)
+    marks = _marks(view, linkable, {}) if linkable is not None else _dots(tuple(codes), view.scale)
     return _svg(
         view,
         _("Map of China: provinces shaded by the share of their districts with a bureau profile"),
