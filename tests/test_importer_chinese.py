@@ -921,3 +921,64 @@ def test_a_countys_titles_in_another_field_are_not_its_educations_honours():
     )
     draft = read(text)
     assert [a.text for a in draft.achievements] == ["荣获省级教育工作先进县称号"]
+
+
+# Budget and final-accounts pages (部门预算/决算), from the untouched batch zh validation18.
+
+
+def test_circled_numbers_mark_items_as_other_numbers_do():
+    text = (
+        "临湘市教育体育局部门决算\n一、部门职责\n"
+        "①.贯彻执行党和国家教育的工作方针、政策、法律、法规;制定本市教育事业发展规划;\n"
+        "②负责管理全市基础教育、职业技术教育、成人教育工作;\n"
+    )
+    duties = [duty.text for duty in read(text).duties]
+    assert duties == [
+        "贯彻执行党和国家教育的工作方针、政策、法律、法规;制定本市教育事业发展规划;",
+        "负责管理全市基础教育、职业技术教育、成人教育工作;",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a numbered item holding the bureau's role, then its duties after their label
+        "安义县教育体育局部门决算\n一、部门主要职能\n(一)安义县教育体育局是县人民政府主管教育、体育事业的工作部门。"
+        "主要职责是:贯彻执行党和国家的教育、体育工作方针政策;积极推进教育、体育管理体制改革;统筹管理县本级教育经费。\n",
+        # a PDF's cells run into one line, the label followed by a space, under a heading of no section
+        "安义县教育体育局部门决算 目录 一、主要职能 二、部门基本情况\n第一部分 部门概况 (一)主要职能 "
+        "贯彻执行党和国家的教育、体育工作方针政策;积极推进教育、体育管理体制改革;统筹管理县本级教育经费\n",
+        # the duties said after 主要肩负着 (a Traditional page's 著)
+        "安义县教育体育局部门决算\n(一)主要职能\n安义县教育体育局是全县的教育管理机构,主要肩负著贯彻执行党和国家的教育、"
+        "体育工作方针政策;积极推进教育、体育管理体制改革;统筹管理县本级教育经费。\n",
+    ],
+    ids=["in-a-numbered-item", "a-pdfs-cells-on-one-line", "after-zhuyao-jianfuzhe"],
+)
+def test_duties_said_after_their_label_in_one_sentence_are_one_a_clause(text):
+    draft = read(text)
+    assert [duty.text for duty in draft.duties] == [
+        "贯彻执行党和国家的教育、体育工作方针政策",
+        "积极推进教育、体育管理体制改革",
+        "统筹管理县本级教育经费",
+    ]
+    assert all(text[s:e] == d.text for d in draft.duties for s, e in [d.span])  # each cites its own words
+
+
+def test_a_table_of_contents_naming_the_duties_heading_is_no_duty():
+    text = "凤庆县教育体育局部门决算 目录 第一部分 部门概况 一、主要职能 二、部门基本情况 第二部分 部门决算表\n"
+    assert read(text).duties == []
+
+
+def test_an_office_address_said_with_zai_is_read_but_a_question_is_not():
+    text = "钦北区教育局内设办公室、人事股。办公地址在钦北区行政信息中心教育局大楼。\n"
+    assert read(text).address == "钦北区行政信息中心教育局大楼"
+    assert read("三明市大田县教育局电话是什么?地址在哪?上班时间!\n大田县教育局负责全县教育工作。\n").address == ""
+
+
+def test_a_prefectures_bureaus_own_accounts_are_refused_however_much_structure_they_list():
+    text = (
+        "临沧市教育体育局部门2023年度部门决算\n一、主要职能\n"
+        "(一)贯彻落实国家、省关于教育体育工作的法律、法规和方针政策;\n(二)研究提出全市教育体育改革与发展战略;\n"
+    )
+    with pytest.raises(DocumentError, match="临沧市教育体育局, the bureau of a prefecture-level city"):
+        read(text)

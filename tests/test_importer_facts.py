@@ -1,5 +1,5 @@
 """Which bureau a page names, where it sits and what it achieved: the English importer's rules found by the
-untouched batch en validation23, each in the shape of the page that found it."""
+untouched batches en validation23 onwards, each in the shape of the page that found it."""
 
 from bureaus.importer import facts, parse_document
 
@@ -84,3 +84,59 @@ def test_a_city_written_in_lower_case_places_a_bureau_the_gazetteer_does_not_kno
     )
     draft = parse_document(text, "page.txt")
     assert (draft.district, draft.city, draft.province) == ("East District", "Xining", "Qinghai")
+
+
+# Found by the untouched batch en validation26.
+
+
+def test_a_name_a_county_and_a_county_level_city_share_is_told_apart_by_how_the_page_speaks_of_itself():
+    as_a_city = (
+        "Lanxi Education Bureau official website\n"
+        "Under the leadership of the Municipal Party Committee, the Municipal Education Bureau has deepened reform. "
+        "From 2006 to 2009, the city's total investment in education grew. There are 56 primary schools in this city.\n"
+    )
+    draft = parse_document(as_a_city, "page.txt")
+    assert (draft.district, draft.city, draft.province, draft.division_code) == (
+        "Lanxi City",
+        "Jinhua",
+        "Zhejiang",
+        "330781",
+    )
+    as_a_county = as_a_city.replace("Municipal", "County").replace("city", "county")
+    assert parse_document(as_a_county, "page.txt").division_code == "231222"  # Lanxi County, Suihua
+    # Nothing tells: the text's own word stays, and the reviewer chooses.
+    draft = parse_document("Lanxi Education Bureau official website\nThere are 56 primary schools.\n", "page.txt")
+    assert (draft.district, draft.division_code) == ("Lanxi", "")
+    assert len(draft.place_candidates) == 2
+
+
+def test_a_county_made_a_county_level_city_is_found_by_its_former_name_and_the_texts_province():
+    # 潜山县 became 潜山市 in 2018; Anshan's 千山区 bears the stem too: the text's "Anhui" chooses.
+    text = (
+        "Social undertakings in Qianshan County\n"
+        "In 1900, Qianshan County established a government-run higher primary school, pioneering primary school "
+        "education in Anhui. In 1904 the examination shed became a higher primary school with 44 students, and in "
+        "1907 a new primary school was founded; the school site was the Zhou Ancestral Hall.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert (draft.district, draft.city, draft.province, draft.division_code) == (
+        "Qianshan County", "Anqing", "Anhui", "340882"
+    )  # fmt: skip
+    assert any("as a county made a county-level city does" in warning for warning in draft.warnings)
+
+
+def test_after_great_achievements_are_announced_only_the_honours_are_achievements():
+    text = (
+        "Lushan County Education Bureau\n"
+        "The cadres of the county's education system have made remarkable achievements in education. "
+        "The reform of the personnel system has been deepened and the construction of teachers has been further "
+        "strengthened; the quality of teaching ranks among the best in the city. "
+        'By the provincial government awarded the "basic popularization of nine-year compulsory education county", '
+        'by the Provincial Department of Education awarded the honorary title of "advanced collective".\n'
+    )
+    achievements = [a.text for a in parse_document(text, "page.txt").achievements]
+    assert achievements == [
+        "The quality of teaching ranks among the best in the city.",
+        'By the provincial government awarded the "basic popularization of nine-year compulsory education county"',
+        'By the Provincial Department of Education awarded the honorary title of "advanced collective".',
+    ]

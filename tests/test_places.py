@@ -169,3 +169,18 @@ def test_a_current_or_unknown_name_is_no_former_one():
     assert gazetteer.formerly_named("Wuming District") is None
     assert gazetteer.formerly_named("Nowhere County") is None
     assert gazetteer.formerly_named("") is None
+
+
+def test_a_county_made_a_district_or_a_county_level_city_is_presumed_by_its_name_and_a_shared_stem_is_left_open():
+    # 徐水县 became 徐水区 (2015), 潜山县 潜山市 (2018): neither is in the table of former names.
+    assert gazetteer.formerly_named("徐水县").division.code == "130609"
+    qianshan = gazetteer.formerly_named("潜山县")
+    assert qianshan.division.code == "340882" and qianshan.presumed
+    assert qianshan.warning() == (
+        "The page names 潜山县, which no division bears today; 潜山市 (Anqing) bears its name, as a county made a "
+        "county-level city does: check it."
+    )
+    # In English "Qianshan" is Anshan's district and Anqing's city alike: no presumption, both for the reader's clues.
+    assert gazetteer.formerly_named("Qianshan County") is None
+    assert {f.division.code for f in gazetteer.presumed_formers("Qianshan County")} == {"210311", "340882"}
+    assert gazetteer.presumed_formers("Heping District") == []  # only a county's name can be a former one

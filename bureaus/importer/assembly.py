@@ -42,8 +42,12 @@ def division_code(district, city, province):
         if d.level == "county" and d.province.english == province and (not city or not d.city or d.city.english == city)
     ]  # fmt: skip
     former = gazetteer.formerly_named(district)
-    if not found and former is not None and former.division.province.english == province:
-        found = [former.division]
+    formers = [former] if former else gazetteer.presumed_formers(district)  # "Qianshan County": Liaoning's or Anhui's?
+    if not found:
+        found = [
+            f.division for f in formers
+            if f.division.province.english == province and (not city or not f.division.city or f.division.city.english == city)
+        ]  # fmt: skip
     return found[0].code if len(found) == 1 else ""
 
 

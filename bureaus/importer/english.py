@@ -63,6 +63,12 @@ ACHIEVEMENT_LEAD_RE = re.compile(
 ACHIEVEMENT_INTRO_RE = re.compile(
     r"\b(?:made|achieved|obtained|scored)\b[^.]*\b(?:achievements?|results|progress|success)\b", re.IGNORECASE
 )
+# What an achievement won: after "… has made remarkable achievements" a sentence is one only if it says so (the
+# annotators of 26 batches of real pages counted honours, titles, ratings and rankings, not progress described).
+HONOUR_RE = re.compile(
+    r"\b(?:awarded|award|honou?r\w*|titles?|rated|ranked|ranks|prizes?|won|winning|first|advanced|model|commended)\b",
+    re.IGNORECASE,
+)
 SUMMARY_RE = re.compile(
     r"\b(?:is located|is the|is an?|was (?:established|founded|set up|formed)|is responsible for the|is an integral)\b",
     re.IGNORECASE,
@@ -80,6 +86,21 @@ def read(text, title, url):
         )
     relevance.refuse_unless_about_a_bureau(draft, text)
     return draft
+
+
+# "By the provincial government awarded A, by the Provincial Department of Education awarded the title B": 被…授予…，
+# 被…授予… translated, one honour for each "by … awarded".
+BY_WHOM_RE = re.compile(r",\s*(?=by\s+the\b)", re.IGNORECASE)
+AWARDED_RE = re.compile(r"\b(?:awarded|rated|named|granted|conferred)\b", re.IGNORECASE)
+
+
+def _honours_by_whom(clause):
+    """A clause cut where another "by … awarded …" begins, when every part is an award; else the clause itself."""
+    cuts = [0, *(match.end() for match in BY_WHOM_RE.finditer(clause.text)), len(clause.text)]
+    parts = [clause.sub(start, end) for start, end in zip(cuts, cuts[1:], strict=False)]
+    if len(parts) > 1 and all(AWARDED_RE.search(part.text) for part in parts):
+        return [part.sub(0, len(part.text.rstrip(", "))) for part in parts]
+    return [clause]
 
 
 def _headlines(found):
@@ -172,7 +193,7 @@ class _Reader(DepartmentLines):
             rest = segment.sub(label.start("rest"), len(segment.text))
             self.add_duty(self.section, rest.text, segment.span, title=label.group("label"))
             return
-        achievement_context = self.section == "achievement"
+        achievement_context = self.section == "achievement"  # under its heading, or after "… made great achievements"
         listing = ""  # the kind a list opened in this paragraph, which verb-led sentences after it continue
         general = False  # a sentence on bureaus in general, which "They …" after it continues
         for sentence in sentences(segment):
@@ -196,9 +217,13 @@ class _Reader(DepartmentLines):
             ):
                 achievement_context = True
                 continue
-            if achievement_context or facts.is_achievement(sentence.text):
+            # After "… has made remarkable achievements", "For example, …" gives one; another sentence must say so.
+            said = facts.is_achievement(sentence.text) or (
+                achievement_context and ACHIEVEMENT_LEAD_RE.match(sentence.text)
+            )
+            if said or (achievement_context and HONOUR_RE.search(sentence.text)):
                 if not facts.of_one_institution(sentence.text):  # a kindergarten's history: its own, not the bureau's
-                    self.add_achievements(sentence)
+                    self.add_achievements(sentence, honours_only=not said)
             elif announces_parts(sentence.text) or (
                 sentence.text.rstrip().endswith((":", "：")) and section_kind(sentence.text) == "departments"
             ):
@@ -411,7 +436,8 @@ class _Reader(DepartmentLines):
         if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and self.counted():
             self.draft.achievements.append(DraftAchievement(text, span))
 
-    def add_achievements(self, sentence):
+    def add_achievements(self, sentence, honours_only=False):
+        """The achievements a sentence states, one a clause; ``honours_only``: the clauses that name an honour."""
         lead = ACHIEVEMENT_LEAD_RE.match(sentence.text)
         body = sentence.sub(lead.end(), len(sentence.text)) if lead else sentence
         titles = facts.listed_titles(body)
@@ -419,9 +445,11 @@ class _Reader(DepartmentLines):
             for title in titles:
                 self.add_achievement(title.text, title.span)
             return
-        parts = clauses(body)
+        parts = [part for clause in clauses(body) for part in _honours_by_whom(clause)]
+        cut = len(parts) > 1  # each part then cites its own words, else the sentence
         for clause in parts:
-            self.add_achievement(clause.text, clause.span if len(parts) > 1 else sentence.span)
+            if not honours_only or HONOUR_RE.search(clause.text):
+                self.add_achievement(clause.text, clause.span if cut else sentence.span)
 
     def warn(self, message):
         if message not in self.draft.warnings:

@@ -147,10 +147,18 @@ def lower_case_mentions(text):
 
 
 def _known_county(words):
-    """The longest tail of ``words`` the gazetteer knows as a county-level place, or "":
-    "Tianjin's Wuqing District" → "Wuqing District"."""
-    tails = (" ".join(words[start:]) for start in range(len(words) - 1))
-    return next((tail for tail in tails if gazetteer.named(tail, level="county")), "")
+    """The longest tail of ``words`` the gazetteer knows as a county-level place, today's or a former one, or "":
+    "Tianjin's Wuqing District" → "Wuqing District"; "Qianshan County" (潜山县, Qianshan City since 2018)."""
+    tails = [" ".join(words[start:]) for start in range(len(words) - 1)]
+    return next((tail for tail in tails if gazetteer.named(tail, level="county")), "") or next(
+        (tail for tail in tails if _former_county(tail)), ""
+    )
+
+
+def _former_county(name):
+    """Whether ``name`` is a county-level place's former name, known or presumed ("Wuming County", "Xushui County")."""
+    former = gazetteer.formerly_named(name)
+    return (former is not None and former.division.level == "county") or bool(gazetteer.presumed_formers(name))
 
 
 def bureau_mention(text, skip=(0, 0)):
@@ -241,10 +249,12 @@ def place(place_name, city_hint, text):
     if divisions and _is_a_citys_bureau(place_name, text):
         divisions = []  # "Nanjing Education Bureau" above Nanjing's districts: the city's, not Nanjing County's
     former = None
+    presumed = []  # "Qianshan County", presumed one of the divisions bearing its stem: the text's clues choose
     if not divisions and place_name:  # an older name: "Wuming County" is Wuming District since 2015
         former = gazetteer.formerly_named(place_name)
         former = former if former is not None and former.division.level == "county" else None
-        divisions = [former.division] if former else []
+        presumed = [] if former else gazetteer.presumed_formers(place_name)
+        divisions = [former.division] if former else [f.division for f in presumed]
     if not divisions and place_name:
         divisions = [d for d in gazetteer.named(place_name) if d.level == "prefecture" and d.kind != "City"]
     if divisions:
@@ -259,8 +269,11 @@ def place(place_name, city_hint, text):
             narrowed = [d for d in narrowed if d.city and _names(text, d.city)] or narrowed
         if len(narrowed) > 1:  # weaker still: the province named in passing ("… in northern Jiangsu")
             narrowed = [d for d in narrowed if _names(text, d.province)] or narrowed
+        if len(narrowed) > 1:  # "Lanxi", a county in Heilongjiang and a county-level city in Zhejiang: "the city"
+            narrowed = [d for d in narrowed if _kind_word(d) == _spoken_as(text)] or narrowed
         if len(narrowed) == 1:
             division = narrowed[0]
+            former = former or next((f for f in presumed if f.division == division), None)
             said = {c.english for c in cities} | {text_province}
             added = [
                 d.english
@@ -281,8 +294,10 @@ def place(place_name, city_hint, text):
             )
         provinces_of = {d.province.english for d in narrowed}
         described = tuple(str(d) for d in narrowed)
+        shared = {d.name for d in narrowed}
         return Placing(
-            district=narrowed[0].name,
+            # The name they all share ("Gulou District"), else the text's own ("Lanxi": County or City?).
+            district=shared.pop() if len(shared) == 1 else place_name,
             province=provinces_of.pop() if len(provinces_of) == 1 else "",
             candidates=described,
             warning=f"“{place_name}” may be any of: {'; '.join(described)}. Choose the right one before publishing.",
@@ -330,6 +345,28 @@ def place(place_name, city_hint, text):
     city = next((c for c in cities if not text_province or c.province.english == text_province), None)
     province = text_province or (city.province.english if city else municipality.english if municipality else "")
     return Placing(district=place_name, city=city.english if city else "", province=province)
+
+
+# How a county-level division's own page speaks of it: "the city" (a county-level city, often "Municipal"), "the
+# county", "the district".
+VOICE_RES = {
+    "city": re.compile(r"\b(?:the|this|our|whole|entire)\s+city\b|\bcity's\b|\bmunicipal\b", re.IGNORECASE),
+    "county": re.compile(r"\b(?:the|this|our|whole|entire)\s+county\b|\bcounty's\b", re.IGNORECASE),
+    "district": re.compile(r"\b(?:the|this|our|whole|entire)\s+district\b|\bdistrict's\b", re.IGNORECASE),
+}
+
+
+def _spoken_as(text):
+    """ "city", "county" or "district": the kind of place the text speaks as, said at least twice and at least twice
+    as often as any other; "" when no kind stands out."""
+    said = Counter({kind: len(voice.findall(text)) for kind, voice in VOICE_RES.items()}).most_common()
+    (loudest, times), (_, next_times) = said[0], said[1]
+    return loudest if times >= 2 and times >= 2 * next_times else ""
+
+
+def _kind_word(division):
+    """ "city", "county" or "district" for a county-level division's kind ("Autonomous County" speaks as a county)."""
+    return division.kind.split()[-1].lower()
 
 
 def _names(text, division):
@@ -434,7 +471,7 @@ def districts_mentioned(text):
         name = _known_county(words)
         if not name or name in found:
             continue
-        named = frozenset(gazetteer.named(name, level="county"))
+        named = frozenset(gazetteer.named(name, level="county") or (name,))  # a former name: itself
         if len(named) == 1 and named in divisions:
             index = divisions.index(named)
             found[index] = max(found[index], name, key=len)

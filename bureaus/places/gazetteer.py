@@ -182,7 +182,7 @@ class Former:
         if self.presumed:
             return (
                 f"The page names {self.name}, which no division bears today; {current}{where} bears its name, as a "
-                "county or county-level city made a district does: check it."
+                f"county made {'a county-level city' if self.division.kind == 'City' else 'a district'} does: check it."
             )
         if self.since is None:
             return f"The page names {self.name}, which the gazetteer files as {current}{where}: check it."
@@ -229,23 +229,29 @@ def formerly_named(name):
 
 
 def presumed_former(name):
-    """A county made a district keeps its name (徐水县 → 徐水区, "Xushui County" → Xushui District): where no division
-    bears ``name`` today and exactly one district bears its stem, that district, presumed (its warning says so).
-    A one-character stem is left out: 开县 is in 召开县… as a word."""
+    """A county made a district or a county-level city keeps its name (徐水县 → 徐水区, "Xushui County" → Xushui
+    District; 潜山县 → 潜山市): where no division bears ``name`` today and exactly one district or county-level city
+    bears its stem, that one, presumed (its warning says so). A one-character stem is left out: 开县 is in 召开县… as
+    a word."""
+    found = presumed_formers(name)
+    return found[0] if len(found) == 1 else None
+
+
+def presumed_formers(name):
+    """Every division ``presumed_former`` could mean (Qianshan District in Liaoning and Qianshan City in Anhui for
+    "Qianshan County"): for a reader with clues in the text to choose from."""
     name = name.strip()
     if name.isascii():
         match = re.fullmatch(r"(?P<stem>.+?)\s+County", name, re.IGNORECASE)
         if match is None or named(name):
-            return None
-        districts = [d for d in named(match.group("stem"), level="county") if d.kind == "District"]
+            return []
+        found = [d for d in named(match.group("stem"), level="county") if d.kind in ("District", "City")]
         chinese = ""
     else:
         if len(name) < 3 or not name.endswith("县") or chinese_named(name) or _former_index().get(name):
-            return None
-        districts, chinese = chinese_named(name[:-1] + "区"), name
-    if len(districts) != 1:
-        return None
-    return Former(name, chinese, name if name.isascii() else "", districts[0], None, presumed=True)
+            return []
+        found, chinese = chinese_named(name[:-1] + "区") + chinese_named(name[:-1] + "市"), name
+    return [Former(name, chinese, name if name.isascii() else "", division, None, presumed=True) for division in found]
 
 
 @cache

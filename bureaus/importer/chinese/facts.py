@@ -28,7 +28,10 @@ KIND_OF_PARTS_RE = re.compile(rf"[{HAN}]{{0,6}}(?:科室|股室|处室|机构|�
 # What a list's closing count names: its kind tells departments from affiliated units.
 CLOSING_COUNT_RE = re.compile(rf"(?:等)?\s*(?:{NUMBER})?\s*[个箇]?(?P<noun>[{HAN}()]{{0,12}})$")
 UNIT_WORDS_RE = re.compile(r"事业单位|二级机构|直属|单位|学校|校|幼儿园|院|馆")
-NUMBERED_RE = re.compile(r"^\s*(?:\(?[一二三四五六七八九十]{1,3}[)、.]|\(\d{1,2}\)|\d{1,2}[.、)](?!\d))\s*")
+# Item markers: (一) 一、 (1) 1. 1、 and the circled ①.…⑳ of some budget pages.
+NUMBERED_RE = re.compile(
+    r"^\s*(?:\(?[一二三四五六七八九十]{1,3}[)、.]|\(\d{1,2}\)|\d{1,2}[.、)](?!\d)|[\u2460-\u2473][.、]?)\s*"
+)
 DUTY_VERBS_RE = re.compile(
     r"^(?:贯彻|拟订|拟定|负责|承担|统筹|指导|管理|组织|研究|制定|制订|会同|主管|完成|落实|做好|规划|审核|按|参与|"
     r"协助|监督|推进|推动|综合|归口|配合|实施|开展|依法|执行|宣传|建立|加强|编制|领导|协调|承办|监测|核算|牵头|主要)"

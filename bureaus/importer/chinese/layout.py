@@ -69,14 +69,32 @@ def is_duty_sentence(folded, start, end):
     return len(sentence) >= 8 and sentence.endswith(("。", ";")) and bool(facts.DUTY_VERBS_RE.match(sentence))
 
 
-# "教育局的主要职责是:主要负责辖区内…": a duty said after its label, in a sentence of its own.
-LABELLED_DUTY_RE = re.compile(rf"\s*(?:[{HAN}]{{0,12}}的)?主要职[责能](?:是|为)?[:：]\s*(?P<duty>.{{8,}})")
+# "教育局的主要职责是:主要负责辖区内…", "(一)主要职能 贯彻执行…;研究制定…" (a budget page's cell run into one line),
+# "…是全县的教育管理机构,主要肩负着贯彻执行…;研究提出…": the duties said after their label, in the same sentence.
+DUTY_LABEL_RE = re.compile(
+    rf"(?:[{HAN}]{{0,12}}的)?(?:主要|部门)职[责能](?:是|为|有)?(?:\s*[:：]\s*(?=.{{8}})|\s+(?={facts.DUTY_VERBS_RE.pattern[1:]}))"
+    rf"|主要(?:肩负|承担)[着著](?={facts.DUTY_VERBS_RE.pattern[1:]})"  # 著: a Traditional page's 着
+)
 
 
-def labelled_duty(folded, start, end):
-    """The span of the duty a sentence states after "…的主要职责是:", or None."""
-    match = LABELLED_DUTY_RE.fullmatch(folded, start, end)
-    return match.span("duty") if match else None
+def labelled_duties(folded, start, end):
+    """The spans of the duties a sentence states after its label, one a clause: [] for a sentence with no label."""
+    label = DUTY_LABEL_RE.search(folded, start, end)
+    return duty_clauses(folded, label.end(), end) if label else []
+
+
+def duty_clauses(folded, start, end):
+    """A run of duties written as one sentence, cut at its semicolons ("贯彻执行…;积极推进…;统筹管理…。"): the span
+    of each clause, its closing punctuation left out."""
+    spans, clause_start = [], start
+    for index in [*(i for i in range(start, end) if folded[i] == ";"), end]:
+        piece = folded[clause_start:index]
+        stripped = piece.strip(" \n|。;")
+        if len(stripped) >= 4:
+            first = clause_start + piece.index(stripped)
+            spans.append((first, first + len(stripped)))
+        clause_start = index + 1
+    return spans
 
 
 def duty_runs(folded):

@@ -39,7 +39,7 @@ CEREMONY_RE = re.compile(r"揭牌成立|正式成立|成立暨揭牌|挂牌成�
 PAGE_DATE_RE = re.compile(r"(?P<year>(?:19|20)\d\d)(?:-\d\d?-\d\d?|年\d{1,2}月\d{1,2}日)")
 RENAMED_RE = re.compile(rf"原(?P<old>[{HAN}]{{2,20}}?(?:{KINDS}))[^。]{{0,30}}?(?:更名为|改称|改名为|改为)")
 ADDRESS_RE = re.compile(
-    rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*(?::|位于)\s*(?P<label>[^\n,。;|]{{4,60}})"
+    rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*(?::|位于|设在|在)\s*(?P<label>[^\n,。;|?!]{{4,60}})"
 )
 # A table's row of the bureau's duties: "| 主要职能 | 管理全县基础教育、职业教育… |".
 TABLE_DUTIES_RE = re.compile(r"\s*\|\s*(?:主要)?(?:职能|职责)\s*\|\s*(?P<value>[^|]{4,}?)\s*\|?\s*")
@@ -200,7 +200,9 @@ def _walk(draft, folded):
             _add_department(draft, entry, start if not marker else body_start, end)
             continue
         if marker and (section == "duties" or (section is None and facts.DUTY_VERBS_RE.match(body))):
-            _add_duty(draft, body_start, end)
+            # "(一)安义县教育体育局是…工作部门。主要职责是:贯彻…;推进…": the item holds the labelled duties.
+            for clause in layout.labelled_duties(folded, body_start, end) or [(body_start, end)]:
+                _add_duty(draft, *clause)
             continue
         if title_line and stripped == title_line:
             continue  # a headline restates what the page then says
@@ -210,9 +212,12 @@ def _walk(draft, folded):
             if not marker and (run or (section == "duties" and layout.is_duty_sentence(folded, s, e))):
                 _add_duty(draft, s, e)
                 continue
-            labelled = layout.labelled_duty(folded, s, e)
-            if labelled and section in (None, "duties"):
-                _add_duty(draft, *labelled)
+            labelled = layout.labelled_duties(folded, s, e)
+            # Its label says what follows, under a heading of no section too ("一、部门概况"); under the departments'
+            # or units' heading it is a department's or a unit's work.
+            if labelled and section in (None, "duties", "other"):
+                for clause in labelled:
+                    _add_duty(draft, *clause)
                 continue
             for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
                 if listed.is_units:

@@ -50,6 +50,13 @@ def refuse_unless_about_a_bureau(draft, folded):
             "This text is about a province's or a city's education, not a county-level bureau's: it names "
             "no county or district, so there is nothing to import."
         )
+    # The page's own bureau a prefecture's (临沧市教育体育局's accounts, its duties "全市…"): the city's, however
+    # much structure it lists.
+    if not placed and draft.name and _names_a_citys_bureau(draft.name):
+        raise DocumentError(
+            f"This text is a city's bureau's ({draft.name}, the bureau of a prefecture-level city), not a "
+            "county-level bureau's: it names no county or district, so there is nothing to import."
+        )
     # A province's 教育厅 with its 处 (offices) is no county's bureau, however much structure it lists.
     if not placed and not draft.name and UNIT_LEVEL_RE.search(folded) and not COUNTY_LEVEL_RE.search(folded):
         raise DocumentError(
