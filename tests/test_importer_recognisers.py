@@ -5,6 +5,7 @@ import pytest
 from bureaus.importer import DocumentError, facts, names, parse_document
 from bureaus.importer.institutions import debris, find_counts
 from bureaus.importer.lists import department_list, name_and_note
+from bureaus.importer.placing import place
 from bureaus.importer.segments import Segment, lines, sentences
 from bureaus.places import gazetteer
 
@@ -42,13 +43,13 @@ def test_a_municipal_bureau_word_is_not_a_place():
 
 
 def test_a_bare_district_is_placed_by_the_gazetteer():
-    placing = names.place("Haizhu District", "", "Haizhu District Education Bureau runs 60 schools.")
+    placing = place("Haizhu District", "", "Haizhu District Education Bureau runs 60 schools.")
     assert (placing.district, placing.city, placing.province) == ("Haizhu District", "Guangzhou", "Guangdong")
 
 
 def test_a_shared_name_is_settled_by_the_text_or_left_to_the_reviewer():
-    assert names.place("Heping District", "", "It serves Tianjin.").province == "Tianjin"
-    undecided = names.place("Heping District", "", "It serves its district.")
+    assert place("Heping District", "", "It serves Tianjin.").province == "Tianjin"
+    undecided = place("Heping District", "", "It serves its district.")
     assert (undecided.city, undecided.province) == ("", "")
     assert undecided.candidates == ("Heping District, Tianjin", "Heping District, Shenyang City, Liaoning")
 
@@ -108,7 +109,7 @@ def test_a_name_written_all_in_lower_case_is_read_where_the_gazetteer_knows_the_
 
 def test_a_city_named_bare_chooses_between_shared_names():
     # Qingshan District is in Baotou and in Wuhan; "…, Qingshan District, Wuhan." settles it.
-    placing = names.place("Qingshan District", "", "Address: No.21 Honggang Street, Qingshan District, Wuhan.")
+    placing = place("Qingshan District", "", "Address: No.21 Honggang Street, Qingshan District, Wuhan.")
     assert (placing.city, placing.province, placing.candidates) == ("Wuhan", "Hubei", ())
 
 
@@ -135,7 +136,7 @@ def test_an_older_english_page_finds_its_place_through_a_former_name_with_a_warn
 
 
 def test_a_place_the_gazetteer_lacks_keeps_the_text_clues():
-    placing = names.place("Jinpu New District", "", "located in Jinzhou District, Dalian City, Liaoning Province")
+    placing = place("Jinpu New District", "", "located in Jinzhou District, Dalian City, Liaoning Province")
     assert (placing.district, placing.city, placing.province) == ("Jinpu New District", "Dalian", "Liaoning")
 
 

@@ -7,9 +7,10 @@ a reviewer what the text did not give. Pure Python.
 import re
 import unicodedata
 
-from bureaus.importer import names, outside
+from bureaus.importer import outside
 from bureaus.importer.draft import FROM_URL, PLACE, DraftDepartment
 from bureaus.importer.lists import is_department_name
+from bureaus.importer.placing import divisions_named, place
 from bureaus.importer.segments import capitalise, strip_end
 from bureaus.places import gazetteer
 from bureaus.places.regions import is_municipality
@@ -57,10 +58,10 @@ def place_draft(draft, mention, text):
     Where neither the bureau's name nor the text gives a place, the page's address may (``outside``).
     """
     warnings = [] if mention is not None else ["The bureau's name could not be read: type it in before publishing."]
-    placing = names.place(mention.place if mention else "", mention.city if mention else "", text)
+    placing = place(mention.place if mention else "", mention.city if mention else "", text)
     division = None if placing.district or placing.candidates else outside.host_division(draft.source_url)
-    if division is not None and not outside.contradicted(division, names.divisions_named(text)):
-        placing = names.place(division.name, division.city.english if division.city else "", text)
+    if division is not None and not outside.contradicted(division, divisions_named(text)):
+        placing = place(division.name, division.city.english if division.city else "", text)
         placing.from_gazetteer = ""  # the warning below says where the place came from
         host = outside.host(draft.source_url)
         draft.evidence[PLACE] = (FROM_URL, host)

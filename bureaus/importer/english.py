@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from bureaus.importer import assembly, directory, duties, facts, names, relevance
+from bureaus.importer.achievements import ACHIEVEMENT_INTRO_RE, ACHIEVEMENT_LEAD_RE, HONOUR_RE, AchievementSentences
 from bureaus.importer.departments import DepartmentLines
 from bureaus.importer.draft import (
     ESTABLISHED_YEAR,
@@ -27,7 +28,6 @@ from bureaus.importer.draft import (
     PLACE,
     PREDECESSOR,
     Draft,
-    DraftAchievement,
     DraftCount,
     DraftDuty,
 )
@@ -40,7 +40,6 @@ from bureaus.importer.lists import (
 )
 from bureaus.importer.segments import (
     capitalise,
-    clauses,
     inline_items,
     lines,
     section_kind,
@@ -57,18 +56,6 @@ from bureaus.vocabulary import (
 JOB_INTRO_RE = re.compile(r"\b(?:jobs?|work|duties|functions|responsibilit\w*|tasks|roles?|following)\b", re.IGNORECASE)
 LABEL_RE = re.compile(r"^(?P<label>[A-Z][^:：.;]{1,60}?)\s*[:：]\s*(?P<rest>\S.*)$")
 INSTITUTION_HEADING_RE = re.compile(r"\b(?:kindergarten|school|college|university|campus)\s*[.:：]?\s*$", re.IGNORECASE)
-ACHIEVEMENT_LEAD_RE = re.compile(
-    r"^(?:for example|for instance|in addition|moreover|furthermore|at the same time|besides)\s*,\s*", re.IGNORECASE
-)
-ACHIEVEMENT_INTRO_RE = re.compile(
-    r"\b(?:made|achieved|obtained|scored)\b[^.]*\b(?:achievements?|results|progress|success)\b", re.IGNORECASE
-)
-# What an achievement won: after "… has made remarkable achievements" a sentence is one only if it says so (the
-# annotators of 26 batches of real pages counted honours, titles, ratings and rankings, not progress described).
-HONOUR_RE = re.compile(
-    r"\b(?:awarded|award|honou?r\w*|titles?|rated|ranked|ranks|prizes?|won|winning|first|advanced|model|commended)\b",
-    re.IGNORECASE,
-)
 SUMMARY_RE = re.compile(
     r"\b(?:is located|is the|is an?|was (?:established|founded|set up|formed)|is responsible for the|is an integral)\b",
     re.IGNORECASE,
@@ -88,21 +75,6 @@ def read(text, title, url):
     return draft
 
 
-# "By the provincial government awarded A, by the Provincial Department of Education awarded the title B": 被…授予…，
-# 被…授予… translated, one honour for each "by … awarded".
-BY_WHOM_RE = re.compile(r",\s*(?=by\s+the\b)", re.IGNORECASE)
-AWARDED_RE = re.compile(r"\b(?:awarded|rated|named|granted|conferred)\b", re.IGNORECASE)
-
-
-def _honours_by_whom(clause):
-    """A clause cut where another "by … awarded …" begins, when every part is an award; else the clause itself."""
-    cuts = [0, *(match.end() for match in BY_WHOM_RE.finditer(clause.text)), len(clause.text)]
-    parts = [clause.sub(start, end) for start, end in zip(cuts, cuts[1:], strict=False)]
-    if len(parts) > 1 and all(AWARDED_RE.search(part.text) for part in parts):
-        return [part.sub(0, len(part.text.rstrip(", "))) for part in parts]
-    return [clause]
-
-
 def _headlines(found):
     """The headings a news page repeats over paragraphs ("Schools provide a class act for success" above each photo's
     caption): its headline, which announces no section whatever its words. A heading said once in a menu and once
@@ -115,7 +87,7 @@ def _headlines(found):
     return {text for text, times in over_paragraphs.items() if times > 1}
 
 
-class _Reader(DepartmentLines):
+class _Reader(DepartmentLines, AchievementSentences):
     def __init__(self, text, title, education_part=None, url=""):
         # On a page of a whole government's agencies, only the education bureau's part is read (the
         # others blanked out, offsets kept); what follows its heading is what it does.
@@ -430,26 +402,6 @@ class _Reader(DepartmentLines):
             return
         if self.counted():
             self.draft.duties.append(DraftDuty(kind, title, text, span))
-
-    def add_achievement(self, text, span):
-        text = capitalise(strip_end(text.strip()))
-        if len(re.findall(r"[^\W\d_]{2,}", text)) >= 3 and self.counted():
-            self.draft.achievements.append(DraftAchievement(text, span))
-
-    def add_achievements(self, sentence, honours_only=False):
-        """The achievements a sentence states, one a clause; ``honours_only``: the clauses that name an honour."""
-        lead = ACHIEVEMENT_LEAD_RE.match(sentence.text)
-        body = sentence.sub(lead.end(), len(sentence.text)) if lead else sentence
-        titles = facts.listed_titles(body)
-        if titles:  # "awarded the titles of A, B, C and D": each title an achievement
-            for title in titles:
-                self.add_achievement(title.text, title.span)
-            return
-        parts = [part for clause in clauses(body) for part in _honours_by_whom(clause)]
-        cut = len(parts) > 1  # each part then cites its own words, else the sentence
-        for clause in parts:
-            if not honours_only or HONOUR_RE.search(clause.text):
-                self.add_achievement(clause.text, clause.span if cut else sentence.span)
 
     def warn(self, message):
         if message not in self.draft.warnings:
