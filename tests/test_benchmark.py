@@ -102,6 +102,7 @@ def test_query_counts_are_measured_at_each_size():
     # (A search or a filter runs fewer queries when it finds nothing, which three bureaus may not.)
     for page in ("home", "list", "profile", "statistics", "api list", "api bureau"):
         assert small[page] == large[page], page
+    assert result["bounded"]  # no page runs more queries for more bureaus
 
 
 def test_the_loading_benchmark_compares_both_loaders(tmp_path, db):

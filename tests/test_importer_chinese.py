@@ -982,3 +982,46 @@ def test_a_prefectures_bureaus_own_accounts_are_refused_however_much_structure_t
     )
     with pytest.raises(DocumentError, match="临沧市教育体育局, the bureau of a prefecture-level city"):
         read(text)
+
+
+# From the untouched batch zh validation19 (disclosure reports and self-assessments).
+
+
+def test_a_paragraph_of_duties_under_their_heading_is_one_duty_a_clause_but_a_departments_work_is_not():
+    text = (
+        "岳阳县教育体育局部门整体支出绩效自评报告\n职能职责概述 |\n"
+        "贯彻落实党和国家的教育方针、政策;统筹管理全县初等、中等学历教育;主管全县学校招生考试。\n"
+    )
+    assert [duty.text for duty in read(text).duties] == [
+        "贯彻落实党和国家的教育方针、政策",
+        "统筹管理全县初等、中等学历教育",
+        "主管全县学校招生考试",
+    ]
+    # After a department's name on the same line (its marker garbled), the sentence is that department's work.
+    garbled = (
+        "铁岭县教育局概况\n一、主要职责\n?。党群办公室(信访)。负责机关的党群工作;受理人民群众来信;承办教育信访案件。\n"
+    )
+    assert len(read(garbled).duties) == 1
+
+
+def test_a_short_name_that_is_a_common_word_after_de_is_no_place():
+    # 合作 is 合作市's short name and the word "cooperation": "加强与企业的合作," names no county.
+    text = (
+        "吉林省教育厅是吉林省人民政府的直属机构,负责全省教育工作。\n"
+        "未来,吉林省教育厅还可以加强与企业的合作,促进校企合作,推动产教融合。\n"
+    )
+    with pytest.raises(DocumentError):
+        read(text)
+
+
+def test_schools_something_is_done_to_are_no_count():
+    text = "泾县教育体育局2023年度政府信息公开工作年度报告\n对6所学校试点推行信息公开。全县共有小学30所。\n"
+    assert [(c.count, c.phrase) for c in read(text).counts] == [(30, "小学")]
+
+
+def test_a_report_on_how_the_tasks_went_is_no_list_of_duties():
+    text = (
+        "长乐区教育局2023年政府信息公开工作年度报告\n(一)主要任务落实情况:\n"
+        "1.做好教育项目建设等信息公开\n2.做好教育收费信息公开\n"
+    )
+    assert read(text).duties == []

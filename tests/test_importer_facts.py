@@ -1,7 +1,9 @@
 """Which bureau a page names, where it sits and what it achieved: the English importer's rules found by the
 untouched batches en validation23 onwards, each in the shape of the page that found it."""
 
-from bureaus.importer import facts, parse_document
+import pytest
+
+from bureaus.importer import DocumentError, facts, parse_document
 
 
 def test_a_mirrors_wrong_headline_loses_to_the_bureau_the_page_names_again_and_again():
@@ -139,4 +141,43 @@ def test_after_great_achievements_are_announced_only_the_honours_are_achievement
         "The quality of teaching ranks among the best in the city.",
         'By the provincial government awarded the "basic popularization of nine-year compulsory education county"',
         'By the Provincial Department of Education awarded the honorary title of "advanced collective".',
+    ]
+
+
+# Found by the untouched batch en validation27.
+
+
+def test_a_page_defining_a_kind_of_bureau_naming_no_place_is_refused():
+    text = (
+        "I. Education Bureau\nThe full name of the Education Bureau is the Education and Sports Bureau. The Education "
+        "and Sports Bureau is a professional organization responsible for physical education in schools. The "
+        "Municipal Education Bureau and the Sports Bureau will gradually merge into one department.\n"
+        "Second, the main functions of the Education Bureau\n1, implement the state's educational guidelines.\n"
+        "2, manage basic education, vocational education and adult education.\n"
+    )
+    with pytest.raises(DocumentError, match="education bureaus in general"):
+        parse_document(text, "page.txt")
+
+
+def test_an_autonomous_county_written_in_lower_case_places_a_page_on_its_schools():
+    text = (
+        "Efforts to improve child development in ethnic area\n"
+        "Kindergarten children in Sunan Yugu autonomous county, Zhangye, Gansu province, compete in a scooter race.\n"
+        "In recent years, Sunan has increased its investment in education. The county has set up free 15-year basic "
+        "education programs for all public kindergartens and schools.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert (draft.district, draft.division_code) == ("Sunan Yugu Autonomous County", "620721")
+
+
+def test_quoted_titles_parted_by_and_are_one_achievement_each():
+    text = (
+        "Xiangzhou District Education Bureau\nIn recent years, Xiangzhou has been honored many times with titles such "
+        "as the “Strong Education District of Guangdong Province”, “Advanced Area of Guangdong Province to Promote the "
+        "Modernization of Education” and “Experimentation Area of Community Education in Guangdong Province.”\n"
+    )
+    assert [a.text for a in parse_document(text, "page.txt").achievements] == [
+        "Strong Education District of Guangdong Province",
+        "Advanced Area of Guangdong Province to Promote the Modernization of Education",
+        "Experimentation Area of Community Education in Guangdong Province",
     ]

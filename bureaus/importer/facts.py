@@ -144,7 +144,8 @@ def is_achievement(sentence):
 
 # "has been awarded the titles of A, B, C, and D": the list after it is of titles, one achievement each.
 TITLES_OF_RE = re.compile(r"\b(?:honorary\s+)?(?:titles|honou?rs)\s+(?:of|such\s+as|including)\s+", re.IGNORECASE)
-TITLE_SEPARATOR_RE = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?")
+# … and between quoted titles an "and" parts them too: “A”, “B” and “C”.
+TITLE_SEPARATOR_RE = re.compile(r",\s*(?:and\s+)?|;\s*(?:and\s+)?|(?<=[”\"])\s+and\s+(?=[“\"])")
 MIN_LISTED_TITLES = 3
 
 
@@ -159,7 +160,9 @@ def listed_titles(sentence):
     for separator in [*TITLE_SEPARATOR_RE.finditer(rest.text), None]:
         end = separator.start() if separator else len(rest.text.rstrip(". "))
         piece = rest.sub(start, end)
-        trimmed = piece.text.strip("\"“”' ")
+        trimmed = re.sub(r"^the\s+(?=[“\"])", "", piece.text.strip(), flags=re.IGNORECASE).strip(
+            "\"“”' "
+        )  # "such as the “A”"
         lead = piece.text.index(trimmed) if trimmed else 0
         if trimmed:
             titles.append(piece.sub(lead, lead + len(trimmed)))

@@ -52,7 +52,8 @@ SUPERIOR_RE = re.compile(r"\b(?:municipal|provincial|national|state|central)\s+$
 # Machine translation often writes the kind in lower case ("Tianjin's Wuqing district"); the gazetteer decides,
 # and for "city" only a county-level city counts ("Qingzhen city, Guiyang"; "Guiyang City" is no county's).
 COUNTY_MENTION_RE = re.compile(
-    rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD}\s+(?:[Dd]istrict|[Cc]ounty|Banner|[Cc]ity))\b"
+    # "Sunan Yugu autonomous county": the kind in lower case, "autonomous" before it
+    rf"\b(?P<place>(?:{PLACE_WORD}\s+){{0,2}}{PLACE_WORD}\s+(?:[Aa]utonomous\s+)?(?:[Dd]istrict|[Cc]ounty|Banner|[Cc]ity))\b"
 )
 
 
@@ -232,6 +233,8 @@ def districts_mentioned(text):
         if not words:
             continue
         words[-1] = words[-1].capitalize()  # "Tianjin's Wuqing district"
+        if len(words) > 2 and words[-2] == "autonomous":  # "Sunan Yugu autonomous county"
+            words[-2] = "Autonomous"
         name = _known_county(words)
         if not name or name in found:
             continue

@@ -32,6 +32,8 @@ GENERAL_TERMS_RE = re.compile(
     r"|(?:the|a|each|every)\s+county(?:-level)?\s+education\s+bureau|education\s+bureaus"
     # A definition's words, with no place to speak of: "The Education Bureau refers to …", "the local government"
     r"|refers?\s+to|the\s+local\s+government|local\s+education|in\s+this\s+(?:region|area)"
+    # "The full name of the Education Bureau is …", "… is a professional organization responsible for …"
+    r"|full\s+name\s+of|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}organi[sz]ations?"
     # … or a section on what "the Education Bureau" is for, with no place of its own.
     r"|the\s+role\s+of\s+(?:the|an?)\s+education\s+bureau"
     # "Municipal Education Bureau is …, while District Education Bureau is …": kinds of bureau, none named.

@@ -52,6 +52,8 @@ TRAILING_RE = re.compile(
 HONOURED_RE = re.compile(r"表彰|授予|命名|颁发|评为|获评")
 BUILDING_RE = re.compile(r"新建|创建|筹建|改建|扩建|迁建|在建|拟建|建设|规划")
 CLOSED_RE = re.compile(r"撤并|撤销|合并|撤除|停办|关停")
+# A number right after a preposition is the object of what the sentence does: 对/向/给/在/从/把/将 N所学校.
+ACTED_ON_RE = re.compile(r"(?:对|向|给|在|从|把|将)\s*$")
 # What a school word before it makes a kind of: 初中班 are classes, 初中生 pupils, 小学教师 teachers.
 # … and 幼儿园学位, 高中学位 (中学 then 位) are places in them, not institutions.
 NOT_INSTITUTIONS_RE = re.compile(r"班|生|学生|教师|老师|年级|部|学位|位|名额")
@@ -162,6 +164,8 @@ def find_counts(folded, original, start, end, seen=None, row=None):
         lead = re.sub(r"\([a-z]+\)", "", folded[max(start, match.start() - 16) : match.start()])
         if BUILDING_RE.search(lead) or CLOSED_RE.search(lead):
             continue  # schools being built are plans, schools closed or merged are gone: neither is a count
+        if ACTED_ON_RE.search(lead):
+            continue  # "对6所学校试点推行…": the schools something is done to or in, a few of many, not a count
         before_start, before_end = _phrase_before(folded, match.start(), start)
         if _counted(folded[before_start:before_end]):
             phrase_span = (before_start, before_end)

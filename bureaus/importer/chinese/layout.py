@@ -131,6 +131,9 @@ def names_a_department(line, alone=False):
     )
 
 
+REPORT_HEADING_RE = re.compile(r"落实情况|完成情况|开展情况|执行情况|进展")
+
+
 def is_heading(stripped):
     return len(stripped) <= 24 and "。" not in stripped and not re.search(r"\d{3}", stripped)
 
@@ -138,6 +141,8 @@ def is_heading(stripped):
 def section_of(heading):
     if facts.UNITS_HEADING_RE.search(heading):
         return "units"
+    if facts.DUTIES_HEADING_RE.search(heading) and REPORT_HEADING_RE.search(heading):
+        return "other"  # "主要任务落实情况": how the year's tasks went, a report, not the bureau's duties
     if facts.DUTIES_HEADING_RE.search(heading):
         # "职业教育司的职能:", "视听教室的功能": a section's or a unit's own work, not the bureau's duties.
         owner = re.match(rf"(?P<owner>[{HAN}]{{2,12}})的(?:主要)?(?:职能|职责|功能)", heading)

@@ -117,6 +117,14 @@ def short_mentions(folded, taken, anywhere=False):
         while start != -1:
             end = start + len(name)
             stands = anywhere or STANDS_AS_A_PLACE_RE.match(folded, end)
+            # "加强与企业的合作,": a word (合作, cooperation), not 合作市; a place is not said after 的 and before a stop.
+            if (
+                stands
+                and start
+                and folded[start - 1] == "的"
+                and not folded.startswith(("教", "人民", "县委", "政府"), end)
+            ):
+                stands = None
             if not any(s < end and start < e for s, e in taken) and stands:
                 spans.setdefault(name, []).append((start, end))
             start = folded.find(name, end)

@@ -210,7 +210,12 @@ def _walk(draft, folded):
         for s, e in layout.sentences(folded, start, end):
             run = (s, e) in duty_runs and section != "others-work"  # under "职业教育司的职能:", a section's work
             if not marker and (run or (section == "duties" and layout.is_duty_sentence(folded, s, e))):
-                _add_duty(draft, s, e)
+                # A paragraph of duties under their heading, "贯彻…;统筹…;主管…。", is one duty a clause; a sentence
+                # after something else on its line (a department's name, its marker garbled) is that one's work.
+                opens_its_line = not folded[start:s].strip(" |")
+                clauses = layout.duty_clauses(folded, s, e) if opens_its_line and section == "duties" else []
+                for clause in clauses if len(clauses) > 1 else [(s, e)]:
+                    _add_duty(draft, *clause)
                 continue
             labelled = layout.labelled_duties(folded, s, e)
             # Its label says what follows, under a heading of no section too ("一、部门概况"); under the departments'
