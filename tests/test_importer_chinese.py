@@ -1025,3 +1025,45 @@ def test_a_report_on_how_the_tasks_went_is_no_list_of_duties():
         "1.做好教育项目建设等信息公开\n2.做好教育收费信息公开\n"
     )
     assert read(text).duties == []
+
+
+# From the untouched batch zh validation20.
+
+
+def test_numbered_items_run_together_after_full_stops_are_read_one_by_one():
+    text = (
+        "徐闻县教育局部门决算\n(一)部门主要职责\n徐闻县教育局是管理教育教学工作行政单位。主要职责有:\n"
+        "1、全面贯彻党和国家的教育方针,并负责实施。2、研究制订全县教育事业的发展规划。3、统筹规划教育体制改革。\n"
+    )
+    assert [duty.text for duty in read(text).duties] == [
+        "全面贯彻党和国家的教育方针,并负责实施。",
+        "研究制订全县教育事业的发展规划。",
+        "统筹规划教育体制改革。",
+    ]
+
+
+def test_a_duties_label_with_words_before_its_colon_and_guiding_words_before_the_duties():
+    text = (
+        "施甸县教育体育局2020年度部门整体支出绩效自评报告\n(一)部门概况\n2020年我部门主要职能职责教育为主:"
+        "坚持以习近平新时代中国特色社会主义思想为指导,贯彻执行党和国家的教育方针、政策;负责各级各类学校的统筹规划;"
+        "主管教师工作;\n"
+    )
+    assert [duty.text for duty in read(text).duties] == [
+        "贯彻执行党和国家的教育方针、政策",
+        "负责各级各类学校的统筹规划",
+        "主管教师工作",
+    ]
+    # "主要职能部门有:" lists parts, not duties.
+    assert read("南县教育局\n主要职能部门有:办公室、人事股、计财股。\n").duties == []
+
+
+def test_a_report_on_a_years_work_has_no_duties_but_those_labelled_so():
+    text = (
+        "宁国市教育体育局2023年政府信息公开工作年度报告\n(二)落实重点任务\n"
+        "贯彻落实全局政务公开年度重点任务安排,及时公开教育体育改革等各项工作的政策措施。\n"
+        "加强局官方微信公众号运营管理,全年发布推文312条。建立平台信息更新维护机制,及时排查整改错链。"
+        "负责信息公开工作的监督保障。\n一、建立组织管理体系。根据工作部署,我局结合实际开展工作。\n"
+    )
+    assert read(text).duties == []
+    labelled = text + "宁国市教育体育局主要职责是:贯彻执行党和国家的教育方针;统筹管理全市基础教育。\n"
+    assert [duty.text for duty in read(labelled).duties] == ["贯彻执行党和国家的教育方针", "统筹管理全市基础教育"]

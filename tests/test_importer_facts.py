@@ -181,3 +181,38 @@ def test_quoted_titles_parted_by_and_are_one_achievement_each():
         "Advanced Area of Guangdong Province to Promote the Modernization of Education",
         "Experimentation Area of Community Education in Guangdong Province",
     ]
+
+
+# Found by the untouched batch en validation28.
+
+
+def test_a_page_asking_what_a_bureaus_units_are_is_about_bureaus_in_general():
+    text = (
+        "What are the subordinate units of the Education Bureau?\nThe subordinate units of the Education Bureau are as "
+        "follows:\n1. Directly affiliated schools: these schools are usually managed by the Education Bureau.\n"
+        "Administrative organs: including office, personnel department and basic education department.\n"
+        "Its subordinate units will vary from region to region.\n"
+    )
+    with pytest.raises(DocumentError, match="education bureaus in general"):
+        parse_document(text, "page.txt")
+
+
+def test_a_headline_in_book_title_marks_opens_no_section():
+    text = (
+        'Minhou County Education Bureau\n\nThe "High-quality Development of Education in Minhou County" was introduced\n\n'
+        "Three-year action plan》\n\nImplement 6 major actions and 29 measures\n\nThe total investment is 6.5 billion yuan\n"
+    )
+    assert parse_document(text, "page.txt").duties == []
+
+
+def test_what_such_as_introduces_is_not_the_counted_thing_nor_are_the_schools_a_visitor_saw():
+    assert facts_counts("Minhou County has planned 26 projects such as Qili School and 3 primary schools.") == [
+        (3, "primary-school")
+    ]
+    assert facts_counts("He visited a kindergarten, a primary school, two middle schools and two colleges.") == []
+
+
+def facts_counts(sentence):
+    from bureaus.importer.institutions import find_counts
+
+    return [(count.number, count.category) for count in find_counts(sentence)]

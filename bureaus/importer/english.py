@@ -139,7 +139,8 @@ class _Reader(DepartmentLines, AchievementSentences):
     def read_heading(self, segment):
         self.last_item_kind = ""
         self.under_an_institution = bool(INSTITUTION_HEADING_RE.search(segment.text))
-        kind = section_kind(segment.text)
+        # "Three-year action plan》": a document's title in book-title marks (a headline cut in two), no section.
+        kind = "" if re.search(r"[《》]", segment.text) else section_kind(segment.text)
         if self.education_part and segment in self.education_part.headings:
             kind = "responsibility"
         elif self.department_heading(segment):

@@ -30,7 +30,9 @@ NUMBER = rf"\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}|{'|'.join(sorted(NUMBER_WORDS, key=
 APPROXIMATE = (
     r"more than|(?<!jurisdiction )over|nearly|about|around|approximately|almost|at least|a total of|totally|altogether"
 )
-WORD = r"[a-z][\w'’-]*|\d+-year|nine-year|[A-Z][a-z]+"
+# A word between a number and what it counts; "such as", "including", "like" end the counted thing before them
+# ("26 projects such as Qili School" counts projects, not schools).
+WORD = r"(?!(?:such|including|like|namely|e\.g)\b)(?:[a-z][\w'’-]*|\d+-year|nine-year|[A-Z][a-z]+)"
 # "… of higher learning": what some counted nouns need to say what they are.
 COMPLEMENT = r"(?:\s+of\s+(?:higher\s+(?:learning|education)|[a-z]+\s+education|nine-year\s+system))?"
 # "18 basic education schools", "more than 20 kindergartens", "3 institutions of higher learning"
@@ -313,12 +315,17 @@ def _before_a_change(sentence):
     return ""
 
 
+VISITED_RE = re.compile(r"\b(?:visited|inspected|toured|went\s+to|called\s+on)\b", re.IGNORECASE)
+
+
 def find_counts(sentence):
     """Institution counts in one sentence, in order; people, money, changes and debris are left out."""
     # A year tells of history, but debris is no year: "with 2 1644 people in the park" (21,644 people).
     sentence = _before_a_change(sentence)
     if not INVENTORY_RE.search(sentence) or HISTORY_RE.search(DEBRIS_RE.sub(" ", sentence)):
         return []
+    if VISITED_RE.search(sentence):
+        return []  # "He visited … two middle schools and two colleges": the few a visitor saw, not how many there are
     if PAST_RE.search(sentence) and not (RECENT_YEAR_RE.search(sentence) or AS_OF_NOW_RE.search(sentence)):
         return []
     found = []

@@ -34,6 +34,8 @@ GENERAL_TERMS_RE = re.compile(
     r"|refers?\s+to|the\s+local\s+government|local\s+education|in\s+this\s+(?:region|area)"
     # "The full name of the Education Bureau is …", "… is a professional organization responsible for …"
     r"|full\s+name\s+of|(?:is|are)\s+an?\s+(?:\w+\s+){0,2}organi[sz]ations?"
+    # "What are the subordinate units of the Education Bureau?", "… will vary from region to region"
+    r"|what\s+(?:is|are)\b[^.?\n]{0,60}?\beducation\s+bureaus?|vary\s+from\s+\w+\s+to\s+\w+"
     # … or a section on what "the Education Bureau" is for, with no place of its own.
     r"|the\s+role\s+of\s+(?:the|an?)\s+education\s+bureau"
     # "Municipal Education Bureau is …, while District Education Bureau is …": kinds of bureau, none named.

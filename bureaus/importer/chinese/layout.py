@@ -16,6 +16,8 @@ HAN = "\u4e00-\u9fff"
 
 ORDINALS = "一二三四五六七八九十"
 INLINE_MARKER_RE = re.compile(r"\((?P<n>[一二三四五六七八九十]{1,2})\)")
+# "1、全面贯彻…。2、研究制订…": numbered items run together, each after the one before has ended (not "教育体育2、").
+INLINE_NUMBER_RE = re.compile(r"(?:(?<=^)|(?<=[。;]))\s*(?P<n>\d{1,2})、")
 
 
 def lines(folded):
@@ -35,6 +37,12 @@ def _inline_items(line):
         if _ordinal(match.group("n")) == expected:
             starts.append(match.start())
             expected += 1
+    if len(starts) < 2:
+        starts, expected = [], 1
+        for match in INLINE_NUMBER_RE.finditer(line):
+            if int(match.group("n")) == expected:
+                starts.append(match.start("n"))
+                expected += 1
     if len(starts) < 2:
         return [(0, len(line))]
     cuts = ([0] if starts[0] > 0 else []) + starts + [len(line)]
@@ -71,8 +79,10 @@ def is_duty_sentence(folded, start, end):
 
 # "教育局的主要职责是:主要负责辖区内…", "(一)主要职能 贯彻执行…;研究制定…" (a budget page's cell run into one line),
 # "…是全县的教育管理机构,主要肩负着贯彻执行…;研究提出…": the duties said after their label, in the same sentence.
+# "主要职能职责教育为主:" too: a few words between the label and its colon, unless they make it a list of parts.
 DUTY_LABEL_RE = re.compile(
-    rf"(?:[{HAN}]{{0,12}}的)?(?:主要|部门)职[责能](?:是|为|有)?(?:\s*[:：]\s*(?=.{{8}})|\s+(?={facts.DUTY_VERBS_RE.pattern[1:]}))"
+    rf"(?:[{HAN}]{{0,12}}的)?(?:主要|部门)职[责能](?![{HAN}]{{0,8}}(?:部门|科室|股室|机构|单位))(?:[{HAN}]{{0,8}}?)"
+    rf"(?:是|为|有)?(?:\s*[:：]\s*(?=.{{8}})|\s+(?={facts.DUTY_VERBS_RE.pattern[1:]}))"
     rf"|主要(?:肩负|承担)[着著](?={facts.DUTY_VERBS_RE.pattern[1:]})"  # 著: a Traditional page's 着
 )
 
@@ -83,11 +93,17 @@ def labelled_duties(folded, start, end):
     return duty_clauses(folded, label.end(), end) if label else []
 
 
+# "坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻落实…精神,": the guiding words before a duty, not a duty.
+PREAMBLE_RE = re.compile(r"(?:(?:坚持以|深入贯彻落实|深入学习贯彻|认真贯彻落实)[^,;]*?(?:为指导|精神|部署|要求),)+")
+
+
 def duty_clauses(folded, start, end):
     """A run of duties written as one sentence, cut at its semicolons ("贯彻执行…;积极推进…;统筹管理…。"): the span
-    of each clause, its closing punctuation left out."""
+    of each clause, its closing punctuation and any guiding words before it left out."""
     spans, clause_start = [], start
     for index in [*(i for i in range(start, end) if folded[i] == ";"), end]:
+        preamble = PREAMBLE_RE.match(folded, clause_start, index)
+        clause_start = preamble.end() if preamble else clause_start
         piece = folded[clause_start:index]
         stripped = piece.strip(" \n|。;")
         if len(stripped) >= 4:

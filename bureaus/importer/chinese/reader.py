@@ -41,6 +41,8 @@ RENAMED_RE = re.compile(rf"原(?P<old>[{HAN}]{{2,20}}?(?:{KINDS}))[^。]{{0,30}}
 ADDRESS_RE = re.compile(
     rf"(?:{KINDS})(?:机关)?(?:位于|坐落于|地处)(?P<address>[^,。;]{{3,40}})|(?:办公地址|地址)\s*(?::|位于|设在|在)\s*(?P<label>[^\n,。;|?!]{{4,60}})"
 )
+REPORT_PAGE_RE = re.compile(r"工作年度报告|年度报告|工作总结|工作报告")
+REPORT_LEAD = 300  # a report says what it is in its title or first lines
 # A table's row of the bureau's duties: "| 主要职能 | 管理全县基础教育、职业教育… |".
 TABLE_DUTIES_RE = re.compile(r"\s*\|\s*(?:主要)?(?:职能|职责)\s*\|\s*(?P<value>[^|]{4,}?)\s*\|?\s*")
 
@@ -155,7 +157,10 @@ def _add_duty(draft, start, end):
 def _walk(draft, folded):
     text, section, seen_counts = draft.source_text, None, set()
     title_line = script.fold(draft.source_title or "", draft.language == "zh-Hant").strip()
-    units, duty_runs = [], layout.duty_runs(folded)
+    # A report on a year's work (政府信息公开工作年度报告, 工作总结) says what was done in duty-like words: there only
+    # what is labelled or headed as the bureau's duties (主要职责, 职能) is read as duties.
+    report = bool(REPORT_PAGE_RE.search(title_line + "\n" + folded[:REPORT_LEAD]))
+    units, duty_runs = [], set() if report else layout.duty_runs(folded)
     open_department = None  # a department named on a line of its own, whose work the lines under it say
     for start, end, line in layout.lines(folded):
         stripped = line.strip(" |")
@@ -190,6 +195,8 @@ def _walk(draft, folded):
             heading = layout.section_of(stripped)
             if heading or marker:
                 section = heading or "other"  # under a heading of its own, verbs alone make no duties
+                if report and section == "duties" and not re.search("职责|职能", stripped):
+                    section = "other"  # a report's "(二)落实重点任务": tasks it carried out
                 continue
         duties_cell = TABLE_DUTIES_RE.fullmatch(folded, start, end)
         if duties_cell:  # "| 主要职能 | 管理全县基础教育… |": a table row of the bureau's duties
@@ -199,7 +206,7 @@ def _walk(draft, folded):
         if entry and section != "units" and (marker or section == "departments" or line.startswith("|")):
             _add_department(draft, entry, start if not marker else body_start, end)
             continue
-        if marker and (section == "duties" or (section is None and facts.DUTY_VERBS_RE.match(body))):
+        if marker and (section == "duties" or (section is None and not report and facts.DUTY_VERBS_RE.match(body))):
             # "(一)安义县教育体育局是…工作部门。主要职责是:贯彻…;推进…": the item holds the labelled duties.
             for clause in layout.labelled_duties(folded, body_start, end) or [(body_start, end)]:
                 _add_duty(draft, *clause)
