@@ -1067,3 +1067,15 @@ def test_a_report_on_a_years_work_has_no_duties_but_those_labelled_so():
     assert read(text).duties == []
     labelled = text + "宁国市教育体育局主要职责是:贯彻执行党和国家的教育方针;统筹管理全市基础教育。\n"
     assert [duty.text for duty in read(labelled).duties] == ["贯彻执行党和国家的教育方针", "统筹管理全市基础教育"]
+
+
+def test_a_numbered_heading_closing_with_a_full_stop_is_still_a_heading():
+    # zh validation21 (奉节): "(一)职能职责。" over the numbered duties.
+    text = "奉节县教育委员会部门预算\n(一)职能职责。\n1.全面贯彻教育工作的法律、法规和方针政策。\n2.积极推进教育督导工作。\n"
+    assert [duty.text for duty in read(text).duties] == [
+        "全面贯彻教育工作的法律、法规和方针政策。",
+        "积极推进教育督导工作。",
+    ]
+    # … but a numbered duty that ends with 任务 is a duty: "10.完成区委交办的其他任务。"
+    text = "长寿区教育委员会\n一、主要职责\n1.贯彻执行国家的教育方针。\n2.完成区委交办的其他任务。\n"
+    assert len(read(text).duties) == 2

@@ -132,6 +132,18 @@ def test_an_expected_former_name_is_scored_by_the_division_bearing_it_now():
     assert [(tallies[kind].found, tallies[kind].right) for kind in ("district", "city", "province")] == [(1, 1)] * 3
 
 
+def test_an_expected_english_former_name_is_scored_by_the_name_its_division_bears_now():
+    # 横县 became 横州市 in 2021: a page's "Hengxian County" placed at Hengzhou City is placed right, as in Chinese.
+    expected = {"bureau": {"district": ["Hengxian County", "Hengxian"], "city": "Nanning", "province": "Guangxi"}}
+    facts = {
+        "name": "", "district": "Hengzhou City", "division_code": "450181", "city": "Nanning",
+        "province": "Guangxi", "established_year": None, "address": "",
+        "departments": [], "duties": [], "achievements": [], "counts": [],
+    }  # fmt: skip
+    assert score(facts, expected)["district"].right == 1
+    assert score(facts | {"district": "Binyang County"}, expected)["district"].right == 0
+
+
 def test_the_score_reads_a_syllable_apostrophe_as_no_break_between_words():
     from benchmarks.corpus import words
 

@@ -216,3 +216,25 @@ def facts_counts(sentence):
     from bureaus.importer.institutions import find_counts
 
     return [(count.number, count.category) for count in find_counts(sentence)]
+
+
+# Found by the untouched batch en validation29.
+
+
+def test_two_titles_said_as_a_and_a_are_two_achievements():
+    text = (
+        "Laiwu District Education Bureau\nIt has been successively honored as a National Advanced District in Basic "
+        "Education and a National Demonstration Area for Quality Education.\n"
+    )
+    assert [a.text for a in parse_document(text, "page.txt").achievements] == [
+        "National Advanced District in Basic Education",
+        "National Demonstration Area for Quality Education",
+    ]
+
+
+def test_a_district_written_with_u_where_the_gazetteer_has_v_is_placed_and_keeps_its_spelling():
+    text = "Lushunkou District Bureau of Education signed agreements with two experts on teaching.\n"
+    draft = parse_document(text, "page.txt")
+    assert (draft.district, draft.city, draft.province, draft.division_code) == (
+        "Lushunkou District", "Dalian", "Liaoning", "210212"
+    )  # fmt: skip

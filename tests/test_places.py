@@ -184,3 +184,14 @@ def test_a_county_made_a_district_or_a_county_level_city_is_presumed_by_its_name
     assert gazetteer.formerly_named("Qianshan County") is None
     assert {f.division.code for f in gazetteer.presumed_formers("Qianshan County")} == {"210311", "340882"}
     assert gazetteer.presumed_formers("Heping District") == []  # only a county's name can be a former one
+
+
+def test_pinyin_u_written_u_or_v_and_a_one_syllable_county_written_with_xian_are_found():
+    # The gazetteer writes 旅顺口 "Lvshunkou"; pages write "Lushunkou" (or "Lüshunkou"), and keep their spelling.
+    (lushunkou,) = gazetteer.named("Lushunkou District", level="county")
+    assert lushunkou.code == "210212" and gazetteer.named("Lüshunkou District", level="county") == [lushunkou]
+    assert gazetteer.spelled_with_u("Lushunkou District", lushunkou) and not gazetteer.spelled_with_u(
+        "Lvshunkou District", lushunkou
+    )
+    # 横县 (Heng County until 2021, now 横州市) is "Hengxian County" on many pages.
+    assert gazetteer.formerly_named("Hengxian County").division.code == "450181"

@@ -39,6 +39,27 @@ def _honours_by_whom(clause):
     return [clause]
 
 
+# "honored as a National Advanced District in Basic Education and a National Demonstration Area for Quality
+# Education": titles in capitals after "as a", parted by "and a".
+TITLES_AS_RE = re.compile(
+    r"\b(?:honou?red|named|rated|awarded|recogni[sz]ed|designated)\s+as\s+(?:an?|the)\s+(?=[A-Z])"
+)
+AND_A_TITLE_RE = re.compile(r",?\s+and\s+(?:an?|the)\s+(?=[A-Z])")
+
+
+def _titles_said_as(sentence):
+    """The titles a sentence names after "honored as a …" when it names two or more, each in capitals; else []."""
+    opening = TITLES_AS_RE.search(sentence.text)
+    if opening is None:
+        return []
+    rest = sentence.sub(opening.end(), len(sentence.text.rstrip(". ")))
+    separators = list(AND_A_TITLE_RE.finditer(rest.text))
+    starts = [0, *(separator.end() for separator in separators)]
+    ends = [*(separator.start() for separator in separators), len(rest.text)]
+    titles = [rest.sub(start, end) for start, end in zip(starts, ends, strict=True)]
+    return titles if len(titles) > 1 and all(title.text[:1].isupper() for title in titles) else []
+
+
 class AchievementSentences:
     """The English reader's achievements: what a sentence names as won, cut where it names several."""
 
@@ -52,7 +73,7 @@ class AchievementSentences:
         """The achievements a sentence states, one a clause; ``honours_only``: the clauses that name an honour."""
         lead = ACHIEVEMENT_LEAD_RE.match(sentence.text)
         body = sentence.sub(lead.end(), len(sentence.text)) if lead else sentence
-        titles = facts.listed_titles(body)
+        titles = facts.listed_titles(body) or _titles_said_as(body)
         if titles:  # "awarded the titles of A, B, C and D": each title an achievement
             for title in titles:
                 self.add_achievement(title.text, title.span)

@@ -73,7 +73,9 @@ def place(place_name, city_hint, text):
             # County"), which the gazetteer's short name leaves out: the text's wording is kept.
             full = division.kind.startswith("Autonomous") and place_name.lower().endswith(division.kind.lower())
             # "Ejin Horo Banner": a settled English name the text uses is kept over the gazetteer's pinyin.
-            full = full or gazetteer.is_other_name(place_name, division)
+            full = (
+                full or gazetteer.is_other_name(place_name, division) or gazetteer.spelled_with_u(place_name, division)
+            )
             return Placing(
                 district=place_name if full else former.district_name if former else division.name,
                 city=division.city.english if division.city else "",

@@ -106,6 +106,7 @@ def _index():
         keys = {fold(division.english)}
         if division.kind == "County" and len(re.findall(r"[aeiouü]+", division.english.lower())) == 1:
             keys.add(fold(division.english) + "xian")  # 魏县: "Wei County", also "Weixian County"
+        keys |= {_u_for_v(key) for key in keys}  # 旅顺口: the gazetteer's "Lvshunkou" is "Lushunkou" (Lüshunkou) too
         for key in keys:
             index.setdefault(key, []).append(division)
     for other, chinese_name in OTHER_NAMES.items():
@@ -114,6 +115,14 @@ def _index():
             if division not in divisions:
                 divisions.append(division)
     return index, chinese
+
+
+def spelled_with_u(name, division):
+    """Whether ``name`` ("Lushunkou District") writes the division's pinyin ü with u where the gazetteer has v
+    (Lvshunkou): the page's spelling, the one its readers know, is then kept."""
+    base = fold(KIND_RE.sub("", name.strip()))
+    english = fold(division.english)
+    return base != english and _u_for_v(english) == base
 
 
 def is_other_name(name, division):
@@ -212,7 +221,15 @@ def _former_index():
         index[chinese] = Former(chinese, chinese, english, division, since)
         if english:
             index[_english_key(english)] = Former(english, chinese, english, division, since)
+            single = re.fullmatch(r"(?P<stem>[A-Za-z]+) County", english)
+            if single and len(re.findall(r"[aeiou]+", single["stem"].lower())) == 1:  # 横县: "Hengxian County" too
+                index[_english_key(f"{single['stem']}xian County")] = Former(english, chinese, english, division, since)
     return index
+
+
+def _u_for_v(key):
+    """A folded name with pinyin's ü written v (lv, nv) as pages more often write it: u (Lushunkou, Nujiang)."""
+    return re.sub(r"(?<=[ln])v", "u", key)
 
 
 def _english_key(name):
