@@ -93,12 +93,17 @@ def _chinese_places(kind, facts):
 
 
 def _with_current_names(options):
-    """The expected place names and, for a former one (镇海县 on a county history), the division that
-    bears it now (镇海区): a draft placed there is right."""
+    """The expected place names and, for a former one (镇海县 on a county history) or a short form (喀左县), the
+    division's full name now (镇海区, 喀喇沁左翼蒙古族自治县): a draft placed there is right."""
     from bureaus.places import gazetteer
 
     formers = (gazetteer.formerly_named(str(option)) for option in options)
-    return set(options) | {former.division.chinese for former in formers if former is not None}
+    short = gazetteer.chinese_short_forms()  # 喀左县 for 喀喇沁左翼蒙古族自治县, as the reader finds them
+    return (
+        set(options)
+        | {former.division.chinese for former in formers if former is not None}
+        | {short[option].chinese for option in options if option in short}
+    )
 
 
 def _scalar_matches(kind, value, expected, facts=None):

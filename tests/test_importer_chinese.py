@@ -1079,3 +1079,29 @@ def test_a_numbered_heading_closing_with_a_full_stop_is_still_a_heading():
     # … but a numbered duty that ends with 任务 is a duty: "10.完成区委交办的其他任务。"
     text = "长寿区教育委员会\n一、主要职责\n1.贯彻执行国家的教育方针。\n2.完成区委交办的其他任务。\n"
     assert len(read(text).duties) == 2
+
+
+# From the untouched batch zh validation22.
+
+
+def test_an_encyclopedia_page_on_a_provinces_department_is_refused_whatever_district_its_address_names():
+    text = (
+        "西藏自治区教育厅\n\n西藏自治区教育厅\n实际地址西藏自治区拉萨市城关区藏大东路15号\n"
+        "西藏自治区教育厅是西藏自治区人民政府管理教育的组成部门。内设办公室、人事科、计财科。\n"
+    )
+    with pytest.raises(DocumentError, match="教育厅, named at its head"):
+        read(text)
+
+
+def test_duties_run_into_their_heading_and_the_lines_sentences_after_it_are_duties():
+    text = (
+        "铜梁区教委2020年度部门决算\n一、部门基本情况\n"
+        "(一)职能职责贯彻执行教育工作的法律、法规和方针政策,指导全区教育工作。拟定全区各级各类教育事业发展规划。"
+        "管理和指导普通高中、职业教育。负责全区各类学校学籍管理。\n"
+    )
+    assert [duty.text for duty in read(text).duties] == [
+        "贯彻执行教育工作的法律、法规和方针政策,指导全区教育工作",
+        "拟定全区各级各类教育事业发展规划。",
+        "管理和指导普通高中、职业教育。",
+        "负责全区各类学校学籍管理。",
+    ]

@@ -144,6 +144,16 @@ def test_an_expected_english_former_name_is_scored_by_the_name_its_division_bear
     assert score(facts | {"district": "Binyang County"}, expected)["district"].right == 0
 
 
+def test_an_expected_chinese_short_form_is_scored_by_its_division():
+    expected = {"bureau": {"district": ["喀左蒙古族自治县", "喀左县"], "city": "朝阳市", "province": "辽宁省"}}
+    facts = {
+        "name": "", "district": "Kalaqinzuoyi Autonomous County", "division_code": "211324", "city": "Chaoyang",
+        "province": "Liaoning", "established_year": None, "address": "",
+        "departments": [], "duties": [], "achievements": [], "counts": [],
+    }  # fmt: skip
+    assert score(facts, expected)["district"].right == 1
+
+
 def test_the_score_reads_a_syllable_apostrophe_as_no_break_between_words():
     from benchmarks.corpus import words
 

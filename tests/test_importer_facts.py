@@ -238,3 +238,13 @@ def test_a_district_written_with_u_where_the_gazetteer_has_v_is_placed_and_keeps
     assert (draft.district, draft.city, draft.province, draft.division_code) == (
         "Lushunkou District", "Dalian", "Liaoning", "210212"
     )  # fmt: skip
+
+
+def test_a_headlines_claim_of_a_top_priority_opens_no_section_of_priorities():
+    # en validation30 (Changning): "Education a top priority" over a news story.
+    text = (
+        "Education a top priority\n\nEducation is among the top priorities of Changning's development, said the Party "
+        "secretary of the district.\n\nChangning has intensified its high quality education resources through education "
+        "groups.\n\nEvery primary school in Changning District is a member of an education group.\n"
+    )
+    assert parse_document(text, "page.txt").duties == []

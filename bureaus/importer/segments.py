@@ -153,9 +153,16 @@ SECTION_KEYWORDS = (
 )
 
 
+# An article before the kind word makes a headline's claim ("… a top priority", "… an ambitious plan"); a section is
+# labelled "Main tasks", "Key priorities", "Development plan".
+HEADLINE_RE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+){0,2}(?:priorit(?:y|ies)|tasks?|plans?|goals?|missions?)\b")
+
+
 def section_kind(heading):
     """What a heading's section is about ("task", "departments", …), or "" when it does not say."""
     lowered = heading.lower()
+    if HEADLINE_RE.search(lowered):
+        return ""  # "Education a top priority": a headline's claim about something, not a section's label
     for kind, pattern in SECTION_KEYWORDS:
         if re.search(pattern, lowered):
             return kind

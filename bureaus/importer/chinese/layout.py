@@ -84,6 +84,7 @@ DUTY_LABEL_RE = re.compile(
     rf"(?:[{HAN}]{{0,12}}的)?(?:主要|部门)职[责能](?![{HAN}]{{0,8}}(?:部门|科室|股室|机构|单位))(?:[{HAN}]{{0,8}}?)"
     rf"(?:是|为|有)?(?:\s*[:：]\s*(?=.{{8}})|\s+(?={facts.DUTY_VERBS_RE.pattern[1:]}))"
     rf"|主要(?:肩负|承担)[着著](?={facts.DUTY_VERBS_RE.pattern[1:]})"  # 著: a Traditional page's 着
+    rf"|(?<=[)、.])职能职责(?={facts.DUTY_VERBS_RE.pattern[1:]})"  # "(一)职能职责贯彻执行…": the heading run into them
 )
 
 

@@ -217,7 +217,11 @@ def _walk(draft, folded):
         if title_line and stripped == title_line:
             continue  # a headline restates what the page then says
         row = counts.row_type(folded, start, end)
+        labelled_line = False  # "(一)职能职责贯彻执行…。拟定…。": after the label, the line's duty sentences are duties
         for s, e in layout.sentences(folded, start, end):
+            if labelled_line and layout.is_duty_sentence(folded, s, e):
+                _add_duty(draft, s, e)
+                continue
             run = (s, e) in duty_runs and section != "others-work"  # under "职业教育司的职能:", a section's work
             if not marker and (run or (section == "duties" and layout.is_duty_sentence(folded, s, e))):
                 # A paragraph of duties under their heading, "贯彻…;统筹…;主管…。", is one duty a clause; a sentence
@@ -233,6 +237,7 @@ def _walk(draft, folded):
             if labelled and section in (None, "duties", "other"):
                 for clause in labelled:
                     _add_duty(draft, *clause)
+                labelled_line = True
                 continue
             for listed in facts.inline_lists(folded, s, facts.wrapped_end(folded, e)):
                 if listed.is_units:

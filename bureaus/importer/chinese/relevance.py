@@ -57,6 +57,14 @@ def refuse_unless_about_a_bureau(draft, folded):
             f"This text is a city's bureau's ({draft.name}, the bureau of a prefecture-level city), not a "
             "county-level bureau's: it names no county or district, so there is nothing to import."
         )
+    # The page's headline a province's 教育厅 (an encyclopedia's "西藏自治区教育厅") and no county's bureau named: a
+    # district in its address (拉萨市城关区藏大东路15号) places nothing.
+    headline = folded.lstrip().split("\n", 1)[0].strip(" |")
+    if re.fullmatch(rf"[{HAN}]{{2,12}}教育厅", headline) and not draft.name and not COUNTY_VOICE_RE.search(folded):
+        raise DocumentError(
+            "This text is about a province's department of education (教育厅, named at its head), not a county-level "
+            "bureau's, so there is nothing to import."
+        )
     # A province's 教育厅 with its 处 (offices) is no county's bureau, however much structure it lists.
     if not placed and not draft.name and UNIT_LEVEL_RE.search(folded) and not COUNTY_LEVEL_RE.search(folded):
         raise DocumentError(
