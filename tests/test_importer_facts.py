@@ -248,3 +248,16 @@ def test_a_headlines_claim_of_a_top_priority_opens_no_section_of_priorities():
         "groups.\n\nEvery primary school in Changning District is a member of an education group.\n"
     )
     assert parse_document(text, "page.txt").duties == []
+
+
+def test_a_quoted_slogan_in_a_heading_opens_no_section():
+    # en validation30 (Jing'an): "vision" in a slogan is no plans heading.
+    text = (
+        "Education Bureau of Jing'an District\n\n"
+        'Education with international understanding: "Chinese heart, international vision"\n\n'
+        "Currently, Jing'an is developing into a central district. It guides students to build cultural confidence.\n"
+    )
+    assert parse_document(text, "page.txt").duties == []
+    from bureaus.importer.segments import section_kind
+
+    assert section_kind("Development vision") == "plan" and section_kind('Work: "a new vision"') == ""

@@ -158,9 +158,13 @@ SECTION_KEYWORDS = (
 HEADLINE_RE = re.compile(r"\b(?:a|an)\s+(?:\w+\s+){0,2}(?:priorit(?:y|ies)|tasks?|plans?|goals?|missions?)\b")
 
 
+QUOTED_RE = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
 def section_kind(heading):
     """What a heading's section is about ("task", "departments", …), or "" when it does not say."""
-    lowered = heading.lower()
+    # A quoted slogan in a heading ("…: \"Chinese heart, international vision\"") names no section.
+    lowered = QUOTED_RE.sub(" ", heading.lower())
     if HEADLINE_RE.search(lowered):
         return ""  # "Education a top priority": a headline's claim about something, not a section's label
     for kind, pattern in SECTION_KEYWORDS:
