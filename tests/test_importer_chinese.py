@@ -1105,3 +1105,22 @@ def test_duties_run_into_their_heading_and_the_lines_sentences_after_it_are_duti
         "管理和指导普通高中、职业教育。",
         "负责全区各类学校学籍管理。",
     ]
+
+
+# From the untouched batch zh validation23.
+
+
+def test_an_autonomous_prefectures_accounts_are_refused_and_quanzhou_is_its_scope_not_a_county():
+    # 全州 is "the whole prefecture" in 楚雄州's accounts, not 全州县 (Guilin); 楚雄州 is 楚雄彝族自治州.
+    text = (
+        "楚雄州教育局2018年度部门决算说明\n第一部分 楚雄州教育局概况\n一、主要职能\n"
+        "(一)负责各级各类教育的统筹规划和协调管理,拟订全州教育事业发展规划并组织实施。\n"
+        "(二)指导全州中等职业教育及其以下学校的教育教学工作。\n"
+    )
+    with pytest.raises(DocumentError, match="a prefecture's bureau, named at its head"):
+        read(text)
+    from bureaus.importer.chinese import places
+
+    assert places.prefecture_short_forms()["楚雄州"].chinese == "楚雄彝族自治州"
+    assert places.prefecture_short_forms()["黔东南州"].chinese == "黔东南苗族侗族自治州"
+    assert "全州" not in places.short_names()

@@ -261,3 +261,25 @@ def test_a_quoted_slogan_in_a_heading_opens_no_section():
     from bureaus.importer.segments import section_kind
 
     assert section_kind("Development vision") == "plan" and section_kind('Work: "a new vision"') == ""
+
+
+# Found by the untouched batch en validation31.
+
+
+def test_a_citys_news_naming_one_of_its_districts_once_is_the_citys():
+    text = (
+        "Harbin developing education for 2015\n\nThe city of Harbin, Heilongjiang province announced that it plans to "
+        "combine the educational resources in its various districts. The city will build around six primary and middle "
+        "schools, and the city will establish education groups. Two middle schools in Nangang district were combined "
+        "with six primary schools last year, which is vital to the city's education.\n"
+    )
+    with pytest.raises(DocumentError, match="names Nangang District only once"):
+        parse_document(text, "page.txt")
+
+
+def test_a_countys_only_namesake_in_another_province_than_the_text_names_is_not_chosen():
+    # 嘉山县 (Anhui) is Mingguang City since 1994; the gazetteer's only Jiashan County is in Zhejiang.
+    text = "Jiashan County Education Bureau of Anhui Province runs the county's primary schools and kindergartens.\n"
+    draft = parse_document(text, "page.txt")
+    assert (draft.district, draft.city, draft.province, draft.division_code) == ("Jiashan County", "", "Anhui", "")
+    assert any("the text names Anhui" in warning for warning in draft.warnings)

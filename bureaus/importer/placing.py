@@ -60,6 +60,17 @@ def place(place_name, city_hint, text):
             narrowed = [d for d in narrowed if _names(text, d.province)] or narrowed
         if len(narrowed) > 1:  # "Lanxi", a county in Heilongjiang and a county-level city in Zhejiang: "the city"
             narrowed = [d for d in narrowed if _kind_word(d) == _spoken_as(text)] or narrowed
+        lone = narrowed[0] if len(narrowed) == 1 else None
+        elsewhere = lone and text_province and lone.province.english != text_province and not former
+        if elsewhere and not _names(text, lone.province) and not (lone.city and _names(text, lone.city)):
+            # "Jiashan County" on a page about Anhui: the gazetteer's Jiashan is in Zhejiang, and Anhui's (嘉山县,
+            # Mingguang City since 1994) is under another name now: the text's province stands, the rest is checked.
+            return Placing(
+                district=place_name,
+                province=text_province,
+                warning=f"The gazetteer's only “{place_name}” is {lone}, but the text names {text_province}: "
+                "choose the district before publishing.",
+            )
         if len(narrowed) == 1:
             division = narrowed[0]
             former = former or next((f for f in presumed if f.division == division), None)

@@ -85,6 +85,16 @@ def refuse_unless_about_a_bureau(draft, text):
     # nothing; nor one named only in the address: a city's bureau sits in one of its districts.)
     district_said = draft.district and _district_said(text, draft.district, draft.address)
     unplaced = not district_said and (draft.city or not draft.departments)
+    # A city's news naming one of its districts once, in passing ("… in Nangang district, were combined …"),
+    # speaking of "the city" throughout and of its districts as many ("its various districts"), names no bureau: it
+    # is the city's. (A county-level city's own news says "the city" too, but has no districts to speak of.)
+    once = district_said and len(re.findall(rf"\b{re.escape(place_stem(draft.district))}\b", text, re.IGNORECASE)) == 1
+    citys_view = len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and CITYS_DISTRICTS_RE.search(text)
+    if once and not draft.name and citys_view:
+        raise DocumentError(
+            f"This text is about a city's education, not a county-level bureau's: it speaks of the city throughout and "
+            f"names {draft.district} only once, in passing, so there is nothing to import."
+        )
     if unplaced and _only_a_city(text, draft.address):
         raise DocumentError(
             "This text is about a city's education, not a county-level bureau's: it speaks of the city and "
@@ -195,6 +205,14 @@ def _named_by_its_city(name, city):
 def _names_a_county_bureau(draft):
     """Whether the text names a county-level bureau (its place read from the name) rather than only a province's."""
     return bool(draft.name) and not PROVINCIAL_RE.search(draft.name) and bool(draft.district)
+
+
+# A city speaking of its districts as many: "its various districts", "pilot districts and counties".
+CITYS_DISTRICTS_RE = re.compile(
+    r"\b(?:its|the\s+city['’]s|various|all|other)\s+(?:\w+\s+)?districts\b|\bdistricts\s+and\s+counties\b"
+    r"|\bcounties\s+and\s+districts\b",
+    re.IGNORECASE,
+)
 
 
 def _only_a_city(text, address=""):

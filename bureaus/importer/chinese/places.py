@@ -20,6 +20,7 @@ from functools import cache
 
 from bureaus.places import gazetteer
 
+SCOPE_WORDS = {"全州"}  # a scope word, like 全县 and 全市, that is also a county's short name
 COMMON_WORD_NAMES = {"郊区", "城区", "矿区", "市区", "新区", "城关区", "市中区", "开发区"}
 SHORT_KINDS = ("县", "市", "旗")
 # Two-character county names that end common words, by the characters that begin those words: 示范县 (a model
@@ -41,6 +42,8 @@ def _names():
     full, short = {}, {}
     for division in gazetteer.by_code().values():
         full.setdefault(division.chinese, list(gazetteer.chinese_named(division.chinese)))
+        if division.chinese[:-1] in SCOPE_WORDS:
+            continue  # 全州 is "the whole prefecture" (an autonomous prefecture's 全市) before it is 全州县
         if division.level == "county" and division.chinese.endswith(SHORT_KINDS) and len(division.chinese) >= 3:
             short.setdefault(division.chinese[:-1], []).append(division)
         elif division.level == "county" and division.chinese.endswith("区") and len(division.chinese) >= 4:
@@ -60,6 +63,27 @@ def _names():
     for divisions in short.values():
         divisions.sort(key=lambda d: d.code)
     return full, short
+
+
+PEOPLES = (
+    "朝鲜", "土家", "景颇", "哈尼", "布依", "蒙古", "哈萨克", "柯尔克孜", "傈僳", "纳西", "维吾尔", "仡佬", "拉祜",
+    "撒拉", "东乡", "保安", "裕固", "锡伯", "达斡尔", "鄂温克", "鄂伦春", "塔吉克", "彝", "苗", "侗", "藏", "羌",
+    "傣", "白", "壮", "回", "怒", "瑶", "黎", "畲", "水", "佤", "土",
+)  # fmt: skip
+
+
+@cache
+def prefecture_short_forms():
+    """An autonomous prefecture's short name → its Division: 楚雄州 for 楚雄彝族自治州, 黔东南州 for 黔东南苗族侗族自治州."""
+    found = {}
+    for division in gazetteer.by_code().values():
+        stem = division.chinese.removesuffix("自治州")
+        if division.level != "prefecture" or stem == division.chinese:
+            continue
+        while stem.endswith("族") and (people := next((p for p in PEOPLES if stem.endswith(p + "族")), None)):
+            stem = stem[: -len(people) - 1]
+        found[stem + "州"] = division
+    return found
 
 
 def short_names():

@@ -25,6 +25,7 @@ GENERAL_RE = re.compile(
     r"通常|一般(?!公共|性|预算|债务|转移)|可能会|不同地区|各地|区[,、]?县(?:级)?教育局|县级教育局|市级教育局|全称为|的区别"
 )
 UNIT_LEVEL_RE = re.compile(r"教育厅|省教育局")
+HEAD_LINES = 3  # a page's name stands in its first lines
 PROVINCE_VOICE_RE = re.compile(r"我省|我自治区")
 COUNTY_VOICE_RE = re.compile(r"我(?:县|区|旗|市)|本(?:县|区|旗|局)|全(?:县|旗)")
 # A city's own page speaks of 全市 and 市人民政府; a county-level city's names itself, so it is placed.
@@ -51,11 +52,17 @@ def refuse_unless_about_a_bureau(draft, folded):
             "no county or district, so there is nothing to import."
         )
     # The page's own bureau a prefecture's (临沧市教育体育局's accounts, its duties "全市…"): the city's, however
-    # much structure it lists.
-    if not placed and draft.name and _names_a_citys_bureau(draft.name):
+    # much structure it lists; named as the page's bureau, or at its head (楚雄州教育局2018年度部门决算说明).
+    head = "\n".join(folded.lstrip().split("\n", HEAD_LINES)[:HEAD_LINES])
+    if not placed and _names_a_citys_bureau(draft.name or head):
+        which = (
+            f"{draft.name}, the bureau of a prefecture-level city"
+            if draft.name
+            else "a prefecture's bureau, named at its head"
+        )
         raise DocumentError(
-            f"This text is a city's bureau's ({draft.name}, the bureau of a prefecture-level city), not a "
-            "county-level bureau's: it names no county or district, so there is nothing to import."
+            f"This text is a city's bureau's ({which}), not a county-level bureau's: it names no county or district, so "
+            "there is nothing to import."
         )
     # The page's headline a province's 教育厅 (an encyclopedia's "西藏自治区教育厅") and no county's bureau named: a
     # district in its address (拉萨市城关区藏大东路15号) places nothing.
@@ -192,6 +199,8 @@ def _names_a_citys_bureau(folded):
     for match in BUREAU_RE.finditer(folded):
         before = match.group("place")
         for start in range(len(before)):
+            if before[start:] in places.prefecture_short_forms():  # 楚雄州教育局
+                return True
             found = places.mentions(before[start:] + "市")
             if found and found[0].start == 0 and any(d.level == "prefecture" for d in found[0].divisions):
                 return True
