@@ -283,3 +283,17 @@ def test_a_countys_only_namesake_in_another_province_than_the_text_names_is_not_
     draft = parse_document(text, "page.txt")
     assert (draft.district, draft.city, draft.province, draft.division_code) == ("Jiashan County", "", "Anhui", "")
     assert any("the text names Anhui" in warning for warning in draft.warnings)
+
+
+# Found by the untouched batch en validation32.
+
+
+def test_an_autonomous_county_is_named_as_the_page_names_it_never_by_a_made_up_short_form():
+    text = (
+        "Datong County school success\nDatong County in Qinghai built new primary schools. The education of Datong Hui "
+        "and Tu Autonomous County has developed; Datong County now runs 40 primary schools.\n"
+    )
+    draft = parse_document(text, "page.txt")
+    assert (draft.district, draft.division_code) == ("Datong Hui and Tu Autonomous County", "630121")
+    plain = text.replace("Datong Hui and Tu Autonomous County", "the county")
+    assert parse_document(plain, "page.txt").district == "Datong County"  # not "Datong Autonomous County"

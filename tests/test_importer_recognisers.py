@@ -1072,7 +1072,13 @@ def test_a_news_pages_headline_repeated_over_its_photos_opens_no_section():
     )
     draft = parse_document(text, "dongxiang.txt")
     assert draft.achievements == []
-    assert (draft.district, draft.city, draft.province) == ("Dongxiang Autonomous County", "Linxia", "Gansu")
+    # The page's own words ("Dongxiang county"), not a short form it never writes ("Dongxiang Autonomous County").
+    assert (draft.district, draft.city, draft.province, draft.division_code) == (
+        "Dongxiang County",
+        "Linxia",
+        "Gansu",
+        "622926",
+    )
 
 
 def test_settled_english_names_of_banners_and_counties_find_their_division_and_are_kept():

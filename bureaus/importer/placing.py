@@ -83,6 +83,10 @@ def place(place_name, city_hint, text):
             # An autonomous county's full English name names its peoples too ("Changyang Tujia Autonomous
             # County"), which the gazetteer's short name leaves out: the text's wording is kept.
             full = division.kind.startswith("Autonomous") and place_name.lower().endswith(division.kind.lower())
+            if division.kind.startswith("Autonomous") and not full:
+                # "Datong County" here, "Datong Hui and Tu Autonomous County" there: the page's own full name, else
+                # its words, never the gazetteer's made-up "Datong Autonomous County".
+                place_name, full = _autonomous_name(text, division) or place_name, True
             # "Ejin Horo Banner": a settled English name the text uses is kept over the gazetteer's pinyin.
             full = (
                 full or gazetteer.is_other_name(place_name, division) or gazetteer.spelled_with_u(place_name, division)
@@ -164,6 +168,14 @@ def _spoken_as(text):
     said = Counter({kind: len(voice.findall(text)) for kind, voice in VOICE_RES.items()}).most_common()
     (loudest, times), (_, next_times) = said[0], said[1]
     return loudest if times >= 2 and times >= 2 * next_times else ""
+
+
+def _autonomous_name(text, division):
+    """An autonomous county's full name as the text writes it ("Qiongzhong Li and Miao Autonomous County"), or None."""
+    stem = re.escape(division.english.split()[0])
+    kind = division.kind.split()[-1]
+    found = re.search(rf"\b{stem}(?:\s+(?:[A-Z][a-z]+|and)){{1,5}}\s+Autonomous\s+{kind}\b", text)
+    return found.group(0) if found else None
 
 
 def _kind_word(division):
