@@ -121,36 +121,31 @@ def test_places_are_scored_through_the_gazetteer():
     assert [tallies[kind].found for kind in ("district", "city", "province")] == [1, 0, 0]
 
 
+def placed_facts(district, code, city, province):
+    """A draft's facts in the corpus's terms with only its place."""
+    return {
+        "name": "", "district": district, "division_code": code, "city": city, "province": province,
+        "established_year": None, "address": "", "departments": [], "duties": [], "achievements": [], "counts": [],
+    }  # fmt: skip
+
+
 def test_an_expected_former_name_is_scored_by_the_division_bearing_it_now():
     expected = {"bureau": {"district": "镇海县", "city": "宁波市", "province": "浙江省"}}
-    facts = {
-        "name": "", "district": "Zhenhai District", "division_code": "330211", "city": "Ningbo",
-        "province": "Zhejiang", "established_year": None, "address": "",
-        "departments": [], "duties": [], "achievements": [], "counts": [],
-    }  # fmt: skip
-    tallies = score(facts, expected)
+    tallies = score(placed_facts("Zhenhai District", "330211", "Ningbo", "Zhejiang"), expected)
     assert [(tallies[kind].found, tallies[kind].right) for kind in ("district", "city", "province")] == [(1, 1)] * 3
 
 
 def test_an_expected_english_former_name_is_scored_by_the_name_its_division_bears_now():
     # 横县 became 横州市 in 2021: a page's "Hengxian County" placed at Hengzhou City is placed right, as in Chinese.
     expected = {"bureau": {"district": ["Hengxian County", "Hengxian"], "city": "Nanning", "province": "Guangxi"}}
-    facts = {
-        "name": "", "district": "Hengzhou City", "division_code": "450181", "city": "Nanning",
-        "province": "Guangxi", "established_year": None, "address": "",
-        "departments": [], "duties": [], "achievements": [], "counts": [],
-    }  # fmt: skip
+    facts = placed_facts("Hengzhou City", "450181", "Nanning", "Guangxi")
     assert score(facts, expected)["district"].right == 1
     assert score(facts | {"district": "Binyang County"}, expected)["district"].right == 0
 
 
 def test_an_expected_chinese_short_form_is_scored_by_its_division():
     expected = {"bureau": {"district": ["喀左蒙古族自治县", "喀左县"], "city": "朝阳市", "province": "辽宁省"}}
-    facts = {
-        "name": "", "district": "Kalaqinzuoyi Autonomous County", "division_code": "211324", "city": "Chaoyang",
-        "province": "Liaoning", "established_year": None, "address": "",
-        "departments": [], "duties": [], "achievements": [], "counts": [],
-    }  # fmt: skip
+    facts = placed_facts("Kalaqinzuoyi Autonomous County", "211324", "Chaoyang", "Liaoning")
     assert score(facts, expected)["district"].right == 1
 
 
