@@ -80,16 +80,18 @@ def place(place_name, city_hint, text):
                 for d in (division.city, division.province)
                 if d is not None and d.english not in said and not _names(text, d)
             ]  # only what the text does not state: "…, Baoding, Hebei." states both
-            # An autonomous county's full English name names its peoples too ("Changyang Tujia Autonomous
-            # County"), which the gazetteer's short name leaves out: the text's wording is kept.
-            full = division.kind.startswith("Autonomous") and place_name.lower().endswith(division.kind.lower())
-            if division.kind.startswith("Autonomous") and not full:
-                # "Datong County" here, "Datong Hui and Tu Autonomous County" there: the page's own full name, else
-                # its words, never the gazetteer's made-up "Datong Autonomous County".
-                place_name, full = _autonomous_name(text, division) or place_name, True
-            # "Ejin Horo Banner": a settled English name the text uses is kept over the gazetteer's pinyin.
+            autonomous = division.kind.startswith("Autonomous")
+            if autonomous and not place_name.lower().endswith(division.kind.lower()):
+                # "Datong County" here, "Datong Hui and Tu Autonomous County" there: the page's full name, else its
+                # words, never the gazetteer's made-up "Datong Autonomous County".
+                place_name = _autonomous_name(text, division) or place_name
+            # The page's name is kept where the gazetteer's would misname the place: an autonomous county's (with its
+            # peoples, "Changyang Tujia Autonomous County"), a settled English name ("Ejin Horo Banner"), pinyin's ü
+            # written u ("Lushunkou" for the gazetteer's "Lvshunkou").
             full = (
-                full or gazetteer.is_other_name(place_name, division) or gazetteer.spelled_with_u(place_name, division)
+                autonomous
+                or gazetteer.is_other_name(place_name, division)
+                or gazetteer.spelled_with_u(place_name, division)
             )
             return Placing(
                 district=place_name if full else former.district_name if former else division.name,

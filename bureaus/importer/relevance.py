@@ -88,7 +88,7 @@ def refuse_unless_about_a_bureau(draft, text):
     # A city's news naming one of its districts once, in passing ("… in Nangang district, were combined …"),
     # speaking of "the city" throughout and of its districts as many ("its various districts"), names no bureau: it
     # is the city's. (A county-level city's own news says "the city" too, but has no districts to speak of.)
-    once = district_said and len(re.findall(rf"\b{re.escape(place_stem(draft.district))}\b", text, re.IGNORECASE)) == 1
+    once = district_said and _times_said(text, draft.district) == 1
     citys_view = len(CITY_RE.findall(text)) >= MIN_CITY_WORDS and CITYS_DISTRICTS_RE.search(text)
     if once and not draft.name and citys_view:
         raise DocumentError(
@@ -172,12 +172,16 @@ def _about_a_countys_education(text, district):
     if not district:
         return False
     # The county by its gazetteer name and as the text writes it ("Jia County", "Jiaxian County").
-    stems = {place_stem(name) for name in [district, *names.districts_mentioned(text)]}
-    said = max(len(re.findall(rf"\b{re.escape(stem)}\b", text, re.IGNORECASE)) for stem in stems)
+    said = max(_times_said(text, name) for name in [district, *names.districts_mentioned(text)])
     # Named once, then "the county" again and again ("Huocheng county … The county government … in the county").
     if len(names.districts_mentioned(text)) <= 1:
         said += len(COUNTY_ANAPHORA_RE.findall(text))
     return said >= 1 and len(SCHOOLING_WORDS_RE.findall(text)) >= MIN_SCHOOLING_WORDS
+
+
+def _times_said(text, name):
+    """How often the text says a county-level place by its name alone ("Baihe" for Baihe County)."""
+    return len(re.findall(rf"\b{re.escape(place_stem(name))}\b", text, re.IGNORECASE))
 
 
 def place_stem(name):

@@ -104,7 +104,7 @@ def _index():
     for division in by_code().values():
         chinese.setdefault(division.chinese, []).append(division)
         keys = {fold(division.english)}
-        if division.kind == "County" and len(re.findall(r"[aeiouü]+", division.english.lower())) == 1:
+        if division.kind == "County" and _one_syllable(division.english):
             keys.add(fold(division.english) + "xian")  # 魏县: "Wei County", also "Weixian County"
         keys |= {_u_for_v(key) for key in keys}  # 旅顺口: the gazetteer's "Lvshunkou" is "Lushunkou" (Lüshunkou) too
         for key in keys:
@@ -115,6 +115,11 @@ def _index():
             if division not in divisions:
                 divisions.append(division)
     return index, chinese
+
+
+def _one_syllable(name):
+    """Whether a pinyin name is one syllable ("Wei", "Heng"): its county is written "Weixian" too."""
+    return len(re.findall(r"[aeiouü]+", name.lower())) == 1
 
 
 def spelled_with_u(name, division):
@@ -222,7 +227,7 @@ def _former_index():
         if english:
             index[_english_key(english)] = Former(english, chinese, english, division, since)
             single = re.fullmatch(r"(?P<stem>[A-Za-z]+) County", english)
-            if single and len(re.findall(r"[aeiou]+", single["stem"].lower())) == 1:  # 横县: "Hengxian County" too
+            if single and _one_syllable(single["stem"]):  # 横县: "Hengxian County" too
                 index[_english_key(f"{single['stem']}xian County")] = Former(english, chinese, english, division, since)
     return index
 

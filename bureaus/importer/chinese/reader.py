@@ -189,10 +189,11 @@ def _walk(draft, folded):
         # A short numbered line is a heading ("一、内设机构") unless it ends like an item or says a duty under
         # the duties' heading ("8、负责全县校园安全的监督管理工作;").
         # "(一)主要职能" under "一、主要职能" starts with 主要 as "主要负责…" does, but is the heading again.
-        says_a_duty = facts.DUTY_VERBS_RE.match(body) and not (layout.is_heading(body) and layout.section_of(body))
         # "(一)职能职责。": a heading that closes with a full stop is still the heading.
         bare = body.removesuffix("。")
-        titled = layout.is_heading(bare) and layout.section_of(bare) and not facts.DUTY_VERBS_RE.match(bare)
+        headed = layout.is_heading(bare) and layout.section_of(bare)
+        says_a_duty = facts.DUTY_VERBS_RE.match(body) and not headed
+        titled = headed and not facts.DUTY_VERBS_RE.match(bare)
         item = marker and not titled and (body.endswith((";", "。")) or (section == "duties" and says_a_duty))
         if (layout.is_heading(stripped) or (marker and titled)) and not body.startswith("|") and not item:
             heading = layout.section_of(stripped.removesuffix("。"))

@@ -53,8 +53,8 @@ def refuse_unless_about_a_bureau(draft, folded):
         )
     # The page's own bureau a prefecture's (临沧市教育体育局's accounts, its duties "全市…"): the city's, however
     # much structure it lists; named as the page's bureau, or at its head (楚雄州教育局2018年度部门决算说明).
-    head = "\n".join(folded.lstrip().split("\n", HEAD_LINES)[:HEAD_LINES])
-    if not placed and _names_a_citys_bureau(draft.name or head):
+    first_lines = folded.lstrip().split("\n", HEAD_LINES)[:HEAD_LINES]
+    if not placed and _names_a_citys_bureau(draft.name or "\n".join(first_lines)):
         which = (
             f"{draft.name}, the bureau of a prefecture-level city"
             if draft.name
@@ -66,7 +66,7 @@ def refuse_unless_about_a_bureau(draft, folded):
         )
     # The page's headline a province's 教育厅 (an encyclopedia's "西藏自治区教育厅") and no county's bureau named: a
     # district in its address (拉萨市城关区藏大东路15号) places nothing.
-    headline = folded.lstrip().split("\n", 1)[0].strip(" |")
+    headline = first_lines[0].strip(" |")
     if re.fullmatch(rf"[{HAN}]{{2,12}}教育厅", headline) and not draft.name and not COUNTY_VOICE_RE.search(folded):
         raise DocumentError(
             "This text is about a province's department of education (教育厅, named at its head), not a county-level "
