@@ -71,13 +71,18 @@ def texts(obj, name):
 def text_in_language(obj, name, code=None):
     """(text, language code) of ``obj``'s ``name`` in the page's language where it has it, else in the
     language it has; ("", page language) when it has none."""
+    return in_language({other: getattr(obj, column(name, other)) for other in FACT_LANGUAGES}, code)
+
+
+def in_language(texts, code=None):
+    """``text_in_language`` over texts already read, {language code: text} (a page naming hundreds of bureaus
+    from two columns of a query)."""
     code = code or page_code()
-    own = getattr(obj, column(name, code)) or ""
-    if own:
-        return own, code
+    if texts.get(code):
+        return texts[code], code
     for other in FACT_LANGUAGES:
-        if value := getattr(obj, column(name, other)) or "":
-            return value, other
+        if texts.get(other):
+            return texts[other], other
     return "", code
 
 

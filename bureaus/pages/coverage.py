@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bureaus.models import Bureau, CoverageTally
 from bureaus.models.bureau import profile_url
-from bureaus.models.languages import page_code
+from bureaus.models.languages import LANGUAGE_TAGS, in_language, page_code
 from bureaus.places import divisions
 
 
@@ -27,9 +27,9 @@ class Profile:
         return profile_url(self.slug)
 
 
-def profiles(codes_starting="", codes=None, at_most=None):
+def profiles(codes_starting="", codes=None):
     """{division code: Profile} of the published bureaus whose code starts so ("" for all of China), or of
-    just the ``codes`` given (a search's few); ``at_most`` of them (by code) when given."""
+    just the ``codes`` given (a search's few)."""
     bureaus = Bureau.objects.published().exclude(division_code="")
     if codes is not None:
         bureaus = bureaus.filter(division_code__in=list(codes))
@@ -39,21 +39,14 @@ def profiles(codes_starting="", codes=None, at_most=None):
         after = codes_starting[:-1] + chr(ord(codes_starting[-1]) + 1)
         bureaus = bureaus.filter(division_code__gte=codes_starting, division_code__lt=after)
     rows = bureaus.order_by().values_list("division_code", "slug", "name_en", "name_zh_hans")
-    if at_most is not None:
-        rows = rows.order_by("division_code")[:at_most]
     language = page_code()  # once: a province's page makes hundreds of these
     return {code: _profile(slug, english, chinese, language) for code, slug, english, chinese in rows}
 
 
 def _profile(slug, english, chinese, language):
-    """The bureau named as every page names a fact: in the page's language where it has it, else in the one it
-    has (as ``text_in_language`` reads a bureau, here over the two columns read: a province's page names
-    hundreds)."""
-    if language == "zh-hans":
-        name, lang = (chinese, "zh-Hans") if chinese or not english else (english, "en")
-    else:
-        name, lang = (english, "en") if english or not chinese else (chinese, "zh-Hans")
-    return Profile(slug, name or "", lang)
+    """The bureau named as every page names a fact (``in_language``), from the two columns read."""
+    name, code = in_language({"en": english, "zh-hans": chinese}, language)
+    return Profile(slug, name, LANGUAGE_TAGS[code])
 
 
 def divisions_found(words):
