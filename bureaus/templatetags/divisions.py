@@ -6,6 +6,7 @@ from html import escape
 
 from django import template
 from django.template.defaultfilters import floatformat
+from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
@@ -83,7 +84,7 @@ def division_tables(groups):
 def division_rows(rows):
     """A province table's rows: each county-level division (a ``(Division, Profile or None)`` pair) named in the
     page's language and the other, with its code and its profile, or "No profile yet". Sichuan has 183."""
-    language = get_language()
+    language, script_prefix = get_language(), get_script_prefix()
     no_profile = f'<span class="muted">{escape(_("No profile yet"))}</span>'
     address_of_profile = profile_urls()
     lines = []
@@ -94,14 +95,15 @@ def division_rows(rows):
             bureau = (
                 f'<a href="{escape(address_of_profile(profile.slug))}" lang="{profile.lang}">{escape(profile.name)}</a>'
             )
-        lines.append(f"{_row_start(language, county)}{bureau}</td></tr>")
+        lines.append(f"{_row_start(language, script_prefix, county)}{bureau}</td></tr>")
     return mark_safe("\n".join(lines))  # every value in it escaped
 
 
 @lru_cache(maxsize=2 * 4096)
-def _row_start(language, county):
+def _row_start(language, script_prefix, county):
     """A division's row up to its profile cell, which only the gazetteer's names and the division's address make:
-    written once per division and language in a process (the gazetteer does not change while it runs)."""
+    written once per division, language and script prefix (what the address depends on) in a process (the
+    gazetteer does not change while it runs)."""
     name_of, other_name_of = division_namers(language)
     other_lang = "en" if is_chinese(language) else "zh-Hans"
     return (
